@@ -1,0 +1,122 @@
+package org.activationtck.oracle;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.function.IntFunction;
+import org.activationtck.spec.API;
+import org.activationtck.spec.Dtype;
+
+/**
+ * One exact result of the oracle, evaluated lazily at whatever precision a question needs.
+ *
+ * <p>Correct rounding uses Ziv's strategy: evaluate with relative error 10^-d, round both ends of
+ * the error interval; when they agree, that is the correctly rounded value; when they straddle a
+ * rounding boundary, double d and evaluate again. Exact results round directly, so exact ties go
+ * to even. Transcendental values at binary inputs are never exact ties (Lindemann–Weierstrass),
+ * so the loop ends; {@link #MAX_DIGITS} bounds it anyway.
+ *
+ * <p>Not thread-safe (it caches the most precise evaluation).
+ */
+@API(status = API.Status.MAINTAINED, since = "0.1")
+public final class OracleValue {
+
+  /** Starting precision: float64 needs 17 digits; 7 more make a retry rare (about 1 in 10^6). */
+  static final int START_DIGITS = 24;
+
+  /** Ziv's loop gives up beyond this precision with an ArithmeticException. */
+  public static final int MAX_DIGITS = 6400;
+
+  private final IntFunction<Real> evaluator;
+  private Real best;
+
+  /** @param evaluator computes the value with relative error at most 10^-d for argument d */
+  public OracleValue(IntFunction<Real> evaluator) {
+    this.evaluator = evaluator;
+  }
+
+  /** The value with relative error at most 10^-digits (or exact). */
+  public Real at(int digits) {
+    if (best != null && (best.isExact() || best.kind() != Real.Kind.FINITE
+        || best.digits() >= digits)) {
+      return best;
+    }
+    Real r = evaluator.apply(digits);
+    if (r.kind() == Real.Kind.FINITE && !r.isExact() && r.digits() < digits) {
+      throw new IllegalStateException("evaluator returned " + r.digits() + " digits, asked "
+          + digits);
+    }
+    best = r;
+    return r;
+  }
+
+  /** The value correctly rounded to the format (nearest, ties to even). */
+  public double rounded(Dtype t) {
+    for (int d = START_DIGITS; d <= MAX_DIGITS; d *= 2) {
+      Real r = at(d);
+      switch (r.kind()) {
+        case NAN: return Double.NaN;
+        case INFINITE:
+        case HUGE: return r.isNegative() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        case ZERO:
+        case TINY: return r.isNegative() ? -0.0 : 0.0;
+        default:
+          if (r.isExact()) {
+            return Rounding.round(r.value(), t);
+          }
+          BigDecimal delta = r.value().abs().movePointLeft(r.digits());
+          double lo = Rounding.round(r.value().subtract(delta), t);
+          double hi = Rounding.round(r.value().add(delta), t);
+          if (Double.compare(lo, hi) == 0) {
+            return lo;
+          }
+      }
+    }
+    throw new ArithmeticException("cannot round to " + t.id() + " within " + MAX_DIGITS
+        + " digits: " + best);
+  }
+
+  /**
+   * The value correctly rounded to {@code n} significant decimal digits (half-even), as a plain or
+   * scientific decimal ({@code 1.234E-320}); exact values with fewer digits are printed in full.
+   * Zeros are {@code 0.0} and {@code -0.0}; NaN and infinities {@code NaN}, {@code Infinity},
+   * {@code -Infinity}; values too small or large for a decimal exponent in an int are printed as
+   * intervals: {@code (0, 2^-1100)}, {@code (-2^-1100, 0)}, {@code (2^1100, Infinity)}.
+   */
+  public String decimal(int n) {
+    MathContext mc = new MathContext(n, RoundingMode.HALF_EVEN);
+    for (int d = n + 3; d <= MAX_DIGITS; d *= 2) {
+      Real r = at(d);
+      switch (r.kind()) {
+        case NAN: return "NaN";
+        case INFINITE: return r.isNegative() ? "-Infinity" : "Infinity";
+        case ZERO: return r.isNegative() ? "-0.0" : "0.0";
+        case TINY: return r.isNegative() ? "(-2^-1100, 0)" : "(0, 2^-1100)";
+        case HUGE: return r.isNegative() ? "(-Infinity, -2^1100)" : "(2^1100, Infinity)";
+        default:
+          if (r.isExact()) {
+            return formatDecimal(r.value().round(mc));
+          }
+          BigDecimal delta = r.value().abs().movePointLeft(r.digits());
+          BigDecimal lo = r.value().subtract(delta).round(mc);
+          BigDecimal hi = r.value().add(delta).round(mc);
+          if (lo.compareTo(hi) == 0) {
+            return formatDecimal(lo);
+          }
+      }
+    }
+    throw new ArithmeticException("cannot round to " + n + " digits within " + MAX_DIGITS
+        + " digits: " + best);
+  }
+
+  /** Plain notation for decimal exponents in [-6, 21), scientific ({@code 1.5E-7}) outside. */
+  public static String formatDecimal(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    int exponent = s.precision() - s.scale() - 1;
+    if (exponent >= -6 && exponent < 21) {
+      String p = s.toPlainString();
+      return p.indexOf('.') < 0 ? p + ".0" : p;
+    }
+    return Rounding.format(s);
+  }
+}

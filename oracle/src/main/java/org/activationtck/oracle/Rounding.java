@@ -1,0 +1,211 @@
+package org.activationtck.oracle;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import org.activationtck.spec.API;
+import org.activationtck.spec.Dtype;
+
+/**
+ * Correct rounding of exact decimals to the binary formats, round-to-nearest-even, with
+ * subnormals, overflow to ±Infinity and underflow to a signed zero; and the shortest decimal that
+ * reads back as a given value of a format.
+ *
+ * <p>Method: write |v| = num/den with integers, find e with 2^e <= |v| < 2^(e+1), take the quantum
+ * 2^q with q = max(e, emin) - (p - 1) (fixed at emin - p + 1 in the subnormal range), divide
+ * num by den*2^q with remainder and round the quotient half-to-even on the remainder. The result
+ * n*2^q is exact in a double for every format here, so {@link Math#scalb} reconstructs it without
+ * a second rounding. Overflow: a rounded magnitude of 2^(emax+1) or more is infinite, which is
+ * IEEE 754's rule for round-to-nearest.
+ */
+@API(status = API.Status.MAINTAINED, since = "0.1")
+public final class Rounding {
+
+  private Rounding() {}
+
+  /** Rounds an exact decimal to the nearest value of the format, ties to even. */
+  public static double round(BigDecimal v, Dtype t) {
+    int signum = v.signum();
+    if (signum == 0) {
+      return 0.0;
+    }
+    BigInteger num = v.unscaledValue().abs();
+    BigInteger den = BigInteger.ONE;
+    int scale = v.scale();
+    if (scale > 0) {
+      den = BigInteger.TEN.pow(scale);
+    } else if (scale < 0) {
+      num = num.multiply(BigInteger.TEN.pow(-scale));
+    }
+    // floor(log2(num/den)): bit lengths give it to within one.
+    long e = (long) num.bitLength() - den.bitLength();
+    if (compareScaled(num, den, e) < 0) {
+      e--;
+    }
+    int p = t.precision();
+    if (e > t.maxExponent()) {
+      return signum < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    long q = Math.max(e, t.minExponent()) - (p - 1);
+    if (q < t.minExponent() - p - 2) {
+      // unreachable: q is at least emin - p + 1
+      throw new AssertionError();
+    }
+    BigInteger n;
+    BigInteger rem;
+    BigInteger div;
+    if (q >= 0) {
+      div = den.shiftLeft((int) q);
+      BigInteger[] qr = num.divideAndRemainder(div);
+      n = qr[0];
+      rem = qr[1];
+    } else {
+      div = den;
+      BigInteger[] qr = num.shiftLeft((int) -q).divideAndRemainder(div);
+      n = qr[0];
+      rem = qr[1];
+    }
+    int c = rem.shiftLeft(1).compareTo(div);
+    if (c > 0 || (c == 0 && n.testBit(0))) {
+      n = n.add(BigInteger.ONE);
+    }
+    double r = Math.scalb((double) n.longValueExact(), (int) q);
+    if (Math.getExponent(r) > t.maxExponent()) {
+      r = Double.POSITIVE_INFINITY;
+    }
+    return signum < 0 ? -r : r;
+  }
+
+  /** Compares num/den with 2^e. */
+  private static int compareScaled(BigInteger num, BigInteger den, long e) {
+    if (e >= 0) {
+      return num.compareTo(den.shiftLeft((int) e));
+    }
+    return num.shiftLeft((int) -e).compareTo(den);
+  }
+
+  /**
+   * Rounds a double to the format (identity for float64). NaN, infinities and signed zeros are
+   * kept; a nonzero value may underflow to a zero of its sign.
+   */
+  public static double round(double d, Dtype t) {
+    if (t == Dtype.FLOAT64 || Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
+      return d;
+    }
+    if (t == Dtype.FLOAT32) {
+      return (float) d;
+    }
+    double r = round(new BigDecimal(d), t);
+    return r == 0 ? Math.copySign(0.0, d) : r;
+  }
+
+  /** Whether d is a value of the format (NaN and infinities included). */
+  public static boolean isRepresentable(double d, Dtype t) {
+    return Double.isNaN(d) || Double.compare(round(d, t), d) == 0;
+  }
+
+  /**
+   * The shortest decimal string that rounds back to d in the format: {@code NaN},
+   * {@code Infinity}, {@code -Infinity}, {@code 0.0} and {@code -0.0} spelled so, otherwise plain
+   * notation for 1e-5 <= |d| < 1e16 and {@code 1.234E-320} style outside.
+   *
+   * @throws IllegalArgumentException when d is not a value of the format
+   */
+  public static String shortest(double d, Dtype t) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Infinity" : "-Infinity";
+    }
+    if (d == 0) {
+      return Double.doubleToRawLongBits(d) == 0 ? "0.0" : "-0.0";
+    }
+    if (!isRepresentable(d, t)) {
+      throw new IllegalArgumentException(d + " is not a " + t.id() + " value");
+    }
+    BigDecimal exact = new BigDecimal(d);
+    // 17 significant digits always round-trip a double (9 for float32), so the loop ends.
+    for (int digits = 1; ; digits++) {
+      BigDecimal c = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (round(c, t) == d) {
+        return format(c.stripTrailingZeros());
+      }
+    }
+  }
+
+  /** Plain notation near 1, scientific far from it; always with a decimal point or exponent. */
+  static String format(BigDecimal c) {
+    int exponent = c.precision() - c.scale() - 1;
+    if (exponent >= -5 && exponent < 16) {
+      String s = c.toPlainString();
+      return s.indexOf('.') < 0 ? s + ".0" : s;
+    }
+    String digits = c.unscaledValue().abs().toString();
+    StringBuilder b = new StringBuilder();
+    if (c.signum() < 0) {
+      b.append('-');
+    }
+    b.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      b.append('.').append(digits, 1, digits.length());
+    }
+    return b.append('E').append(exponent).toString();
+  }
+
+  /**
+   * The IEEE bit pattern of a value of a 16-bit format (float16 or bfloat16).
+   *
+   * @throws IllegalArgumentException when d is not a value of the format
+   */
+  public static short toBits16(double d, Dtype t) {
+    if (t == Dtype.BFLOAT16) {
+      if (!isRepresentable(d, t)) {
+        throw new IllegalArgumentException(d + " is not a bfloat16 value");
+      }
+      return (short) (Float.floatToRawIntBits((float) d) >>> 16);
+    }
+    if (t != Dtype.FLOAT16) {
+      throw new IllegalArgumentException("not a 16-bit format: " + t.id());
+    }
+    if (Double.isNaN(d)) {
+      return (short) 0x7e00;
+    }
+    if (!isRepresentable(d, t)) {
+      throw new IllegalArgumentException(d + " is not a float16 value");
+    }
+    int sign = (Double.doubleToRawLongBits(d) < 0) ? 0x8000 : 0;
+    double a = Math.abs(d);
+    if (Double.isInfinite(a)) {
+      return (short) (sign | 0x7c00);
+    }
+    if (a < 0x1p-14) { // subnormal or zero: a = m * 2^-24
+      return (short) (sign | (int) (a * 0x1p24));
+    }
+    int exp = Math.getExponent(a);
+    int mant = (int) ((a / Math.scalb(1.0, exp) - 1.0) * 1024);
+    return (short) (sign | ((exp + 15) << 10) | mant);
+  }
+
+  /** The value of a 16-bit pattern in float16 or bfloat16. */
+  public static double fromBits16(short bits, Dtype t) {
+    int b = bits & 0xffff;
+    if (t == Dtype.BFLOAT16) {
+      return Float.intBitsToFloat(b << 16);
+    }
+    if (t != Dtype.FLOAT16) {
+      throw new IllegalArgumentException("not a 16-bit format: " + t.id());
+    }
+    double sign = (b & 0x8000) != 0 ? -1.0 : 1.0;
+    int exp = (b >>> 10) & 0x1f;
+    int mant = b & 0x3ff;
+    if (exp == 0x1f) {
+      return mant == 0 ? sign * Double.POSITIVE_INFINITY : Double.NaN;
+    }
+    if (exp == 0) {
+      return sign * mant * 0x1p-24;
+    }
+    return sign * Math.scalb(1.0 + mant / 1024.0, exp - 15);
+  }
+}

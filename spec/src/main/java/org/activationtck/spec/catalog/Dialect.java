@@ -1,0 +1,47 @@
+package org.activationtck.spec.catalog;
+
+import org.activationtck.spec.API;
+
+/**
+ * A framework convention: the names, parameter defaults and edge-case semantics one family of
+ * implementations follows. The implementation, not its prose documentation, is normative.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public enum Dialect {
+  /** Keras 3 ({@code keras.activations}, {@code keras.ops}); the default dialect. */
+  KERAS3("keras3"),
+  /** tf.keras of TensorFlow 2 (Keras 2 semantics, {@code tf.keras.activations}, {@code tf.nn}). */
+  TF_KERAS2("tf_keras2"),
+  /** PyTorch ({@code torch.nn.functional}). */
+  PYTORCH("pytorch"),
+  /** JAX ({@code jax.nn}). */
+  JAX("jax"),
+  /** ONNX operators (opset 22). */
+  ONNX("onnx");
+
+  private final String id;
+
+  Dialect(String id) {
+    this.id = id;
+  }
+
+  /** The id used in the catalog, fixtures and on the command line. */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Parses a dialect id.
+   *
+   * @throws IllegalArgumentException naming the token when it is not a dialect
+   */
+  public static Dialect fromId(String id) {
+    for (Dialect d : values()) {
+      if (d.id.equals(id)) {
+        return d;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown dialect '" + id + "' (expected keras3, tf_keras2, pytorch, jax or onnx)");
+  }
+}

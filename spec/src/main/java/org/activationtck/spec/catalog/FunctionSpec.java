@@ -1,0 +1,65 @@
+package org.activationtck.spec.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.activationtck.spec.API;
+
+/**
+ * One catalog entry: everything an implementer needs to compute the function exactly as the
+ * catalog defines it.
+ *
+ * @param id canonical id, Keras 3 spelling
+ * @param kind elementwise or along an axis
+ * @param summary one line
+ * @param names the function's names per dialect id (API paths); a dialect absent here does not
+ *     provide the function
+ * @param parameters parameters in canonical order
+ * @param definition the exact definition in plain math, per dialect where it differs
+ * @param derivative d/dx in plain math ({@code null} for axis functions)
+ * @param kinks non-differentiable points and the gradient each dialect uses there
+ * @param special f(NaN), f(+Inf), f(-Inf), f(+0.0), f(-0.0) with the sign of zero, keyed by
+ *     {@code nan, +inf, -inf, +0, -0}
+ * @param properties testable properties: range, monotonicity, symmetry, identities, fixed points
+ * @param rules normative rules with stable ids
+ * @param notes documentation/implementation disagreements, with sources
+ * @param sources where the semantics were read (implementation first)
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record FunctionSpec(
+    String id,
+    Kind kind,
+    String summary,
+    Map<String, List<String>> names,
+    List<ParameterSpec> parameters,
+    Map<String, String> definition,
+    String derivative,
+    List<Kink> kinks,
+    Map<String, String> special,
+    List<String> properties,
+    List<Rule> rules,
+    List<Note> notes,
+    List<String> sources) {
+
+  public FunctionSpec {
+    names = names == null ? Map.of() : Map.copyOf(names);
+    parameters = parameters == null ? List.of() : List.copyOf(parameters);
+    definition = definition == null ? Map.of() : Map.copyOf(definition);
+    kinks = kinks == null ? List.of() : List.copyOf(kinks);
+    special = special == null ? Map.of() : Map.copyOf(special);
+    properties = properties == null ? List.of() : List.copyOf(properties);
+    rules = rules == null ? List.of() : List.copyOf(rules);
+    notes = notes == null ? List.of() : List.copyOf(notes);
+    sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+
+  /** The parameter with this canonical name. */
+  public Optional<ParameterSpec> parameter(String name) {
+    return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** Whether the dialect provides this function. */
+  public boolean inDialect(String dialect) {
+    return names.containsKey(dialect);
+  }
+}

@@ -1,0 +1,43 @@
+package org.activationtck.spec.catalog;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.activationtck.spec.API;
+
+/**
+ * One parameter of a catalog function.
+ *
+ * @param name canonical (Keras 3) name
+ * @param type {@code real}, {@code boolean}, {@code enum} or {@code integer}
+ * @param names the spelling per dialect id; a dialect missing here does not expose the parameter
+ *     and always uses its default
+ * @param defaults default per dialect id, as an exact decimal string, {@code true}/{@code false},
+ *     an enum constant, or {@code "none"} for an absent optional value (e.g. relu's max_value)
+ * @param values the allowed constants for {@code enum} parameters, else empty
+ * @param constraint the valid range in words and symbols, e.g. {@code "alpha > 0"}
+ * @param description what the parameter does
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ParameterSpec(
+    String name,
+    String type,
+    Map<String, String> names,
+    Map<String, String> defaults,
+    List<String> values,
+    String constraint,
+    String description) {
+
+  public ParameterSpec {
+    names = names == null ? Map.of() : Map.copyOf(names);
+    defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
+    values = values == null ? List.of() : List.copyOf(values);
+  }
+
+  /** The default in the dialect, or empty when the catalog gives none for it. */
+  public Optional<String> defaultFor(String dialect) {
+    return Optional.ofNullable(defaults.get(dialect));
+  }
+}
