@@ -1,0 +1,151 @@
+package org.activationtck.spec.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.activationtck.spec.API;
+
+/**
+ * Renders the catalog as the human-readable {@code spec/ACTIVATIONS.md}. Deterministic: the same
+ * catalog gives the same bytes, so a test can fail when the committed file is stale.
+ */
+@API(status = API.Status.MAINTAINED, since = "0.1")
+public final class CatalogMarkdown {
+
+  private static final List<String> DIALECTS =
+      List.of("keras3", "tf_keras2", "pytorch", "jax", "onnx");
+
+  private CatalogMarkdown() {}
+
+  /** The Markdown text, ending with a newline. */
+  public static String render(Catalog catalog) {
+    StringBuilder b = new StringBuilder();
+    b.append("# Activation catalog\n\n")
+        .append("<!-- Generated from spec/src/main/resources/org/activationtck/spec/catalog/*.json by\n")
+        .append("     `./tck spec markdown`. Do not edit by hand: a test fails when this file is stale. -->\n\n")
+        .append("Catalog version ").append(catalog.version()).append(". ")
+        .append(catalog.functions().size()).append(" functions. Dialects: ")
+        .append(String.join(", ", DIALECTS.stream().map(d -> "`" + d + "`").toList()))
+        .append(" (`keras3` is the default). The implementation of each framework, not its prose ")
+        .append("documentation, is normative; disagreements are listed under *Notes*.\n\n")
+        .append("Parameters are rounded to the compute format of the input (float64 for float64, ")
+        .append("float32 otherwise) before the function is evaluated exactly (rule `params.compute_format`).\n\n");
+    b.append("| function | kind | ").append(String.join(" | ", DIALECTS)).append(" |\n|---|---|");
+    b.append("---|".repeat(DIALECTS.size())).append('\n');
+    for (FunctionSpec f : catalog.functions()) {
+      b.append("| [").append(f.id()).append("](#").append(f.id().replace("_", "_")).append(") | ")
+          .append(f.kind() == Kind.AXIS ? "axis" : "elementwise");
+      for (String d : DIALECTS) {
+        List<String> names = f.names().get(d);
+        b.append(" | ").append(names == null ? "—" : code(names.get(0)));
+      }
+      b.append(" |\n");
+    }
+    for (FunctionSpec f : catalog.functions()) {
+      renderFunction(b, f);
+    }
+    return b.toString();
+  }
+
+  private static void renderFunction(StringBuilder b, FunctionSpec f) {
+    b.append("\n## ").append(f.id()).append("\n\n").append(f.summary()).append("\n\n");
+    b.append("Kind: ").append(f.kind() == Kind.AXIS ? "along an axis" : "elementwise").append(".\n\n");
+    b.append("**Names.**");
+    for (String d : DIALECTS) {
+      List<String> names = f.names().get(d);
+      if (names != null) {
+        b.append(" ").append(d).append(": ").append(String.join(", ", names.stream().map(CatalogMarkdown::code).toList())).append(";");
+      }
+    }
+    b.setLength(b.length() - 1);
+    b.append(".\n\n");
+    b.append("**Definition.**\n\n");
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(f.definition()).entrySet()) {
+      b.append("- ").append(e.getKey()).append(": ").append(code(e.getValue())).append('\n');
+    }
+    if (f.derivative() != null) {
+      b.append("\n**Derivative.** ").append(code(f.derivative())).append("\n");
+    }
+    if (!f.parameters().isEmpty()) {
+      b.append("\n**Parameters.**\n\n| name | type | constraint | ");
+      b.append(String.join(" | ", DIALECTS)).append(" |\n|---|---|---|").append("---|".repeat(DIALECTS.size())).append('\n');
+      for (ParameterSpec p : f.parameters()) {
+        b.append("| ").append(code(p.name())).append(" | ").append(p.type())
+            .append(p.values().isEmpty() ? "" : " " + p.values()).append(" | ")
+            .append(cell(p.constraint()));
+        for (String d : DIALECTS) {
+          String name = p.names().get(d);
+          String def = p.defaults().get(d);
+          b.append(" | ");
+          if (def == null && name == null) {
+            b.append("—");
+          } else {
+            if (name != null && !name.equals(p.name())) {
+              b.append(code(name)).append(" ");
+            }
+            b.append(def == null ? "(required)" : code(def));
+          }
+        }
+        b.append(" |\n");
+      }
+    }
+    if (!f.kinks().isEmpty()) {
+      b.append("\n**Derivative at kinks.**\n\n");
+      for (Kink k : f.kinks()) {
+        b.append("- ").append(k.at()).append(": ");
+        StringBuilder parts = new StringBuilder();
+        for (String d : new TreeSet<>(k.derivative().keySet())) {
+          parts.append(d).append(" ").append(code(k.derivative().get(d))).append(", ");
+        }
+        if (parts.length() > 0) {
+          parts.setLength(parts.length() - 2);
+        }
+        b.append(parts).append('\n');
+      }
+    }
+    if (!f.special().isEmpty()) {
+      b.append("\n**Special values.** ");
+      StringBuilder parts = new StringBuilder();
+      for (String key : new TreeSet<>(f.special().keySet())) {
+        parts.append("f(").append(key).append(") = ").append(code(f.special().get(key))).append("; ");
+      }
+      parts.setLength(parts.length() - 2);
+      b.append(parts).append(".\n");
+    }
+    if (!f.properties().isEmpty()) {
+      b.append("\n**Properties.**\n\n");
+      f.properties().forEach(p -> b.append("- ").append(p).append('\n'));
+    }
+    b.append("\n**Rules.**\n\n");
+    for (Rule r : f.rules()) {
+      b.append("- `").append(r.id()).append("`");
+      if (!r.dialects().isEmpty()) {
+        b.append(" (").append(String.join(", ", r.dialects())).append(")");
+      }
+      b.append(": ").append(r.text()).append('\n');
+    }
+    if (!f.notes().isEmpty()) {
+      b.append("\n**Notes.**\n\n");
+      for (Note n : f.notes()) {
+        b.append("- ");
+        if (n.rule() != null) {
+          b.append("[`").append(n.rule()).append("`] ");
+        }
+        b.append(n.text());
+        if (n.source() != null) {
+          b.append(" *Source:* ").append(n.source());
+        }
+        b.append('\n');
+      }
+    }
+    b.append("\n**Sources.** ").append(String.join("; ", f.sources())).append("\n");
+  }
+
+  private static String code(String s) {
+    return "`" + s.replace("`", "'").replace("|", "\\|") + "`";
+  }
+
+  private static String cell(String s) {
+    return s == null ? "" : s.replace("|", "\\|");
+  }
+}
