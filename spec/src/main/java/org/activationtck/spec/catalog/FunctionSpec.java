@@ -24,6 +24,11 @@ import org.activationtck.spec.API;
  * @param rules normative rules with stable ids
  * @param notes documentation/implementation disagreements, with sources
  * @param sources where the semantics were read (implementation first)
+ * @param breakpoints x values where the function changes formula, as expressions over the
+ *     parameters ({@code "threshold"}, {@code "-3"}, {@code "threshold/beta"}); fixtures probe each
+ *     and its neighbours one ulp away
+ * @param fixtureParams extra parameter sets, beyond each dialect's defaults, that change the
+ *     function's behaviour and so get their own fixture cases
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record FunctionSpec(
@@ -39,7 +44,9 @@ public record FunctionSpec(
     List<String> properties,
     List<Rule> rules,
     List<Note> notes,
-    List<String> sources) {
+    List<String> sources,
+    List<String> breakpoints,
+    List<Map<String, String>> fixtureParams) {
 
   public FunctionSpec {
     names = names == null ? Map.of() : Map.copyOf(names);
@@ -51,6 +58,8 @@ public record FunctionSpec(
     rules = rules == null ? List.of() : List.copyOf(rules);
     notes = notes == null ? List.of() : List.copyOf(notes);
     sources = sources == null ? List.of() : List.copyOf(sources);
+    breakpoints = breakpoints == null ? List.of() : List.copyOf(breakpoints);
+    fixtureParams = fixtureParams == null ? List.of() : List.copyOf(fixtureParams);
   }
 
   /** The parameter with this canonical name. */
