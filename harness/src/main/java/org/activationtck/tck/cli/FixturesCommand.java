@@ -1,0 +1,177 @@
+package org.activationtck.tck.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.activationtck.fixtures.FixtureCase;
+import org.activationtck.fixtures.FixtureFile;
+import org.activationtck.fixtures.Fixtures;
+import org.activationtck.fixtures.generate.FixtureGenerator;
+import org.activationtck.fixtures.generate.FixtureWriter;
+import org.activationtck.oracle.Oracle;
+import org.activationtck.spec.catalog.FunctionSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./tck fixtures generate|check}. */
+@Command(name = "fixtures", mixinStandardHelpOptions = true,
+    description = "Regenerates or verifies the golden fixtures.",
+    subcommands = {FixturesCommand.Generate.class, FixturesCommand.Check.class})
+final class FixturesCommand {
+
+  static final String DEFAULT_DIR = "fixtures/src/main/resources/org/activationtck/fixtures/cases";
+
+  /** Generates every implemented function's file in parallel, in catalog order. */
+  static List<Generated> generateAll(List<String> only) throws InterruptedException {
+    FixtureGenerator generator = FixtureGenerator.standard();
+    List<FunctionSpec> functions = new ArrayList<>();
+    Oracle oracle = Oracle.standard();
+    for (FunctionSpec f : oracle.catalog().functions()) {
+      if ((only.isEmpty() || only.contains(f.id())) && oracle.implemented(f.id())) {
+        functions.add(f);
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    Progress progress = new Progress(functions.size());
+    try {
+      List<Future<Generated>> futures = new ArrayList<>();
+      for (FunctionSpec f : functions) {
+        futures.add(pool.submit(() -> {
+          FixtureFile file = generator.generate(f);
+          progress.done(f.id());
+          return new Generated(f.id(), file, FixtureWriter.bytes(file));
+        }));
+      }
+      List<Generated> out = new ArrayList<>();
+      for (Future<Generated> g : futures) {
+        try {
+          out.add(g.get());
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof RuntimeException) {
+            throw (RuntimeException) c;
+          }
+          throw new IllegalStateException(c);
+        }
+      }
+      progress.finish();
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  record Generated(String function, FixtureFile file, byte[] bytes) {}
+
+  /** A one-line progress bar on stderr. */
+  static final class Progress {
+    private final int total;
+    private final AtomicInteger done = new AtomicInteger();
+    private final long start = System.nanoTime();
+
+    Progress(int total) {
+      this.total = total;
+    }
+
+    void done(String id) {
+      int n = done.incrementAndGet();
+      int width = 30;
+      int filled = total == 0 ? width : n * width / total;
+      synchronized (System.err) {
+        System.err.printf("\r[%s%s] %d/%d %-18s %5.1fs", "#".repeat(filled), ".".repeat(width - filled),
+            n, total, id, (System.nanoTime() - start) / 1e9);
+        System.err.flush();
+      }
+    }
+
+    void finish() {
+      System.err.println();
+    }
+  }
+
+  @Command(name = "generate", mixinStandardHelpOptions = true,
+      description = "Regenerates the committed fixtures byte for byte, each file written atomically.")
+  static final class Generate implements Callable<Integer> {
+    @Option(names = "--out", description = "output folder (default: " + DEFAULT_DIR + ")")
+    Path out;
+
+    @Option(names = "--functions", split = ",", description = "only these functions")
+    List<String> functions = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+      Path dir = out != null ? out : ProjectRoot.path().resolve(DEFAULT_DIR);
+      long cases = 0;
+      long bytes = 0;
+      for (Generated g : generateAll(functions)) {
+        AtomicFiles.write(dir.resolve(g.function() + ".json"), g.bytes());
+        cases += g.file().cases().size();
+        bytes += g.bytes().length;
+      }
+      System.out.printf("wrote %d cases, %.1f MB, to %s%n", cases, bytes / 1e6, dir);
+      return 0;
+    }
+  }
+
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Verifies that the committed fixtures equal what the oracle produces now.")
+  static final class Check implements Callable<Integer> {
+    @Option(names = "--dir", description = "fixture folder (default: " + DEFAULT_DIR + ")")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+      Path d = dir != null ? dir : ProjectRoot.path().resolve(DEFAULT_DIR);
+      int stale = 0;
+      for (Generated g : generateAll(List.of())) {
+        Path file = d.resolve(g.function() + ".json");
+        if (!Files.exists(file)) {
+          System.out.println(g.function() + ": missing " + file);
+          stale++;
+          continue;
+        }
+        byte[] committed = Files.readAllBytes(file);
+        if (!Arrays.equals(committed, g.bytes())) {
+          stale++;
+          System.out.println(g.function() + ": differs: " + firstDifference(committed, g, file));
+        }
+      }
+      if (stale > 0) {
+        System.out.println(stale + " fixture file(s) stale; run ./tck fixtures generate");
+        return 1;
+      }
+      System.out.println("fixtures are up to date");
+      return 0;
+    }
+
+    private static String firstDifference(byte[] committed, Generated g, Path file) throws IOException {
+      FixtureFile old;
+      try {
+        old = Fixtures.read(new ByteArrayInputStream(committed), file.toString());
+      } catch (IllegalArgumentException e) {
+        return "committed file unreadable: " + e.getMessage();
+      }
+      List<FixtureCase> a = old.cases();
+      List<FixtureCase> b = g.file().cases();
+      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+        if (!a.get(i).equals(b.get(i))) {
+          return "case " + i + " (" + b.get(i).id() + "): committed " + a.get(i) + " vs now " + b.get(i);
+        }
+      }
+      if (a.size() != b.size()) {
+        return "committed has " + a.size() + " cases, now " + b.size();
+      }
+      return "header or formatting differs";
+    }
+  }
+}
