@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./tck} entry point. Exit codes: 0 success, 1 conformance failure, 2 usage error. */
 @Command(name = "tck", mixinStandardHelpOptions = true, version = "activation-tck 0.1.0",
     description = "Exact values and conformance tests for neural-network activation functions.",
-    subcommands = {OracleCommand.class, SpecCommand.class, FixturesCommand.class})
+    subcommands = {RunCommand.class, OracleCommand.class, FixturesCommand.class, SpecCommand.class})
 public final class TckCommand implements Runnable {
 
   /** Exit code for bad input: unknown names, malformed numbers or files, bad options. */

@@ -1,0 +1,146 @@
+package org.activationtck.tck.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import org.activationtck.spec.Activation;
+import org.activationtck.spec.Dtype;
+import org.activationtck.tck.harness.RunResult;
+import org.activationtck.tck.harness.TckConfig;
+import org.activationtck.tck.harness.TckRunner;
+import org.activationtck.tck.harness.Tier;
+import org.activationtck.tck.harness.Tolerances;
+import org.activationtck.tck.process.ProcessActivation;
+import org.activationtck.tck.report.ConsoleReport;
+import org.activationtck.tck.report.HtmlReport;
+import org.activationtck.tck.report.JsonReport;
+import org.activationtck.tck.report.JunitXmlReport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./tck run}: the conformance run. Exit 0 nothing failed, 1 something failed, 2 usage. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs the fixtures against an implementation and prints the scoreboard.",
+        "Exit code 0 when nothing failed, 1 when something failed, 2 for a usage error."})
+final class RunCommand implements Callable<Integer> {
+
+  static final class Impl {
+    @Option(names = "--impl", description = "a provider found by ServiceLoader, by name (default: reference)")
+    String provider;
+
+    @Option(names = "--impl-class", paramLabel = "FQCN", description = "an Activation class on the class path")
+    String className;
+
+    @Option(names = "--impl-command", paramLabel = "CMD", description = "a program speaking the JSON-lines protocol")
+    String command;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Impl impl = new Impl();
+
+  @Option(names = "--shell", description = "start --impl-command through /bin/sh -c (default: no shell)")
+  boolean shell;
+
+  @Option(names = "--dialect", split = ",", description = "dialects to check (default: all)")
+  List<String> dialects = new ArrayList<>();
+
+  @Option(names = "--dtype", split = ",", description = "dtypes to check (default: all in the fixtures)")
+  List<String> dtypes = new ArrayList<>();
+
+  @Option(names = "--functions", split = ",", description = "functions to check (default: all)")
+  List<String> functions = new ArrayList<>();
+
+  @Option(names = "--tier", defaultValue = "strict", description = "strict (default) or lenient")
+  String tier;
+
+  @Option(names = "--signed-zero", defaultValue = "strict", description = "strict (default): -0.0 != +0.0; lenient")
+  String signedZero;
+
+  @Option(names = "--tolerance", paramLabel = "F:DTYPE=ULPS", description = "override a budget, e.g. gelu:float32=4 (repeatable)")
+  List<String> tolerances = new ArrayList<>();
+
+  @Option(names = "--fixtures", paramLabel = "DIR", description = "fixture folder (default: the fixtures shipped in the jar)")
+  Path fixtures;
+
+  @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "per-call time-out (default 60)")
+  double timeoutSeconds;
+
+  @Option(names = "--report-json", paramLabel = "FILE") Path reportJson;
+  @Option(names = "--report-junit", paramLabel = "FILE") Path reportJunit;
+  @Option(names = "--report-html", paramLabel = "FILE") Path reportHtml;
+
+  @Override
+  public Integer call() throws IOException {
+    Tolerances tol = Tolerances.standard();
+    for (String t : tolerances) {
+      tol = tol.withOverride(t);
+    }
+    List<Dtype> dts = new ArrayList<>();
+    for (String d : dtypes) {
+      dts.add(Dtype.fromId(d));
+    }
+    if (!(timeoutSeconds > 0)) {
+      throw new IllegalArgumentException("--timeout must be positive");
+    }
+    if (!signedZero.equals("strict") && !signedZero.equals("lenient")) {
+      throw new IllegalArgumentException("--signed-zero must be strict or lenient, got '" + signedZero + "'");
+    }
+    TckConfig config = TckConfig.builder().dialects(dialects).dtypes(dts).functions(functions)
+        .tier(Tier.fromId(tier)).signedZeroStrict(signedZero.equals("strict")).tolerances(tol)
+        .fixturesDir(fixtures).callTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).build();
+    Activation activation = activation();
+    RunResult result;
+    try {
+      result = new TckRunner(activation, config).run();
+    } finally {
+      if (activation instanceof AutoCloseable) {
+        try {
+          ((AutoCloseable) activation).close();
+        } catch (Exception ignored) {
+          // the run's result stands
+        }
+      }
+    }
+    ConsoleReport.print(result, System.out);
+    if (reportJson != null) {
+      AtomicFiles.write(reportJson, JsonReport.bytes(result));
+    }
+    if (reportJunit != null) {
+      AtomicFiles.write(reportJunit, JunitXmlReport.bytes(result));
+    }
+    if (reportHtml != null) {
+      AtomicFiles.write(reportHtml, HtmlReport.bytes(result));
+    }
+    return result.failed() == 0 ? 0 : 1;
+  }
+
+  private Activation activation() {
+    if (impl.command != null) {
+      return new ProcessActivation(impl.command, shell, Duration.ofMillis((long) (timeoutSeconds * 1000)));
+    }
+    if (impl.className != null) {
+      try {
+        return (Activation) Class.forName(impl.className).getConstructor().newInstance();
+      } catch (ClassNotFoundException e) {
+        throw new IllegalArgumentException("--impl-class: class not found: " + impl.className);
+      } catch (ReflectiveOperationException | ClassCastException e) {
+        throw new IllegalArgumentException("--impl-class: cannot instantiate " + impl.className
+            + " as an org.activationtck.spec.Activation: " + e);
+      }
+    }
+    String name = impl.provider == null ? "reference" : impl.provider;
+    List<String> names = new ArrayList<>();
+    for (Activation a : ServiceLoader.load(Activation.class)) {
+      if (a.name().equals(name)) {
+        return a;
+      }
+      names.add(a.name());
+    }
+    throw new IllegalArgumentException("--impl: no provider named '" + name + "' (found: " + names + ")");
+  }
+}

@@ -1,0 +1,29 @@
+package org.activationtck.tck.harness;
+
+import org.activationtck.spec.API;
+import org.activationtck.spec.Dtype;
+
+/**
+ * The outcome of one output element of one fixture case for one dialect.
+ *
+ * @param caseId the fixture case id
+ * @param function catalog id
+ * @param dialect dialect the call used
+ * @param dtype the call's dtype
+ * @param derivative whether d/dx was checked
+ * @param x the input element (elementwise) or the first element of the vector (axis), for plots
+ * @param input printable input: hex and decimal, or the vector
+ * @param expected the correctly rounded value, as a decimal
+ * @param actual what the implementation returned ({@code null} when it did not answer)
+ * @param status pass, fail or not implemented
+ * @param verdict the judgement ({@code null} when not implemented or no answer)
+ * @param reason why it failed ({@code null} when it passed)
+ */
+@API(status = API.Status.MAINTAINED, since = "0.1")
+public record Check(String caseId, String function, String dialect, Dtype dtype, boolean derivative,
+    double x, String input, String expected, String actual, Status status, Verdict verdict,
+    String reason) {
+
+  /** The three outcomes; not implemented is never counted as passed or failed. */
+  public enum Status { PASSED, FAILED, NOT_IMPLEMENTED }
+}

@@ -1,0 +1,89 @@
+package org.activationtck.tck.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.activationtck.spec.API;
+import org.activationtck.tck.harness.Check;
+import org.activationtck.tck.harness.RunResult;
+
+/**
+ * The scoreboard for machines: the same figures as the console, plus every failed check (input,
+ * expected, actual, ulps, reason). ULPs that are infinite are written as the string "Infinity".
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class JsonReport {
+
+  /** Failed checks listed per row, at most; the counts stay exact. */
+  static final int MAX_FAILURES_PER_ROW = 50;
+
+  private JsonReport() {}
+
+  public static byte[] bytes(RunResult r) {
+    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = m.createObjectNode();
+    root.put("reportVersion", 1);
+    root.put("implementation", r.implementation());
+    root.put("tier", r.config().tier().id());
+    root.put("signedZero", r.config().signedZeroStrict() ? "strict" : "lenient");
+    root.put("checks", r.checks().size());
+    root.put("passed", r.passed());
+    root.put("failed", r.failed());
+    root.put("notImplemented", r.notImplemented());
+    root.put("conforms", r.failed() == 0);
+    root.put("elapsedSeconds", r.elapsed().toMillis() / 1000.0);
+    ArrayNode rows = root.putArray("rows");
+    for (RunResult.Row row : r.rows()) {
+      ObjectNode o = rows.addObject();
+      o.put("function", row.function());
+      o.put("dtype", row.dtype().id());
+      o.put("derivative", row.derivative());
+      o.put("cases", row.cases());
+      o.put("passed", row.passed());
+      o.put("failed", row.failed());
+      o.put("notImplemented", row.notImplemented());
+      putUlps(o, "maxUlps", row.maxUlps());
+      o.put("budgetUlps", row.budget());
+      o.put("percentCorrectlyRounded", row.percentCorrectlyRounded());
+      if (row.worst() != null) {
+        o.set("worst", check(m, row.worst()));
+      }
+      ArrayNode failures = o.putArray("failures");
+      int n = 0;
+      for (Check c : row.checks()) {
+        if (c.status() == Check.Status.FAILED && n++ < MAX_FAILURES_PER_ROW) {
+          failures.add(check(m, c));
+        }
+      }
+    }
+    try {
+      return m.writeValueAsBytes(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ObjectNode check(ObjectMapper m, Check c) {
+    ObjectNode o = m.createObjectNode();
+    o.put("case", c.caseId());
+    o.put("dialect", c.dialect());
+    o.put("input", c.input());
+    o.put("expected", c.expected());
+    o.put("actual", c.actual());
+    o.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
+    if (c.verdict() != null) {
+      putUlps(o, "ulps", c.verdict().ulps());
+    }
+    o.put("reason", c.reason());
+    return o;
+  }
+
+  private static void putUlps(ObjectNode o, String field, double u) {
+    if (Double.isFinite(u)) {
+      o.put(field, u);
+    } else {
+      o.put(field, "Infinity");
+    }
+  }
+}

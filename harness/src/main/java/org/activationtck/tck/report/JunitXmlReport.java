@@ -1,0 +1,68 @@
+package org.activationtck.tck.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.activationtck.spec.API;
+import org.activationtck.tck.harness.Check;
+import org.activationtck.tck.harness.RunResult;
+
+/**
+ * JUnit XML for CI systems: one test suite per function, one test case per dtype and
+ * value/derivative row; a row fails with its first failures listed, and a row with nothing
+ * implemented is skipped (never passed).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class JunitXmlReport {
+
+  private JunitXmlReport() {}
+
+  public static byte[] bytes(RunResult r) {
+    Map<String, List<RunResult.Row>> suites = new LinkedHashMap<>();
+    for (RunResult.Row row : r.rows()) {
+      suites.computeIfAbsent(row.function(), k -> new java.util.ArrayList<>()).add(row);
+    }
+    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    long failures = r.rows().stream().filter(x -> x.failed() > 0).count();
+    long skipped = r.rows().stream().filter(x -> x.failed() == 0 && x.passed() == 0).count();
+    b.append("<testsuites name=\"activation-tck ").append(Formats.xml(r.implementation()))
+        .append("\" tests=\"").append(r.rows().size()).append("\" failures=\"").append(failures)
+        .append("\" skipped=\"").append(skipped).append("\" time=\"")
+        .append(r.elapsed().toMillis() / 1000.0).append("\">\n");
+    for (Map.Entry<String, List<RunResult.Row>> s : suites.entrySet()) {
+      List<RunResult.Row> rows = s.getValue();
+      b.append("  <testsuite name=\"").append(Formats.xml(s.getKey())).append("\" tests=\"")
+          .append(rows.size()).append("\" failures=\"")
+          .append(rows.stream().filter(x -> x.failed() > 0).count()).append("\" skipped=\"")
+          .append(rows.stream().filter(x -> x.failed() == 0 && x.passed() == 0).count()).append("\">\n");
+      for (RunResult.Row row : rows) {
+        b.append("    <testcase classname=\"activation-tck.").append(Formats.xml(row.function()))
+            .append("\" name=\"").append(Formats.xml(row.label() + " " + row.dtype().id()))
+            .append("\">");
+        if (row.failed() > 0) {
+          Check w = row.worst();
+          b.append("\n      <failure message=\"").append(row.failed()).append(" of ").append(row.cases())
+              .append(" checks failed; max ").append(Formats.ulps(row.maxUlps())).append(" ulp\">");
+          int n = 0;
+          for (Check c : row.checks()) {
+            if (c.status() == Check.Status.FAILED && n++ < 20) {
+              b.append(Formats.xml(c.caseId() + " [" + c.dialect() + "] x=" + c.input() + " expected="
+                  + c.expected() + " actual=" + c.actual() + ": " + c.reason())).append('\n');
+            }
+          }
+          if (w != null) {
+            b.append(Formats.xml("worst: " + w.input()));
+          }
+          b.append("</failure>\n    ");
+        } else if (row.passed() == 0) {
+          b.append("<skipped message=\"not implemented\"/>");
+        }
+        b.append("</testcase>\n");
+      }
+      b.append("  </testsuite>\n");
+    }
+    b.append("</testsuites>\n");
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}
