@@ -18,11 +18,12 @@ import org.activationtck.spec.Dtype;
  * @param status pass, fail or not implemented
  * @param verdict the judgement ({@code null} when not implemented or no answer)
  * @param reason why it failed ({@code null} when it passed)
+ * @param rules the catalog rule ids the case exercises
  */
 @API(status = API.Status.MAINTAINED, since = "0.1")
 public record Check(String caseId, String function, String dialect, Dtype dtype, boolean derivative,
     double x, String input, String expected, String actual, Status status, Verdict verdict,
-    String reason) {
+    String reason, java.util.List<String> rules) {
 
   /** The three outcomes; not implemented is never counted as passed or failed. */
   public enum Status { PASSED, FAILED, NOT_IMPLEMENTED }

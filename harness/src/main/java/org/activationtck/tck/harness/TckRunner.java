@@ -246,6 +246,7 @@ public final class TckRunner {
     String input = c.x().size() == 1 ? c.x().get(0).dec() + " (" + c.x().get(0).hex() + ")"
         : c.x().stream().map(FixtureCase.Input::dec).toList().toString();
     return new Check(c.id(), call.function(), call.dialect(), call.dtype(), call.derivative(), x,
-        input, expected, actual, status, v, status == Check.Status.PASSED ? null : reason);
+        input, expected, actual, status, v, status == Check.Status.PASSED ? null : reason,
+        c.rules() == null ? List.of() : c.rules());
   }
 }

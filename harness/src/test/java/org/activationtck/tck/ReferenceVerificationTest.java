@@ -1,0 +1,12 @@
+package org.activationtck.tck;
+
+import org.activationtck.spec.Activation;
+import org.activationtck.tck.reference.ReferenceActivation;
+
+/** The built-in reference run through the JUnit integration: it must pass the strict tier. */
+class ReferenceVerificationTest extends ActivationVerification {
+  @Override
+  protected Activation createActivation() {
+    return new ReferenceActivation();
+  }
+}
