@@ -1,0 +1,117 @@
+package org.activationtck.tck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's contract: outputs and exit codes (0 ok, 1 conformance failure, 2 usage error). */
+class TckCommandTest {
+
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result exec(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = TckCommand.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void oracle_exactAndRounded() {
+    Result r = exec("oracle", "exponential", "1", "0x1.8p-3", "-0.0", "NaN", "-Infinity");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(String.join("\n", "2.718281828459045235360287471352662497757",
+        "1.20623024942098071065558601044643354804", "1.0", "NaN", "0.0", ""), r.out());
+    Result f = exec("oracle", "exponential", "1", "--format", "float32");
+    assertEquals("2.7182817\n", f.out());
+    Result d = exec("oracle", "linear", "-0.0", "--derivative", "--format", "float16");
+    assertEquals("1.0\n", d.out());
+  }
+
+  @Test
+  void oracle_inputIsRoundedToTheInputDtypeFirst() {
+    // 0.1 in float16 is 0.0999755859375 exactly; e^that, to 20 digits.
+    Result r = exec("oracle", "linear", "0.1", "--input-dtype", "float16");
+    assertEquals("0.0999755859375\n", r.out());
+  }
+
+  @Test
+  void usageErrors_exit2_oneLine_noStackTrace() {
+    for (String[] args : new String[][] {
+        {"oracle", "nosuch", "1"}, {"oracle", "exponential", "1x"},
+        {"oracle", "exponential", "1", "--dialect", "pt"},
+        {"oracle", "exponential", "1", "--param", "alpha=1"},
+        {"oracle", "exponential", "1", "--input-dtype", "float8"},
+        {"run", "--tier", "sloppy"}, {"run", "--functions", "nosuch"},
+        {"run", "--tolerance", "gelu=4"}, {"run", "--bogus"}}) {
+      Result r = exec(args);
+      assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+      assertTrue(!r.err().contains("\tat "), "stack trace for " + String.join(" ", args) + ": " + r.err());
+    }
+    assertTrue(exec("oracle", "nosuch", "1").err().contains("unknown function 'nosuch'"));
+  }
+
+  @Test
+  void run_reference_conforms_andWritesEveryReport() throws Exception {
+    Path json = dir.resolve("r.json");
+    Path xml = dir.resolve("r.xml");
+    Path html = dir.resolve("r.html");
+    Result r = exec("run", "--functions", "linear,exponential", "--report-json", json.toString(),
+        "--report-junit", xml.toString(), "--report-html", html.toString());
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("RESULT: CONFORMS"), r.out());
+    assertTrue(Files.readString(json).contains("\"conforms\" : true"));
+    assertTrue(Files.readString(xml).startsWith("<?xml"));
+    assertTrue(Files.readString(html).contains("<svg"));
+  }
+
+  @Test
+  void run_failingImplementation_exits1() {
+    Result r = exec("run", "--functions", "exponential", "--dtype", "float32",
+        "--impl-class", WrongExponential.class.getName());
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().contains("RESULT: FAILED"));
+  }
+
+  /** exp computed in float32 arithmetic throughout: not correctly rounded. */
+  public static final class WrongExponential implements org.activationtck.spec.Activation {
+    @Override
+    public String name() {
+      return "wrong";
+    }
+
+    @Override
+    public boolean supports(String f, String d, org.activationtck.spec.Dtype t, boolean derivative) {
+      return f.equals("exponential");
+    }
+
+    @Override
+    public double[] apply(org.activationtck.spec.Call call, double[] x) {
+      double[] y = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        float v = (float) x[i];
+        // e^v = 2^(v log2 e) in float arithmetic: the product rounds, so large |v| drift.
+        y[i] = (float) Math.pow(2f, v * 1.442695f);
+      }
+      return y;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.activationtck.tck.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.activationtck.spec.Dtype;
+import org.junit.jupiter.api.Test;
+
+/** The tolerance model's rules on hand-picked values. */
+class VerdictTest {
+
+  private static Verdict strict(double expected, double actual, Dtype t, double budget) {
+    return Verdict.of(expected, actual, t, budget, Tier.STRICT, true);
+  }
+
+  @Test
+  void ulps_areMeasuredInTheTargetFormat() {
+    assertEquals(1, Ulps.distance(1.0, Math.nextUp(1.0), Dtype.FLOAT64));
+    assertEquals(1, Ulps.distance(1.0, Math.nextUp(1.0f), Dtype.FLOAT32));
+    // Below 1 the spacing halves: one float32 step below 1.0 is half an ulp of 1.0's binade? No:
+    // the ulp is taken at the expected value, so nextDown(1f) is 2^-24 / 2^-23 = 0.5 ulp away.
+    assertEquals(0.5, Ulps.distance(1.0, Math.nextDown(1.0f), Dtype.FLOAT32));
+    // Subnormal range: the ulp is the smallest subnormal.
+    assertEquals(3, Ulps.distance(Double.MIN_VALUE, 4 * Double.MIN_VALUE, Dtype.FLOAT64));
+    assertEquals(1, Ulps.distance(0.0, 0x1p-24, Dtype.FLOAT16));
+  }
+
+  @Test
+  void nanAndInfinities_mustBeExact() {
+    assertTrue(strict(Double.NaN, Double.NaN, Dtype.FLOAT64, 0).pass());
+    assertFalse(strict(Double.NaN, 0.0, Dtype.FLOAT64, 1e9).pass());
+    assertFalse(strict(1.0, Double.NaN, Dtype.FLOAT64, 1e9).pass());
+    assertFalse(strict(Double.POSITIVE_INFINITY, Double.MAX_VALUE, Dtype.FLOAT64, 1e300).pass());
+    assertFalse(strict(Double.MAX_VALUE, Double.POSITIVE_INFINITY, Dtype.FLOAT64, 1e300).pass());
+  }
+
+  @Test
+  void signedZero_strictOrLenient() {
+    Verdict v = strict(-0.0, 0.0, Dtype.FLOAT32, 0);
+    assertFalse(v.pass());
+    assertEquals("sign of zero", v.reason());
+    assertTrue(Verdict.of(-0.0, 0.0, Dtype.FLOAT32, 0, Tier.STRICT, false).pass());
+  }
+
+  @Test
+  void flushToZero_onlyInTheLenientTier() {
+    double sub = 0x1p-140; // a float32 subnormal
+    assertFalse(strict(sub, 0.0, Dtype.FLOAT32, 0).pass());
+    assertTrue(Verdict.of(sub, 0.0, Dtype.FLOAT32, 0, Tier.LENIENT, true).pass());
+    // A normal result flushed to zero is a failure even when lenient.
+    assertFalse(Verdict.of(0x1p-100, 0.0, Dtype.FLOAT32, 1, Tier.LENIENT, true).pass());
+  }
+
+  @Test
+  void resultMustBeAValueOfTheDtype() {
+    Verdict v = strict(0.1f, 0.1, Dtype.FLOAT32, 1e9);
+    assertFalse(v.pass());
+    assertEquals("result is not a float32 value", v.reason());
+  }
+
+  @Test
+  void budget_boundaryIsInclusive() {
+    assertTrue(strict(1.0, Math.nextUp(1.0), Dtype.FLOAT64, 1).pass());
+    assertFalse(strict(1.0, Math.nextUp(Math.nextUp(1.0)), Dtype.FLOAT64, 1).pass());
+    assertTrue(strict(1.0, 1.0, Dtype.FLOAT64, 0).correctlyRounded());
+  }
+
+  @Test
+  void tolerances_specAndOverrides() {
+    Tolerances t = Tolerances.standard();
+    assertEquals(1, t.budget("exponential", Dtype.FLOAT64, Tier.STRICT));
+    assertEquals(0, t.budget("exponential", Dtype.FLOAT32, Tier.STRICT));
+    assertEquals(0, t.budget("linear", Dtype.FLOAT64, Tier.STRICT));
+    Tolerances o = t.withOverride("exponential:float32=4").withOverride("linear:*=2");
+    assertEquals(4, o.budget("exponential", Dtype.FLOAT32, Tier.STRICT));
+    assertEquals(2, o.budget("linear", Dtype.FLOAT16, Tier.LENIENT));
+  }
+}
