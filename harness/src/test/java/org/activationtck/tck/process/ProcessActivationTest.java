@@ -38,8 +38,8 @@ class ProcessActivationTest {
 
   private static RunResult run(String command, String function, Dtype dtype) {
     TckConfig c = TckConfig.builder().functions(List.of(function)).dtypes(List.of(dtype))
-        .callTimeout(Duration.ofSeconds(2)).build();
-    try (ProcessActivation a = new ProcessActivation(command, false, Duration.ofSeconds(2))) {
+        .callTimeout(Duration.ofSeconds(30)).build();
+    try (ProcessActivation a = new ProcessActivation(command, false, Duration.ofSeconds(30))) {
       return new TckRunner(a, c).run();
     }
   }
