@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 /** {@code ./tck fixtures generate|check}. */
 @Command(name = "fixtures", mixinStandardHelpOptions = true,
     description = "Regenerates or verifies the golden fixtures.",
-    subcommands = {FixturesCommand.Generate.class, FixturesCommand.Check.class})
+    subcommands = {FixturesCommand.Generate.class, FixturesCommand.Check.class,
+        FixturesCommand.Exhaustive.class})
 final class FixturesCommand {
 
   static final String DEFAULT_DIR = "fixtures/src/main/resources/org/activationtck/fixtures/cases";
@@ -120,6 +121,66 @@ final class FixturesCommand {
       }
       System.out.printf("wrote %d cases, %.1f MB, to %s%n", cases, bytes / 1e6, dir);
       return 0;
+    }
+  }
+
+  @Command(name = "exhaustive", mixinStandardHelpOptions = true,
+      description = {"Writes fixtures for all 65,536 float16 or bfloat16 inputs of elementwise functions",
+          "(not committed; run them with ./tck run --fixtures DIR)."})
+  static final class Exhaustive implements Callable<Integer> {
+    @Option(names = "--dtype", required = true, description = "float16 or bfloat16")
+    String dtype;
+
+    @Option(names = "--functions", split = ",", description = "functions (default: every elementwise one)")
+    List<String> functions = new ArrayList<>();
+
+    @Option(names = "--out", required = true, description = "output folder")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+      org.activationtck.spec.Dtype t = org.activationtck.spec.Dtype.fromId(dtype);
+      FixtureGenerator generator = FixtureGenerator.standard();
+      Oracle oracle = Oracle.standard();
+      List<FunctionSpec> todo = new ArrayList<>();
+      for (FunctionSpec f : oracle.catalog().functions()) {
+        if (functions.isEmpty() ? f.kind() == org.activationtck.spec.catalog.Kind.ELEMENTWISE
+            && oracle.implemented(f.id()) : functions.contains(f.id())) {
+          todo.add(f);
+        }
+      }
+      for (String f : functions) {
+        oracle.catalog().require(f);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+      Progress progress = new Progress(todo.size());
+      try {
+        List<Future<Generated>> futures = new ArrayList<>();
+        for (FunctionSpec f : todo) {
+          futures.add(pool.submit(() -> {
+            FixtureFile file = generator.exhaustive(f, t);
+            progress.done(f.id());
+            return new Generated(f.id(), file, FixtureWriter.bytes(file));
+          }));
+        }
+        long cases = 0;
+        for (Future<Generated> g : futures) {
+          Generated r;
+          try {
+            r = g.get();
+          } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                : new IllegalStateException(e.getCause());
+          }
+          AtomicFiles.write(out.resolve(r.function() + ".json"), r.bytes());
+          cases += r.file().cases().size();
+        }
+        progress.finish();
+        System.out.printf("wrote %d %s cases to %s%n", cases, t.id(), out);
+        return 0;
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 

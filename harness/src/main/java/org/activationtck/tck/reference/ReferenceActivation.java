@@ -12,7 +12,7 @@ import org.activationtck.spec.catalog.FunctionSpec;
 /**
  * The built-in reference as an {@link Activation} provider ({@code --impl reference}): every
  * catalog function that has a class in {@code reference.function}, every dialect of the catalog,
- * float64 and float32 (computed in float64, rounded once), values and derivatives.
+ * every dtype (computed in float64 and rounded once to the dtype), values and derivatives.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReferenceActivation implements Activation {
@@ -30,11 +30,12 @@ public final class ReferenceActivation implements Activation {
     if (f.isEmpty() || !f.get().inDialect(dialect)) {
       return false;
     }
-    if (dtype != Dtype.FLOAT64 && dtype != Dtype.FLOAT32) {
-      return false;
-    }
     Optional<Object> impl = ReferenceRegistry.lookup(f.get().id());
     return impl.isPresent() && (!derivative || impl.get() instanceof ReferenceFunction);
+  }
+
+  private static double narrowTo(double v, Dtype t) {
+    return t == Dtype.FLOAT32 ? (float) v : org.activationtck.oracle.Rounding.round(v, t);
   }
 
   @Override
@@ -43,12 +44,13 @@ public final class ReferenceActivation implements Activation {
     Params p = Params.resolve(f, call.dialect(), call.params(), call.dtype());
     Object impl = ReferenceRegistry.lookup(f.id()).orElseThrow(() ->
         new UnsupportedOperationException(f.id()));
-    boolean narrow = call.dtype() == Dtype.FLOAT32;
+    Dtype t = call.dtype();
+    boolean narrow = t != Dtype.FLOAT64;
     if (impl instanceof ReferenceAxisFunction) {
       double[] y = ((ReferenceAxisFunction) impl).apply(x, p);
       if (narrow) {
         for (int i = 0; i < y.length; i++) {
-          y[i] = (float) y[i];
+          y[i] = narrowTo(y[i], t);
         }
       }
       return y;
@@ -66,7 +68,7 @@ public final class ReferenceActivation implements Activation {
     }
     if (narrow) {
       for (int i = 0; i < y.length; i++) {
-        y[i] = (float) y[i];
+        y[i] = narrowTo(y[i], t);
       }
     }
     return y;
