@@ -13,8 +13,11 @@ import org.activationtck.tck.reference.ReferenceAxisFunction;
  * end, so neither an underflowing sigmoid (b < -745) nor an overflowing intermediate loses the
  * result: a = 1e300, b = -800 gives 3.7e-48, not 0.
  *
- * <p>Accuracy: relative error of the double-double product below 2^-88: within 0.5 + 2^-35 ulp in
- * float64 (one rounding of a subnormal result).
+ * <p>The product is rounded to odd before scaling ({@link DoubleDouble#roundToOdd}): float64
+ * within 1 ulp, float32 = (float) of the result correctly rounded.
+ *
+ * <p>Accuracy: relative error of the double-double product below 2^-88, then one rounding to odd:
+ * below 1 ulp in float64 (a subnormal result is rounded once more by the final scaling).
  *
  * <p>Special cases (catalog glu.nonfinite): NaN in a or b: NaN; b = +Infinity: a; b = -Infinity:
  * zero with the sign of a (NaN for infinite a); infinite a: ±Infinity; a = ±0: ±0. Thresholds:
@@ -59,8 +62,8 @@ public final class Glu implements ReferenceAxisFunction {
     DoubleDouble e = DoubleDouble.expReduced(DoubleDouble.of(-Math.abs(b), 0), k);
     DoubleDouble denominator = e.scalb(k).add(1.0); // 1 + e^-|b|; underflow of the tail is harmless
     if (b >= 0) {
-      return Math.scalb(DoubleDouble.of(mantissa, 0).divide(denominator).hi, ea);
+      return Math.scalb(DoubleDouble.of(mantissa, 0).divide(denominator).roundToOdd(), ea);
     }
-    return Math.scalb(e.multiply(mantissa).divide(denominator).hi, ea + k);
+    return Math.scalb(e.multiply(mantissa).divide(denominator).roundToOdd(), ea + k);
   }
 }

@@ -16,8 +16,12 @@ import org.activationtck.tck.reference.ReferenceAxisFunction;
  * carried as a mantissa and a binary exponent so it cannot underflow early; 3. x_i - m exactly
  * (TwoSum) minus log1p(s): both terms <= 0, no cancellation.
  *
- * <p>Accuracy: relative error of the double-double value below 2^-78, hence within 0.5 + 2^-25
- * ulp in float64, correctly rounded unless within 2^-78 of a tie.
+ * <p>Results are rounded to odd ({@link DoubleDouble#roundToOdd}), with log1p(s) > 0 acting as
+ * the sticky bit even when it is below the double-double's reach, so float32 = (float) of the
+ * result is correctly rounded; float64 is within 1 ulp.
+ *
+ * <p>Accuracy: relative error of the double-double value below 2^-78, then one rounding to odd:
+ * below 1 ulp in float64.
  *
  * <p>Special cases (catalog log_softmax.*): NaN or +Infinity anywhere, or no finite element: all
  * NaN; -Infinity elements: -Infinity; a lone finite element: +0.0 (s = 0). x_i - m below
@@ -83,7 +87,7 @@ public final class LogSoftmax implements ReferenceAxisFunction {
           log = DoubleDouble.of(Math.scalb(scaled.hi, k), 0);
         } else {
           log = DoubleDouble.log1p(mantissa.scalb(k));
-          maxValue = -log.hi;
+          maxValue = -log.roundToOdd();
         }
       }
     }
@@ -94,7 +98,14 @@ public final class LogSoftmax implements ReferenceAxisFunction {
         y[i] = maxValue;
       } else {
         DoubleDouble d = DoubleDouble.sum(x[i], -m);
-        y[i] = Double.isInfinite(d.hi) ? d.hi : d.add(log.negate()).hi;
+        if (Double.isInfinite(d.hi)) {
+          y[i] = d.hi;
+          continue;
+        }
+        // x_i - m is exact and often a float32 rounding tie (a difference of two floats needs
+        // one bit more); log1p(s) > 0 breaks the tie downwards even when it underflowed here.
+        DoubleDouble r = d.add(log.negate());
+        y[i] = DoubleDouble.roundToOdd(r.hi, r.lo != 0 ? r.lo : (t == Double.NEGATIVE_INFINITY ? 0 : -1));
       }
     }
     return y;

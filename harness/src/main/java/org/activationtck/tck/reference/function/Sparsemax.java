@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
 import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.DoubleDouble;
 import org.activationtck.tck.reference.ReferenceAxisFunction;
 
 /**
@@ -15,6 +16,9 @@ import org.activationtck.tck.reference.ReferenceAxisFunction;
  * numerator k z_i - c_k + 1 are exact in BigDecimal, and the one division by k is carried to 34
  * digits (decimal128) before a single rounding to double. Cost O(n log n) BigDecimal operations
  * on numbers of up to ~770 digits; allocation per call, not per element.
+ *
+ * <p>The double is rounded to odd against the exact quotient ({@link DoubleDouble#roundToOdd}), so
+ * float32 = (float) of it is correctly rounded; float64 is within 1 ulp.
  *
  * <p>Accuracy: the 34-digit quotient is within 10^-33 relative, so the double is the correctly
  * rounded value except within 10^-33 of a tie: error below 0.5 + 10^-17 ulp.
@@ -63,7 +67,10 @@ public final class Sparsemax implements ReferenceAxisFunction {
       }
       BigDecimal numerator = new BigDecimal(x[i]).multiply(bk).add(offset);
       if (numerator.signum() > 0) {
-        y[i] = numerator.divide(bk, MathContext.DECIMAL128).doubleValue();
+        double q = numerator.divide(bk, MathContext.DECIMAL128).doubleValue();
+        // round to odd: the exact quotient's side of q decides (float) ties correctly
+        int side = numerator.compareTo(new BigDecimal(q).multiply(bk));
+        y[i] = DoubleDouble.roundToOdd(q, side);
       }
     }
     return y;
