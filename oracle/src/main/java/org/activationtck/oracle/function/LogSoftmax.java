@@ -30,13 +30,15 @@ import org.activationtck.oracle.internal.SoftmaxInput;
  * maximum): the maximum's value is TINY negative (rounds to -0.0), and for the others
  * |x_i - m| > 10^6 dwarfs log1p(s) < 2^-1100, so x_i - m alone is within relative 10^-400000.
  *
- * <p>Contract exception (see {@link #belowByInfinitesimal}): in that last case the true value
- * x_i - m - log1p(s) lies below the exact binary value x_i - m by less than e^-(10^6) relative,
- * too little for any decimal to carry, while x_i - m is often a rounding tie of the output format
- * (a difference of two floats needs one more bit). The Real returned brackets a point a hair
- * below x_i - m instead of the true value; every rounding the oracle performs then comes out as
- * for the true value. With every other element within 10^6 of the maximum the difference is
- * formed exactly (see {@link #nearMidpointSafe}) and no exception is needed.
+ * <p>Ties and the contract exception. x_i - m is often a rounding tie of the output format (a
+ * difference of two floats needs one more bit), and only log1p(s) > 0 decides which way the true
+ * value rounds. When log1p(s) >= 10^-(scale(x_i - m) + TIE_MARGIN) the difference is formed
+ * exactly, at most about 9,000 digits, and its true accuracy claimed ({@link #nearMidpointSafe}).
+ * Below that (spreads from about 17,000 up, and the TINY case above) carrying log1p(s) would
+ * cost up to 434,000 digits or be impossible, so {@link #belowByInfinitesimal} returns a Real
+ * that brackets a point a hair below x_i - m instead of the true value: every rounding the
+ * oracle performs comes out as for the true value, but the stated bound is not a bound on the
+ * truth. This is the one contract exception in the oracle's axis functions.
  */
 public final class LogSoftmax implements AxisFunction {
 
@@ -71,8 +73,8 @@ public final class LogSoftmax implements AxisFunction {
         } else {
           y[i] = Real.approx(log1p.negate(), digits);
         }
-      } else if (s == null) {
-        y[i] = belowByInfinitesimal(d);
+      } else if (s == null || Precision.exponent10(log1p) < -(Math.max(d.scale(), 0) + TIE_MARGIN)) {
+        y[i] = belowByInfinitesimal(d); // log1p(s) below every rounding gap next to d
       } else {
         y[i] = nearMidpointSafe(d, log1p, w);
       }
