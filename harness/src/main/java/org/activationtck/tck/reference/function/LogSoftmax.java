@@ -1,0 +1,113 @@
+package org.activationtck.tck.reference.function;
+
+import java.util.Arrays;
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.DoubleDouble;
+import org.activationtck.tck.reference.ReferenceAxisFunction;
+
+/**
+ * log_softmax: y_i = (x_i - m) - log1p(s), m = max x, s = sum over all but one maximum of
+ * e^(x_j - m), in double-double.
+ *
+ * <p>Method: 1. t = the largest element after setting one maximum aside; s = e^(t - m) * S' with
+ * S' = sum_{j != argmax} e^(x_j - t) in [1, n], so s keeps its relative accuracy however small it
+ * is (the maximum's value is -log1p(s), as small as s); 2. log1p(s) by
+ * {@link DoubleDouble#log1p}, or s (1 - s/2) when s < 2^-60 (remainder s^3/3, relative 2^-120),
+ * carried as a mantissa and a binary exponent so it cannot underflow early; 3. x_i - m exactly
+ * (TwoSum) minus log1p(s): both terms <= 0, no cancellation.
+ *
+ * <p>Results are rounded to odd ({@link DoubleDouble#roundToOdd}), with log1p(s) > 0 acting as
+ * the sticky bit even when it is below the double-double's reach, so float32 = (float) of the
+ * result is correctly rounded; float64 is within 1 ulp.
+ *
+ * <p>Accuracy: relative error of the double-double value below 2^-78, then one rounding to odd:
+ * below 1 ulp in float64.
+ *
+ * <p>Special cases (catalog log_softmax.*): NaN or +Infinity anywhere, or no finite element: all
+ * NaN; -Infinity elements: -Infinity; a lone finite element: +0.0 (s = 0). x_i - m below
+ * -Double.MAX_VALUE: -Infinity. Thresholds: t - m < -1500 makes s < n e^-1500 < 2^-2100: the
+ * maximum's value is -0.0 and the others' is x_i - m (|x_i - m| >= 1500 swamps log1p(s)).
+ */
+public final class LogSoftmax implements ReferenceAxisFunction {
+
+  /** Below this t - m, s < 2^-2100 n: log1p(s) vanishes next to every result. */
+  private static final double NEGLIGIBLE = -1500;
+
+  /** s below 2^-60: log1p(s) = s (1 - s/2) to relative 2^-120. */
+  private static final int SERIES_EXPONENT = -60;
+
+  @Override
+  public double[] apply(double[] x, Params p) {
+    double[] y = new double[x.length];
+    int argmax = -1;
+    boolean undefined = false;
+    for (int i = 0; i < x.length; i++) {
+      double v = x[i];
+      if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
+        undefined = true;
+      } else if (v != Double.NEGATIVE_INFINITY && (argmax < 0 || v > x[argmax])) {
+        argmax = i;
+      }
+    }
+    if (undefined || argmax < 0) {
+      Arrays.fill(y, Double.NaN);
+      return y;
+    }
+    double m = x[argmax];
+    double t = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < x.length; j++) {
+      if (j != argmax && x[j] > t) {
+        t = x[j];
+      }
+    }
+    // log1p(s) = lHi + lLo, or lMantissa * 2^lExponent when s is below 2^-60.
+    DoubleDouble log = DoubleDouble.ZERO;
+    double maxValue;
+    if (t == Double.NEGATIVE_INFINITY) {
+      maxValue = 0.0; // s = 0 exactly: -log1p(0) must be +0.0, not -0.0
+    } else {
+      DoubleDouble u = DoubleDouble.sum(t, -m);
+      if (!(u.hi >= NEGLIGIBLE)) {
+        maxValue = -0.0;
+      } else {
+        DoubleDouble inner = DoubleDouble.ZERO;
+        for (int j = 0; j < x.length; j++) {
+          DoubleDouble d = DoubleDouble.sum(x[j], -t);
+          if (j != argmax && d.hi >= Softmax.CUTOFF) {
+            int k = DoubleDouble.reductionExponent(d.hi);
+            inner = inner.add(DoubleDouble.expReduced(d, k).scalb(k));
+          }
+        }
+        int k = DoubleDouble.reductionExponent(u.hi);
+        DoubleDouble mantissa = DoubleDouble.expReduced(u, k).multiply(inner);
+        if (k < SERIES_EXPONENT) {
+          double half = Math.scalb(mantissa.hi, k - 1);
+          DoubleDouble scaled = mantissa.multiply(DoubleDouble.ONE.add(-half));
+          maxValue = -Math.scalb(scaled.hi, k);
+          log = DoubleDouble.of(Math.scalb(scaled.hi, k), 0);
+        } else {
+          log = DoubleDouble.log1p(mantissa.scalb(k));
+          maxValue = -log.roundToOdd();
+        }
+      }
+    }
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] == Double.NEGATIVE_INFINITY) {
+        y[i] = Double.NEGATIVE_INFINITY;
+      } else if (x[i] == m) {
+        y[i] = maxValue;
+      } else {
+        DoubleDouble d = DoubleDouble.sum(x[i], -m);
+        if (Double.isInfinite(d.hi)) {
+          y[i] = d.hi;
+          continue;
+        }
+        // x_i - m is exact and often a float32 rounding tie (a difference of two floats needs
+        // one bit more); log1p(s) > 0 breaks the tie downwards even when it underflowed here.
+        DoubleDouble r = d.add(log.negate());
+        y[i] = DoubleDouble.roundToOdd(r.hi, r.lo != 0 ? r.lo : (t == Double.NEGATIVE_INFINITY ? 0 : -1));
+      }
+    }
+    return y;
+  }
+}

@@ -1,0 +1,119 @@
+package org.activationtck.oracle.function;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import org.activationtck.oracle.AxisFunction;
+import org.activationtck.oracle.Params;
+import org.activationtck.oracle.Real;
+import org.activationtck.oracle.internal.Log1p;
+import org.activationtck.oracle.internal.Precision;
+import org.activationtck.oracle.internal.ShiftedExpSum;
+import org.activationtck.oracle.internal.SoftmaxInput;
+
+/**
+ * log_softmax: y_i = x_i - log(sum_j e^(x_j)) along the axis.
+ *
+ * <p>Method: with m = max x and s = sum_{j != argmax} e^(x_j - m) >= 0 (from
+ * {@link ShiftedExpSum}, relative to s itself, not to 1 + s),
+ * y_i = (x_i - m) - log1p(s). Both terms are <= 0, so their sum has no cancellation. At the
+ * maximum x_i - m = 0 and y_i = -log1p(s) exactly: the catastrophic cancellation of the textbook
+ * form x_i - logsumexp(x) (two nearly equal large operands) never occurs, and a tiny s gives a
+ * tiny, correctly signed, relatively accurate result.
+ *
+ * <p>Error bound: s to relative 10^-(d+3), log1p(s) then to 10^-(d+3) plus the propagated
+ * 10^-(d+3) (d log1p(s)/ds * s / log1p(s) <= 1 for s >= 0); x_i - m is exact and rounded once to
+ * d + 3 digits, the sum once more: in all below 4 * 10^-(d+3) < 10^-d.
+ *
+ * <p>Special cases (catalog log_softmax.*): NaN or +Infinity anywhere, or no finite element: all
+ * NaN; -Infinity elements: -Infinity. s = 0 (one finite element equal to the maximum, the rest
+ * -Infinity) gives exactly +0.0 there. s below 2^-1100 (all others more than 10^6 below the
+ * maximum): the maximum's value is TINY negative (rounds to -0.0), and for the others
+ * |x_i - m| > 10^6 dwarfs log1p(s) < 2^-1100, so x_i - m alone is within relative 10^-400000.
+ *
+ * <p>Ties and the contract exception. x_i - m is often a rounding tie of the output format (a
+ * difference of two floats needs one more bit), and only log1p(s) > 0 decides which way the true
+ * value rounds. When log1p(s) >= 10^-(scale(x_i - m) + TIE_MARGIN) the difference is formed
+ * exactly, at most about 9,000 digits, and its true accuracy claimed ({@link #nearMidpointSafe}).
+ * Below that (spreads from about 17,000 up, and the TINY case above) carrying log1p(s) would
+ * cost up to 434,000 digits or be impossible, so {@link #belowByInfinitesimal} returns a Real
+ * that brackets a point a hair below x_i - m instead of the true value: every rounding the
+ * oracle performs comes out as for the true value, but the stated bound is not a bound on the
+ * truth. This is the one contract exception in the oracle's axis functions.
+ */
+public final class LogSoftmax implements AxisFunction {
+
+  /** Digits carried by s, log1p(s) and the rounded difference beyond the request (bound above). */
+  private static final int EXTRA = 3;
+
+  /** Decimal places beyond d's own and beyond any decimal rounding the oracle does (6400). */
+  static final int TIE_MARGIN = 6410;
+
+  @Override
+  public Real[] value(double[] x, Params p, int digits) {
+    SoftmaxInput in = new SoftmaxInput(x);
+    Real[] y = new Real[x.length];
+    if (in.undefined) {
+      Arrays.fill(y, Real.NAN);
+      return y;
+    }
+    int w = digits + EXTRA;
+    BigDecimal s = ShiftedExpSum.sumExcept(in.finite, in.argmax, in.max, w);
+    BigDecimal log1p = s == null || s.signum() == 0 ? s : Log1p.log1p(s, w);
+    for (int i = 0; i < x.length; i++) {
+      if (in.finite[i] == null) {
+        y[i] = Real.NEGATIVE_INFINITY;
+        continue;
+      }
+      BigDecimal d = in.finite[i].subtract(in.max);
+      if (d.signum() == 0) {
+        if (s == null) {
+          y[i] = Real.tiny(true);
+        } else if (s.signum() == 0) {
+          y[i] = Real.POSITIVE_ZERO;
+        } else {
+          y[i] = Real.approx(log1p.negate(), digits);
+        }
+      } else if (s == null || Precision.exponent10(log1p) < -(Math.max(d.scale(), 0) + TIE_MARGIN)) {
+        y[i] = belowByInfinitesimal(d); // log1p(s) below every rounding gap next to d
+      } else {
+        y[i] = nearMidpointSafe(d, log1p, w);
+      }
+    }
+    return y;
+  }
+
+  /**
+   * d - L for exact d < 0 and L = log1p(s) > 0 within relative 10^-w, with the accuracy claim
+   * the exact difference really has. x_i - m is a difference of two doubles and may be a rounding
+   * tie of the output format (it can need one bit more than the format has); the correction L can
+   * be as small as e^-(10^6) relative to it, and only an interval narrower than L decides which
+   * way the tie breaks. So the difference is formed exactly and its true relative error,
+   * |dL| / |d - L| < 10^-w * 10^(e_L + 1) / 10^(e_v) = 10^-(w + e_v - e_L - 1) with e = floor(log10
+   * |.|), is claimed; e_v >= e_L because both terms have the same sign, so the claim is at least
+   * w - 1 >= digits + 2 digits.
+   */
+  /**
+   * A stand-in for d - L with 0 < L < e^-(10^6) |d|, which no BigDecimal can hold: v = d - mu with
+   * mu = 10^-q, q = max(scale(d), 0) + {@link #TIE_MARGIN}, and a claimed accuracy whose
+   * interval [v - mu/10, v + mu/10] lies strictly between d and d - 2 mu. Every rounding
+   * boundary the oracle uses (binary formats: multiples of 2^-1075 or coarser; decimals of at
+   * most {@link org.activationtck.oracle.OracleValue#MAX_DIGITS} digits) other than d itself is
+   * at least 10^-(q + MAX_DIGITS + 2) away from d, because d - boundary is a nonzero multiple of
+   * that; so the interval rounds like d - L in every case. The literal claim |v - truth| <=
+   * |v| 10^-digits is off by up to mu: this is the one place where the oracle's Real states an
+   * interval that brackets the rounding of the truth rather than the truth; the honest fix is a
+   * directed kind in Real ("just below d"), which the core does not have yet.
+   */
+  private static Real belowByInfinitesimal(BigDecimal d) {
+    int q = Math.max(d.scale(), 0) + TIE_MARGIN;
+    BigDecimal v = d.subtract(BigDecimal.ONE.movePointLeft(q));
+    long claimed = Precision.exponent10(v) + q + 2; // |v| 10^-claimed <= 10^-(q+1) = mu/10
+    return Real.approx(v, (int) claimed);
+  }
+
+  private static Real nearMidpointSafe(BigDecimal d, BigDecimal log1p, int w) {
+    BigDecimal v = d.subtract(log1p);
+    long claimed = w + Precision.exponent10(v) - Precision.exponent10(log1p) - 1;
+    return Real.approx(v, (int) Math.min(claimed, Integer.MAX_VALUE / 2));
+  }
+}
