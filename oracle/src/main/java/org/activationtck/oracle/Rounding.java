@@ -30,6 +30,16 @@ public final class Rounding {
     if (signum == 0) {
       return 0.0;
     }
+    // Decimal exponents far outside every format settle the result without building 10^scale:
+    // |v| < 10^-400 < 2^-1075 (half of float64's smallest subnormal) rounds to a signed zero,
+    // |v| >= 10^400 > 2^1024 overflows every format.
+    long e10 = (long) v.precision() - v.scale() - 1;
+    if (e10 < -400) {
+      return signum < 0 ? -0.0 : 0.0;
+    }
+    if (e10 > 400) {
+      return signum < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
     BigInteger num = v.unscaledValue().abs();
     BigInteger den = BigInteger.ONE;
     int scale = v.scale();
