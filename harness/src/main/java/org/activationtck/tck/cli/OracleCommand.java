@@ -23,10 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ./tck oracle}: the exact value of an activation or its derivative. */
 @Command(name = "oracle", mixinStandardHelpOptions = true,
     description = {
-        "Prints the exact value of FUNCTION (or its derivative) at each X, to --digits significant",
-        "digits or correctly rounded to a binary format. X is decimal, hex float (0x1.8p-3), NaN,",
-        "Infinity, -Infinity or -0.0, rounded to --input-dtype; with no X, X's are read from stdin.",
-        "For axis functions (softmax, glu, ...) the X's are one vector."})
+        "Prints the exact value of FUNCTION (or its derivative) at each X, to --digits significant "
+            + "digits, or correctly rounded to a binary format.",
+        "X is decimal, hex float (0x1.8p-3), NaN, Infinity, -Infinity or -0.0, rounded to "
+            + "--input-dtype; with no X, X's are read from stdin. For axis functions (softmax, glu, "
+            + "...) the X's are one vector."})
 final class OracleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
