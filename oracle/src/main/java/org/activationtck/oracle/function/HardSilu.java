@@ -17,10 +17,11 @@ import org.activationtck.oracle.internal.ExactQuotient;
  * -Inf * 0 = NaN in every dialect; ±0 → ±0 (0 * 1/2); +Inf → +Inf; NaN → NaN. ONNX's
  * x * max(0, min(1, x/6 + 1/2)) has the same values; the catalog takes its alpha = 1/6 exactly.
  *
- * <p>Derivative: (2x + 3) / 6 on -3 < x < 3, 0 below, 1 above. At the kinks (rule
- * hard_silu.derivative.kink): keras3, jax and onnx (catalog choice, no ONNX gradient) 0 at -3 and
- * 1 at 3, the product rule over relu6's JVP, which is 0 at its kinks; pytorch -1/2 at -3 and 3/2
- * at 3, hardswish_backward's x/3 + 1/2 branch for -3 <= x <= 3. The derivative at -Inf is 0.
+ * <p>Derivative: (2x + 3) / 6 on -3 < x < 3, 0 for x <= -3, 1 for x >= 3. At the kinks (rule
+ * hard_silu.derivative.kink) every dialect takes the outer pieces, 0 at -3 and 1 at 3: Keras and
+ * JAX by the product rule over relu6's derivative (0 at its kinks), PyTorch's hardswish_backward
+ * since PR #148049 (x <= -3 → 0, x < 3 → x/3 + 1/2, else 1; before it, -1/2 and 3/2), ONNX by
+ * catalog choice (no gradient defined). The derivative at -Inf is 0.
  */
 public final class HardSilu implements ElementwiseFunction {
 
@@ -46,11 +47,10 @@ public final class HardSilu implements ElementwiseFunction {
     if (Double.isNaN(x)) {
       return Real.NAN;
     }
-    boolean pytorch = "pytorch".equals(p.dialect());
-    if (x < -3 || (x == -3 && !pytorch)) {
+    if (x <= -3) {
       return Real.POSITIVE_ZERO;
     }
-    if (x > 3 || (x == 3 && !pytorch)) {
+    if (x >= 3) {
       return Real.of(1);
     }
     BigDecimal bx = new BigDecimal(x);

@@ -20,7 +20,6 @@ public final class HardSilu implements ReferenceFunction {
 
   @Override
   public Kernel bind(Params p) {
-    boolean pytorch = "pytorch".equals(p.dialect());
     return new Kernel() {
       @Override
       public double value(double x) {
@@ -43,10 +42,10 @@ public final class HardSilu implements ReferenceFunction {
         if (Double.isNaN(x)) {
           return x;
         }
-        if (x < -3 || (x == -3 && !pytorch)) {
+        if (x <= -3) {
           return 0;
         }
-        if (x > 3 || (x == 3 && !pytorch)) {
+        if (x >= 3) {
           return 1;
         }
         double twice = 2 * x;
