@@ -13,8 +13,8 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * in a double exactly; otherwise |N/6 - m| >= 2^-25 ulp64, far above the residual's error, so
  * the midpoint fix decides correctly. Derivative (2x + 3) / 6 the same way (2x exact).
  *
- * <p>Special cases: x <= -3 → x * 0 = -0.0; -Inf → NaN; ±0 → ±0; +Inf → +Inf. Kinks: pytorch
- * -1/2 at -3 and 3/2 at 3; the other dialects 0 and 1.
+ * <p>Special cases: x <= -3 → x * 0 = -0.0; -Inf → NaN; ±0 → ±0; +Inf → +Inf. Derivative 0
+ * at -3 and 1 at 3 in every dialect.
  */
 public final class HardSilu implements ReferenceFunction {
 
