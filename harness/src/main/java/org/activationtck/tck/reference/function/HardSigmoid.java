@@ -8,16 +8,19 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * (tf_keras2, onnx).
  *
  * <p>Method, relu6 form: x + 3 = s + e exactly (TwoSum), then (s + e) / 6 by
- * {@link Float32Midpoint#sixth}: within 0.5 ulp + 2^-52 ulp. Naive (x + 3) / 6 rounds twice and
- * is off by an ulp for many x. Float32 double rounding: the value N / 6 (N = x + 3 dyadic) is
- * either exactly representable or at least 2^-52 ulp away from any float32 midpoint (N and 6m
+ * {@link MidpointNudge#sixth}: within 0.5 ulp + 2^-52 ulp. Naive (x + 3) / 6 rounds twice and
+ * is off by an ulp for many x (a fifth of random doubles in (-3, 3)). Double rounding into the
+ * narrow formats: the value N / 6 (N = x + 3 dyadic) is either exactly representable or at
+ * least 2^-52 ulp away from any float32/float16/bfloat16 midpoint (N and 6m
  * differ by at least the coarser of their grids), so the residual's sign is reliable and the
  * midpoint fix applies.
  *
  * <p>Linear form: alpha x + beta as the double-double p + pe (pe = fma(alpha, x, -p)) plus beta
  * with TwoSum, then one final rounding and the midpoint fix; clipping compares the rounded sum,
  * which is on the same side of 0 and 1 as the exact one except when it rounds onto the bound,
- * where the clipped value is that bound anyway.
+ * where the clipped value is that bound anyway. The derivative's interval test cannot use the
+ * rounded sum (it would take alpha at x = 2.5, where the exact sum exceeds 1): it uses the
+ * residual's sign.
  */
 public final class HardSigmoid implements ReferenceFunction {
 
@@ -42,7 +45,7 @@ public final class HardSigmoid implements ReferenceFunction {
           return x;
         }
         double s = x + 3;
-        return Float32Midpoint.sixth(s, Float32Midpoint.twoSumError(x, 3, s));
+        return MidpointNudge.sixth(s, MidpointNudge.twoSumError(x, 3, s));
       }
 
       @Override
@@ -73,9 +76,26 @@ public final class HardSigmoid implements ReferenceFunction {
         double prod = alpha * x;
         double prodError = Math.fma(alpha, x, -prod);
         double sum = prod + beta;
-        double tail = Float32Midpoint.twoSumError(prod, beta, sum) + prodError;
+        double tail = MidpointNudge.twoSumError(prod, beta, sum) + prodError;
         double result = sum + tail;
-        return Float32Midpoint.fix(result, (sum - result) + tail);
+        return MidpointNudge.fix(result, (sum - result) + tail);
+      }
+
+      /**
+       * Whether 0 <= alpha x + beta <= 1 exactly. The rounded sum can land on a bound the exact
+       * value misses (alpha = fl(0.2), x = 2.5: 1 + 2^-54 rounds to 1), so a tie with a bound is
+       * settled by the sign of the exact residual sum + tail - result.
+       */
+      private boolean inside(double x) {
+        double prod = alpha * x;
+        double prodError = Math.fma(alpha, x, -prod);
+        double sum = prod + beta;
+        double tail = MidpointNudge.twoSumError(prod, beta, sum) + prodError;
+        double result = sum + tail;
+        double residual = (sum - result) + tail;
+        boolean aboveZero = result > 0 || (result == 0 && residual >= 0);
+        boolean belowOne = result < 1 || (result == 1 && residual <= 0);
+        return aboveZero && belowOne;
       }
 
       @Override
@@ -86,8 +106,7 @@ public final class HardSigmoid implements ReferenceFunction {
         if (Double.isInfinite(x) || alpha == 0) {
           return 0;
         }
-        double y = affine(x);
-        return y >= 0 && y <= 1 ? alpha : 0;
+        return inside(x) ? alpha : 0;
       }
     };
   }

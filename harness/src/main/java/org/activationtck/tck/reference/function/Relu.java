@@ -10,7 +10,7 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * <p>Method: comparisons for every branch but s (x - t). That one is computed from the exact
  * difference x - t = d + e (TwoSum) as p + (pe + s e) with p = s d and pe = fma(s, d, -p) its
  * exact error: the only roundings are the final sum's and s e's (relative 2^-53 of a term below
- * ulp), so the result is within 0.5 ulp + 2^-52 ulp, and {@link Float32Midpoint} fixes float32
+ * ulp), so the result is within 0.5 ulp + 2^-52 ulp, and {@link MidpointNudge} fixes float32
  * double rounding. All other results are exact.
  */
 public final class Relu implements ReferenceFunction {
@@ -59,12 +59,12 @@ public final class Relu implements ReferenceFunction {
           return t != 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
         }
         double d = x - t;
-        double e = Float32Midpoint.twoSumError(x, -t, d);
+        double e = MidpointNudge.twoSumError(x, -t, d);
         double prod = s * d;
         double prodError = Math.fma(s, d, -prod);
         double tail = prodError + s * e;
         double result = prod + tail;
-        return Float32Midpoint.fix(result, (prod - result) + tail);
+        return MidpointNudge.fix(result, (prod - result) + tail);
       }
 
       @Override

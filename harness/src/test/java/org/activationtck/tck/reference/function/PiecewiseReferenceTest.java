@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -12,6 +13,7 @@ import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Real;
+import org.activationtck.oracle.Rounding;
 import org.activationtck.spec.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.tck.harness.Ulps;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The piecewise-linear references against the oracle beyond the generic agreement test: dense
  * random inputs around the kinks and in the rounding-sensitive ranges (the sixths of
  * hard_sigmoid/hard_silu, relu's s (x - t)), non-default parameters, and crelu. float64 within
- * 1 ulp, float32 correctly rounded, zeros bit for bit.
+ * 1 ulp; float32, float16 and bfloat16 (the float64 result rounded once) correctly rounded;
+ * zeros bit for bit.
  */
 class PiecewiseReferenceTest {
 
@@ -42,7 +45,7 @@ class PiecewiseReferenceTest {
         .lookup(id).orElseThrow();
     SplittableRandom random = new SplittableRandom(id.hashCode() * 31L + dialect.hashCode());
     StringBuilder failures = new StringBuilder();
-    for (Dtype t : new Dtype[] {Dtype.FLOAT64, Dtype.FLOAT32}) {
+    for (Dtype t : new Dtype[] {Dtype.FLOAT64, Dtype.FLOAT32, Dtype.FLOAT16, Dtype.BFLOAT16}) {
       Params p = params(id, dialect, t, overrides);
       ReferenceFunction.Kernel k = reference.bind(p);
       for (int i = 0; i < SAMPLES; i++) {
@@ -50,13 +53,13 @@ class PiecewiseReferenceTest {
         if (i % 4 == 0) {
           x0 = Math.scalb(x0, -random.nextInt(60));       // small magnitudes too
         }
-        double x = t == Dtype.FLOAT32 ? (float) x0 : x0;
+        double x = t == Dtype.FLOAT64 ? x0 : Rounding.round(new BigDecimal(x0), t);
         for (boolean derivative : new boolean[] {false, true}) {
           OracleValue ov = new OracleValue(d -> derivative ? oracle.derivative(x, p, d) : oracle.value(x, p, d));
           double expected = ov.rounded(t);
           double got = derivative ? k.derivative(x) : k.value(x);
-          if (t == Dtype.FLOAT32) {
-            got = (float) got;
+          if (t != Dtype.FLOAT64 && !Double.isNaN(got) && !Double.isInfinite(got)) {
+            got = got == 0 ? got : Rounding.round(new BigDecimal(got), t);   // one rounding
           }
           double budget = t == Dtype.FLOAT64 ? 1 : 0;
           boolean zeroSign = expected == 0 && got == 0
@@ -113,6 +116,35 @@ class PiecewiseReferenceTest {
     agree("threshold", "pytorch", -4, 4, "threshold=-0.7", "default_value=2.2");
     agree("thresholded_relu", "onnx", -4, 4, "theta=-0.3");
     agree("sparse_sigmoid", "jax", -1.5, 1.5);
+  }
+
+  @Test
+  void kinksAndSubnormals() {
+    double[] xs = {Double.MIN_VALUE, -Double.MIN_VALUE, 3 * Double.MIN_VALUE, -3 * Double.MIN_VALUE,
+        0x1p-1022, -0x1p-1060, 0x1p-61, -0x1p-59, 2.5, -2.5, Math.nextDown(2.5), Math.nextUp(2.5), 3, -3,
+        Math.nextUp(-3.0), Math.nextDown(3.0), 1, -1};
+    String[][] cases = {{"hard_silu", "keras3"}, {"hard_silu", "pytorch"}, {"hard_sigmoid", "jax"},
+        {"hard_sigmoid", "tf_keras2"}, {"hard_sigmoid", "onnx"}, {"sparse_sigmoid", "jax"},
+        {"sparse_sigmoid", "keras3"}};
+    StringBuilder failures = new StringBuilder();
+    for (String[] c : cases) {
+      ElementwiseFunction oracle = (ElementwiseFunction) FunctionRegistry.lookup(c[0]).orElseThrow();
+      ReferenceFunction.Kernel k = ((ReferenceFunction) org.activationtck.tck.reference.ReferenceRegistry
+          .lookup(c[0]).orElseThrow()).bind(params(c[0], c[1], Dtype.FLOAT64));
+      Params p = params(c[0], c[1], Dtype.FLOAT64);
+      for (double x : xs) {
+        for (boolean derivative : new boolean[] {false, true}) {
+          double expected = new OracleValue(d -> derivative ? oracle.derivative(x, p, d) : oracle.value(x, p, d))
+              .rounded(Dtype.FLOAT64);
+          double got = derivative ? k.derivative(x) : k.value(x);
+          if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(got)) {
+            failures.append(String.format("%n  %s %s %s x=%s: expected %s, got %s", c[0], c[1],
+                derivative ? "d/dx" : "", Double.toHexString(x), expected, got));
+          }
+        }
+      }
+    }
+    assertTrue(failures.length() == 0, failures.toString());
   }
 
   @Test
