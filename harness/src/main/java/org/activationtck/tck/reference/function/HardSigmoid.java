@@ -1,0 +1,113 @@
+package org.activationtck.tck.reference.function;
+
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.ReferenceFunction;
+
+/**
+ * hard_sigmoid: relu6(x + 3) / 6 (keras3, pytorch, jax) or clip(alpha x + beta, 0, 1)
+ * (tf_keras2, onnx).
+ *
+ * <p>Method, relu6 form: x + 3 = s + e exactly (TwoSum), then (s + e) / 6 by
+ * {@link MidpointNudge#sixth}: within 0.5 ulp + 2^-52 ulp. Naive (x + 3) / 6 rounds twice and
+ * is off by an ulp for many x (a fifth of random doubles in (-3, 3)). Double rounding into the
+ * narrow formats: the value N / 6 (N = x + 3 dyadic) is either exactly representable or at
+ * least 2^-52 ulp away from any float32/float16/bfloat16 midpoint (N and 6m
+ * differ by at least the coarser of their grids), so the residual's sign is reliable and the
+ * midpoint fix applies.
+ *
+ * <p>Linear form: alpha x + beta as the double-double p + pe (pe = fma(alpha, x, -p)) plus beta
+ * with TwoSum, then one final rounding and the midpoint fix; clipping compares the rounded sum,
+ * which is on the same side of 0 and 1 as the exact one except when it rounds onto the bound,
+ * where the clipped value is that bound anyway. The derivative's interval test cannot use the
+ * rounded sum (it would take alpha at x = 2.5, where the exact sum exceeds 1): it uses the
+ * residual's sign.
+ */
+public final class HardSigmoid implements ReferenceFunction {
+
+  private static final double ONE_SIXTH = 1.0 / 6;   // 0x1.5555555555555p-3, correctly rounded
+
+  @Override
+  public Kernel bind(Params p) {
+    boolean linear = "tf_keras2".equals(p.dialect()) || "onnx".equals(p.dialect());
+    if (linear) {
+      return linear(p.real("alpha").doubleValue(), p.real("beta").doubleValue());
+    }
+    return new Kernel() {
+      @Override
+      public double value(double x) {
+        if (x <= -3) {
+          return 0.0;
+        }
+        if (x >= 3) {
+          return 1;
+        }
+        if (Double.isNaN(x)) {
+          return x;
+        }
+        double s = x + 3;
+        return MidpointNudge.sixth(s, MidpointNudge.twoSumError(x, 3, s));
+      }
+
+      @Override
+      public double derivative(double x) {
+        if (Double.isNaN(x)) {
+          return x;
+        }
+        return x > -3 && x < 3 ? ONE_SIXTH : 0;
+      }
+    };
+  }
+
+  private static Kernel linear(double alpha, double beta) {
+    return new Kernel() {
+      @Override
+      public double value(double x) {
+        if (Double.isNaN(x)) {
+          return x;
+        }
+        double y = affine(x);
+        return y <= 0 ? 0.0 : y >= 1 ? 1 : y;  // alpha = 0 at ±Inf: NaN passes
+      }
+
+      private double affine(double x) {
+        if (Double.isInfinite(x)) {
+          return alpha * x + beta;
+        }
+        double prod = alpha * x;
+        double prodError = Math.fma(alpha, x, -prod);
+        double sum = prod + beta;
+        double tail = MidpointNudge.twoSumError(prod, beta, sum) + prodError;
+        double result = sum + tail;
+        return MidpointNudge.fix(result, (sum - result) + tail);
+      }
+
+      /**
+       * Whether 0 <= alpha x + beta <= 1 exactly. The rounded sum can land on a bound the exact
+       * value misses (alpha = fl(0.2), x = 2.5: 1 + 2^-54 rounds to 1), so a tie with a bound is
+       * settled by the sign of the exact residual sum + tail - result.
+       */
+      private boolean inside(double x) {
+        double prod = alpha * x;
+        double prodError = Math.fma(alpha, x, -prod);
+        double sum = prod + beta;
+        double tail = MidpointNudge.twoSumError(prod, beta, sum) + prodError;
+        double result = sum + tail;
+        double residual = (sum - result) + tail;
+        boolean aboveZero = result > 0 || (result == 0 && residual >= 0);
+        boolean belowOne = result < 1 || (result == 1 && residual <= 0);
+        return aboveZero && belowOne;
+      }
+
+      @Override
+      public double derivative(double x) {
+        if (Double.isNaN(x)) {
+          return x;
+        }
+        if (Double.isInfinite(x) || alpha == 0) {
+          return 0;
+        }
+        return inside(x) ? alpha : 0;
+      }
+    };
+  }
+}

@@ -1,0 +1,51 @@
+package org.activationtck.tck.reference.function;
+
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.ReferenceFunction;
+
+/**
+ * prelu per dialect (see the oracle's Prelu): Keras relu(x) - alpha relu(-x) evaluated term by
+ * term so that IEEE arithmetic produces the same signed zeros and NaN at -Inf; PyTorch
+ * x > 0 ? x : w x; ONNX x >= 0 ? x : slope x. One rounding at most (the product).
+ */
+public final class Prelu implements ReferenceFunction {
+
+  @Override
+  public Kernel bind(Params p) {
+    double a = p.real("alpha").doubleValue();
+    String dialect = p.dialect();
+    return new Kernel() {
+      @Override
+      public double value(double x) {
+        switch (dialect) {
+          case "pytorch":
+            return x > 0 ? x : a * x;
+          case "onnx":
+            return x >= 0 || Double.isNaN(x) ? x : a * x;
+          default:
+            return relu(x) + (-a) * relu(-x);
+        }
+      }
+
+      @Override
+      public double derivative(double x) {
+        if (Double.isNaN(x)) {
+          return x;
+        }
+        switch (dialect) {
+          case "pytorch":
+            return x > 0 ? 1 : a;
+          case "onnx":
+            return x >= 0 ? 1 : a;
+          default:
+            return x > 0 ? 1 : x < 0 ? a : 0;
+        }
+      }
+    };
+  }
+
+  /** max(v, 0) keeping ±0 and NaN, as tf.nn.relu. */
+  private static double relu(double v) {
+    return v < 0 ? 0.0 : v;
+  }
+}

@@ -1,0 +1,55 @@
+package org.activationtck.oracle.function;
+
+import static org.activationtck.oracle.function.PiecewiseTesting.derivative;
+import static org.activationtck.oracle.function.PiecewiseTesting.derivativeMatchesQuotient;
+import static org.activationtck.oracle.function.PiecewiseTesting.params;
+import static org.activationtck.oracle.function.PiecewiseTesting.value;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import org.activationtck.oracle.Params;
+import org.junit.jupiter.api.Test;
+
+/** thresholded_relu: tf_keras2's mask product versus ONNX's select. */
+class ThresholdedReluTest {
+
+  private final ThresholdedRelu f = new ThresholdedRelu();
+
+  @Test
+  void required_thresholded_relu_value() {
+    for (String d : new String[] {"tf_keras2", "onnx"}) {
+      Params p = params("thresholded_relu", d);
+      value(f, p, 1, "0");
+      value(f, p, Math.nextUp(1.0), new BigDecimal(Math.nextUp(1.0)).toString());
+      value(f, p, 3, "3");
+      value(f, p, 0.5, "0");
+      derivative(f, p, 1, "0");
+      derivative(f, p, 2, "1");
+      derivativeMatchesQuotient(f, p, 4, 1);
+    }
+  }
+
+  @Test
+  void required_thresholded_relu_zero_sign() {
+    Params k = params("thresholded_relu", "tf_keras2");
+    value(f, k, -2, "-0");
+    value(f, k, -0.0, "-0");
+    value(f, k, Double.NEGATIVE_INFINITY, "NaN");
+    value(f, k, Double.NaN, "NaN");
+    Params o = params("thresholded_relu", "onnx");
+    value(f, o, -2, "0");
+    value(f, o, -0.0, "0");
+    value(f, o, Double.NEGATIVE_INFINITY, "0");
+    value(f, o, Double.NaN, "0");
+    derivative(f, o, Double.NaN, "0");
+    value(f, params("thresholded_relu", "onnx", "theta=-1"), -0.5, "-0.5");
+  }
+
+  @Test
+  void required_thresholded_relu_theta_validated() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> f.value(1, params("thresholded_relu", "tf_keras2", "theta=-1"), 20));
+    assertTrue(e.getMessage().contains("theta"));
+  }
+}
