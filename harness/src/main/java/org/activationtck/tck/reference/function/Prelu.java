@@ -23,6 +23,11 @@ public final class Prelu implements ReferenceFunction {
           case "onnx":
             return x >= 0 || Double.isNaN(x) ? x : a * x;
           default:
+            // For x < 0 the exact value is a * x, nonzero when a is: one rounding keeps its sign
+            // even where the term-by-term form would underflow to 0 - 0 = +0.0.
+            if (x < 0 && a != 0 && !Double.isInfinite(x)) {
+              return a * x;
+            }
             return relu(x) + (-a) * relu(-x);
         }
       }
