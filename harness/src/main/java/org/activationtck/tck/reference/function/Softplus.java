@@ -1,0 +1,68 @@
+package org.activationtck.tck.reference.function;
+
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.ReferenceFunction;
+
+/**
+ * softplus: ln(1 + e^(beta x)) / beta, with pytorch's cut-over to x where beta * x > threshold.
+ *
+ * <p>Method, z = beta x: z > 0: z + log1p(e^-z) (positive terms, the small one damped);
+ * -37.5 <= z <= 0: log1p(e^z), whose condition number in e^z is at most 1; z < -37.5:
+ * e^z, since ln(1 + y) = y (1 - y/2 + ...) and e^z / 2 < 2^-55 there. Accuracy: about 1 ulp
+ * (fdlibm exp and log1p, each below 1 ulp). f'(x) = sigma(z) = 1 / (1 + e^-z) (z >= 0) or
+ * e^z / (1 + e^z) (z < 0), exactly 1 where pytorch cuts over.
+ */
+public final class Softplus implements ReferenceFunction {
+
+  /** Below this z, e^z / 2 < 2^-55: ln(1 + e^z) rounds like e^z. */
+  private static final double EXP_TAIL = -37.5;
+
+  @Override
+  public Kernel bind(Params p) {
+    final double beta = p.real("beta").doubleValue();
+    if (!(beta > 0)) {
+      throw new IllegalArgumentException("softplus parameter 'beta' must be > 0");
+    }
+    final boolean hasThreshold = p.has("threshold");
+    final double threshold = hasThreshold ? p.real("threshold").doubleValue() : 0;
+    return new Kernel() {
+      @Override
+      public double value(double x) {
+        double z = beta * x;
+        if (hasThreshold && z > threshold) {
+          return x;
+        }
+        return softplus(z) / beta;
+      }
+
+      @Override
+      public double derivative(double x) {
+        double z = beta * x;
+        if (hasThreshold && z > threshold) {
+          return 1.0;
+        }
+        return sigmoid(z);
+      }
+    };
+  }
+
+  /** ln(1 + e^z), as in the class comment. */
+  static double softplus(double z) {
+    if (z > 0) {
+      return z + StrictMath.log1p(StrictMath.exp(-z));
+    }
+    if (z < EXP_TAIL) {
+      return StrictMath.exp(z);
+    }
+    return StrictMath.log1p(StrictMath.exp(z));
+  }
+
+  /** 1 / (1 + e^-z) without overflow. */
+  static double sigmoid(double z) {
+    if (z >= 0) {
+      return 1 / (1 + StrictMath.exp(-z));
+    }
+    double e = StrictMath.exp(z);
+    return e / (1 + e);
+  }
+}
