@@ -52,16 +52,18 @@ public final class Mish implements ElementwiseFunction {
         return Real.approx(bx, digits);
       }
       BigDecimal t = Exp.exp(bx.negate(), digits + 2);
-      BigDecimal num = BigDecimal.ONE.add(t.multiply(TWO));
-      BigDecimal den = num.add(t.multiply(t, mc).multiply(TWO));
+      BigDecimal num = BigDecimal.ONE.add(t.multiply(TWO), mc);
+      BigDecimal den = num.add(t.multiply(t, mc).multiply(TWO), mc);
       return Real.approx(bx.multiply(num).divide(den, mc), digits);
     }
     if (bx.compareTo(Exp.MAX_ARGUMENT.negate()) < 0) {
       return Real.tiny(true);
     }
+    // Sums are rounded to the working precision: e^x can be 10^-400000, and an exact
+    // 2 + e^x would carry all of those digits.
     BigDecimal e = Exp.exp(bx, digits + 2);
-    BigDecimal u = e.multiply(e.add(TWO), mc);
-    return Real.approx(bx.multiply(u).divide(u.add(TWO), mc), digits);
+    BigDecimal u = e.multiply(e.add(TWO, mc), mc);
+    return Real.approx(bx.multiply(u).divide(u.add(TWO, mc), mc), digits);
   }
 
   @Override
@@ -80,9 +82,10 @@ public final class Mish implements ElementwiseFunction {
       MathContext mc = Precision.working(digits);
       BigDecimal t = Exp.exp(bx.negate(), digits + 2);
       BigDecimal t2 = t.multiply(t, mc);
-      BigDecimal den = BigDecimal.ONE.add(t.multiply(TWO)).add(t2.multiply(TWO));
-      BigDecimal first = BigDecimal.ONE.add(t.multiply(TWO)).divide(den, mc);
-      BigDecimal second = FOUR.multiply(bx).multiply(t2).multiply(BigDecimal.ONE.add(t))
+      BigDecimal num = BigDecimal.ONE.add(t.multiply(TWO), mc);
+      BigDecimal den = num.add(t2.multiply(TWO), mc);
+      BigDecimal first = num.divide(den, mc);
+      BigDecimal second = FOUR.multiply(bx).multiply(t2, mc).multiply(BigDecimal.ONE.add(t, mc), mc)
           .divide(den.multiply(den, mc), mc);
       return Real.approx(first.add(second).round(mc), digits);
     }
@@ -96,13 +99,13 @@ public final class Mish implements ElementwiseFunction {
     for (int attempt = 0; attempt < 64; attempt++) {
       MathContext mc = Precision.working(w);
       BigDecimal e = Exp.exp(bx, w + 2);
-      BigDecimal u = e.multiply(e.add(TWO), mc);
-      BigDecimal a = u.multiply(u.add(TWO), mc);
-      BigDecimal b = FOUR.multiply(bx).multiply(e, mc).multiply(BigDecimal.ONE.add(e), mc);
-      BigDecimal n = a.add(b);
+      BigDecimal u = e.multiply(e.add(TWO, mc), mc);
+      BigDecimal a = u.multiply(u.add(TWO, mc), mc);
+      BigDecimal b = FOUR.multiply(bx).multiply(e, mc).multiply(BigDecimal.ONE.add(e, mc), mc);
+      BigDecimal n = a.add(b, mc);
       int lost = n.signum() == 0 ? w : Precision.cancellation(a, n);
       if (n.signum() != 0 && w >= digits + 1 + lost) {
-        BigDecimal s = u.add(TWO);
+        BigDecimal s = u.add(TWO, mc);
         return Real.approx(n.divide(s.multiply(s, mc), Precision.working(digits)), digits);
       }
       w = Math.max(2 * w, digits + 2 + lost);

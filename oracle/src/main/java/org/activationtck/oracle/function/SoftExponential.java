@@ -106,7 +106,8 @@ public final class SoftExponential implements ElementwiseFunction {
         first = Exp.exp(z, w + 1);
         second = c.negate();
       }
-      BigDecimal n = first.add(second);
+      // Rounded sum (an exact one would carry e^z's 10^-400000 scale): relative 10^-(w+3) more.
+      BigDecimal n = first.add(second, Precision.working(w));
       // Terms at relative 10^-(w+1): n is within 10^(lost - w - 1) relative; w >= d + 1 + lost.
       int lost = n.signum() == 0 ? w : Precision.cancellation(first.abs().max(second.abs()), n);
       if (n.signum() != 0 && w >= digits + 1 + lost) {
@@ -231,10 +232,10 @@ public final class SoftExponential implements ElementwiseFunction {
         first = Log1p.log1p(v.subtract(BigDecimal.ONE), w + 1).divide(a2, mc);
         second = bx.add(a.multiply(BigDecimal.valueOf(2))).divide(a.multiply(v), mc);
       }
-      BigDecimal n = first.add(second);
+      BigDecimal n = first.add(second, mc);
       int lost = n.signum() == 0 ? w : Precision.cancellation(first.abs().max(second.abs()), n);
       if (n.signum() != 0 && w >= digits + 1 + lost) {
-        BigDecimal r = positive ? BigDecimal.ONE.add(n.divide(a2, mc)) : n;
+        BigDecimal r = positive ? BigDecimal.ONE.add(n.divide(a2, mc), mc) : n;
         return Real.approx(r.round(Precision.working(digits)), digits);
       }
       if (w > MAX_WORKING_DIGITS) {

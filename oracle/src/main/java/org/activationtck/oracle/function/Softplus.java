@@ -80,6 +80,11 @@ public final class Softplus implements ElementwiseFunction {
     if (z.compareTo(Exp.MAX_ARGUMENT.negate()) < 0) {
       return Real.tiny(false);
     }
+    if (z.doubleValue() < -(digits + 2) * LN10) {
+      // sigma(z) = e^z (1 - e^z + ...): e^z within relative 10^-(d+2); this also keeps the
+      // kernel's exact 1 + e^z from carrying e^z's 10^-400000 scale.
+      return Real.approx(Exp.exp(z, digits + 1), digits);
+    }
     return Real.approx(Logistic.sigmoid(z, digits), digits);
   }
 
