@@ -38,6 +38,9 @@ import org.activationtck.oracle.internal.Precision;
  */
 public final class SoftExponential implements ElementwiseFunction {
 
+  private static final double LN10 = Math.log(10);
+  private static final BigDecimal HALF = new BigDecimal("0.5");
+
   /**
    * Safety bound on the retry loops. The loss is log10 of how close x lies to an irrational root
    * of the sum, relative to x; for double inputs it has been a few tens of digits at most, but
@@ -193,10 +196,15 @@ public final class SoftExponential implements ElementwiseFunction {
       if (z.compareTo(Exp.MAX_ARGUMENT) > 0) {
         return Real.huge(false);
       }
-      if (z.compareTo(Exp.MAX_ARGUMENT.negate()) < 0) {
-        // g(z) = 1 - e^z (1 - z) = 1 within relative e^z |z| < 10^-400000.
-        return Real.approx(Softsign.quotient(a2.add(BigDecimal.ONE), a2, digits + 1).value(),
-            digits);
+      double zd = z.doubleValue();
+      if (zd < -(digits + 3) * LN10 - Math.log(-zd)) {
+        // g(z) = 1 - e^z (1 - z) = 1 within relative e^z (1 + |z|) < 10^-(d+3); the result
+        // 1 + g/a^2 = (a^2 + 1)/a^2 to the same accuracy (covers every z < -MAX_ARGUMENT).
+        Real q = Softsign.quotient(a2.add(BigDecimal.ONE), a2, digits + 1);
+        return Real.approx(q.value(), digits);
+      }
+      if (z.abs().compareTo(HALF) < 0) {
+        return gSeries(z, a2, digits);
       }
       return alphaGradient(z, a, x, digits, true);
     }
@@ -208,6 +216,34 @@ public final class SoftExponential implements ElementwiseFunction {
       return Real.NAN;
     }
     return alphaGradient(v, a, x, digits, false);
+  }
+
+  /**
+   * 1 + g(z)/a^2 for |z| < 1/2 by the series g(z) = sum_{k>=2} (k - 1) z^k / k!, whose terms
+   * shrink by at least |z| each (t_{k+1}/t_k = z k / ((k - 1)(k + 1))), so the tail after t_n is
+   * below 2 |z| |t_n| <= |t_n|, and g >= z^2/2 - |z|^3/3 >= z^2/3: stopping when
+   * |t_n| < 10^-(d+3) z^2/2 bounds the relative truncation by 10^-(d+2), with no cancellation.
+   */
+  private static Real gSeries(BigDecimal z, BigDecimal a2, int digits) {
+    if (z.signum() == 0) {
+      return Real.exact(BigDecimal.ONE);
+    }
+    MathContext mc = Precision.working(digits + 1);
+    BigDecimal power = z.multiply(z, mc);                 // z^k
+    BigDecimal factorial = BigDecimal.valueOf(2);         // k!
+    BigDecimal first = power.divide(factorial, mc);       // t_2 = z^2 / 2
+    BigDecimal stop = first.abs().movePointLeft(digits + 3);
+    BigDecimal sum = first;
+    for (int k = 3; ; k++) {
+      power = power.multiply(z, mc);
+      factorial = factorial.multiply(BigDecimal.valueOf(k));
+      BigDecimal term = power.multiply(BigDecimal.valueOf(k - 1)).divide(factorial, mc);
+      sum = sum.add(term, mc);
+      if (term.abs().compareTo(stop) < 0) {
+        break;
+      }
+    }
+    return Real.approx(BigDecimal.ONE.add(sum.divide(a2, mc), Precision.working(digits)), digits);
   }
 
   /** The two-term sums of {@link #derivativeAlpha}, repeated until the measured loss is covered. */
