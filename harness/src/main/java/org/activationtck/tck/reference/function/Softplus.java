@@ -8,9 +8,9 @@ import org.activationtck.tck.reference.ReferenceFunction;
  *
  * <p>Method, z = beta x: z > 0: z + log1p(e^-z) (positive terms, the small one damped);
  * -37.5 <= z <= 0: log1p(e^z), whose condition number in e^z is at most 1; z < -37.5:
- * e^z, since ln(1 + y) = y (1 - y/2 + ...) and e^z / 2 < 2^-55 there. Accuracy: about 1 ulp
- * (fdlibm exp and log1p, each below 1 ulp). f'(x) = sigma(z) = 1 / (1 + e^-z) (z >= 0) or
- * e^z / (1 + e^z) (z < 0), exactly 1 where pytorch cuts over.
+ * e^z, since ln(1 + y) = y (1 - y/2 + ...) and e^z / 2 < 2^-55 there. e^z is a double-double
+ * ({@link ExpDoubleDouble}) in the middle range, so only log1p's own error (fdlibm, below 1 ulp)
+ * remains. f'(x) = sigma(z) (see {@link #sigmoid}), exactly 1 where pytorch cuts over.
  */
 public final class Softplus implements ReferenceFunction {
 
@@ -54,15 +54,32 @@ public final class Softplus implements ReferenceFunction {
     if (z < EXP_TAIL) {
       return StrictMath.exp(z);
     }
-    return StrictMath.log1p(StrictMath.exp(z));
+    // e^z = eh + el to 2^-80; ln(1 + eh + el) = log1p(eh) + el / (1 + eh).
+    double eh = ExpDoubleDouble.hi(z);
+    double el = ExpDoubleDouble.lo(z);
+    return StrictMath.log1p(eh) + el / (1 + eh);
   }
 
-  /** 1 / (1 + e^-z) without overflow. */
+  /**
+   * 1 / (1 + e^-z) without overflow: with e = e^-|z| as a double-double ({@link ExpDoubleDouble})
+   * and d = 1 + e exact as (dh, dl), the quotient n / d (n = 1 for z >= 0, e for z < 0) gets one
+   * fma correction: about 0.5 ulp.
+   */
   static double sigmoid(double z) {
-    if (z >= 0) {
-      return 1 / (1 + StrictMath.exp(-z));
+    if (z != z) {
+      return z;
     }
-    double e = StrictMath.exp(z);
-    return e / (1 + e);
+    double a = -Math.abs(z);
+    double eh = ExpDoubleDouble.hi(a);
+    double el = ExpDoubleDouble.lo(a);
+    double dh = 1 + eh;
+    double dl = (eh - (dh - 1)) + el;
+    double nh = z >= 0 ? 1 : eh;
+    double nl = z >= 0 ? 0 : el;
+    double q = nh / dh;
+    if (q == 0) {
+      return q;
+    }
+    return q + (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
   }
 }
