@@ -63,7 +63,8 @@ public final class Softplus implements ReferenceFunction {
   /**
    * 1 / (1 + e^-z) without overflow: with e = e^-|z| as a double-double ({@link ExpDoubleDouble})
    * and d = 1 + e exact as (dh, dl), the quotient n / d (n = 1 for z >= 0, e for z < 0) gets one
-   * fma correction: about 0.5 ulp.
+   * fma correction, and is rounded to odd ({@link RoundToOdd}) so that its float32 rounding is
+   * correct too: within 1 ulp in float64.
    */
   static double sigmoid(double z) {
     if (z != z) {
@@ -80,6 +81,8 @@ public final class Softplus implements ReferenceFunction {
     if (q == 0) {
       return q;
     }
-    return q + (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
+    double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
+    double r = q + c;
+    return RoundToOdd.of(r, c - (r - q));
   }
 }

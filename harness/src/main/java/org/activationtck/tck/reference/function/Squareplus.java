@@ -9,7 +9,8 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * <p>Method: v = x^2 + b as an exact-ish double-double (fma for x^2, TwoSum for + b), s = sqrt(vh)
  * refined by one Newton step ds = (vh - s^2 + vl) / (2s) (s^2 residual by fma), so s + ds carries
  * about 100 bits; the sum x + s + ds and the quotient b / (2 (s + |x| + ds)) (one fma correction)
- * then round once: about 0.5 ulp. For |x| > 2^500, s = |x| (b / x^2 < 2^-990) and x^2 is not
+ * then round once, to odd ({@link RoundToOdd}) so that the float32 rounding of the result is
+ * correct as well: within 1 ulp in float64. For |x| > 2^500, s = |x| (b / x^2 < 2^-990) and x^2 is not
  * formed. f'(x) = (1 + x / s) / 2 for x >= 0, f(x) / s for x < 0 (= b / (2 s (s - x))).
  * -Infinity gives NaN (-inf + inf, as the frameworks compute it); f'(+Inf) = 1, f'(-Inf) = +0.0.
  */
@@ -55,12 +56,15 @@ public final class Squareplus implements ReferenceFunction {
         double tb = th - s;
         double tl = (s - (th - tb)) + (a - tb) + ds;
         if (x >= 0) {
-          return (th + tl) * 0.5;
+          double r = th + tl;
+          return RoundToOdd.of(r, tl - (r - th)) * 0.5;
         }
         double dh = 2 * th;
         double dl = 2 * tl;
         double q = b / dh;
-        return q + (Math.fma(-q, dh, b) - q * dl) / dh;
+        double c = (Math.fma(-q, dh, b) - q * dl) / dh;
+        double r = q + c;
+        return RoundToOdd.of(r, c - (r - q));
       }
 
       @Override
@@ -95,9 +99,12 @@ public final class Squareplus implements ReferenceFunction {
         double ds = (Math.fma(-s, s, vh) + vl) / (2 * s);
         if (x >= 0) {
           // r = x / (s + ds), one correction; then (1 + r) / 2 rounds once more.
-          double r = x / s;
-          r += (Math.fma(-r, s, x) - r * ds) / s;
-          return (1 + r) * 0.5;
+          double rh = x / s;
+          double rl = (Math.fma(-rh, s, x) - rh * ds) / s;
+          double sh = 1 + rh;
+          double sl = (1 - sh) + rh + rl;
+          double r = sh + sl;
+          return RoundToOdd.of(r, sl - (r - sh)) * 0.5;
         }
         // b / (2 s (s + a)) with s, s + a as double-doubles; their product (hi, lo) by fma.
         double th = s + a;
@@ -108,7 +115,9 @@ public final class Squareplus implements ReferenceFunction {
         double dh = 2 * mh;
         double dl = 2 * ml;
         double q = b / dh;
-        return q + (Math.fma(-q, dh, b) - q * dl) / dh;
+        double c = (Math.fma(-q, dh, b) - q * dl) / dh;
+        double r = q + c;
+        return RoundToOdd.of(r, c - (r - q));
       }
     };
   }
