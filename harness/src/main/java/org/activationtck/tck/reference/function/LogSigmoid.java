@@ -1,0 +1,30 @@
+package org.activationtck.tck.reference.function;
+
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.ReferenceFunction;
+
+/**
+ * log_sigmoid: -softplus(-x) (see {@link Softplus#softplus}), f'(x) = sigma(-x). f(+Infinity) is
+ * -0.0, except pytorch's +0.0.
+ */
+public final class LogSigmoid implements ReferenceFunction {
+
+  @Override
+  public Kernel bind(Params p) {
+    final boolean pytorch = p.dialect().equals("pytorch");
+    return new Kernel() {
+      @Override
+      public double value(double x) {
+        if (x == Double.POSITIVE_INFINITY && pytorch) {
+          return 0.0;
+        }
+        return -Softplus.softplus(-x);
+      }
+
+      @Override
+      public double derivative(double x) {
+        return Softplus.sigmoid(-x);
+      }
+    };
+  }
+}

@@ -1,0 +1,54 @@
+package org.activationtck.tck.reference.function;
+
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.ReferenceFunction;
+
+/**
+ * selu: scale * x for x > 0 (one rounding of the exact product), scale * alpha * expm1(x) for
+ * x <= 0. The coefficient scale * alpha is held as a double-double (hi + lo, lo from
+ * {@link Math#fma}) so that only expm1's error (fdlibm, below 1 ulp) and one final rounding
+ * remain. f'(x) = scale for x > 0, scale * alpha * e^x for x < 0; at 0: scale in keras3 and
+ * tf_keras2 (TensorFlow's SeluGrad), scale * alpha elsewhere. f(-0.0) = +0.0 in pytorch and
+ * onnx, -0.0 elsewhere.
+ */
+public final class Selu implements ReferenceFunction {
+
+  @Override
+  public Kernel bind(Params p) {
+    final double alpha = p.real("alpha").doubleValue();
+    final double scale = p.real("scale").doubleValue();
+    if (!(alpha > 0) || !(scale > 0)) {
+      throw new IllegalArgumentException("selu parameters 'alpha' and 'scale' must be > 0");
+    }
+    final double cHi = scale * alpha;
+    final double cLo = Math.fma(scale, alpha, -cHi);
+    final String d = p.dialect();
+    final boolean plusZero = d.equals("pytorch") || d.equals("onnx");
+    final boolean zeroIsLinear = d.equals("keras3") || d.equals("tf_keras2");
+    return new Kernel() {
+      @Override
+      public double value(double x) {
+        if (x > 0 || x != x) {
+          return scale * x;
+        }
+        if (x == 0) {
+          return plusZero ? 0.0 : x;
+        }
+        double e = StrictMath.expm1(x);
+        return Math.fma(cHi, e, cLo * e);
+      }
+
+      @Override
+      public double derivative(double x) {
+        if (x > 0 || (x == 0 && zeroIsLinear)) {
+          return scale;
+        }
+        if (x != x) {
+          return x;
+        }
+        double e = StrictMath.exp(x);
+        return Math.fma(cHi, e, cLo * e);
+      }
+    };
+  }
+}

@@ -1,0 +1,117 @@
+package org.activationtck.tck.reference.function;
+
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.ReferenceFunction;
+
+/**
+ * soft_exponential: x for alpha = 0 (bit for bit); (expm1(a x) + a^2) / a for alpha > 0 and
+ * |a x| <= 1, (e^(a x) - (1 - a^2)) / a beyond; -log1p(-a (x + a)) / a for alpha < 0 (NaN below
+ * the domain, -Infinity at its boundary). d/dx: 1, e^(a x), 1 / (1 - a (x + a)).
+ *
+ * <p>For alpha < 0, y = -a x - a^2 and 1 + y are formed as double-doubles (TwoSum, fma), so the
+ * domain test and the logarithm see the exact argument (alpha = -1, x = 1e-300: ln(1e-300), not
+ * ln 0).
+ *
+ * <p>Accuracy: exact at the default alpha = 0; about 1 ulp for alpha < 0 (log/log1p's error plus
+ * one rounding); a few ulps for alpha > 0 (expm1 or exp, a^2, a sum and a division, each rounded),
+ * and unbounded near the root of e^(a x) = 1 - a^2 (0 < alpha < 1), where the sum cancels and no
+ * extra precision is carried. The reference is certified only at the default alpha = 0.
+ */
+public final class SoftExponential implements ReferenceFunction {
+
+  @Override
+  public Kernel bind(Params p) {
+    final double a = p.real("alpha").doubleValue();
+    return new Kernel() {
+      @Override
+      public double value(double x) {
+        if (a == 0 || x != x) {
+          return x;
+        }
+        if (a > 0) {
+          if (x == 0) {
+            return a;
+          }
+          double z = a * x;
+          if (Math.abs(z) <= 1) {
+            return (StrictMath.expm1(z) + a * a) / a;
+          }
+          return (StrictMath.exp(z) - (1 - a * a)) / a;
+        }
+        if (x == Double.POSITIVE_INFINITY) {
+          return x;
+        }
+        if (x == Double.NEGATIVE_INFINITY) {
+          return Double.NaN;
+        }
+        // y = -a x - a^2 and s = 1 + y as double-doubles: x + a must not round (a = -1,
+        // x = 1e-300 has s = 1e-300, not 0).
+        double th = -a * x;
+        double tl = Math.fma(-a, x, -th);
+        double qh = a * a;
+        double ql = Math.fma(a, a, -qh);
+        double yh = th - qh;
+        double yb = yh - th;
+        double yl = (th - (yh - yb)) + (-qh - yb) + tl - ql;
+        double sh = 1 + yh;
+        double sb = sh - yh;
+        double se = (yh - (sh - sb)) + (1 - sb) + yl;
+        double s = sh + se;
+        double sl = se - (s - sh);
+        if (s < 0 || s != s) {
+          return Double.NaN;
+        }
+        if (s == 0) {
+          return Double.NEGATIVE_INFINITY;
+        }
+        if (yh == 0 && yl == 0) {
+          return 0.0;
+        }
+        double ln = Math.abs(yh) < 0.5
+            ? StrictMath.log1p(yh) + yl / (1 + yh)
+            : StrictMath.log(s) + sl / s;
+        return -ln / a;
+      }
+
+      @Override
+      public double derivative(double x) {
+        if (x != x) {
+          return x;
+        }
+        if (a == 0) {
+          return 1.0;
+        }
+        if (a > 0) {
+          return StrictMath.exp(a * x);
+        }
+        if (x == Double.POSITIVE_INFINITY) {
+          return 0.0;
+        }
+        if (x == Double.NEGATIVE_INFINITY) {
+          return Double.NaN;
+        }
+        // v = 1 - a x - a^2 as a double-double, then 1 / v with one fma correction.
+        double th = -a * x;
+        double tl = Math.fma(-a, x, -th);
+        double qh = a * a;
+        double ql = Math.fma(a, a, -qh);
+        double yh = th - qh;
+        double yb = yh - th;
+        double yl = (th - (yh - yb)) + (-qh - yb) + tl - ql;
+        double sh = 1 + yh;
+        double sb = sh - yh;
+        double se = (yh - (sh - sb)) + (1 - sb) + yl;
+        double v = sh + se;
+        double vl = se - (v - sh);
+        if (v < 0 || v != v) {
+          return Double.NaN;
+        }
+        if (v == 0) {
+          return Double.POSITIVE_INFINITY;
+        }
+        double r = 1 / v;
+        return r + (Math.fma(-r, v, 1) - r * vl) / v;
+      }
+    };
+  }
+}

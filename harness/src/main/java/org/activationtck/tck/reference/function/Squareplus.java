@@ -1,0 +1,124 @@
+package org.activationtck.tck.reference.function;
+
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.ReferenceFunction;
+
+/**
+ * squareplus: (x + s) / 2, s = sqrt(x^2 + b); for x < 0 b / (2 (s - x)), which never cancels.
+ *
+ * <p>Method: v = x^2 + b as an exact-ish double-double (fma for x^2, TwoSum for + b), s = sqrt(vh)
+ * refined by one Newton step ds = (vh - s^2 + vl) / (2s) (s^2 residual by fma), so s + ds carries
+ * about 100 bits; the sum x + s + ds and the quotient b / (2 (s + |x| + ds)) (one fma correction)
+ * then round once, to odd ({@link RoundToOdd}) so that the float32 rounding of the result is
+ * correct as well: within 1 ulp in float64. For |x| > 2^500, s = |x| (b / x^2 < 2^-990) and x^2 is not
+ * formed. f'(x) = (1 + x / s) / 2 for x >= 0, f(x) / s for x < 0 (= b / (2 s (s - x))).
+ * -Infinity gives NaN (-inf + inf, as the frameworks compute it); f'(+Inf) = 1, f'(-Inf) = +0.0.
+ */
+public final class Squareplus implements ReferenceFunction {
+
+  private static final double HUGE = 0x1p500;
+
+  @Override
+  public Kernel bind(Params p) {
+    final double b = p.real("b").doubleValue();
+    if (!(b >= 0)) {
+      throw new IllegalArgumentException("squareplus parameter 'b' must be >= 0");
+    }
+    return new Kernel() {
+      @Override
+      public double value(double x) {
+        if (x != x || x == Double.NEGATIVE_INFINITY) {
+          return Double.NaN;
+        }
+        if (x == Double.POSITIVE_INFINITY) {
+          return x;
+        }
+        if (b == 0) {
+          return x > 0 ? x : 0.0;
+        }
+        double a = Math.abs(x);
+        double s;
+        double ds;
+        if (a > HUGE) {
+          // s = a (1 + b / (2 a^2) + ...): f = x to 2^-990 for x > 0, b / (4 a) for x < 0.
+          return x > 0 ? x : b * 0.25 / a;
+        } else {
+          double ph = a * a;
+          double pl = Math.fma(a, a, -ph);
+          double vh = ph + b;
+          double bb = vh - ph;
+          double vl = (ph - (vh - bb)) + (b - bb) + pl;
+          s = Math.sqrt(vh);
+          ds = (Math.fma(-s, s, vh) + vl) / (2 * s);
+        }
+        // s + ds + a: both positive; TwoSum keeps the low part.
+        double th = s + a;
+        double tb = th - s;
+        double tl = (s - (th - tb)) + (a - tb) + ds;
+        if (x >= 0) {
+          double r = th + tl;
+          return RoundToOdd.of(r, tl - (r - th)) * 0.5;
+        }
+        double dh = 2 * th;
+        double dl = 2 * tl;
+        double q = b / dh;
+        double c = (Math.fma(-q, dh, b) - q * dl) / dh;
+        double r = q + c;
+        return RoundToOdd.of(r, c - (r - q));
+      }
+
+      @Override
+      public double derivative(double x) {
+        if (x != x) {
+          return x;
+        }
+        if (x == Double.POSITIVE_INFINITY) {
+          return 1.0;
+        }
+        if (x == Double.NEGATIVE_INFINITY) {
+          return 0.0;
+        }
+        if (b == 0) {
+          return x > 0 ? 1.0 : x < 0 ? 0.0 : Double.NaN;
+        }
+        double a = Math.abs(x);
+        if (a > HUGE) {
+          // x / s = sign(x) (1 - b / (2 x^2)): f' = 1 or b / (4 x^2) (x < 0).
+          if (x > 0) {
+            return 1.0;
+          }
+          double r = 1 / a;
+          return b * 0.25 * r * r;
+        }
+        double ph = a * a;
+        double pl = Math.fma(a, a, -ph);
+        double vh = ph + b;
+        double bb = vh - ph;
+        double vl = (ph - (vh - bb)) + (b - bb) + pl;
+        double s = Math.sqrt(vh);
+        double ds = (Math.fma(-s, s, vh) + vl) / (2 * s);
+        if (x >= 0) {
+          // r = x / (s + ds), one correction; then (1 + r) / 2 rounds once more.
+          double rh = x / s;
+          double rl = (Math.fma(-rh, s, x) - rh * ds) / s;
+          double sh = 1 + rh;
+          double sl = (1 - sh) + rh + rl;
+          double r = sh + sl;
+          return RoundToOdd.of(r, sl - (r - sh)) * 0.5;
+        }
+        // b / (2 s (s + a)) with s, s + a as double-doubles; their product (hi, lo) by fma.
+        double th = s + a;
+        double tb = th - s;
+        double tl = (s - (th - tb)) + (a - tb) + ds;
+        double mh = s * th;
+        double ml = Math.fma(s, th, -mh) + s * tl + ds * th;
+        double dh = 2 * mh;
+        double dl = 2 * ml;
+        double q = b / dh;
+        double c = (Math.fma(-q, dh, b) - q * dl) / dh;
+        double r = q + c;
+        return RoundToOdd.of(r, c - (r - q));
+      }
+    };
+  }
+}

@@ -1,0 +1,81 @@
+package org.activationtck.oracle.function;
+
+import java.math.BigDecimal;
+import org.activationtck.oracle.ElementwiseFunction;
+import org.activationtck.oracle.Params;
+import org.activationtck.oracle.Real;
+
+/**
+ * selu: the scaled exponential linear unit.
+ *
+ * <p>Definition: f(x) = scale x for x > 0, scale alpha (e^x - 1) for x <= 0, with the parameters
+ * at their compute-format values (the published constants rounded to float64 or float32; ONNX's
+ * attribute defaults are already float32 values). f'(x) = scale for x > 0, scale alpha e^x for
+ * x < 0. At x = 0 the gradient is scale in keras3 and tf_keras2 (TensorFlow's SeluGrad tests
+ * activations &lt; 0) and scale alpha in jax, pytorch and onnx (the exponential branch owns 0).
+ *
+ * <p>Method: scale x and scale alpha are exact products of the parameter values; the exponential
+ * branch is (scale alpha) * expm1(x) via {@link ExpLinearUnit}. Error bound: exact or relative
+ * 10^-digits.
+ *
+ * <p>Special cases: NaN → NaN; +Inf → +Inf; -Inf → -scale alpha exactly; f(+0) = +0.0;
+ * f(-0) = -0.0 in keras3, tf_keras2 (scale * -0) and jax (scale alpha expm1(-0)), +0.0 in pytorch
+ * ((e^-0 - 1) * coefficient) and onnx (gamma (alpha e^x - alpha), as the operator defines it).
+ */
+public final class Selu implements ElementwiseFunction {
+
+  @Override
+  public Real value(double x, Params p, int digits) {
+    BigDecimal alpha = p.real("alpha");
+    BigDecimal scale = p.real("scale");
+    validate(alpha, scale);
+    if (Double.isNaN(x)) {
+      return Real.NAN;
+    }
+    if (x == Double.POSITIVE_INFINITY) {
+      return Real.POSITIVE_INFINITY;
+    }
+    if (x > 0) {
+      return Real.exact(scale.multiply(new BigDecimal(x)));
+    }
+    if (x == 0) {
+      String d = p.dialect();
+      boolean plusFromExp = d.equals("pytorch") || d.equals("onnx");
+      return Real.zero(ExpLinearUnit.isNegativeZero(x) && !plusFromExp);
+    }
+    BigDecimal c = scale.multiply(alpha);
+    if (x == Double.NEGATIVE_INFINITY) {
+      return Real.exact(c.negate());
+    }
+    return ExpLinearUnit.scaledExpm1(new BigDecimal(x), c, digits);
+  }
+
+  @Override
+  public Real derivative(double x, Params p, int digits) {
+    BigDecimal alpha = p.real("alpha");
+    BigDecimal scale = p.real("scale");
+    validate(alpha, scale);
+    if (Double.isNaN(x)) {
+      return Real.NAN;
+    }
+    String d = p.dialect();
+    boolean zeroInLinearBranch = d.equals("keras3") || d.equals("tf_keras2");
+    if (x > 0 || (x == 0 && zeroInLinearBranch)) {
+      return Real.exact(scale);
+    }
+    BigDecimal c = scale.multiply(alpha);
+    if (x == Double.NEGATIVE_INFINITY) {
+      return Real.POSITIVE_ZERO;
+    }
+    return ExpLinearUnit.scaledExp(new BigDecimal(x), c, digits);
+  }
+
+  private static void validate(BigDecimal alpha, BigDecimal scale) {
+    if (alpha.signum() <= 0) {
+      throw new IllegalArgumentException("selu parameter 'alpha' must be > 0, got " + alpha);
+    }
+    if (scale.signum() <= 0) {
+      throw new IllegalArgumentException("selu parameter 'scale' must be > 0, got " + scale);
+    }
+  }
+}
