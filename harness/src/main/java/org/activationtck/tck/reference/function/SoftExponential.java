@@ -13,11 +13,36 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * ln 0).
  *
  * <p>Accuracy: exact at the default alpha = 0; about 1 ulp for alpha < 0 (log/log1p's error plus
- * one rounding); a few ulps for alpha > 0 (expm1 or exp, a^2, a sum and a division, each rounded),
- * and unbounded near the root of e^(a x) = 1 - a^2 (0 < alpha < 1), where the sum cancels and no
- * extra precision is carried. The reference is certified only at the default alpha = 0.
+ * one rounding); for alpha > 0 the sum is carried in double-double (see {@link #positiveAlpha}), so
+ * the cancellation near the root of e^(a x) = 1 - a^2 (0 < alpha < 1) stays within 1 ulp unless
+ * it exceeds about 2^27; beyond |a x| = 700 a plain exp (no cancellation there).
  */
 public final class SoftExponential implements ReferenceFunction {
+
+  /**
+   * (e^(a x) - 1 + a^2) / a for a > 0 and |a x| <= 700 in double-double arithmetic: a x = z + zl
+   * exactly (fma), e^(a x) = (hi + lo)(1 + zl) to about 2^-80, a^2 exact (fma), the sum by TwoSum
+   * steps, so the cancellation near the root of e^(a x) = 1 - a^2 costs bits of a 2^-80 budget,
+   * not of the 2^-53 one; the quotient gets one fma correction.
+   */
+  static double positiveAlpha(double a, double x, double z) {
+    double zl = Math.fma(a, x, -z);
+    double eh = ExpDoubleDouble.hi(z);
+    double el = ExpDoubleDouble.lo(z) + eh * zl;
+    double q = a * a;
+    double ql = Math.fma(a, a, -q);
+    double s = eh + q;                       // TwoSum(eh, q)
+    double sb = s - eh;
+    double se = (eh - (s - sb)) + (q - sb);
+    double t = s - 1;                        // TwoSum(s, -1)
+    double tb = t - s;
+    double te = (s - (t - tb)) + (-1 - tb);
+    double lo = se + te + el + ql;
+    double d = t + lo;
+    double dl = lo - (d - t);
+    double r = d / a;
+    return r + (Math.fma(-r, a, d) + dl) / a;
+  }
 
   @Override
   public Kernel bind(Params p) {
@@ -33,8 +58,8 @@ public final class SoftExponential implements ReferenceFunction {
             return a;
           }
           double z = a * x;
-          if (Math.abs(z) <= 1) {
-            return (StrictMath.expm1(z) + a * a) / a;
+          if (Math.abs(z) <= 700) {
+            return positiveAlpha(a, x, z);
           }
           return (StrictMath.exp(z) - (1 - a * a)) / a;
         }
@@ -82,7 +107,14 @@ public final class SoftExponential implements ReferenceFunction {
           return 1.0;
         }
         if (a > 0) {
-          return StrictMath.exp(a * x);
+          double z = a * x;
+          if (Math.abs(z) > 700) {
+            return StrictMath.exp(z);
+          }
+          // e^(a x) = e^z e^(zl) with z + zl = a x exactly: (hi + lo)(1 + zl), one rounding.
+          double zl = Math.fma(a, x, -z);
+          double eh = ExpDoubleDouble.hi(z);
+          return eh + (ExpDoubleDouble.lo(z) + eh * zl);
         }
         if (x == Double.POSITIVE_INFINITY) {
           return 0.0;
