@@ -47,7 +47,9 @@ import org.activationtck.oracle.internal.Precision;
  * (x < 160 there for d <= 10^4, x e^(-x^2/2) decreasing) are below 10^-(d+2): f = x and f' = 1
  * within that, returned as approximations. Tanh form: x <= -25 ({@link #TANH_TINY}) gives
  * v <= -1.5957 (25 + 698.7) < -1154, |f| < 25 e^-1154 and |f'| < 25 * 1.6 * 85 e^-1154, both
- * decreasing further: TINY, negative. v > 10^6: sigma(-v) < e^(-10^6), f' = 1 approximately.
+ * decreasing further: TINY, negative. Derivative for v > 2(d + 5) ln 10: since x c P' <= 3v,
+ * x c P' sigma(-v) < 3v e^-v < 3e^(-v/2) < 3 * 10^-(d+5) and f' = sigma(v) within that (this
+ * keeps big-math's exp, slow near 10^5, out of the far tail).
  */
 public final class Gelu implements ElementwiseFunction {
 
@@ -63,6 +65,7 @@ public final class Gelu implements ElementwiseFunction {
   private static final BigDecimal KAPPA = new BigDecimal("0.044715");
   private static final BigDecimal THREE_KAPPA = new BigDecimal("0.134145");
   private static final BigDecimal HALF = new BigDecimal("0.5");
+  private static final double LN10 = Math.log(10);
 
   @Override
   public Real value(double x, Params p, int digits) {
@@ -171,9 +174,9 @@ public final class Gelu implements ElementwiseFunction {
       if (s == null) {
         s = Logistic.sigmoid(v, digits + 1);
       }
-      if (v.compareTo(Exp.MAX_ARGUMENT) > 0) {
-        // x c P' sigma(-v) < 10^(-400000): f' = sigma(v) = 1 within far below 10^-d.
-        return s;
+      if (v.doubleValue() > 2 * (digits + 5) * LN10) {
+        // x c P' <= 3v, so y = x c P' sigma(-v) < 3v e^-v < 3e^(-v/2) < 3 * 10^-(d+5): f' = s.
+        return s.round(Precision.working(digits));
       }
       MathContext mc = Precision.working(digits + k + 1);
       BigDecimal c = BigDecimalMath.sqrt(BigDecimal.valueOf(8).divide(BigDecimalMath.pi(mc), mc), mc);

@@ -5,7 +5,6 @@ import java.math.MathContext;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Real;
-import org.activationtck.oracle.internal.Exp;
 import org.activationtck.oracle.internal.Logistic;
 import org.activationtck.oracle.internal.Precision;
 
@@ -27,11 +26,19 @@ import org.activationtck.oracle.internal.Precision;
  * they return, see the catalog note); ±0 → ±0 (x * 1/2 keeps the sign). Derivative: NaN → NaN;
  * +Inf → 1 and -Inf → -0.0 (the limits; the sign is that of f' just above -Inf); ±0 → 1/2.
  *
- * <p>Thresholds: for x < -10^6 ({@link Exp#MAX_ARGUMENT}) |f| < 10^6 e^(-10^6) and |f'| <
- * 10^6 e^(-10^6): TINY, negative. For x > 10^6, f = x (1 - sigma(-x)) and f' = 1 - O(x e^-x),
- * both within relative e^(-10^5) of x and 1, returned as approximations.
+ * <p>Thresholds: for x < -{@link #TINY_BELOW} = -800, |f| < 800 e^-800 < 10^-344 and |f'| =
+ * sigma(x)|1 + x sigma(-x)| < 801 e^-800, both below 2^-1100 (= 10^-331.1) and decreasing: TINY,
+ * negative. For x > 2(d + 4) ln 10 the derivative is 1 + (x - 1)e^-x + ... within relative
+ * (x + 1)e^-x < e^(-x/2) < 10^-(d+4) of 1, returned as an approximate 1 (this keeps big-math's
+ * exp, slow near 10^5, out of the far tail). Positive values need no threshold: the kernel
+ * returns 1 beyond (d + 2) ln 10 without evaluating e^-x.
  */
 public final class Silu implements ElementwiseFunction {
+
+  /** Below -TINY_BELOW value and derivative are TINY. */
+  static final double TINY_BELOW = 800;
+
+  private static final double LN10 = Math.log(10);
 
   @Override
   public Real value(double x, Params p, int digits) {
@@ -44,10 +51,10 @@ public final class Silu implements ElementwiseFunction {
     if (x == 0) {
       return Real.of(x);
     }
-    BigDecimal bx = new BigDecimal(x);
-    if (bx.abs().compareTo(Exp.MAX_ARGUMENT) > 0) {
-      return x > 0 ? Real.approx(bx, digits) : Real.tiny(true);
+    if (x < -TINY_BELOW) {
+      return Real.tiny(true);
     }
+    BigDecimal bx = new BigDecimal(x);
     BigDecimal s = Logistic.sigmoid(bx, digits + 1);
     return Real.approx(bx.multiply(s, Precision.working(digits)), digits);
   }
@@ -63,10 +70,13 @@ public final class Silu implements ElementwiseFunction {
     if (x == 0) {
       return Real.exact(new BigDecimal("0.5"));
     }
-    BigDecimal bx = new BigDecimal(x);
-    if (bx.abs().compareTo(Exp.MAX_ARGUMENT) > 0) {
-      return x > 0 ? Real.approx(BigDecimal.ONE, digits) : Real.tiny(true);
+    if (x < -TINY_BELOW) {
+      return Real.tiny(true);
     }
+    if (x > 2 * (digits + 4) * LN10 + 1) {
+      return Real.approx(BigDecimal.ONE, digits);
+    }
+    BigDecimal bx = new BigDecimal(x);
     BigDecimal s = Logistic.sigmoid(bx, digits + 1);
     int k = 2;
     while (true) {

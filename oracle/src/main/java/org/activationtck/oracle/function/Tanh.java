@@ -20,10 +20,13 @@ import org.activationtck.oracle.internal.Precision;
  * Derivative: NaN → NaN; ±Inf → +0.0; ±0 → 1 exactly.
  *
  * <p>Thresholds: the kernel returns 1 (approximately) beyond (d + 2) ln 10 / 2 without
- * evaluating e^x, so every double is fast. The derivative is TINY for 2|x| > {@link
- * Exp#MAX_ARGUMENT}: 4e^(-10^6) < 2^-1100.
+ * evaluating e^x, so every double is fast. The derivative is TINY for |x| > {@link
+ * #TINY_BEYOND} = 400: 4e^-800 < 10^-346 < 2^-1100 (= 10^-331.1).
  */
 public final class Tanh implements ElementwiseFunction {
+
+  /** Beyond |x| = TINY_BEYOND the derivative is TINY. */
+  static final double TINY_BEYOND = 400;
 
   @Override
   public Real value(double x, Params p, int digits) {
@@ -51,10 +54,10 @@ public final class Tanh implements ElementwiseFunction {
     if (x == 0) {
       return Real.exact(BigDecimal.ONE);
     }
-    BigDecimal twoAbs = new BigDecimal(x).abs().multiply(BigDecimal.valueOf(2));
-    if (twoAbs.compareTo(Exp.MAX_ARGUMENT) > 0) {
+    if (Math.abs(x) > TINY_BEYOND) {
       return Real.tiny(false);
     }
+    BigDecimal twoAbs = new BigDecimal(x).abs().multiply(BigDecimal.valueOf(2));
     BigDecimal m = Exp.exp(twoAbs.negate(), digits + 1);
     BigDecimal onePlusM = BigDecimal.ONE.add(m);
     BigDecimal d = m.multiply(BigDecimal.valueOf(4))
