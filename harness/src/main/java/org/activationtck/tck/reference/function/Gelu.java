@@ -17,8 +17,9 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * (series below t = 3, continued fraction above, where e^(-t^2) stays a separate scaled factor so
  * that results down to the subnormal range round once). Derivative Phi(x) + x phi(x),
  * phi(x) = e^(-t^2)/sqrt(2 pi); for t >= 3 and x < 0 it is e^(-t^2) (F_t/2 + x/sqrt(2 pi)) with
- * F_t the continued-fraction factor, no cancellation (the root x0 = -0.7518 lies in the series
- * range, where 106 bits leave at least 53 at the doubles next to x0).
+ * F_t the continued-fraction factor, no cancellation. Within 2^-20 of the derivative's root
+ * (x0 = -0.75179 exact form, -0.75246 tanh form) its Taylor series about x0 is used instead
+ * ({@link RootTaylor}): the direct sum keeps only about 49 bits at the doubles next to x0.
  *
  * <p>Method, tanh form: P = x + 0.044715 x^3, v = 2 sqrt(2/pi) P, value x sigma(v), derivative
  * sigma(v)(1 + x 2 sqrt(2/pi) (1 + 0.134145 x^2) sigma(-v)).
@@ -53,6 +54,20 @@ public final class Gelu implements ReferenceFunction {
   static final DoubleDouble THREE_KAPPA = mul(KAPPA, 3);
 
   private static final DoubleDouble HALF = DoubleDouble.of(0.5);
+
+  /** Exact form: root of f', -0.7517915246935645 = -0x1.80ead197f00b4p-1 + 0x1.13e74c58cada8p-56. */
+  static final DoubleDouble EXACT_ROOT =
+      new DoubleDouble(-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56);
+
+  /** f''(EXACT_ROOT) = 0.4314939923140469 = 0x1.b9d98fa5a3215p-2 + 0x1.f7c1a23190c7cp-56. */
+  static final DoubleDouble EXACT_C1 = new DoubleDouble(0x1.b9d98fa5a3215p-2, 0x1.f7c1a23190c7cp-56);
+
+  /** Tanh form: root of f', -0.7524614220710163 = -0x1.81429f9e97e4dp-1 + 0x1.4f523ed77dbdcp-55. */
+  static final DoubleDouble TANH_ROOT =
+      new DoubleDouble(-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55);
+
+  /** f''(TANH_ROOT) = 0.4304000910248585 = 0x1.b8bacd2c96b91p-2 + 0x1.7625a206be83dp-56. */
+  static final DoubleDouble TANH_C1 = new DoubleDouble(0x1.b8bacd2c96b91p-2, 0x1.7625a206be83dp-56);
 
   private static final Kernel EXACT = new Kernel() {
     @Override
@@ -91,6 +106,10 @@ public final class Gelu implements ReferenceFunction {
       }
       if (x > 12) {
         return 1.0;
+      }
+      if (RootTaylor.near(x, EXACT_ROOT)) {
+        return RootTaylor.value(x, EXACT_ROOT, EXACT_C1, 0x1.8d9a941de3ac5p-2,
+            -0x1.2a2ef9bb865aep-6, -0x1.d2fa4c17c7e84p-4, -0x1.e4088244f901dp-7);
       }
       DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
       DoubleDouble minusT2 = DoubleDouble.negate(halfSquare(x));
@@ -140,6 +159,10 @@ public final class Gelu implements ReferenceFunction {
       }
       if (x > 10) {
         return 1.0;
+      }
+      if (RootTaylor.near(x, TANH_ROOT)) {
+        return RootTaylor.value(x, TANH_ROOT, TANH_C1, 0x1.8cd1a2b2fff33p-2,
+            -0x1.029615edb077ap-6, -0x1.d2b77346470abp-4, -0x1.104a83edc0ddcp-6);
       }
       DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(THREE_KAPPA, x), x));
       DoubleDouble slope = mul(mul(C, dp), x);

@@ -12,7 +12,7 @@ import org.activationtck.tck.reference.ReferenceFunction;
  *
  * <p>Method: E = e^(-|x|); sigma(x) = 1/(1 + E) for x >= 0, E/(1 + E) for x < 0; value x sigma;
  * derivative sigma(x) (1 + x sigma(-x)), whose factor 1 + x sigma(-x) cancels near its root
- * x0 = -1.2785: the double-double keeps 106 - 53 bits there even at the doubles next to x0.
+ * x0 = -1.2785; within 2^-20 of x0 the Taylor series of f' about x0 is used ({@link RootTaylor}).
  *
  * <p>Accuracy: relative error below 10^-27 before rounding away from x0; within 1 ulp everywhere.
  *
@@ -27,6 +27,12 @@ import org.activationtck.tck.reference.ReferenceFunction;
 public final class Silu implements ReferenceFunction {
 
   static final double TAIL = 700;
+
+  /** Root of f': -1.2784645427610737... = -0x1.474973c84120bp+0 - 0x1.f8d74bc9ac154p-54. */
+  static final DoubleDouble ROOT = new DoubleDouble(-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54);
+
+  /** f''(ROOT) = 0.2178117057198001 = 0x1.be1410460527fp-3 - 0x1.2541062177473p-58. */
+  static final DoubleDouble C1 = new DoubleDouble(0x1.be1410460527fp-3, -0x1.2541062177473p-58);
   static final double LINEAR = 745;
 
   private static final Kernel KERNEL = new Kernel() {
@@ -66,6 +72,10 @@ public final class Silu implements ReferenceFunction {
           return -0.0;
         }
         return DoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)));
+      }
+      if (RootTaylor.near(x, ROOT)) {
+        return RootTaylor.value(x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
+            -0x1.f2d0e32bc2994p-7, -0x1.b0f82c498fd2fp-8);
       }
       DoubleDouble b = add(DoubleDouble.ONE, mul(sigmoid(-x), x));
       return mul(sigmoid(x), b).hi;

@@ -29,7 +29,8 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * <p>Accuracy: below 10^-25 relative before the final rounding: within 1 ulp.
  *
  * <p>Special cases (catalog): NaN → NaN; ±Inf → ±Inf; ±0 → +0.0 (x - tanh x = -0.0 - -0.0).
- * Derivative tanh(x)^2: ±Inf → 1; ±0 → +0.0.
+ * Derivative tanh(x)^2: ±Inf → 1; ±0 → +0.0; for |x| < 2^-27, x^2 (1 - 2x^2/3) (the
+ * double-double m = e^(2|x|) - 1 keeps only about 106 - log2(1/m) bits, too few below 2^-27).
  */
 public final class TanhShrink implements ReferenceFunction {
 
@@ -56,6 +57,11 @@ public final class TanhShrink implements ReferenceFunction {
       double a = Math.abs(x);
       if (a > 22) {
         return 1.0; // 1 - tanh^2 < 8e^-44 < 2^-54
+      }
+      if (a < 0x1p-27) {
+        // tanh(a)^2 = a^2 (1 - 2a^2/3 + ...); the double-double e^(2a) - 1 would keep too few
+        // bits of m ~ 2a here.
+        return mul(mul(DoubleDouble.of(a), a), add(DoubleDouble.ONE, DoubleDouble.of(-2 * a * a / 3))).hi;
       }
       DoubleDouble t = tanh(a);
       return mul(t, t).hi;
@@ -95,7 +101,7 @@ public final class TanhShrink implements ReferenceFunction {
     return e < 0 && -e == (s - Math.nextDown(s)) * 0.5 ? Math.nextDown(s) : s;
   }
 
-  /** tanh(a) in double-double for 0 < a <= 40. */
+  /** tanh(a) in double-double for 2^-27 <= a <= 40 (below, m = e^(2a) - 1 loses too much). */
   static DoubleDouble tanh(double a) {
     DoubleDouble m = sub(DoubleDouble.exp(DoubleDouble.of(2 * a)), DoubleDouble.ONE);
     return div(m, add(m, DoubleDouble.of(2)));
