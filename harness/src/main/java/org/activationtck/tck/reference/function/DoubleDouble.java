@@ -102,6 +102,28 @@ final class DoubleDouble {
     return add(q, of(q3));
   }
 
+  /**
+   * The double nearest a (hi), except that a hi which is a float32 midpoint while lo != 0 moves
+   * one double ulp toward lo: the reference's float32 result is (float) of its double result,
+   * and a double that sits exactly on a float32 midpoint would tie to even instead of rounding
+   * toward the true value. The move keeps the float64 error below 1 ulp.
+   */
+  static double round(DoubleDouble a) {
+    return a.lo != 0 && isFloat32Midpoint(a.hi)
+        ? Math.nextAfter(a.hi, a.lo > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY)
+        : a.hi;
+  }
+
+  /** Whether finite d lies exactly halfway between two adjacent float32 values. */
+  static boolean isFloat32Midpoint(double d) {
+    float f = (float) d;
+    if ((double) f == d || Float.isInfinite(f)) {
+      return false;
+    }
+    float g = Math.nextAfter(f, d > f ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+    return d - f == (double) g - d;
+  }
+
   /** Multiplies by 2^k exactly while hi and lo stay normal. */
   static DoubleDouble scalb(DoubleDouble a, int k) {
     return new DoubleDouble(Math.scalb(a.hi, k), Math.scalb(a.lo, k));
@@ -148,7 +170,9 @@ final class DoubleDouble {
         return 0.0 * f.hi; // keeps the sign of the factor
       }
       DoubleDouble p = mul(m, f);
-      return Math.scalb(p.hi + p.lo, k);
+      double r = Math.scalb(p.hi, k);
+      return p.lo != 0 && isFloat32Midpoint(r)
+          ? Math.nextAfter(r, p.lo > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY) : r;
     }
   }
 }

@@ -87,7 +87,7 @@ public final class Gelu implements ReferenceFunction {
       DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
       DoubleDouble halfX = DoubleDouble.of(0.5 * x);
       if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
-        return mul(phi(x, t), x).hi;
+        return DoubleDouble.round(mul(phi(x, t), x));
       }
       DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(halfSquare(x)));
       return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX));
@@ -115,7 +115,7 @@ public final class Gelu implements ReferenceFunction {
       DoubleDouble minusT2 = DoubleDouble.negate(halfSquare(x));
       if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
         DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), INV_SQRT_2PI), x);
-        return add(phi(x, t), density).hi;
+        return DoubleDouble.round(add(phi(x, t), density));
       }
       DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
       DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
@@ -143,7 +143,7 @@ public final class Gelu implements ReferenceFunction {
       if (v.hi < -700) {
         return DoubleDouble.expScaled(v).times(DoubleDouble.of(x));
       }
-      return mul(sigmoid(v, false), x).hi;
+      return DoubleDouble.round(mul(sigmoid(v, false), x));
     }
 
     @Override
@@ -171,7 +171,7 @@ public final class Gelu implements ReferenceFunction {
         return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope));
       }
       DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
-      return mul(sigmoid(v, false), b).hi;
+      return DoubleDouble.round(mul(sigmoid(v, false), b));
     }
   };
 

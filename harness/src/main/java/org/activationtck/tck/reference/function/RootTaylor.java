@@ -35,6 +35,6 @@ final class RootTaylor {
       p = add(mul(p, h), DoubleDouble.of(higher[i]));
     }
     p = add(mul(p, h), c1);
-    return mul(p, h).hi;
+    return DoubleDouble.round(mul(p, h));
   }
 }

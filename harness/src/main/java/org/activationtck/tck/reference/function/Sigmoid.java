@@ -40,7 +40,7 @@ public final class Sigmoid implements ReferenceFunction {
       DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-a));
       DoubleDouble d = add(DoubleDouble.ONE, e);
       DoubleDouble r = div(x >= 0 ? DoubleDouble.ONE : e, d);
-      return r.hi;
+      return DoubleDouble.round(r);
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class Sigmoid implements ReferenceFunction {
       }
       DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-a));
       DoubleDouble d = add(DoubleDouble.ONE, e);
-      return div(e, mul(d, d)).hi;
+      return DoubleDouble.round(div(e, mul(d, d)));
     }
   };
 

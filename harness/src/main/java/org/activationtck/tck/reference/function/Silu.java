@@ -53,7 +53,7 @@ public final class Silu implements ReferenceFunction {
       if (x < -TAIL) {
         return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x));
       }
-      return mul(sigmoid(x), x).hi;
+      return DoubleDouble.round(mul(sigmoid(x), x));
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class Silu implements ReferenceFunction {
             -0x1.f2d0e32bc2994p-7, -0x1.b0f82c498fd2fp-8);
       }
       DoubleDouble b = add(DoubleDouble.ONE, mul(sigmoid(-x), x));
-      return mul(sigmoid(x), b).hi;
+      return DoubleDouble.round(mul(sigmoid(x), b));
     }
   };
 
@@ -95,7 +95,8 @@ public final class Silu implements ReferenceFunction {
   static double halfPlusSquare(double x) {
     double h = x * 0.5;
     if (h * 2 == x) {
-      return h;
+      // exact: the true value lies just above h, which matters only at a float32 midpoint
+      return DoubleDouble.isFloat32Midpoint(h) ? Math.nextUp(h) : h;
     }
     return Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
   }

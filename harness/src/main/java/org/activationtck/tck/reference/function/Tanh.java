@@ -37,7 +37,7 @@ public final class Tanh implements ReferenceFunction {
         return Math.copySign(1.0, x);
       }
       DoubleDouble m = sub(DoubleDouble.exp(DoubleDouble.of(2 * a)), DoubleDouble.ONE);
-      double r = div(m, add(m, DoubleDouble.of(2))).hi;
+      double r = DoubleDouble.round(div(m, add(m, DoubleDouble.of(2))));
       return Math.copySign(r, x);
     }
 
@@ -52,7 +52,7 @@ public final class Tanh implements ReferenceFunction {
       }
       DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-2 * a));
       DoubleDouble d = add(DoubleDouble.ONE, e);
-      return div(DoubleDouble.mul(e, 4), mul(d, d)).hi;
+      return DoubleDouble.round(div(DoubleDouble.mul(e, 4), mul(d, d)));
     }
   };
 

@@ -23,9 +23,9 @@ import org.activationtck.tck.reference.ReferenceFunction;
  *       the difference loses at most 2.1 bits (it is at least 0.238 |x|).
  *   <li>|x| > 40: |x| - 1 + 2e^(-2|x|) - ... with the tiny term only breaking a tie of |x| - 1:
  *       the exact two-sum error e of |x| - 1 shows when |x| - 1 was an exact midpoint rounded
- *       down, in which case the true value lies above the midpoint and rounds up. (Known gap:
- *       when |x| - 1 is exact in double but a float32 midpoint, (float) of the result ties to
- *       even instead of rounding up; float32 inputs in [2^24, 2^25] hit this.)
+ *       down, in which case the true value lies above the midpoint and rounds up; when |x| - 1
+ *       is exact but a float32 midpoint, the result moves one double ulp up so that (float)
+ *       rounds up too (float32 inputs in [2^24, 2^25]).
  * </ol>
  *
  * <p>Accuracy: below 10^-25 relative before the final rounding: within 1 ulp.
@@ -63,10 +63,10 @@ public final class TanhShrink implements ReferenceFunction {
       if (a < 0x1p-27) {
         // tanh(a)^2 = a^2 (1 - 2a^2/3 + ...); the double-double e^(2a) - 1 would keep too few
         // bits of m ~ 2a here.
-        return mul(mul(DoubleDouble.of(a), a), add(DoubleDouble.ONE, DoubleDouble.of(-2 * a * a / 3))).hi;
+        return DoubleDouble.round(mul(mul(DoubleDouble.of(a), a), add(DoubleDouble.ONE, DoubleDouble.of(-2 * a * a / 3))));
       }
       DoubleDouble t = tanh(a);
-      return mul(t, t).hi;
+      return DoubleDouble.round(mul(t, t));
     }
   };
 
@@ -77,7 +77,7 @@ public final class TanhShrink implements ReferenceFunction {
       DoubleDouble y3 = mul(mul(DoubleDouble.of(y), y), y);
       DoubleDouble p = div(y3, DoubleDouble.of(3));
       p = mul(p, add(DoubleDouble.ONE, DoubleDouble.of(-0.4 * a * a)));
-      return Math.scalb(p.hi, -3 * scale);
+      return scale == 0 ? DoubleDouble.round(p) : Math.scalb(p.hi, -3 * scale);
     }
     if (a <= 1) {
       DoubleDouble x2 = mul(DoubleDouble.of(a), a);
@@ -92,16 +92,20 @@ public final class TanhShrink implements ReferenceFunction {
       }
       DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(a));
       DoubleDouble cosh = DoubleDouble.scalb(add(e, div(DoubleDouble.ONE, e)), -1);
-      return div(s, cosh).hi;
+      return DoubleDouble.round(div(s, cosh));
     }
     if (a <= 40) {
-      return sub(DoubleDouble.of(a), tanh(a)).hi;
+      return DoubleDouble.round(sub(DoubleDouble.of(a), tanh(a)));
     }
     double s = a - 1;
     double e = (a - s) - 1; // exact (fast two-sum, |a| > 1)
     // The true value a - 1 + 2e^(-2a) - ... lies just above a - 1: when a - 1 is an exact
     // midpoint that was rounded down (e > 0), it rounds up.
-    return e > 0 && e == (Math.nextUp(s) - s) * 0.5 ? Math.nextUp(s) : s;
+    if (e > 0 && e == (Math.nextUp(s) - s) * 0.5) {
+      return Math.nextUp(s);
+    }
+    // s exact: the true value lies just above it, which matters only at a float32 midpoint.
+    return e == 0 && DoubleDouble.isFloat32Midpoint(s) ? Math.nextUp(s) : s;
   }
 
   /** tanh(a) in double-double for 2^-27 <= a <= 40 (below, m = e^(2a) - 1 loses too much). */
