@@ -1,0 +1,208 @@
+package org.activationtck.tck.reference.function;
+
+import static org.activationtck.tck.reference.function.DoubleDouble.add;
+import static org.activationtck.tck.reference.function.DoubleDouble.div;
+import static org.activationtck.tck.reference.function.DoubleDouble.mul;
+import static org.activationtck.tck.reference.function.DoubleDouble.sub;
+
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.ReferenceFunction;
+
+/**
+ * gelu, exact (x Phi(x)) or tanh form (x sigma(2 sqrt(2/pi)(x + 0.044715 x^3))), in
+ * double-double, rounded once. The constants are the exact reals, carried as double-doubles.
+ *
+ * <p>Method, exact form: t = |x|/sqrt 2, t^2 = x^2/2 exactly as a double-double.
+ * Phi(x) = erfc(t)/2 for x < 0 and 1 - erfc(t)/2 for x > 0, erfc from {@link ErfcDoubleDouble}
+ * (series below t = 3, continued fraction above, where e^(-t^2) stays a separate scaled factor so
+ * that results down to the subnormal range round once). Derivative Phi(x) + x phi(x),
+ * phi(x) = e^(-t^2)/sqrt(2 pi); for t >= 3 and x < 0 it is e^(-t^2) (F_t/2 + x/sqrt(2 pi)) with
+ * F_t the continued-fraction factor, no cancellation. Within 2^-20 of the derivative's root
+ * (x0 = -0.75179 exact form, -0.75246 tanh form) its Taylor series about x0 is used instead
+ * ({@link RootTaylor}): the direct sum keeps only about 49 bits at the doubles next to x0.
+ *
+ * <p>Method, tanh form: P = x + 0.044715 x^3, v = 2 sqrt(2/pi) P, value x sigma(v), derivative
+ * sigma(v)(1 + x 2 sqrt(2/pi) (1 + 0.134145 x^2) sigma(-v)).
+ *
+ * <p>Accuracy: relative error below 10^-22 before the final rounding (the erfc cancellation at
+ * t < 3 costs 16 bits): within 1 ulp, correctly rounded except within 10^-22 of a midpoint.
+ *
+ * <p>Special cases (catalog): NaN → NaN; +Inf → +Inf; -Inf → NaN; ±0 → ±0. Derivative: +Inf → 1;
+ * -Inf → -0.0; ±0 → 0.5.
+ *
+ * <p>Thresholds: |x| < 2^-60: x/2 + 0.3989 x^2 ({@link Silu#halfPlusSquare}). Exact form:
+ * x <= -40 → -0.0 (|f| < e^-800, |f'| < 40 e^-800); x > 12 → f = x, f' = 1 (erfc(8.48)/2 <
+ * 10^-32, x phi(x) < 10^-30). Tanh form: x <= -25 → -0.0 (v < -1154); x > 10 → f = x, f' = 1
+ * (sigma(-v) < e^-87); v < -700: sigma(v) = e^v within e^-700, scaled once.
+ */
+public final class Gelu implements ReferenceFunction {
+
+  /** sqrt(1/2) = 0x1.6a09e667f3bcdp-1 - 0x1.bdd3413b26456p-55 (0.7071067811865476). */
+  static final DoubleDouble SQRT_HALF =
+      new DoubleDouble(0x1.6a09e667f3bcdp-1, -0x1.bdd3413b26456p-55);
+
+  /** 1/sqrt(2 pi) = 0x1.9884533d43651p-2 - 0x1.cbc0d30ebfd15p-56 (0.3989422804014327). */
+  static final DoubleDouble INV_SQRT_2PI =
+      new DoubleDouble(0x1.9884533d43651p-2, -0x1.cbc0d30ebfd15p-56);
+
+  /** 2 sqrt(2/pi) = 0x1.9884533d43651p+0 - 0x1.cbc0d30ebfd15p-54 (1.5957691216057308). */
+  static final DoubleDouble C = new DoubleDouble(0x1.9884533d43651p+0, -0x1.cbc0d30ebfd15p-54);
+
+  /** 0.044715 = 0x1.6e4e26d4801f7p-5 + 0x1.441355475a31ap-59. */
+  static final DoubleDouble KAPPA = new DoubleDouble(0x1.6e4e26d4801f7p-5, 0x1.441355475a31ap-59);
+
+  static final DoubleDouble THREE_KAPPA = mul(KAPPA, 3);
+
+  private static final DoubleDouble HALF = DoubleDouble.of(0.5);
+
+  /** Exact form: root of f', -0.7517915246935645 = -0x1.80ead197f00b4p-1 + 0x1.13e74c58cada8p-56. */
+  static final DoubleDouble EXACT_ROOT =
+      new DoubleDouble(-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56);
+
+  /** f''(EXACT_ROOT) = 0.4314939923140469 = 0x1.b9d98fa5a3215p-2 + 0x1.f7c1a23190c7cp-56. */
+  static final DoubleDouble EXACT_C1 = new DoubleDouble(0x1.b9d98fa5a3215p-2, 0x1.f7c1a23190c7cp-56);
+
+  /** Tanh form: root of f', -0.7524614220710163 = -0x1.81429f9e97e4dp-1 + 0x1.4f523ed77dbdcp-55. */
+  static final DoubleDouble TANH_ROOT =
+      new DoubleDouble(-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55);
+
+  /** f''(TANH_ROOT) = 0.4304000910248585 = 0x1.b8bacd2c96b91p-2 + 0x1.7625a206be83dp-56. */
+  static final DoubleDouble TANH_C1 = new DoubleDouble(0x1.b8bacd2c96b91p-2, 0x1.7625a206be83dp-56);
+
+  private static final Kernel EXACT = new Kernel() {
+    @Override
+    public double value(double x) {
+      if (x != x || x == Double.POSITIVE_INFINITY) {
+        return x;
+      }
+      if (x <= -40) {
+        return x == Double.NEGATIVE_INFINITY ? Double.NaN : -0.0;
+      }
+      if (x > 12) {
+        return x;
+      }
+      if (Math.abs(x) < 0x1p-60) {
+        return Silu.halfPlusSquare(x);
+      }
+      DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
+      DoubleDouble halfX = DoubleDouble.of(0.5 * x);
+      if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
+        return DoubleDouble.round(mul(phi(x, t), x));
+      }
+      DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(halfSquare(x)));
+      return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX));
+    }
+
+    @Override
+    public double derivative(double x) {
+      if (x != x) {
+        return x;
+      }
+      if (x == 0) {
+        return 0.5;
+      }
+      if (x <= -40) {
+        return -0.0;
+      }
+      if (x > 12) {
+        return 1.0;
+      }
+      if (RootTaylor.near(x, EXACT_ROOT)) {
+        return RootTaylor.value(x, EXACT_ROOT, EXACT_C1, 0x1.8d9a941de3ac5p-2,
+            -0x1.2a2ef9bb865aep-6, -0x1.d2fa4c17c7e84p-4, -0x1.e4088244f901dp-7);
+      }
+      DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
+      DoubleDouble minusT2 = DoubleDouble.negate(halfSquare(x));
+      if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
+        DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), INV_SQRT_2PI), x);
+        return DoubleDouble.round(add(phi(x, t), density));
+      }
+      DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
+      DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
+          mul(INV_SQRT_2PI, x));
+      return e.times(bracket);
+    }
+  };
+
+  private static final Kernel TANH = new Kernel() {
+    @Override
+    public double value(double x) {
+      if (x != x || x == Double.POSITIVE_INFINITY) {
+        return x;
+      }
+      if (x <= -25) {
+        return x == Double.NEGATIVE_INFINITY ? Double.NaN : -0.0;
+      }
+      if (x > 10) {
+        return x;
+      }
+      if (Math.abs(x) < 0x1p-60) {
+        return Silu.halfPlusSquare(x);
+      }
+      DoubleDouble v = v(x);
+      if (v.hi < -700) {
+        return DoubleDouble.expScaled(v).times(DoubleDouble.of(x));
+      }
+      return DoubleDouble.round(mul(sigmoid(v, false), x));
+    }
+
+    @Override
+    public double derivative(double x) {
+      if (x != x) {
+        return x;
+      }
+      if (x == 0) {
+        return 0.5;
+      }
+      if (x <= -25) {
+        return -0.0;
+      }
+      if (x > 10) {
+        return 1.0;
+      }
+      if (RootTaylor.near(x, TANH_ROOT)) {
+        return RootTaylor.value(x, TANH_ROOT, TANH_C1, 0x1.8cd1a2b2fff33p-2,
+            -0x1.029615edb077ap-6, -0x1.d2b77346470abp-4, -0x1.104a83edc0ddcp-6);
+      }
+      DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(THREE_KAPPA, x), x));
+      DoubleDouble slope = mul(mul(C, dp), x);
+      DoubleDouble v = v(x);
+      if (v.hi < -700) {
+        return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope));
+      }
+      DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
+      return DoubleDouble.round(mul(sigmoid(v, false), b));
+    }
+  };
+
+  /** x^2/2 exactly as a double-double (|x| <= 40, no underflow for |x| >= 2^-60). */
+  private static DoubleDouble halfSquare(double x) {
+    return DoubleDouble.scalb(mul(DoubleDouble.of(x), x), -1);
+  }
+
+  /** Phi(x) for t = |x|/sqrt 2 < 3, or x > 0 with t <= 8.5. */
+  private static DoubleDouble phi(double x, DoubleDouble t) {
+    DoubleDouble erfc = t.hi < ErfcDoubleDouble.SERIES_LIMIT ? ErfcDoubleDouble.erfcSmall(t)
+        : mul(ErfcDoubleDouble.tailFactor(t), DoubleDouble.exp(DoubleDouble.negate(halfSquare(x))));
+    DoubleDouble half = mul(erfc, HALF);
+    return x < 0 ? half : sub(DoubleDouble.ONE, half);
+  }
+
+  /** v = 2 sqrt(2/pi) (x + 0.044715 x^3). */
+  private static DoubleDouble v(double x) {
+    DoubleDouble x3 = mul(mul(DoubleDouble.of(x), x), x);
+    return mul(C, add(DoubleDouble.of(x), mul(KAPPA, x3)));
+  }
+
+  /** sigma(v), or sigma(-v) when complement, for v >= -700. */
+  private static DoubleDouble sigmoid(DoubleDouble v, boolean complement) {
+    boolean positive = (v.hi >= 0) != complement;
+    DoubleDouble e = DoubleDouble.exp(DoubleDouble.negate(v.hi >= 0 ? v : DoubleDouble.negate(v)));
+    return div(positive ? DoubleDouble.ONE : e, add(DoubleDouble.ONE, e));
+  }
+
+  @Override
+  public Kernel bind(Params p) {
+    return p.has("approximate") && p.bool("approximate") ? TANH : EXACT;
+  }
+}

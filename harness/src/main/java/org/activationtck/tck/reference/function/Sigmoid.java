@@ -1,0 +1,65 @@
+package org.activationtck.tck.reference.function;
+
+import static org.activationtck.tck.reference.function.DoubleDouble.add;
+import static org.activationtck.tck.reference.function.DoubleDouble.div;
+import static org.activationtck.tck.reference.function.DoubleDouble.mul;
+
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.ReferenceFunction;
+
+/**
+ * sigmoid: 1/(1 + e^-x) in double-double, rounded once.
+ *
+ * <p>Method: E = e^(-|x|) by {@link DoubleDouble#expScaled}; sigma(|x|) = 1/(1 + E),
+ * sigma(-|x|) = E/(1 + E); derivative E/(1 + E)^2. No cancellation anywhere.
+ *
+ * <p>Accuracy: relative error before the final rounding below 10^-28, so the double result is
+ * correctly rounded except within 10^-28 of a midpoint, and always within 1 ulp.
+ *
+ * <p>Special cases: NaN → NaN; ±0 → 0.5; +Inf → 1; -Inf → +0.0. Derivative: ±0 → 0.25,
+ * ±Inf → +0.0.
+ *
+ * <p>Thresholds: for |x| > 700, sigma(-|x|) = E (1 - E + ...) = E within relative e^-700, and is
+ * scaled into the subnormal range in one step; sigma(|x|) = 1 - E rounds to 1 once E < 2^-54
+ * (|x| > 37.5; the formula is used anyway up to 700). The derivative is E within e^-700 there.
+ */
+public final class Sigmoid implements ReferenceFunction {
+
+  static final double TAIL = 700;
+
+  private static final Kernel KERNEL = new Kernel() {
+    @Override
+    public double value(double x) {
+      if (x != x) {
+        return x;
+      }
+      double a = Math.abs(x);
+      if (a > TAIL) {
+        return x > 0 ? 1.0 : DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE);
+      }
+      DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-a));
+      DoubleDouble d = add(DoubleDouble.ONE, e);
+      DoubleDouble r = div(x >= 0 ? DoubleDouble.ONE : e, d);
+      return DoubleDouble.round(r);
+    }
+
+    @Override
+    public double derivative(double x) {
+      if (x != x) {
+        return x;
+      }
+      double a = Math.abs(x);
+      if (a > TAIL) {
+        return DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE);
+      }
+      DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-a));
+      DoubleDouble d = add(DoubleDouble.ONE, e);
+      return DoubleDouble.round(div(e, mul(d, d)));
+    }
+  };
+
+  @Override
+  public Kernel bind(Params p) {
+    return KERNEL;
+  }
+}

@@ -1,0 +1,108 @@
+package org.activationtck.tck.reference.function;
+
+import static org.activationtck.tck.reference.function.DoubleDouble.add;
+import static org.activationtck.tck.reference.function.DoubleDouble.div;
+import static org.activationtck.tck.reference.function.DoubleDouble.mul;
+
+import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.ReferenceFunction;
+
+/**
+ * silu: x * sigma(x) in double-double, rounded once.
+ *
+ * <p>Method: E = e^(-|x|); sigma(x) = 1/(1 + E) for x >= 0, E/(1 + E) for x < 0; value x sigma;
+ * derivative sigma(x) (1 + x sigma(-x)), whose factor 1 + x sigma(-x) cancels near its root
+ * x0 = -1.2785; within 2^-20 of x0 the Taylor series of f' about x0 is used ({@link RootTaylor}).
+ *
+ * <p>Accuracy: relative error below 10^-27 before rounding away from x0; within 1 ulp everywhere.
+ *
+ * <p>Special cases (catalog): NaN → NaN; +Inf → +Inf; -Inf → NaN (the frameworks' -inf * 0);
+ * ±0 → ±0. Derivative: +Inf → 1, -Inf → -0.0, ±0 → 0.5.
+ *
+ * <p>Thresholds: |x| < 2^-60: x sigma(x) = x/2 + x^2/4 + O(x^4); x/2 is returned when exact,
+ * otherwise (x subnormal and odd) the x^2/4 term decides the tie: (x + 2^-1074)/2, exact.
+ * x > 745: x (1 - e^-x) rounds to x. x < -700: x e^x (1 - e^x) = x e^x within e^-700, scaled
+ * once into the subnormal range. Derivative: x > 745 → 1; x < -700 → e^x (1 + x).
+ */
+public final class Silu implements ReferenceFunction {
+
+  static final double TAIL = 700;
+
+  /** Root of f': -1.2784645427610737... = -0x1.474973c84120bp+0 - 0x1.f8d74bc9ac154p-54. */
+  static final DoubleDouble ROOT = new DoubleDouble(-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54);
+
+  /** f''(ROOT) = 0.2178117057198001 = 0x1.be1410460527fp-3 - 0x1.2541062177473p-58. */
+  static final DoubleDouble C1 = new DoubleDouble(0x1.be1410460527fp-3, -0x1.2541062177473p-58);
+  static final double LINEAR = 745;
+
+  private static final Kernel KERNEL = new Kernel() {
+    @Override
+    public double value(double x) {
+      if (x != x) {
+        return x;
+      }
+      if (x == Double.NEGATIVE_INFINITY) {
+        return Double.NaN;
+      }
+      if (x > LINEAR) {
+        return x;
+      }
+      if (Math.abs(x) < 0x1p-60) {
+        return halfPlusSquare(x);
+      }
+      if (x < -TAIL) {
+        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x));
+      }
+      return DoubleDouble.round(mul(sigmoid(x), x));
+    }
+
+    @Override
+    public double derivative(double x) {
+      if (x != x) {
+        return x;
+      }
+      if (x == 0) {
+        return 0.5;
+      }
+      if (x > LINEAR) {
+        return 1.0;
+      }
+      if (x < -TAIL) {
+        if (x == Double.NEGATIVE_INFINITY) {
+          return -0.0;
+        }
+        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)));
+      }
+      if (RootTaylor.near(x, ROOT)) {
+        return RootTaylor.value(x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
+            -0x1.f2d0e32bc2994p-7, -0x1.b0f82c498fd2fp-8);
+      }
+      DoubleDouble b = add(DoubleDouble.ONE, mul(sigmoid(-x), x));
+      return DoubleDouble.round(mul(sigmoid(x), b));
+    }
+  };
+
+  /** sigma(x) in double-double, |x| <= 745. */
+  static DoubleDouble sigmoid(double x) {
+    DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-Math.abs(x)));
+    return div(x >= 0 ? DoubleDouble.ONE : e, add(DoubleDouble.ONE, e));
+  }
+
+  /**
+   * x/2 + c x^2 rounded, for |x| < 2^-60 and any 0 < c < 1: c x^2 is below a quarter ulp of x/2,
+   * so it only breaks ties, toward +Infinity. ±0 keep their sign.
+   */
+  static double halfPlusSquare(double x) {
+    double h = x * 0.5;
+    if (h * 2 == x) {
+      // exact: the true value lies just above h, which matters only at a float32 midpoint
+      return DoubleDouble.isFloat32Midpoint(h) ? Math.nextUp(h) : h;
+    }
+    return Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
+  }
+
+  @Override
+  public Kernel bind(Params p) {
+    return KERNEL;
+  }
+}

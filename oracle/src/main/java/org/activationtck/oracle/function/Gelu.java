@@ -1,0 +1,194 @@
+package org.activationtck.oracle.function;
+
+import ch.obermuhlner.math.big.BigDecimalMath;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import org.activationtck.oracle.ElementwiseFunction;
+import org.activationtck.oracle.Params;
+import org.activationtck.oracle.Real;
+import org.activationtck.oracle.internal.Erf;
+import org.activationtck.oracle.internal.Erfc;
+import org.activationtck.oracle.internal.Exp;
+import org.activationtck.oracle.internal.Logistic;
+import org.activationtck.oracle.internal.Precision;
+
+/**
+ * gelu: the Gaussian error linear unit, exact or in its tanh approximation (parameter
+ * {@code approximate}).
+ *
+ * <p>Definition. Exact: f(x) = x Phi(x) = (x/2) erfc(-x/sqrt 2), f'(x) = Phi(x) + x phi(x) with
+ * phi(x) = e^(-x^2/2)/sqrt(2 pi). Tanh form: f(x) = (x/2)(1 + tanh u) = x sigma(v), with
+ * u = sqrt(2/pi)(x + 0.044715 x^3), v = 2u = c P(x), c = 2 sqrt(2/pi), P = x + 0.044715 x^3
+ * (1 + tanh u = 2 sigma(2u)); f'(x) = sigma(v) (1 + x c P'(x) sigma(-v)), P' = 1 + 0.134145 x^2.
+ * The constants are the exact reals sqrt(2/pi) and 0.044715, not their binary roundings.
+ *
+ * <p>Method, exact form. x < 0: (x/2) erfc(|x|/sqrt 2) by {@link Erfc}, which avoids the
+ * cancellation of 1 + erf in the tail. x > 0: (x/2)(1 + erf(x/sqrt 2)), a sum of positives.
+ * t = |x|/sqrt 2 is computed to d + {@link #ARG_GUARD} digits: |d ln erfc(t)/dt| =
+ * 2e^(-t^2)/(sqrt(pi) erfc t) < 2(t + 1) (Mills ratio, DLMF 7.8.2) amplifies a relative error e of
+ * t by at most 2t(t + 1) < 1700 for t < 28.3 (x > -40), and |d ln(1 + erf t)/dt| < 1.2 by at most
+ * 1.2t < 200 for the t used at x > 0; 10^-(d+5) * 1700 < 10^-(d+1). The derivative sums
+ * Phi(x) and x phi(x), which cancel near its root x0 = -0.75179...; the loss is measured and the
+ * terms recomputed with that many more digits (as in {@link Silu}).
+ *
+ * <p>Method, tanh form: x sigma(v) with {@link Logistic}. Since |d ln sigma(v)/dv| = sigma(-v)
+ * <= 1, an absolute error 10^-(d+2) in v is a relative 10^-(d+2) in sigma(v); P is exact, so c
+ * is computed to d + 3 + (decimal exponent of P) digits.
+ *
+ * <p>Error bound: below 10^-(d+1) before the final rounding at d + 4 digits: 10^-d.
+ *
+ * <p>Special cases (every dialect, both forms): NaN → NaN; +Inf → +Inf; -Inf → NaN (the
+ * implementations evaluate -inf * 0, see the catalog note); ±0 → ±0. Derivative: NaN → NaN; +Inf
+ * → 1; -Inf → -0.0 (limits; f' < 0 below x0); ±0 → 1/2 exactly (Phi(0) = sigma(0) = 1/2).
+ *
+ * <p>Thresholds. Exact form: x <= -40 ({@link #EXACT_TINY}) gives |f| < e^(-x^2/2)/sqrt(2 pi)
+ * (from erfc t < e^(-t^2)/(t sqrt pi)) <= e^-800 < 2^-1100 and |f'| < |x| phi(x) < 40 e^-800:
+ * TINY, negative. x^2/2 >= (d+4) ln 10 ({@link Erf#saturation}): erfc(x/sqrt 2)/2 and x phi(x)
+ * (x < 160 there for d <= 10^4, x e^(-x^2/2) decreasing) are below 10^-(d+2): f = x and f' = 1
+ * within that, returned as approximations. Tanh form: x <= -25 ({@link #TANH_TINY}) gives
+ * v <= -1.5957 (25 + 698.7) < -1154, |f| < 25 e^-1154 and |f'| < 25 * 1.6 * 85 e^-1154, both
+ * decreasing further: TINY, negative. Derivative for v > 2(d + 5) ln 10: since x c P' <= 3v,
+ * x c P' sigma(-v) < 3v e^-v < 3e^(-v/2) < 3 * 10^-(d+5) and f' = sigma(v) within that (this
+ * keeps big-math's exp, slow near 10^5, out of the far tail).
+ */
+public final class Gelu implements ElementwiseFunction {
+
+  /** Extra digits of t = |x|/sqrt 2: log10(1700) rounded up plus one. */
+  static final int ARG_GUARD = 5;
+
+  /** Exact form: at and below this x the value and derivative are TINY (derivation above). */
+  static final double EXACT_TINY = -40;
+
+  /** Tanh form: at and below this x the value and derivative are TINY (derivation above). */
+  static final double TANH_TINY = -25;
+
+  private static final BigDecimal KAPPA = new BigDecimal("0.044715");
+  private static final BigDecimal THREE_KAPPA = new BigDecimal("0.134145");
+  private static final BigDecimal HALF = new BigDecimal("0.5");
+  private static final double LN10 = Math.log(10);
+
+  @Override
+  public Real value(double x, Params p, int digits) {
+    if (Double.isNaN(x)) {
+      return Real.NAN;
+    }
+    if (Double.isInfinite(x)) {
+      return x > 0 ? Real.POSITIVE_INFINITY : Real.NAN;
+    }
+    if (x == 0) {
+      return Real.of(x);
+    }
+    BigDecimal bx = new BigDecimal(x);
+    MathContext mc = Precision.working(digits);
+    if (approximate(p)) {
+      if (x <= TANH_TINY) {
+        return Real.tiny(true);
+      }
+      BigDecimal s = Logistic.sigmoid(v(bx, digits + 2), digits + 1);
+      return Real.approx(bx.multiply(s, mc), digits);
+    }
+    if (x <= EXACT_TINY) {
+      return Real.tiny(true);
+    }
+    if (x > 0 && x * x / 2 >= Erf.saturation(digits)) {
+      return Real.approx(bx, digits);
+    }
+    return Real.approx(bx.multiply(phi(bx, digits + 1), mc), digits);
+  }
+
+  @Override
+  public Real derivative(double x, Params p, int digits) {
+    if (Double.isNaN(x)) {
+      return Real.NAN;
+    }
+    if (Double.isInfinite(x)) {
+      return x > 0 ? Real.exact(BigDecimal.ONE) : Real.NEGATIVE_ZERO;
+    }
+    if (x == 0) {
+      return Real.exact(HALF);
+    }
+    BigDecimal bx = new BigDecimal(x);
+    MathContext mc = Precision.working(digits);
+    if (approximate(p)) {
+      if (x <= TANH_TINY) {
+        return Real.tiny(true);
+      }
+      return Real.approx(tanhFormDerivative(bx, digits), digits);
+    }
+    if (x <= EXACT_TINY) {
+      return Real.tiny(true);
+    }
+    if (x > 0 && x * x / 2 >= Erf.saturation(digits)) {
+      return Real.approx(BigDecimal.ONE, digits);
+    }
+    int k = 2;
+    while (true) {
+      BigDecimal cdf = phi(bx, digits + k);
+      BigDecimal density = bx.multiply(density(bx, digits + k));
+      BigDecimal sum = cdf.add(density);
+      int lost = Precision.cancellation(cdf.max(density.abs()), sum);
+      if (k >= lost + 1) {
+        return Real.approx(sum.round(mc), digits);
+      }
+      k = lost + 2;
+    }
+  }
+
+  private static boolean approximate(Params p) {
+    return p.has("approximate") && p.bool("approximate");
+  }
+
+  /** Phi(x) = erfc(-x/sqrt 2)/2 within relative 10^-digits, -40 < x, x^2/2 below saturation. */
+  private static BigDecimal phi(BigDecimal x, int digits) {
+    MathContext mc = Precision.of(digits + ARG_GUARD + Precision.GUARD);
+    BigDecimal t = x.multiply(BigDecimalMath.sqrt(HALF, mc), mc);
+    BigDecimal e = x.signum() < 0 ? Erfc.erfc(t.negate(), digits + 1)
+        : BigDecimal.ONE.add(Erf.erf(t, digits + 1));
+    return e.multiply(HALF);
+  }
+
+  /** phi(x) = e^(-x^2/2) / sqrt(2 pi) within relative 10^-digits, |x| < 1000. */
+  private static BigDecimal density(BigDecimal x, int digits) {
+    MathContext mc = Precision.working(digits + 1);
+    BigDecimal e = Exp.exp(x.multiply(x).multiply(HALF).negate(), digits + 1);
+    BigDecimal root = BigDecimalMath.sqrt(BigDecimalMath.pi(mc).multiply(BigDecimal.valueOf(2)), mc);
+    return e.divide(root, mc);
+  }
+
+  /** v = 2 sqrt(2/pi) (x + 0.044715 x^3) within absolute 10^-digits (exactly 0 never: x != 0). */
+  private static BigDecimal v(BigDecimal x, int digits) {
+    BigDecimal poly = x.add(KAPPA.multiply(x.pow(3)));
+    long e10 = Precision.exponent10(poly);
+    int q = digits + 1 + (int) Math.max(0, e10 + 1);
+    MathContext mc = Precision.working(q);
+    BigDecimal c = BigDecimalMath.sqrt(BigDecimal.valueOf(8).divide(BigDecimalMath.pi(mc), mc), mc);
+    return c.multiply(poly, mc);
+  }
+
+  /** sigma(v) (1 + x c P' sigma(-v)) with the cancellation near x0 measured and covered. */
+  private static BigDecimal tanhFormDerivative(BigDecimal x, int digits) {
+    BigDecimal s = null;
+    int k = 2;
+    while (true) {
+      BigDecimal v = v(x, digits + k + 2);
+      if (s == null) {
+        s = Logistic.sigmoid(v, digits + 1);
+      }
+      if (v.doubleValue() > 2 * (digits + 5) * LN10) {
+        // x c P' <= 3v, so y = x c P' sigma(-v) < 3v e^-v < 3e^(-v/2) < 3 * 10^-(d+5): f' = s.
+        return s.round(Precision.working(digits));
+      }
+      MathContext mc = Precision.working(digits + k + 1);
+      BigDecimal c = BigDecimalMath.sqrt(BigDecimal.valueOf(8).divide(BigDecimalMath.pi(mc), mc), mc);
+      BigDecimal dp = BigDecimal.ONE.add(THREE_KAPPA.multiply(x).multiply(x));
+      BigDecimal y = x.multiply(c, mc).multiply(dp, mc)
+          .multiply(Logistic.sigmoid(v.negate(), digits + k), mc);
+      BigDecimal b = BigDecimal.ONE.add(y);
+      int lost = Precision.cancellation(y.abs().max(BigDecimal.ONE), b);
+      if (k >= lost + 1) {
+        return s.multiply(b, Precision.working(digits));
+      }
+      k = lost + 2;
+    }
+  }
+}

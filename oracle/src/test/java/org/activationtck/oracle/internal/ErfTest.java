@@ -1,0 +1,63 @@
+package org.activationtck.oracle.internal;
+
+import static org.activationtck.oracle.testing.Truth.apfloat;
+import static org.activationtck.oracle.testing.Truth.assertAgrees;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import org.activationtck.oracle.Real;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Erf and Erfc against Apfloat's erf/erfc (an independent implementation) at 150 digits, on each
+ * side of every cut-over: the saturation point t^2 = (d+4) ln 10 (t = 10.066 at d = 40, 8.26 at
+ * d = 20, 13.74 at d = 80) where erfc switches from 1 - erf to the asymptotic series.
+ */
+class ErfTest {
+
+  private static final int P = 150;
+
+  @ParameterizedTest
+  @ValueSource(doubles = {1e-300, 4.9e-324, 1e-20, 0.1, 0.5, 1, 2.5, 5, 8.2, 8.3, 10.0, 10.1,
+      13.7, 13.8, 27, -0.3, -3, -12})
+  void erf_matchesApfloat(double t) {
+    Apfloat expected = ApfloatMath.erf(apfloat(t, P));
+    for (int d : new int[] {20, 40, 80}) {
+      assertAgrees(expected, Real.approx(Erf.erf(new BigDecimal(t), d), d), d);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {1e-300, 1e-20, 0.1, 0.5, 1, 2.5, 5, 8.2, 8.3, 10.0, 10.1, 13.7, 13.8,
+      20, 26.5, 28.3, 100, 999.9, -1e-10, -0.7, -4, -30})
+  void erfc_matchesApfloat(double t) {
+    Apfloat expected = ApfloatMath.erfc(apfloat(t, P));
+    for (int d : new int[] {20, 40, 80}) {
+      assertAgrees(expected, Real.approx(Erfc.erfc(new BigDecimal(t), d), d), d);
+    }
+  }
+
+  @Test
+  void erf_andErfc_atZero_areExact() {
+    assertEquals(0, Erf.erf(BigDecimal.ZERO, 40).signum());
+    assertEquals(0, Erfc.erfc(BigDecimal.ZERO, 40).compareTo(BigDecimal.ONE));
+  }
+
+  @Test
+  void erfc_highPrecision_matchesApfloat() {
+    for (double t : new double[] {0.75, 6, 30}) {
+      Apfloat expected = ApfloatMath.erfc(apfloat(t, 700));
+      assertAgrees(expected, Real.approx(Erfc.erfc(new BigDecimal(t), 600), 600), 600);
+    }
+  }
+
+  @Test
+  void erfc_beyondMaxArgument_throws() {
+    assertThrows(ArithmeticException.class, () -> Erfc.erfc(BigDecimal.valueOf(1001), 40));
+  }
+}
