@@ -64,9 +64,9 @@ public final class OracleValue {
           if (r.isExact()) {
             return Rounding.round(r.value(), t);
           }
-          BigDecimal delta = r.value().abs().movePointLeft(r.digits());
-          double lo = Rounding.round(r.value().subtract(delta), t);
-          double hi = Rounding.round(r.value().add(delta), t);
+          BigDecimal[] ends = ends(r);
+          double lo = Rounding.round(ends[0], t);
+          double hi = Rounding.round(ends[1], t);
           if (Double.compare(lo, hi) == 0) {
             return lo;
           }
@@ -97,9 +97,9 @@ public final class OracleValue {
           if (r.isExact()) {
             return formatDecimal(r.value().round(mc));
           }
-          BigDecimal delta = r.value().abs().movePointLeft(r.digits());
-          BigDecimal lo = r.value().subtract(delta).round(mc);
-          BigDecimal hi = r.value().add(delta).round(mc);
+          BigDecimal[] ends = ends(r);
+          BigDecimal lo = ends[0].round(mc);
+          BigDecimal hi = ends[1].round(mc);
           if (lo.compareTo(hi) == 0) {
             return formatDecimal(lo);
           }
@@ -107,6 +107,30 @@ public final class OracleValue {
     }
     throw new ArithmeticException("cannot round to " + n + " digits within " + MAX_DIGITS
         + " digits: " + best);
+  }
+
+  /**
+   * Two points that bracket the truth and round like every point between them would, when they
+   * round alike. Symmetric approximations: v -+ |v| 10^-d. One-sided ones: the far end
+   * v + side |v| 10^-d, and a near end v + side * 10^-S just beside v, with S beyond both the
+   * interval's width and every boundary's digits: binary midpoints down to 2^-1100 and decimal
+   * rounding points of up to {@link #MAX_DIGITS} digits have fewer than S decimals after the
+   * point, so no boundary lies strictly between v and the near end; if v itself is one, the near
+   * end is on the truth's side of it.
+   */
+  static BigDecimal[] ends(Real r) {
+    BigDecimal v = r.value();
+    BigDecimal width = v.abs().movePointLeft(r.digits());
+    if (r.side() == 0) {
+      return new BigDecimal[] {v.subtract(width), v.add(width)};
+    }
+    long e10 = (long) v.precision() - v.scale() - 1;
+    long s = Math.max(Math.max(v.scale(), 1200L), r.digits() - e10 + MAX_DIGITS) + 20;
+    BigDecimal near = BigDecimal.ONE.movePointLeft((int) Math.min(s, Integer.MAX_VALUE / 2));
+    if (r.side() < 0) {
+      return new BigDecimal[] {v.subtract(width), v.subtract(near)};
+    }
+    return new BigDecimal[] {v.add(near), v.add(width)};
   }
 
   /** Plain notation for decimal exponents in [-6, 21), scientific ({@code 1.5E-7}) outside. */

@@ -12,6 +12,12 @@ import org.activationtck.spec.API;
  * {@link Kind#ZERO} and carry their sign. {@link Kind#TINY} is a nonzero value with
  * {@code |truth| < 2^-1100}, which rounds to a signed zero in every supported format;
  * {@link Kind#HUGE} has {@code |truth| > 2^1100} and rounds to a signed infinity.
+ *
+ * <p>A one-sided approximation ({@link #beside}) says more than {@link #approx}: the truth lies
+ * strictly between {@code value} and {@code value + side * |value| * 10^-digits}, never on
+ * {@code value} itself. Asymptotes need it: x - tanh x = (x - 1) + 2e^(-2x)/(1 + e^(-2x)) for large
+ * x lies just above x - 1, which may be exactly a rounding midpoint; no symmetric interval around
+ * x - 1 can tell which way the truth rounds, the side can.
  */
 @API(status = API.Status.MAINTAINED, since = "0.1")
 public final class Real {
@@ -30,13 +36,33 @@ public final class Real {
   private final BigDecimal value;
   private final boolean exact;
   private final int digits;
+  private final int side;
 
   private Real(Kind kind, boolean negative, BigDecimal value, boolean exact, int digits) {
+    this(kind, negative, value, exact, digits, 0);
+  }
+
+  private Real(Kind kind, boolean negative, BigDecimal value, boolean exact, int digits, int side) {
     this.kind = kind;
     this.negative = negative;
     this.value = value;
     this.exact = exact;
     this.digits = digits;
+    this.side = side;
+  }
+
+  /**
+   * A one-sided approximation: the truth lies strictly between v and
+   * {@code v + side * |v| * 10^-digits}, and is not v.
+   *
+   * @param side +1 (truth above v) or -1 (below)
+   * @throws IllegalArgumentException when v is zero or side is not ±1
+   */
+  public static Real beside(BigDecimal v, int side, int digits) {
+    if (v.signum() == 0 || (side != 1 && side != -1)) {
+      throw new IllegalArgumentException("beside needs a nonzero value and a side of +1 or -1");
+    }
+    return new Real(Kind.FINITE, v.signum() < 0, v, false, digits, side);
   }
 
   /** An exact value; zero becomes +0.0 (use {@link #zero} for a signed zero). */
@@ -110,6 +136,11 @@ public final class Real {
     return exact;
   }
 
+  /** For a {@link #beside} approximation the side of v the truth lies on (+1 or -1), else 0. */
+  public int side() {
+    return side;
+  }
+
   /** The relative accuracy exponent of an approximate finite value. */
   public int digits() {
     return digits;
@@ -123,7 +154,12 @@ public final class Real {
       case ZERO: return negative ? "-0" : "0";
       case TINY: return negative ? "-tiny" : "tiny";
       case HUGE: return negative ? "-huge" : "huge";
-      default: return exact ? value.toString() : value + " (rel.err <= 1E-" + digits + ")";
+      default:
+        if (exact) {
+          return value.toString();
+        }
+        return side == 0 ? value + " (rel.err <= 1E-" + digits + ")"
+            : value + (side > 0 ? " + " : " - ") + "(0, |v|E-" + digits + ")";
     }
   }
 }

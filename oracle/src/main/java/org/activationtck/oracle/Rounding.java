@@ -136,13 +136,47 @@ public final class Rounding {
       throw new IllegalArgumentException(d + " is not a " + t.id() + " value");
     }
     BigDecimal exact = new BigDecimal(d);
-    // 17 significant digits always round-trip a double (9 for float32), so the loop ends.
+    // A candidate exactly halfway to a neighbour reads back as d only by ties-to-even; such a
+    // string ("710" for bfloat16's 712) misleads people and readers that round otherwise, so it
+    // is skipped. 17 significant digits always single out a double (9 a float32): the loop ends.
+    BigDecimal below = midpoint(exact, next(d, t, false));
+    BigDecimal above = midpoint(exact, next(d, t, true));
     for (int digits = 1; ; digits++) {
       BigDecimal c = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (round(c, t) == d) {
+      if (round(c, t) == d && !equal(c, below) && !equal(c, above)) {
         return format(c.stripTrailingZeros());
       }
     }
+  }
+
+  private static BigDecimal midpoint(BigDecimal a, double b) {
+    return Double.isInfinite(b) ? null : a.add(new BigDecimal(b)).divide(BigDecimal.valueOf(2));
+  }
+
+  private static boolean equal(BigDecimal a, BigDecimal b) {
+    return b != null && a.compareTo(b) == 0;
+  }
+
+  /**
+   * The neighbouring value of the format above (or below) a finite value of it; the largest
+   * finite value's neighbour outward is infinite.
+   */
+  public static double next(double x, Dtype t, boolean up) {
+    if (Double.isInfinite(x) || Double.isNaN(x)) {
+      return x;
+    }
+    if (t == Dtype.FLOAT64) {
+      return up ? Math.nextUp(x) : Math.nextDown(x);
+    }
+    if (t == Dtype.FLOAT32) {
+      return up ? Math.nextUp((float) x) : Math.nextDown((float) x);
+    }
+    if (x == 0) {
+      return fromBits16((short) (up ? 0x0001 : 0x8001), t);
+    }
+    int b = toBits16(x, t) & 0xffff;
+    boolean negative = (b & 0x8000) != 0;
+    return fromBits16((short) ((up != negative) ? b + 1 : b - 1), t);
   }
 
   /** Plain notation near 1, scientific far from it; always with a decimal point or exponent. */

@@ -98,8 +98,14 @@ class RoundingTest {
     assertEquals("5E-324", Rounding.shortest(Double.MIN_VALUE, Dtype.FLOAT64));
     assertEquals("1.7976931348623157E308", Rounding.shortest(Double.MAX_VALUE, Dtype.FLOAT64));
     assertEquals("-0.0", Rounding.shortest(-0.0, Dtype.FLOAT32));
-    assertEquals("1E23", Rounding.shortest(1e23, Dtype.FLOAT64));
+    // 1e23 lies exactly halfway between two doubles and reads back as 1e23's double only by
+    // ties-to-even; the shortest string that does not lean on the tie has 16 digits.
+    assertEquals("9.999999999999999E22", Rounding.shortest(1e23, Dtype.FLOAT64));
     assertEquals("0.002", Rounding.shortest(2e-3, Dtype.FLOAT64));
     assertThrows(IllegalArgumentException.class, () -> Rounding.shortest(0.1, Dtype.FLOAT32));
+    // bfloat16 has 708 and 712 around 710: "710" would read back as 712 only by ties-to-even.
+    assertEquals("712.0", Rounding.shortest(712, Dtype.BFLOAT16));
+    assertEquals("708.0", Rounding.shortest(708, Dtype.BFLOAT16));
+    assertEquals("700.0", Rounding.shortest(700, Dtype.BFLOAT16));
   }
 }

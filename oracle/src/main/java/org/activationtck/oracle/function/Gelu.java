@@ -84,14 +84,21 @@ public final class Gelu implements ElementwiseFunction {
       if (x <= TANH_TINY) {
         return Real.tiny(true);
       }
-      BigDecimal s = Logistic.sigmoid(v(bx, digits + 2), digits + 1);
+      BigDecimal vv = v(bx, digits + 2);
+      if (x > 0 && vv.doubleValue() > (digits + 2) * LN10) {
+        // sigma(v) = 1 - sigma(-v), 0 < sigma(-v) < e^-v < 10^-(d+2): just below x.
+        return Real.beside(bx, -1, digits);
+      }
+      BigDecimal s = Logistic.sigmoid(vv, digits + 1);
       return Real.approx(bx.multiply(s, mc), digits);
     }
     if (x <= EXACT_TINY) {
       return Real.tiny(true);
     }
     if (x > 0 && x * x / 2 >= Erf.saturation(digits)) {
-      return Real.approx(bx, digits);
+      // f = x - x Phi(-x) with 0 < Phi(-x) < 10^-(d+4): just below x, which may be a rounding
+      // midpoint of a narrower format (710 in bfloat16).
+      return Real.beside(bx, -1, digits);
     }
     return Real.approx(bx.multiply(phi(bx, digits + 1), mc), digits);
   }

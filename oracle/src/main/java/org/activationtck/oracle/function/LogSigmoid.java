@@ -42,7 +42,8 @@ public final class LogSigmoid implements ElementwiseFunction {
       return Real.tiny(true);
     }
     if (-x > 1 && -x > (digits + 2) * LN10) {
-      return Real.approx(new BigDecimal(x), digits);
+      // -(-x + ln(1 + e^x)): just below x, relatively by less than e^x / |x| < 10^-(d+2).
+      return Real.beside(new BigDecimal(x), -1, digits);
     }
     return Real.approx(Log1pExp.log1pExp(minusX, digits).negate(), digits);
   }

@@ -49,7 +49,8 @@ public final class Mish implements ElementwiseFunction {
     MathContext mc = Precision.working(digits);
     if (x > 0) {
       if (x > ((digits + 2) * LN10 + Math.log(2)) / 2) {
-        return Real.approx(bx, digits);
+        // x tanh(softplus x) < x, relatively by 1 - tanh(...) < 2e^(-2x) < 10^-(d+2): just below x.
+        return Real.beside(bx, -1, digits);
       }
       BigDecimal t = Exp.exp(bx.negate(), digits + 2);
       BigDecimal num = BigDecimal.ONE.add(t.multiply(TWO), mc);

@@ -55,6 +55,11 @@ public final class Silu implements ElementwiseFunction {
       return Real.tiny(true);
     }
     BigDecimal bx = new BigDecimal(x);
+    if (x > (digits + 2) * Math.log(10)) {
+      // x sigma(x) = x - x sigma(-x), sigma(-x) < e^-x < 10^-(d+2): just below x, which may be
+      // a midpoint of a narrower output format.
+      return Real.beside(bx, -1, digits);
+    }
     BigDecimal s = Logistic.sigmoid(bx, digits + 1);
     return Real.approx(bx.multiply(s, Precision.working(digits)), digits);
   }

@@ -50,7 +50,9 @@ public final class Softplus implements ElementwiseFunction {
     }
     double zd = z.doubleValue();
     if (zd > 1 && zd > (digits + 2) * LN10) {
-      return Real.approx(new BigDecimal(x), digits);
+      // (z + ln(1 + e^-z)) / beta = x + ln(1 + e^-z) / beta: just above x, relatively by less
+      // than e^-z / z < 10^-(d+2); x may be a midpoint of a narrower output format.
+      return Real.beside(new BigDecimal(x), 1, digits);
     }
     // 10^-(d+1) from the kernel plus 10^-(d+3) from the division: below 10^-d.
     BigDecimal s = Log1pExp.log1pExp(z, digits + 1);

@@ -33,7 +33,8 @@ import org.activationtck.oracle.internal.Tanh;
  * implementations compute x - tanh(x), and -0.0 - (-0.0) = +0.0 in IEEE arithmetic. Derivative:
  * NaN → NaN; ±Inf → 1; ±0 → +0.0.
  *
- * <p>Thresholds: cut-over at |x| = 1 (above). Large |x| is fast: the tanh kernel returns 1 beyond
+ * <p>Thresholds: cut-over at |x| = 1 (above); beyond {@link #asymptote} the value is returned
+ * one-sided ({@link Real#beside}) just above x - 1. Large |x| is fast: the tanh kernel returns 1 beyond
  * (d + 2) ln 10 / 2 without evaluating e^x.
  */
 public final class TanhShrink implements ElementwiseFunction {
@@ -56,9 +57,23 @@ public final class TanhShrink implements ElementwiseFunction {
       return Real.POSITIVE_ZERO;
     }
     BigDecimal ax = new BigDecimal(x).abs();
+    if (Math.abs(x) > asymptote(digits)) {
+      // x - tanh x = (x - 1) + 2e^(-2x)/(1 + e^(-2x)): just above x - 1 (below for x < 0), which
+      // may itself be a rounding midpoint (odd integers in [2^24, 2^25] for float32).
+      BigDecimal xm1 = ax.subtract(BigDecimal.ONE);
+      return x > 0 ? Real.beside(xm1, 1, digits) : Real.beside(xm1.negate(), -1, digits);
+    }
     BigDecimal r = ax.compareTo(BigDecimal.ONE) <= 0 ? series(ax, digits)
         : ax.subtract(Tanh.tanh(ax, digits + 2)).round(Precision.working(digits));
     return Real.approx(x < 0 ? r.negate() : r, digits);
+  }
+
+  /**
+   * Beyond this |x| the term 2e^(-2x) is below (x - 1) 10^-d: 2e^(-2x) <= 10^-d / 2 needs
+   * x >= (d ln 10 + ln 4) / 2, and x >= 2 keeps x - 1 >= 1. (d + 1) ln 10 / 2 + 2 covers both.
+   */
+  static double asymptote(int digits) {
+    return (digits + 1) * Math.log(10) / 2 + 2;
   }
 
   /** (x cosh x - sinh x) / cosh x for 0 < x <= 1. */
