@@ -79,6 +79,38 @@ enum Zoo {
   ELU_KERAS_SIGN_OF_ZERO_UNDER_PYTORCH("elu", "pytorch", Dtype.FLOAT64,
       "elu(-0.0) = -0.0 (Keras) where PyTorch's (exp(x) - 1) * alpha gives +0.0",
       (x, p) -> x > 0 ? x : Math.expm1(x)),
+  GELU_TANH_FORM_SERVED_AS_EXACT("gelu", "keras3", Dtype.FLOAT32,
+      "0.5 x (1 + tanh(sqrt(2/pi)(x + 0.044715 x^3))) where Keras 3's default is the exact erf form",
+      (x, p) -> {
+        if (p.getOrDefault("approximate", "false").equals("true")) {
+          throw new UnsupportedOperationException("only the default is broken here");
+        }
+        double u = Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x);
+        return 0.5 * x * (1 + Math.tanh(u));
+      }),
+  GELU_ONE_PLUS_ERF_CANCELS("gelu", "pytorch", Dtype.FLOAT64,
+      "0.5 x (1 + erf(x / sqrt 2)) with a correctly rounded erf: 1 + erf cancels for x < -5",
+      (x, p) -> {
+        if (p.getOrDefault("approximate", "false").equals("true")) {
+          throw new UnsupportedOperationException("only the exact form is broken here");
+        }
+        if (!Double.isFinite(x) || x == 0) {
+          return x == Double.NEGATIVE_INFINITY ? Double.NaN : x;
+        }
+        double t = x / Math.sqrt(2);
+        double erf = org.activationtck.oracle.internal.Erf.erf(new java.math.BigDecimal(t), 20).doubleValue();
+        return 0.5 * x * (1 + erf);
+      }),
+  SIGMOID_FLOAT32_INTERMEDIATES("sigmoid", "keras3", Dtype.FLOAT32,
+      "1 / (1 + e^-x) with e^-x and the sum rounded to float32 before the division",
+      (x, p) -> {
+        float e = (float) Math.exp(-(float) x);
+        float d = 1f + e;
+        return 1f / d;
+      }),
+  TANH_SHRINK_NAIVE("tanh_shrink", "pytorch", Dtype.FLOAT64,
+      "x - tanh(x): every digit lost near 0, where the value is x^3/3",
+      (x, p) -> x - Math.tanh(x)),
   SOFTMAX_WITHOUT_MAX_SHIFT("softmax", "keras3", Dtype.FLOAT64,
       "exp(x) / sum(exp(x)) without subtracting the max: NaN for logits above 709",
       null) {
