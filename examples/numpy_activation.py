@@ -19,7 +19,8 @@ def relu(x, p):
     # Keras 3 semantics at default parameters only; anything else is declined.
     if p:
         raise NotImplementedError
-    return x * (x > 0)  # Keras: strict comparison, -0.0 for negative x
+    # tf.nn.relu: x for x > 0 (and NaN), +0.0 below, and the zero itself kept (relu(-0.0) = -0.0).
+    return np.where((x > 0) | np.isnan(x) | (x == 0), x, np.zeros_like(x))
 
 
 def sigmoid(x, p):
