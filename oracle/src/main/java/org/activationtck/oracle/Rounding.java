@@ -204,52 +204,11 @@ public final class Rounding {
    * @throws IllegalArgumentException when d is not a value of the format
    */
   public static short toBits16(double d, Dtype t) {
-    if (t == Dtype.BFLOAT16) {
-      if (!isRepresentable(d, t)) {
-        throw new IllegalArgumentException(d + " is not a bfloat16 value");
-      }
-      return (short) (Float.floatToRawIntBits((float) d) >>> 16);
-    }
-    if (t != Dtype.FLOAT16) {
-      throw new IllegalArgumentException("not a 16-bit format: " + t.id());
-    }
-    if (Double.isNaN(d)) {
-      return (short) 0x7e00;
-    }
-    if (!isRepresentable(d, t)) {
-      throw new IllegalArgumentException(d + " is not a float16 value");
-    }
-    int sign = (Double.doubleToRawLongBits(d) < 0) ? 0x8000 : 0;
-    double a = Math.abs(d);
-    if (Double.isInfinite(a)) {
-      return (short) (sign | 0x7c00);
-    }
-    if (a < 0x1p-14) { // subnormal or zero: a = m * 2^-24
-      return (short) (sign | (int) (a * 0x1p24));
-    }
-    int exp = Math.getExponent(a);
-    int mant = (int) ((a / Math.scalb(1.0, exp) - 1.0) * 1024);
-    return (short) (sign | ((exp + 15) << 10) | mant);
+    return org.activationtck.spec.Bits16.encode(d, t);
   }
 
   /** The value of a 16-bit pattern in float16 or bfloat16. */
   public static double fromBits16(short bits, Dtype t) {
-    int b = bits & 0xffff;
-    if (t == Dtype.BFLOAT16) {
-      return Float.intBitsToFloat(b << 16);
-    }
-    if (t != Dtype.FLOAT16) {
-      throw new IllegalArgumentException("not a 16-bit format: " + t.id());
-    }
-    double sign = (b & 0x8000) != 0 ? -1.0 : 1.0;
-    int exp = (b >>> 10) & 0x1f;
-    int mant = b & 0x3ff;
-    if (exp == 0x1f) {
-      return mant == 0 ? sign * Double.POSITIVE_INFINITY : Double.NaN;
-    }
-    if (exp == 0) {
-      return sign * mant * 0x1p-24;
-    }
-    return sign * Math.scalb(1.0 + mant / 1024.0, exp - 15);
+    return org.activationtck.spec.Bits16.decode(bits, t);
   }
 }

@@ -8,11 +8,18 @@ package org.activationtck.spec;
  * no-argument constructor. The TCK asks {@link #supports} first and reports every call answered
  * {@code false} as <em>not implemented</em>, never as passed or failed.
  *
+ * <p>The TCK calls the method of the call's dtype: {@link #apply} for float64,
+ * {@link #applyFloat32} for float32, {@link #applyBits16} for float16 and bfloat16 (IEEE bit
+ * patterns). Only {@link #apply} must be written: the others default to it, carrying narrow values
+ * as the doubles they denote; override them to compute natively in the narrow format.
+ *
  * <p>Contract for every {@code apply*} method: the input array is read, never modified; the
- * returned array is new, of the same length (twice the length for {@code crelu}); NaN, ±Infinity
- * and ±0.0 are ordinary inputs; values of the narrow formats travel as {@code double}s that are
- * exactly representable in the call's dtype, and results must be so too (the TCK rounds nothing
- * on the implementation's behalf). For axis functions the array is one vector along the axis.
+ * returned array is new, of the output length (the input's, half for {@code glu}, twice for
+ * {@code crelu}); NaN, ±Infinity and ±0.0 are ordinary inputs; results must be values of the
+ * call's dtype (the TCK rounds nothing on the implementation's behalf). For axis functions the
+ * array is one vector along the axis. Parameter values an implementation does not support (an
+ * approximate variant, say) are declined by throwing {@link UnsupportedOperationException}, which
+ * the TCK reports as not implemented.
  * Implementations may be called from one thread at a time only, unless they say otherwise.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -36,4 +43,48 @@ public interface Activation {
    * @throws IllegalArgumentException for inputs the function rejects (e.g. glu on odd length)
    */
   double[] apply(Call call, double[] x);
+
+  /**
+   * Evaluates a float32 call. The default widens to double, calls {@link #apply} and narrows the
+   * results; a result that is not a float32 value is passed on as the nearest float, which the
+   * TCK then judges like any other (so {@link #apply} should return float32 values for float32
+   * calls).
+   */
+  default float[] applyFloat32(Call call, float[] x) {
+    double[] wide = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      wide[i] = x[i];
+    }
+    double[] y = apply(call, wide);
+    if (y == null) {
+      return null;
+    }
+    float[] out = new float[y.length];
+    for (int i = 0; i < y.length; i++) {
+      out[i] = (float) y[i];
+    }
+    return out;
+  }
+
+  /**
+   * Evaluates a float16 or bfloat16 call on IEEE bit patterns. The default decodes to double,
+   * calls {@link #apply} and encodes the results, which must be values of the dtype.
+   *
+   * @throws IllegalArgumentException when a result is not a value of the dtype
+   */
+  default short[] applyBits16(Call call, short[] bits) {
+    double[] wide = new double[bits.length];
+    for (int i = 0; i < bits.length; i++) {
+      wide[i] = Bits16.decode(bits[i], call.dtype());
+    }
+    double[] y = apply(call, wide);
+    if (y == null) {
+      return null;
+    }
+    short[] out = new short[y.length];
+    for (int i = 0; i < y.length; i++) {
+      out[i] = Bits16.encode(y[i], call.dtype());
+    }
+    return out;
+  }
 }

@@ -88,6 +88,37 @@ class HostileImplementationTest {
   }
 
   @Test
+  void mutatingItsFloat32Input() {
+    Activation a = new Activation() {
+      @Override
+      public String name() {
+        return "mutates float32";
+      }
+
+      @Override
+      public boolean supports(String f, String d, Dtype t, boolean derivative) {
+        return f.equals("linear");
+      }
+
+      @Override
+      public double[] apply(Call call, double[] x) {
+        return x.clone();
+      }
+
+      @Override
+      public float[] applyFloat32(Call call, float[] x) {
+        float[] y = x.clone();
+        x[0] = 42;
+        return y;
+      }
+    };
+    TckConfig c = TckConfig.builder().functions(List.of("linear")).dtypes(List.of(Dtype.FLOAT32)).build();
+    RunResult r = new TckRunner(a, c).run();
+    assertTrue(r.checks().stream().allMatch(ch -> ch.status() == Check.Status.FAILED
+        && ch.reason().equals("mutated its input array")), "float32 mutation not detected");
+  }
+
+  @Test
   void neverReturning() {
     assertLinearFailsWith(run(impl((c, x) -> {
       while (true) {
