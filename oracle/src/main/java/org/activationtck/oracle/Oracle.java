@@ -57,6 +57,20 @@ public final class Oracle {
    */
   public List<OracleValue> evaluate(String function, String dialect, Map<String, String> params,
       Dtype inputDtype, boolean derivative, double[] x) {
+    return evaluate(function, dialect, params, inputDtype, derivative ? "x" : null, x);
+  }
+
+  /**
+   * Evaluates a function or one of its partial derivatives.
+   *
+   * @param wrt {@code null} for the value, {@code "x"} for d/dx, or a parameter name for the
+   *     derivative with respect to it (functions implementing {@link ParameterDerivative})
+   * @throws IllegalArgumentException as {@link #evaluate(String, String, Map, Dtype, boolean,
+   *     double[])}, and for a parameter without a derivative
+   */
+  public List<OracleValue> evaluate(String function, String dialect, Map<String, String> params,
+      Dtype inputDtype, String wrt, double[] x) {
+    boolean derivative = wrt != null;
     FunctionSpec spec = catalog.require(function);
     org.activationtck.spec.catalog.Dialect.fromId(dialect);
     if (!spec.inDialect(dialect)) {
@@ -75,6 +89,17 @@ public final class Oracle {
     List<OracleValue> out = new ArrayList<>();
     if (spec.kind() == Kind.ELEMENTWISE) {
       ElementwiseFunction f = (ElementwiseFunction) impl;
+      if (derivative && !wrt.equals("x")) {
+        if (!(impl instanceof ParameterDerivative) || spec.parameter(wrt).isEmpty()) {
+          throw new IllegalArgumentException("'" + spec.id() + "' has no derivative with respect to '"
+              + wrt + "'");
+        }
+        ParameterDerivative pd = (ParameterDerivative) impl;
+        for (double v : x) {
+          out.add(new OracleValue(d -> pd.derivative(wrt, v, p, d)));
+        }
+        return out;
+      }
       for (double v : x) {
         out.add(derivative ? new OracleValue(d -> f.derivative(v, p, d))
             : new OracleValue(d -> f.value(v, p, d)));

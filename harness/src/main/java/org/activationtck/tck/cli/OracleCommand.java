@@ -49,6 +49,10 @@ final class OracleCommand implements Callable<Integer> {
   @Option(names = "--derivative", description = "d/dx instead of the value")
   boolean derivative;
 
+  @Option(names = "--wrt", paramLabel = "NAME", defaultValue = "x",
+      description = "with --derivative: the variable, x (default) or a trainable parameter (soft_exponential: alpha)")
+  String wrt;
+
   @Option(names = "--digits", defaultValue = "40", description = "significant digits for --format exact (default 40)")
   int digits;
 
@@ -75,7 +79,11 @@ final class OracleCommand implements Callable<Integer> {
     for (int i = 0; i < x.length; i++) {
       x[i] = NumberLiteral.parse(tokens.get(i), in);
     }
-    List<OracleValue> values = Oracle.standard().evaluate(function, dialect, params, in, derivative, x);
+    if (!derivative && !wrt.equals("x")) {
+      throw new IllegalArgumentException("--wrt needs --derivative");
+    }
+    List<OracleValue> values = Oracle.standard().evaluate(function, dialect, params, in,
+        derivative ? wrt : null, x);
     PrintWriter pw = spec.commandLine().getOut();
     for (OracleValue v : values) {
       pw.println(out == null ? v.decimal(digits) : Rounding.shortest(v.rounded(out), out));

@@ -47,6 +47,17 @@ class TckCommandTest {
   }
 
   @Test
+  void oracle_derivativeWithRespectToATrainableParameter() {
+    // soft_exponential, alpha = 1/2, x = 2: d/d alpha = x e^(ax)/a - (e^(ax) - 1)/a^2 + 1
+    // = 4e - 4(e - 1) + 1 = 5 exactly, worked by hand.
+    Result r = exec("oracle", "soft_exponential", "2", "--param", "alpha=0.5", "--derivative", "--wrt", "alpha");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("5.0\n", r.out());
+    assertEquals(2, exec("oracle", "relu", "1", "--derivative", "--wrt", "alpha").code());
+    assertEquals(2, exec("oracle", "soft_exponential", "1", "--wrt", "alpha").code());
+  }
+
+  @Test
   void oracle_inputIsRoundedToTheInputDtypeFirst() {
     // 0.1 in float16 is 0.0999755859375 exactly; e^that, to 20 digits.
     Result r = exec("oracle", "linear", "0.1", "--input-dtype", "float16");

@@ -36,7 +36,18 @@ import org.activationtck.oracle.internal.Precision;
  *
  * <p>Not a framework function: the catalog lists it under keras3 as a custom activation.
  */
-public final class SoftExponential implements ElementwiseFunction {
+public final class SoftExponential implements ElementwiseFunction,
+    org.activationtck.oracle.ParameterDerivative {
+
+  /** d/d alpha (the only trainable parameter), see {@link #derivativeAlpha}. */
+  @Override
+  public Real derivative(String parameter, double x, Params p, int digits) {
+    if (!parameter.equals("alpha")) {
+      throw new IllegalArgumentException("soft_exponential has no derivative with respect to '"
+          + parameter + "' (only x and alpha)");
+    }
+    return derivativeAlpha(x, p, digits);
+  }
 
   private static final double LN10 = Math.log(10);
   private static final BigDecimal HALF = new BigDecimal("0.5");
