@@ -110,10 +110,7 @@ public final class HtmlReport {
           xp(sx(tick), xmax), H - PAD + 12, tick > 0 ? String.format("%.0e", tick).replace("e+0", "e").replace("e+", "e") : String.format("%.0e", tick).replace("e+0", "e").replace("e+", "e")));
     }
     b.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\">x (asinh scale); y: log10(1+ulp), top %.1f</text>%n", PAD, H - 6, ymax));
-    for (Check c : row.checks()) {
-      if (c.verdict() == null && c.status() != Check.Status.FAILED) {
-        continue;
-      }
+    for (Check c : plotted(row)) {
       double u = c.verdict() == null ? Double.POSITIVE_INFINITY : c.verdict().ulps();
       double yy = Double.isFinite(u) ? y(Math.log10(1 + u), ymax) : 6;
       double xx = Double.isNaN(c.x()) ? W - 8 : xp(sx(c.x()), xmax);
@@ -122,6 +119,33 @@ public final class HtmlReport {
           xx, yy, color, Formats.xml(c.input() + " -> " + c.actual() + " (expected " + c.expected() + ")")));
     }
     b.append("</svg>\n");
+  }
+
+  /** Points per plot at most: every failure first, then passing checks, one per pixel cell. */
+  static final int MAX_POINTS = 1500;
+
+  /**
+   * The checks worth a dot: one per (pixel column, pixel row, pass/fail) cell, failures first,
+   * so that a full run's page stays small while every failing region stays visible.
+   */
+  private static java.util.List<Check> plotted(RunResult.Row row) {
+    java.util.Map<String, Check> cells = new java.util.LinkedHashMap<>();
+    for (boolean failures : new boolean[] {true, false}) {
+      for (Check c : row.checks()) {
+        boolean failed = c.status() == Check.Status.FAILED;
+        if (failed != failures || (c.verdict() == null && !failed)) {
+          continue;
+        }
+        double u = c.verdict() == null ? Double.POSITIVE_INFINITY : c.verdict().ulps();
+        String key = (failed ? "f" : "p") + (Double.isNaN(c.x()) ? "nan" : Math.round(sx(c.x()) * 4))
+            + "/" + (Double.isFinite(u) ? Math.round(Math.log10(1 + u) * 20) : "inf");
+        cells.putIfAbsent(key, c);
+        if (cells.size() >= MAX_POINTS) {
+          return new java.util.ArrayList<>(cells.values());
+        }
+      }
+    }
+    return new java.util.ArrayList<>(cells.values());
   }
 
   private static double xp(double sx, double xmax) {
