@@ -28,6 +28,8 @@ public final class Expm1 {
     // |e^x - 1| >= |x|/2 for x >= -1 ... and >= 0.63 for x <= -1: the loss is at most -e10 + 1.
     int extra = (int) Math.max(0, -e10 + 1);
     BigDecimal ex = Exp.exp(x, digits + extra + 1);
-    return ex.subtract(BigDecimal.ONE).round(Precision.working(digits));
+    // Subtract under a MathContext: the correctly rounded difference, without the exact one's
+    // 434,294 decimals when e^x is 10^-434294 (x = -10^6).
+    return ex.subtract(BigDecimal.ONE, Precision.working(digits));
   }
 }

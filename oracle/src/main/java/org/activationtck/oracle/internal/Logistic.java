@@ -26,9 +26,11 @@ public final class Logistic {
     }
     if (x.signum() > 0) {
       BigDecimal e = Exp.exp(x.negate(), digits + 1);
-      return BigDecimal.ONE.divide(BigDecimal.ONE.add(e), Precision.working(digits));
+      return BigDecimal.ONE.divide(BigDecimal.ONE.add(e, Precision.working(digits + 1)),
+          Precision.working(digits));
     }
     BigDecimal e = Exp.exp(x, digits + 1);
-    return e.divide(BigDecimal.ONE.add(e), Precision.working(digits));
+    // 1 + e rounded (not exact): e can be 10^-434294, and an exact sum would carry every decimal.
+    return e.divide(BigDecimal.ONE.add(e, Precision.working(digits + 1)), Precision.working(digits));
   }
 }
