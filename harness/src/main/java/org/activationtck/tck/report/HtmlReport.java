@@ -10,9 +10,8 @@ import org.activationtck.tck.harness.RunResult;
 
 /**
  * One self-contained HTML file: the scoreboard, then per function its rows and an SVG plot of the
- * ULP error against x, so a person sees where an implementation breaks. The x axis is
- * asinh-scaled (linear near 0, logarithmic in the tails, where activations break); the y axis is
- * log10(1 + ulps). Every string from the implementation is escaped.
+ * ULP error against x, so a person sees where an implementation breaks. The x axis is linear
+ * on [-20, 20] and logarithmic beyond (see {@link #sx}); the y axis is log10(1 + ulps). Every string from the implementation is escaped.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HtmlReport {
@@ -80,16 +79,25 @@ public final class HtmlReport {
     b.append("</table>\n");
   }
 
-  private static double sx(double x) {
-    double a = Math.log(Math.abs(x) + Math.sqrt(x * x + 1)); // asinh, overflow-safe enough for plots
-    if (Double.isInfinite(a) || Double.isNaN(a)) {
-      a = Math.log(Double.MAX_VALUE) + Math.log(2);
+  /** |x| up to this is drawn linearly over the middle 60% of the axis, where activations bend. */
+  static final double LINEAR_LIMIT = 20;
+
+  /**
+   * The x position in [-1, 1]: linear on [-20, 20] (the middle 60%), logarithmic from 20 to the
+   * largest double on each side (the outer 20%), so both the bends and the far tails are visible.
+   */
+  static double sx(double x) {
+    double a = Math.abs(x);
+    if (a <= LINEAR_LIMIT) {
+      return 0.6 * x / LINEAR_LIMIT;
     }
-    return Math.copySign(a, x);
+    double t = Math.log10(Math.min(a, Double.MAX_VALUE) / LINEAR_LIMIT)
+        / Math.log10(Double.MAX_VALUE / LINEAR_LIMIT);
+    return Math.copySign(0.6 + 0.4 * t, x);
   }
 
   private static void plot(StringBuilder b, RunResult.Row row) {
-    double xmax = sx(Double.MAX_VALUE) + 1;
+    double xmax = 1.02;
     double ymax = Math.log10(1 + Math.max(row.budget(), 1)) + 1;
     for (Check c : row.checks()) {
       if (c.verdict() != null && Double.isFinite(c.verdict().ulps())) {
@@ -105,11 +113,12 @@ public final class HtmlReport {
         PAD, by, W - 4, by));
     b.append(String.format("<text x=\"4\" y=\"%.1f\" font-size=\"10\">budget</text>%n", by));
     b.append(String.format("<line x1=\"%.1f\" y1=\"4\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\"/>%n", xp(0, xmax), xp(0, xmax), H - PAD));
-    for (double tick : new double[] {-1e300, -1e100, -1e10, -100, -10, -1, 1, 10, 100, 1e10, 1e100, 1e300}) {
+    String[] labels = {"-1e300", "-1e100", "-20", "-10", "0", "10", "20", "1e100", "1e300"};
+    for (String label : labels) {
       b.append(String.format("<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%s</text>%n",
-          xp(sx(tick), xmax), H - PAD + 12, tick > 0 ? String.format("%.0e", tick).replace("e+0", "e").replace("e+", "e") : String.format("%.0e", tick).replace("e+0", "e").replace("e+", "e")));
+          xp(sx(Double.parseDouble(label)), xmax), H - PAD + 12, label));
     }
-    b.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\">x (asinh scale); y: log10(1+ulp), top %.1f</text>%n", PAD, H - 6, ymax));
+    b.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\">x: linear on [-20, 20], logarithmic beyond; y: log10(1 + ulp), top %.1f; red: failed</text>%n", PAD, H - 6, ymax));
     for (Check c : plotted(row)) {
       double u = c.verdict() == null ? Double.POSITIVE_INFINITY : c.verdict().ulps();
       double yy = Double.isFinite(u) ? y(Math.log10(1 + u), ymax) : 6;
@@ -137,7 +146,7 @@ public final class HtmlReport {
           continue;
         }
         double u = c.verdict() == null ? Double.POSITIVE_INFINITY : c.verdict().ulps();
-        String key = (failed ? "f" : "p") + (Double.isNaN(c.x()) ? "nan" : Math.round(sx(c.x()) * 4))
+        String key = (failed ? "f" : "p") + (Double.isNaN(c.x()) ? "nan" : Math.round(sx(c.x()) * 300))
             + "/" + (Double.isFinite(u) ? Math.round(Math.log10(1 + u) * 20) : "inf");
         cells.putIfAbsent(key, c);
         if (cells.size() >= MAX_POINTS) {
