@@ -103,28 +103,6 @@ public final class DoubleDouble {
     return of(q1, q2);
   }
 
-  /**
-   * hi + lo rounded to a double <em>to odd</em>: hi when lo = 0 or hi's last significand bit is
-   * 1, else the neighbour of hi towards lo. Within 1 ulp of hi + lo, and rounding this double to
-   * any format of at most 51 bits (float32, float16, bfloat16) gives the same result as rounding
-   * hi + lo directly (Boldo &amp; Melquiond, "Emulation of FMA and correctly rounded sums: proved
-   * algorithms using rounding to odd", 2008). This is what lets float32 = (float) of the result
-   * be correctly rounded even when hi is a float32 rounding tie that lo breaks.
-   */
-  public double roundToOdd() {
-    return roundToOdd(hi, lo);
-  }
-
-  /** As {@link #roundToOdd()} for a value hi + r where only the sign of the remainder r matters. */
-  public static double roundToOdd(double hi, double remainderSign) {
-    if (remainderSign == 0 || Double.isInfinite(hi) || Double.isNaN(hi)
-        || (Double.doubleToRawLongBits(hi) & 1) != 0) {
-      return hi;
-    }
-    return Math.nextAfter(hi, remainderSign > 0 ? Double.POSITIVE_INFINITY
-        : Double.NEGATIVE_INFINITY);
-  }
-
   /** Exact scaling by 2^n (when no part leaves the normal range). */
   public DoubleDouble scalb(int n) {
     return new DoubleDouble(Math.scalb(hi, n), Math.scalb(lo, n));

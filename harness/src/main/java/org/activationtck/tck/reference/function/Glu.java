@@ -2,7 +2,9 @@ package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.DoubleDouble;
+import org.activationtck.spec.Dtype;
 import org.activationtck.tck.reference.ReferenceAxisFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * glu: y_i = a_i * sigmoid(b_i) for x = [a, b], in double-double with a separate binary exponent.
@@ -13,11 +15,12 @@ import org.activationtck.tck.reference.ReferenceAxisFunction;
  * end, so neither an underflowing sigmoid (b < -745) nor an overflowing intermediate loses the
  * result: a = 1e300, b = -800 gives 3.7e-48, not 0.
  *
- * <p>The product is rounded to odd before scaling ({@link DoubleDouble#roundToOdd}): float64
- * within 1 ulp, float32 = (float) of the result correctly rounded.
+ * <p>The product is rounded once before scaling by {@link DoubleRounding#finish}: to nearest for
+ * float64, to odd for the narrower dtypes so that their rounding of the result is correct.
  *
- * <p>Accuracy: relative error of the double-double product below 2^-88, then one rounding to odd:
- * below 1 ulp in float64 (a subnormal result is rounded once more by the final scaling).
+ * <p>Accuracy: relative error of the double-double product below 2^-88, then one rounding:
+ * float64 correctly rounded unless the value lies within 2^-88 relative of a midpoint, always
+ * within 1 ulp (a subnormal result is rounded once more by the final scaling).
  *
  * <p>Special cases (catalog glu.nonfinite): NaN in a or b: NaN; b = +Infinity: a; b = -Infinity:
  * zero with the sign of a (NaN for infinite a); infinite a: ±Infinity; a = ±0: ±0. Thresholds:
@@ -31,6 +34,12 @@ public final class Glu implements ReferenceAxisFunction {
 
   @Override
   public double[] apply(double[] x, Params p) {
+    return apply(x, p, Dtype.FLOAT32);
+  }
+
+  @Override
+  public double[] apply(double[] x, Params p, Dtype dtype) {
+    boolean toOdd = DoubleRounding.roundsToOdd(dtype);
     if (x.length % 2 != 0) {
       throw new IllegalArgumentException("glu: the length along the axis must be even to split it"
           + " in two halves, got " + x.length);
@@ -38,12 +47,12 @@ public final class Glu implements ReferenceAxisFunction {
     int n = x.length / 2;
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
-      y[i] = gated(x[i], x[n + i]);
+      y[i] = gated(x[i], x[n + i], toOdd);
     }
     return y;
   }
 
-  private static double gated(double a, double b) {
+  private static double gated(double a, double b, boolean toOdd) {
     if (Double.isNaN(a) || Double.isNaN(b)) {
       return Double.NaN;
     }
@@ -62,8 +71,10 @@ public final class Glu implements ReferenceAxisFunction {
     DoubleDouble e = DoubleDouble.expReduced(DoubleDouble.of(-Math.abs(b), 0), k);
     DoubleDouble denominator = e.scalb(k).add(1.0); // 1 + e^-|b|; underflow of the tail is harmless
     if (b >= 0) {
-      return Math.scalb(DoubleDouble.of(mantissa, 0).divide(denominator).roundToOdd(), ea);
+      DoubleDouble q = DoubleDouble.of(mantissa, 0).divide(denominator);
+      return Math.scalb(DoubleRounding.finish(q.hi, q.lo, toOdd), ea);
     }
-    return Math.scalb(e.multiply(mantissa).divide(denominator).roundToOdd(), ea + k);
+    DoubleDouble q = e.multiply(mantissa).divide(denominator);
+    return Math.scalb(DoubleRounding.finish(q.hi, q.lo, toOdd), ea + k);
   }
 }

@@ -1,7 +1,9 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.spec.Dtype;
 import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * log_sigmoid: -softplus(-x) (see {@link Softplus#softplus}), f'(x) = sigma(-x). f(+Infinity) is
@@ -11,6 +13,12 @@ public final class LogSigmoid implements ReferenceFunction {
 
   @Override
   public Kernel bind(Params p) {
+    return bind(p, Dtype.FLOAT32);
+  }
+
+  @Override
+  public Kernel bind(Params p, Dtype dtype) {
+    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
     final boolean pytorch = p.dialect().equals("pytorch");
     return new Kernel() {
       @Override
@@ -23,7 +31,7 @@ public final class LogSigmoid implements ReferenceFunction {
 
       @Override
       public double derivative(double x) {
-        return Softplus.sigmoid(-x);
+        return Softplus.sigmoid(-x, toOdd);
       }
     };
   }

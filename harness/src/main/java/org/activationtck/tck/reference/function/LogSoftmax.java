@@ -3,7 +3,9 @@ package org.activationtck.tck.reference.function;
 import java.util.Arrays;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.DoubleDouble;
+import org.activationtck.spec.Dtype;
 import org.activationtck.tck.reference.ReferenceAxisFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * log_softmax: y_i = (x_i - m) - log1p(s), m = max x, s = sum over all but one maximum of
@@ -16,12 +18,13 @@ import org.activationtck.tck.reference.ReferenceAxisFunction;
  * carried as a mantissa and a binary exponent so it cannot underflow early; 3. x_i - m exactly
  * (TwoSum) minus log1p(s): both terms <= 0, no cancellation.
  *
- * <p>Results are rounded to odd ({@link DoubleDouble#roundToOdd}), with log1p(s) > 0 acting as
- * the sticky bit even when it is below the double-double's reach, so float32 = (float) of the
- * result is correctly rounded; float64 is within 1 ulp.
+ * <p>Results are rounded once by {@link DoubleRounding#finish}: to nearest for float64; to odd for
+ * the narrower dtypes, with log1p(s) > 0 acting as the sticky bit even when it is below the
+ * double-double's reach, so their rounding of the result is correct.
  *
- * <p>Accuracy: relative error of the double-double value below 2^-78, then one rounding to odd:
- * below 1 ulp in float64.
+ * <p>Accuracy: relative error of the double-double value below 2^-78, then one rounding: float64
+ * correctly rounded unless the value lies within 2^-78 relative of a midpoint between doubles,
+ * and always within 1 ulp.
  *
  * <p>Special cases (catalog log_softmax.*): NaN or +Infinity anywhere, or no finite element: all
  * NaN; -Infinity elements: -Infinity; a lone finite element: +0.0 (s = 0). x_i - m below
@@ -38,6 +41,12 @@ public final class LogSoftmax implements ReferenceAxisFunction {
 
   @Override
   public double[] apply(double[] x, Params p) {
+    return apply(x, p, Dtype.FLOAT32);
+  }
+
+  @Override
+  public double[] apply(double[] x, Params p, Dtype dtype) {
+    boolean toOdd = DoubleRounding.roundsToOdd(dtype);
     double[] y = new double[x.length];
     int argmax = -1;
     boolean undefined = false;
@@ -87,7 +96,7 @@ public final class LogSoftmax implements ReferenceAxisFunction {
           log = DoubleDouble.of(Math.scalb(scaled.hi, k), 0);
         } else {
           log = DoubleDouble.log1p(mantissa.scalb(k));
-          maxValue = -log.roundToOdd();
+          maxValue = -DoubleRounding.finish(log.hi, log.lo, toOdd);
         }
       }
     }
@@ -105,7 +114,8 @@ public final class LogSoftmax implements ReferenceAxisFunction {
         // x_i - m is exact and often a float32 rounding tie (a difference of two floats needs
         // one bit more); log1p(s) > 0 breaks the tie downwards even when it underflowed here.
         DoubleDouble r = d.add(log.negate());
-        y[i] = DoubleDouble.roundToOdd(r.hi, r.lo != 0 ? r.lo : (t == Double.NEGATIVE_INFINITY ? 0 : -1));
+        double sticky = r.lo != 0 ? r.lo : (t == Double.NEGATIVE_INFINITY ? 0 : -1);
+        y[i] = DoubleRounding.finish(r.hi, sticky, toOdd);
       }
     }
     return y;

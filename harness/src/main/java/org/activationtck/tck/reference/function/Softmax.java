@@ -3,7 +3,9 @@ package org.activationtck.tck.reference.function;
 import java.util.Arrays;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.DoubleDouble;
+import org.activationtck.spec.Dtype;
 import org.activationtck.tck.reference.ReferenceAxisFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * softmax: y_i = e^(x_i - m) / sum_j e^(x_j - m), m = max x, in double-double.
@@ -14,12 +16,13 @@ import org.activationtck.tck.reference.ReferenceAxisFunction;
  * error about 2^-92); 3. S = sum of the terms in double-double (S in [1, n], positive terms);
  * 4. y_i = (e^r / S) 2^k, scaled once at the end so a subnormal result is rounded once.
  *
- * <p>The quotient is rounded to odd ({@link DoubleDouble#roundToOdd}) so that float32 = (float)
- * of the result is correctly rounded; float64 stays within 1 ulp.
+ * <p>The quotient is rounded once by {@link DoubleRounding#finish}: to nearest for float64, to
+ * odd for the narrower dtypes so that their rounding of the result is correct.
  *
- * <p>Accuracy: the double-double quotient is within 2^-90 relative and rounding to odd adds less
- * than 1 ulp: below 1 ulp in float64. Subnormal results: one more rounding by the final scaling,
- * still below 1 ulp of the subnormal spacing.
+ * <p>Accuracy: the double-double quotient is within 2^-90 relative; float64 results are
+ * correctly rounded unless the value lies within 2^-90 relative of a midpoint between doubles,
+ * and always within 1 ulp. Subnormal results: one more rounding by the final scaling, still below
+ * 1 ulp of the subnormal spacing.
  *
  * <p>Special cases (catalog softmax.nonfinite.*): NaN or +Infinity anywhere, or no finite element:
  * all NaN; -Infinity elements: +0.0. Thresholds: d < -746 gives y <= e^d < 2^-1076, below half
@@ -32,6 +35,12 @@ public final class Softmax implements ReferenceAxisFunction {
 
   @Override
   public double[] apply(double[] x, Params p) {
+    return apply(x, p, Dtype.FLOAT32);
+  }
+
+  @Override
+  public double[] apply(double[] x, Params p, Dtype dtype) {
+    boolean toOdd = DoubleRounding.roundsToOdd(dtype);
     double[] y = new double[x.length];
     double m = Double.NEGATIVE_INFINITY;
     boolean undefined = false;
@@ -61,7 +70,8 @@ public final class Softmax implements ReferenceAxisFunction {
         continue;
       }
       int k = DoubleDouble.reductionExponent(d.hi);
-      y[i] = Math.scalb(DoubleDouble.expReduced(d, k).divide(sum).roundToOdd(), k);
+      DoubleDouble q = DoubleDouble.expReduced(d, k).divide(sum);
+      y[i] = Math.scalb(DoubleRounding.finish(q.hi, q.lo, toOdd), k);
     }
     return y;
   }

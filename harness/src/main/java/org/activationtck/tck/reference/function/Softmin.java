@@ -1,6 +1,7 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.spec.Dtype;
 import org.activationtck.tck.reference.ReferenceAxisFunction;
 
 /** softmin: {@link Softmax} of -x (negation is exact); same accuracy and special cases at -x. */
@@ -10,10 +11,15 @@ public final class Softmin implements ReferenceAxisFunction {
 
   @Override
   public double[] apply(double[] x, Params p) {
+    return apply(x, p, Dtype.FLOAT32);
+  }
+
+  @Override
+  public double[] apply(double[] x, Params p, Dtype dtype) {
     double[] negated = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       negated[i] = -x[i];
     }
-    return SOFTMAX.apply(negated, p);
+    return SOFTMAX.apply(negated, p, dtype);
   }
 }

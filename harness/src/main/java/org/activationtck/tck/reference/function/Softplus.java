@@ -1,7 +1,9 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.spec.Dtype;
 import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * softplus: ln(1 + e^(beta x)) / beta, with pytorch's cut-over to x where beta * x > threshold.
@@ -19,6 +21,12 @@ public final class Softplus implements ReferenceFunction {
 
   @Override
   public Kernel bind(Params p) {
+    return bind(p, Dtype.FLOAT32);
+  }
+
+  @Override
+  public Kernel bind(Params p, Dtype dtype) {
+    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
     final double beta = p.real("beta").doubleValue();
     if (!(beta > 0)) {
       throw new IllegalArgumentException("softplus parameter 'beta' must be > 0");
@@ -41,7 +49,7 @@ public final class Softplus implements ReferenceFunction {
         if (hasThreshold && z > threshold) {
           return 1.0;
         }
-        return sigmoid(z);
+        return sigmoid(z, toOdd);
       }
     };
   }
@@ -63,10 +71,10 @@ public final class Softplus implements ReferenceFunction {
   /**
    * 1 / (1 + e^-z) without overflow: with e = e^-|z| as a double-double ({@link ExpDoubleDouble})
    * and d = 1 + e exact as (dh, dl), the quotient n / d (n = 1 for z >= 0, e for z < 0) gets one
-   * fma correction, and is rounded to odd ({@link RoundToOdd}) so that its float32 rounding is
-   * correct too: within 1 ulp in float64.
+   * fma correction, and is rounded once by {@link DoubleRounding#finish}: to nearest for
+   * float64, to odd ({@code toOdd}) for the narrower dtypes.
    */
-  static double sigmoid(double z) {
+  static double sigmoid(double z, boolean toOdd) {
     if (z != z) {
       return z;
     }
@@ -83,6 +91,6 @@ public final class Softplus implements ReferenceFunction {
     }
     double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
     double r = q + c;
-    return RoundToOdd.of(r, c - (r - q));
+    return DoubleRounding.finish(r, c - (r - q), toOdd);
   }
 }

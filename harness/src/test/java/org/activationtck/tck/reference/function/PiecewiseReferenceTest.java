@@ -47,7 +47,7 @@ class PiecewiseReferenceTest {
     StringBuilder failures = new StringBuilder();
     for (Dtype t : new Dtype[] {Dtype.FLOAT64, Dtype.FLOAT32, Dtype.FLOAT16, Dtype.BFLOAT16}) {
       Params p = params(id, dialect, t, overrides);
-      ReferenceFunction.Kernel k = reference.bind(p);
+      ReferenceFunction.Kernel k = reference.bind(p, t);
       for (int i = 0; i < SAMPLES; i++) {
         double x0 = lo + (hi - lo) * random.nextDouble();
         if (i % 4 == 0) {
