@@ -26,7 +26,7 @@ public final class LogSigmoid implements ReferenceFunction {
         if (x == Double.POSITIVE_INFINITY && pytorch) {
           return 0.0;
         }
-        return -Softplus.softplus(-x);
+        return -Softplus.softplus(-x, 0, 1, toOdd);
       }
 
       @Override

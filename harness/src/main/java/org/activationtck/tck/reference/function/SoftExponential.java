@@ -2,6 +2,7 @@ package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 
 /**
  * soft_exponential: x for alpha = 0 (bit for bit); (expm1(a x) + a^2) / a for alpha > 0 and

@@ -60,6 +60,30 @@ public final class DoubleRounding {
   }
 
   /**
+   * (h + l) * 2^-scale rounded once to nearest (ties to even), for a double-double h + l
+   * (|l| <= ulp(h)) whose scaled value may be subnormal, where Math.scalb(h + l, -scale) would
+   * round twice. Method: r = scalb(h, -scale) rounds h to the subnormal grid; r * 2^scale is
+   * exact, and so is h minus it (Sterbenz), so rem = (h - r 2^scale) + l is the remainder to
+   * about 2^-100; r moves one step towards it when |rem| exceeds half the grid spacing 2^(-1074 +
+   * scale) (and on an exact tie when r is odd). Narrow dtypes need no rounding to odd here: a
+   * subnormal double is zero in all of them. scale >= 0; results that stay normal are h's rounding.
+   */
+  public static double scaleDown(double h, double l, int scale) {
+    double r = Math.scalb(h, -scale);
+    if (Math.abs(r) >= Double.MIN_NORMAL || l != l || Double.isInfinite(h)) {
+      return Math.scalb(h + l, -scale);
+    }
+    double rem = (h - Math.scalb(r, scale)) + l;
+    double half = Math.scalb(Double.MIN_VALUE, scale - 1);
+    double a = Math.abs(rem);
+    boolean odd = (Double.doubleToRawLongBits(r) & 1L) != 0;
+    if (a > half || (a == half && odd)) {
+      return rem > 0 ? Math.nextUp(r) : Math.nextDown(r);
+    }
+    return r;
+  }
+
+  /**
    * q moved one ulp towards the true value v when q is a midpoint of float32, float16 or
    * bfloat16 and v is not q; else q. Given q within half an ulp of v, the result is within 1 ulp.
    *
