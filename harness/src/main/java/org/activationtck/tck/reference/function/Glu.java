@@ -1,7 +1,7 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.DoubleDouble;
+import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.spec.Dtype;
 import org.activationtck.tck.reference.ReferenceAxisFunction;
 import org.activationtck.tck.reference.internal.DoubleRounding;
@@ -9,7 +9,7 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
 /**
  * glu: y_i = a_i * sigmoid(b_i) for x = [a, b], in double-double with a separate binary exponent.
  *
- * <p>Method: write a = A 2^ea with A in [1, 2) and e^(-|b|) = E 2^k ({@link DoubleDouble#expReduced}).
+ * <p>Method: write a = A 2^ea with A in [1, 2) and e^(-|b|) = E 2^k ({@link DoubleDouble#expScaled}).
  * For b >= 0, sigmoid(b) = 1 / (1 + E 2^k); for b < 0, sigmoid(b) = E 2^k / (1 + E 2^k). The
  * product A * sigmoid-mantissa is formed in double-double and scaled by 2^(ea [+ k]) once at the
  * end, so neither an underflowing sigmoid (b < -745) nor an overflowing intermediate loses the
@@ -20,7 +20,7 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  *
  * <p>Accuracy: relative error of the double-double product below 2^-88, then one rounding:
  * float64 correctly rounded unless the value lies within 2^-88 relative of a midpoint, always
- * within 1 ulp (a subnormal result is rounded once more by the final scaling).
+ * within 1 ulp (a subnormal result is rounded once, to the subnormal grid).
  *
  * <p>Special cases (catalog glu.nonfinite): NaN in a or b: NaN; b = +Infinity: a; b = -Infinity:
  * zero with the sign of a (NaN for infinite a); infinite a: ±Infinity; a = ±0: ±0. Thresholds:
@@ -67,14 +67,22 @@ public final class Glu implements ReferenceAxisFunction {
       ea = Math.getExponent(a * 0x1p60) - 60;
     }
     double mantissa = Math.scalb(a, -ea);
-    int k = DoubleDouble.reductionExponent(-Math.abs(b));
-    DoubleDouble e = DoubleDouble.expReduced(DoubleDouble.of(-Math.abs(b), 0), k);
-    DoubleDouble denominator = e.scalb(k).add(1.0); // 1 + e^-|b|; underflow of the tail is harmless
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.of(-Math.abs(b)));
+    // 1 + e^-|b|; underflow of the tail is harmless
+    DoubleDouble denominator = DoubleDouble.add(DoubleDouble.scalb(e.m, e.k), DoubleDouble.ONE);
     if (b >= 0) {
-      DoubleDouble q = DoubleDouble.of(mantissa, 0).divide(denominator);
-      return Math.scalb(DoubleRounding.finish(q.hi, q.lo, toOdd), ea);
+      DoubleDouble q = DoubleDouble.div(DoubleDouble.of(mantissa), denominator);
+      return scaled(q, ea, toOdd);
     }
-    DoubleDouble q = e.multiply(mantissa).divide(denominator);
-    return Math.scalb(DoubleRounding.finish(q.hi, q.lo, toOdd), ea + k);
+    return scaled(DoubleDouble.div(DoubleDouble.mul(e.m, mantissa), denominator), ea + e.k, toOdd);
+  }
+
+  /** q 2^k rounded once for the dtype (to the subnormal grid when the result is subnormal). */
+  private static double scaled(DoubleDouble q, int k, boolean toOdd) {
+    double r = Math.scalb(q.hi, k);
+    if (Math.abs(r) < Double.MIN_NORMAL && k < 0) {
+      return DoubleRounding.scaleDown(q.hi, q.lo, -k);
+    }
+    return Math.scalb(DoubleRounding.finish(q.hi, q.lo, toOdd), k);
   }
 }

@@ -1,10 +1,13 @@
 package org.activationtck.tck.reference.function;
 
-import static org.activationtck.tck.reference.function.DoubleDouble.add;
-import static org.activationtck.tck.reference.function.DoubleDouble.div;
-import static org.activationtck.tck.reference.function.DoubleDouble.mul;
+import static org.activationtck.tck.reference.internal.DoubleDouble.add;
+import static org.activationtck.tck.reference.internal.DoubleDouble.div;
+import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.spec.Dtype;
+import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.ReferenceFunction;
 
 /**
@@ -27,7 +30,14 @@ public final class Sigmoid implements ReferenceFunction {
 
   static final double TAIL = 700;
 
-  private static final Kernel KERNEL = new Kernel() {
+  /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
+  private static final class RoundingKernel implements Kernel {
+    private final boolean toOdd;
+
+    RoundingKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
     @Override
     public double value(double x) {
       if (x != x) {
@@ -35,12 +45,12 @@ public final class Sigmoid implements ReferenceFunction {
       }
       double a = Math.abs(x);
       if (a > TAIL) {
-        return x > 0 ? 1.0 : DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE);
+        return x > 0 ? 1.0 : DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, toOdd);
       }
       DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-a));
       DoubleDouble d = add(DoubleDouble.ONE, e);
       DoubleDouble r = div(x >= 0 ? DoubleDouble.ONE : e, d);
-      return DoubleDouble.round(r);
+      return DoubleDouble.round(r, toOdd);
     }
 
     @Override
@@ -50,16 +60,24 @@ public final class Sigmoid implements ReferenceFunction {
       }
       double a = Math.abs(x);
       if (a > TAIL) {
-        return DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE);
+        return DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, toOdd);
       }
       DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-a));
       DoubleDouble d = add(DoubleDouble.ONE, e);
-      return DoubleDouble.round(div(e, mul(d, d)));
+      return DoubleDouble.round(div(e, mul(d, d)), toOdd);
     }
-  };
+  }
+
+  private static final Kernel NEAREST = new RoundingKernel(false);
+  private static final Kernel TO_ODD = new RoundingKernel(true);
 
   @Override
   public Kernel bind(Params p) {
-    return KERNEL;
+    return TO_ODD;
+  }
+
+  @Override
+  public Kernel bind(Params p, Dtype dtype) {
+    return DoubleRounding.roundsToOdd(dtype) ? TO_ODD : NEAREST;
   }
 }

@@ -1,10 +1,13 @@
 package org.activationtck.tck.reference.function;
 
-import static org.activationtck.tck.reference.function.DoubleDouble.add;
-import static org.activationtck.tck.reference.function.DoubleDouble.div;
-import static org.activationtck.tck.reference.function.DoubleDouble.mul;
+import static org.activationtck.tck.reference.internal.DoubleDouble.add;
+import static org.activationtck.tck.reference.internal.DoubleDouble.div;
+import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.spec.Dtype;
+import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.ReferenceFunction;
 
 /**
@@ -29,13 +32,20 @@ public final class Silu implements ReferenceFunction {
   static final double TAIL = 700;
 
   /** Root of f': -1.2784645427610737... = -0x1.474973c84120bp+0 - 0x1.f8d74bc9ac154p-54. */
-  static final DoubleDouble ROOT = new DoubleDouble(-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54);
+  static final DoubleDouble ROOT = DoubleDouble.of(-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54);
 
   /** f''(ROOT) = 0.2178117057198001 = 0x1.be1410460527fp-3 - 0x1.2541062177473p-58. */
-  static final DoubleDouble C1 = new DoubleDouble(0x1.be1410460527fp-3, -0x1.2541062177473p-58);
+  static final DoubleDouble C1 = DoubleDouble.of(0x1.be1410460527fp-3, -0x1.2541062177473p-58);
   static final double LINEAR = 745;
 
-  private static final Kernel KERNEL = new Kernel() {
+  /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
+  private static final class RoundingKernel implements Kernel {
+    private final boolean toOdd;
+
+    RoundingKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
     @Override
     public double value(double x) {
       if (x != x) {
@@ -48,12 +58,12 @@ public final class Silu implements ReferenceFunction {
         return x;
       }
       if (Math.abs(x) < 0x1p-60) {
-        return halfPlusSquare(x);
+        return halfPlusSquare(x, toOdd);
       }
       if (x < -TAIL) {
-        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x));
+        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x), toOdd);
       }
-      return DoubleDouble.round(mul(sigmoid(x), x));
+      return DoubleDouble.round(mul(sigmoid(x), x), toOdd);
     }
 
     @Override
@@ -71,16 +81,16 @@ public final class Silu implements ReferenceFunction {
         if (x == Double.NEGATIVE_INFINITY) {
           return -0.0;
         }
-        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)));
+        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)), toOdd);
       }
       if (RootTaylor.near(x, ROOT)) {
-        return RootTaylor.value(x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
+        return RootTaylor.value(toOdd, x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
             -0x1.f2d0e32bc2994p-7, -0x1.b0f82c498fd2fp-8);
       }
       DoubleDouble b = add(DoubleDouble.ONE, mul(sigmoid(-x), x));
-      return DoubleDouble.round(mul(sigmoid(x), b));
+      return DoubleDouble.round(mul(sigmoid(x), b), toOdd);
     }
-  };
+  }
 
   /** sigma(x) in double-double, |x| <= 745. */
   static DoubleDouble sigmoid(double x) {
@@ -90,19 +100,28 @@ public final class Silu implements ReferenceFunction {
 
   /**
    * x/2 + c x^2 rounded, for |x| < 2^-60 and any 0 < c < 1: c x^2 is below a quarter ulp of x/2,
-   * so it only breaks ties, toward +Infinity. ±0 keep their sign.
+   * so it only breaks ties, toward +Infinity (subnormal x), or acts as the sticky bit of the
+   * rounding to odd. ±0 keep their sign.
    */
-  static double halfPlusSquare(double x) {
+  static double halfPlusSquare(double x, boolean toOdd) {
     double h = x * 0.5;
     if (h * 2 == x) {
-      // exact: the true value lies just above h, which matters only at a float32 midpoint
-      return DoubleDouble.isFloat32Midpoint(h) ? Math.nextUp(h) : h;
+      // exact: the true value lies just above h (a sticky bit for rounding to odd)
+      return DoubleRounding.finish(h, 1, toOdd);
     }
     return Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
   }
 
+  private static final Kernel NEAREST = new RoundingKernel(false);
+  private static final Kernel TO_ODD = new RoundingKernel(true);
+
   @Override
   public Kernel bind(Params p) {
-    return KERNEL;
+    return TO_ODD;
+  }
+
+  @Override
+  public Kernel bind(Params p, Dtype dtype) {
+    return DoubleRounding.roundsToOdd(dtype) ? TO_ODD : NEAREST;
   }
 }

@@ -1,11 +1,14 @@
 package org.activationtck.tck.reference.function;
 
-import static org.activationtck.tck.reference.function.DoubleDouble.add;
-import static org.activationtck.tck.reference.function.DoubleDouble.div;
-import static org.activationtck.tck.reference.function.DoubleDouble.mul;
-import static org.activationtck.tck.reference.function.DoubleDouble.sub;
+import static org.activationtck.tck.reference.internal.DoubleDouble.add;
+import static org.activationtck.tck.reference.internal.DoubleDouble.div;
+import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
+import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.spec.Dtype;
+import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.ReferenceFunction;
 
 /**
@@ -26,7 +29,14 @@ import org.activationtck.tck.reference.ReferenceFunction;
  */
 public final class Tanh implements ReferenceFunction {
 
-  private static final Kernel KERNEL = new Kernel() {
+  /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
+  private static final class RoundingKernel implements Kernel {
+    private final boolean toOdd;
+
+    RoundingKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
     @Override
     public double value(double x) {
       double a = Math.abs(x);
@@ -37,7 +47,7 @@ public final class Tanh implements ReferenceFunction {
         return Math.copySign(1.0, x);
       }
       DoubleDouble m = sub(DoubleDouble.exp(DoubleDouble.of(2 * a)), DoubleDouble.ONE);
-      double r = DoubleDouble.round(div(m, add(m, DoubleDouble.of(2))));
+      double r = DoubleDouble.round(div(m, add(m, DoubleDouble.of(2))), toOdd);
       return Math.copySign(r, x);
     }
 
@@ -48,16 +58,24 @@ public final class Tanh implements ReferenceFunction {
       }
       double a = Math.abs(x);
       if (a > 350) {
-        return DoubleDouble.expScaled(DoubleDouble.of(-2 * a)).times(DoubleDouble.of(4));
+        return DoubleDouble.expScaled(DoubleDouble.of(-2 * a)).times(DoubleDouble.of(4), toOdd);
       }
       DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-2 * a));
       DoubleDouble d = add(DoubleDouble.ONE, e);
-      return DoubleDouble.round(div(DoubleDouble.mul(e, 4), mul(d, d)));
+      return DoubleDouble.round(div(DoubleDouble.mul(e, 4), mul(d, d)), toOdd);
     }
-  };
+  }
+
+  private static final Kernel NEAREST = new RoundingKernel(false);
+  private static final Kernel TO_ODD = new RoundingKernel(true);
 
   @Override
   public Kernel bind(Params p) {
-    return KERNEL;
+    return TO_ODD;
+  }
+
+  @Override
+  public Kernel bind(Params p, Dtype dtype) {
+    return DoubleRounding.roundsToOdd(dtype) ? TO_ODD : NEAREST;
   }
 }
