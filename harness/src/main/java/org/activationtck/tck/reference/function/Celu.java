@@ -1,8 +1,6 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 
@@ -19,19 +17,13 @@ import org.activationtck.tck.reference.internal.ExpDoubleDouble;
  * float64, to odd for the narrower dtypes).
  * f(-0.0) = +0.0 in pytorch and onnx, -0.0 in keras3 and jax.
  */
-public final class Celu implements ReferenceFunction {
+public final class Celu extends RoundingFunction {
 
   /** Below |u| = 2^-60 the relative correction u/2 is below 2^-61: the value rounds to x. */
   private static final double TINY = 0x1p-60;
 
   @Override
-  public Kernel bind(Params p) {
-    return bind(p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
     if (alpha == 0) {
       throw new IllegalArgumentException("celu parameter 'alpha' must be nonzero");

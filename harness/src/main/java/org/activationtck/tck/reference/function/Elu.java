@@ -1,8 +1,6 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 
@@ -13,16 +11,10 @@ import org.activationtck.tck.reference.internal.ExpDoubleDouble;
  * nearest for float64, to odd for the narrower dtypes). Sign of zero at -0.0: alpha *
  * expm1(-0.0) = -0.0, except pytorch, whose kernel yields (e^-0 - 1) * alpha = +0.0.
  */
-public final class Elu implements ReferenceFunction {
+public final class Elu extends RoundingFunction {
 
   @Override
-  public Kernel bind(Params p) {
-    return bind(p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
     final boolean plusZero = p.dialect().equals("pytorch");
     return new Kernel() {

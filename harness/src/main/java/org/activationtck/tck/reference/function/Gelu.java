@@ -6,11 +6,8 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ErfcDoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleDouble;
-import org.activationtck.tck.reference.ReferenceFunction;
 
 /**
  * gelu, exact (x Phi(x)) or tanh form (x sigma(2 sqrt(2/pi)(x + 0.044715 x^3))), in
@@ -39,7 +36,7 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * 10^-32, x phi(x) < 10^-30). Tanh form: x <= -25 → -0.0 (v < -1154); x > 10 → f = x, f' = 1
  * (sigma(-v) < e^-87); v < -700: sigma(v) = e^v within e^-700, scaled once.
  */
-public final class Gelu implements ReferenceFunction {
+public final class Gelu extends RoundingFunction {
 
   /** sqrt(1/2) = 0x1.6a09e667f3bcdp-1 - 0x1.bdd3413b26456p-55 (0.7071067811865476). */
   static final DoubleDouble SQRT_HALF =
@@ -219,17 +216,9 @@ public final class Gelu implements ReferenceFunction {
     return div(positive ? DoubleDouble.ONE : e, add(DoubleDouble.ONE, e));
   }
 
-  private static final Kernel[] EXACT = {new ExactKernel(false), new ExactKernel(true)};
-  private static final Kernel[] TANH = {new TanhKernel(false), new TanhKernel(true)};
-
   @Override
-  public Kernel bind(Params p) {
-    return bind(p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    Kernel[] form = p.has("approximate") && p.bool("approximate") ? TANH : EXACT;
-    return form[DoubleRounding.roundsToOdd(dtype) ? 1 : 0];
+  Kernel bind(Params p, boolean toOdd) {
+    boolean tanh = p.has("approximate") && p.bool("approximate");
+    return tanh ? new TanhKernel(toOdd) : new ExactKernel(toOdd);
   }
 }

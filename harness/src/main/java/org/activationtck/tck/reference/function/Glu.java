@@ -2,8 +2,6 @@ package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceAxisFunction;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
@@ -27,19 +25,13 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * b < -1500 gives |a| sigmoid(b) < 2^1024 e^-1500 < 2^-1140: zero with the sign of a; b > 1500
  * gives sigmoid(b) = 1 - e^-b within 2^-2160, so a exactly.
  */
-public final class Glu implements ReferenceAxisFunction {
+public final class Glu extends RoundingAxisFunction {
 
   /** Beyond |b| = 1500 the gate is 0 or 1 for every representable a (bounds above). */
   private static final double SATURATION = 1500;
 
   @Override
-  public double[] apply(double[] x, Params p) {
-    return apply(x, p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public double[] apply(double[] x, Params p, Dtype dtype) {
-    boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  double[] apply(double[] x, Params p, boolean toOdd) {
     if (x.length % 2 != 0) {
       throw new IllegalArgumentException("glu: the length along the axis must be even to split it"
           + " in two halves, got " + x.length);

@@ -1,8 +1,6 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 
@@ -25,18 +23,12 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * rounded sum (it would take alpha at x = 2.5, where the exact sum exceeds 1): it uses the
  * residual's sign.
  */
-public final class HardSigmoid implements ReferenceFunction {
+public final class HardSigmoid extends RoundingFunction {
 
   private static final double ONE_SIXTH = 1.0 / 6;   // 0x1.5555555555555p-3, correctly rounded
 
   @Override
-  public Kernel bind(Params p) {
-    return bind(p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  Kernel bind(Params p, boolean toOdd) {
     boolean linear = "tf_keras2".equals(p.dialect()) || "onnx".equals(p.dialect());
     if (linear) {
       return linear(p.real("alpha").doubleValue(), p.real("beta").doubleValue(), toOdd);

@@ -1,8 +1,6 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 
@@ -19,7 +17,7 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * <p>Special cases: x <= -3 → x * 0 = -0.0; -Inf → NaN; ±0 → ±0; +Inf → +Inf. Derivative 0
  * at -3 and 1 at 3 in every dialect.
  */
-public final class HardSilu implements ReferenceFunction {
+public final class HardSilu extends RoundingFunction {
 
   /**
    * Below 2^-60, f(x) = x/2 + x^2/6 with x^2/6 < 2^-61 |x/2|, under half an ulp: the result is
@@ -40,13 +38,7 @@ public final class HardSilu implements ReferenceFunction {
   }
 
   @Override
-  public Kernel bind(Params p) {
-    return bind(p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  Kernel bind(Params p, boolean toOdd) {
     return new Kernel() {
       @Override
       public double value(double x) {

@@ -1,24 +1,15 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceFunction;
-import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * log_sigmoid: -softplus(-x) (see {@link Softplus#softplus}), f'(x) = sigma(-x). f(+Infinity) is
  * -0.0, except pytorch's +0.0.
  */
-public final class LogSigmoid implements ReferenceFunction {
+public final class LogSigmoid extends RoundingFunction {
 
   @Override
-  public Kernel bind(Params p) {
-    return bind(p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  Kernel bind(Params p, boolean toOdd) {
     final boolean pytorch = p.dialect().equals("pytorch");
     return new Kernel() {
       @Override

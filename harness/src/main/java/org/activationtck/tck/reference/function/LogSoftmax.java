@@ -3,8 +3,6 @@ package org.activationtck.tck.reference.function;
 import java.util.Arrays;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceAxisFunction;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
@@ -31,7 +29,7 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * -Double.MAX_VALUE: -Infinity. Thresholds: t - m < -1500 makes s < n e^-1500 < 2^-2100: the
  * maximum's value is -0.0 and the others' is x_i - m (|x_i - m| >= 1500 swamps log1p(s)).
  */
-public final class LogSoftmax implements ReferenceAxisFunction {
+public final class LogSoftmax extends RoundingAxisFunction {
 
   /** Below this t - m, s < 2^-2100 n: log1p(s) vanishes next to every result. */
   private static final double NEGLIGIBLE = -1500;
@@ -40,13 +38,7 @@ public final class LogSoftmax implements ReferenceAxisFunction {
   private static final int SERIES_EXPONENT = -60;
 
   @Override
-  public double[] apply(double[] x, Params p) {
-    return apply(x, p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public double[] apply(double[] x, Params p, Dtype dtype) {
-    boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  double[] apply(double[] x, Params p, boolean toOdd) {
     double[] y = new double[x.length];
     int argmax = -1;
     boolean undefined = false;

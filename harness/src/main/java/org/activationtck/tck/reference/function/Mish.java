@@ -1,8 +1,6 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 
@@ -21,7 +19,7 @@ import org.activationtck.tck.reference.internal.ExpDoubleDouble;
  * x < -600: (1 + x) e^x. NaN at ±Infinity for f'
  * and at -Infinity for f, as the frameworks compute them.
  */
-public final class Mish implements ReferenceFunction {
+public final class Mish extends RoundingFunction {
 
   /** Below this, e^x < 2^-865: every correction to x e^x and (1 + x) e^x is below 2^-800. */
   private static final double TAIL = -600;
@@ -112,9 +110,6 @@ public final class Mish implements ReferenceFunction {
     }
   }
 
-  private static final Kernel NEAREST = new MishKernel(false);
-  private static final Kernel TO_ODD = new MishKernel(true);
-
   /** factor * e^x for x < TAIL, rounded once at the end. */
   private static double tail(double x, double factor) {
     if (x < -1400) {
@@ -131,12 +126,7 @@ public final class Mish implements ReferenceFunction {
   }
 
   @Override
-  public Kernel bind(Params p) {
-    return TO_ODD;
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    return DoubleRounding.roundsToOdd(dtype) ? TO_ODD : NEAREST;
+  Kernel bind(Params p, boolean toOdd) {
+    return new MishKernel(toOdd);
   }
 }

@@ -1,8 +1,6 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 
@@ -16,16 +14,10 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * ulp), so the result is within 0.5 ulp + 2^-52 ulp, and {@link DoubleRounding#finish} rounds
  * it to odd for the narrower dtypes (no double rounding there). All other results are exact.
  */
-public final class Relu implements ReferenceFunction {
+public final class Relu extends RoundingFunction {
 
   @Override
-  public Kernel bind(Params p) {
-    return bind(p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  Kernel bind(Params p, boolean toOdd) {
     double s = p.has("negative_slope") ? p.real("negative_slope").doubleValue() : 0;
     boolean hasMax = p.has("max_value");
     double m = hasMax ? p.real("max_value").doubleValue() : Double.POSITIVE_INFINITY;

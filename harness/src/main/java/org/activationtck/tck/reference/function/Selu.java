@@ -1,8 +1,6 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 
@@ -16,16 +14,10 @@ import org.activationtck.tck.reference.internal.ExpDoubleDouble;
  * tf_keras2 (TensorFlow's SeluGrad), scale * alpha elsewhere. f(-0.0) = +0.0 in pytorch and
  * onnx, -0.0 elsewhere.
  */
-public final class Selu implements ReferenceFunction {
+public final class Selu extends RoundingFunction {
 
   @Override
-  public Kernel bind(Params p) {
-    return bind(p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
     final double scale = p.real("scale").doubleValue();
     if (!(alpha > 0) || !(scale > 0)) {

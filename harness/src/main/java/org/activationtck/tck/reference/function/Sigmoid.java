@@ -5,10 +5,7 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.div;
 import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.DoubleDouble;
-import org.activationtck.tck.reference.ReferenceFunction;
 
 /**
  * sigmoid: 1/(1 + e^-x) in double-double, rounded once.
@@ -26,7 +23,7 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * scaled into the subnormal range in one step; sigma(|x|) = 1 - E rounds to 1 once E < 2^-54
  * (|x| > 37.5; the formula is used anyway up to 700). The derivative is E within e^-700 there.
  */
-public final class Sigmoid implements ReferenceFunction {
+public final class Sigmoid extends RoundingFunction {
 
   static final double TAIL = 700;
 
@@ -68,16 +65,8 @@ public final class Sigmoid implements ReferenceFunction {
     }
   }
 
-  private static final Kernel NEAREST = new RoundingKernel(false);
-  private static final Kernel TO_ODD = new RoundingKernel(true);
-
   @Override
-  public Kernel bind(Params p) {
-    return TO_ODD;
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    return DoubleRounding.roundsToOdd(dtype) ? TO_ODD : NEAREST;
+  Kernel bind(Params p, boolean toOdd) {
+    return new RoundingKernel(toOdd);
   }
 }

@@ -5,10 +5,8 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.div;
 import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.DoubleDouble;
-import org.activationtck.tck.reference.ReferenceFunction;
 
 /**
  * silu: x * sigma(x) in double-double, rounded once.
@@ -27,7 +25,7 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * x > 745: x (1 - e^-x) rounds to x. x < -700: x e^x (1 - e^x) = x e^x within e^-700, scaled
  * once into the subnormal range. Derivative: x > 745 → 1; x < -700 → e^x (1 + x).
  */
-public final class Silu implements ReferenceFunction {
+public final class Silu extends RoundingFunction {
 
   static final double TAIL = 700;
 
@@ -112,16 +110,8 @@ public final class Silu implements ReferenceFunction {
     return Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
   }
 
-  private static final Kernel NEAREST = new RoundingKernel(false);
-  private static final Kernel TO_ODD = new RoundingKernel(true);
-
   @Override
-  public Kernel bind(Params p) {
-    return TO_ODD;
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    return DoubleRounding.roundsToOdd(dtype) ? TO_ODD : NEAREST;
+  Kernel bind(Params p, boolean toOdd) {
+    return new RoundingKernel(toOdd);
   }
 }

@@ -3,8 +3,6 @@ package org.activationtck.tck.reference.function;
 import java.util.Arrays;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceAxisFunction;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
@@ -28,19 +26,13 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * all NaN; -Infinity elements: +0.0. Thresholds: d < -746 gives y <= e^d < 2^-1076, below half
  * the smallest subnormal: +0.0, and such a term changes S (>= 1) by less than 2^-1076.
  */
-public final class Softmax implements ReferenceAxisFunction {
+public final class Softmax extends RoundingAxisFunction {
 
   /** e^-746 = 2^-1076.3: smaller shifted terms round to +0.0 and do not change S. */
   static final double CUTOFF = -746;
 
   @Override
-  public double[] apply(double[] x, Params p) {
-    return apply(x, p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public double[] apply(double[] x, Params p, Dtype dtype) {
-    boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  double[] apply(double[] x, Params p, boolean toOdd) {
     double[] y = new double[x.length];
     double m = Double.NEGATIVE_INFINITY;
     boolean undefined = false;

@@ -1,8 +1,6 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
@@ -17,19 +15,13 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * the product's rounding error, and the result is rounded once ({@link DoubleRounding#finish}:
  * nearest for float64, to odd for the narrower dtypes). f'(x) = sigma(z) (see {@link #sigmoid}), exactly 1 where pytorch cuts over.
  */
-public final class Softplus implements ReferenceFunction {
+public final class Softplus extends RoundingFunction {
 
   /** Below this z, e^z / 2 < 2^-55: ln(1 + e^z) rounds like e^z. */
   private static final double EXP_TAIL = -37.5;
 
   @Override
-  public Kernel bind(Params p) {
-    return bind(p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  Kernel bind(Params p, boolean toOdd) {
     final double beta = p.real("beta").doubleValue();
     if (!(beta > 0)) {
       throw new IllegalArgumentException("softplus parameter 'beta' must be > 0");

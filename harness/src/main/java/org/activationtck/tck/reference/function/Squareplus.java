@@ -1,8 +1,6 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
@@ -16,18 +14,12 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * formed. f'(x) = (1 + x / s) / 2 for x >= 0, f(x) / s for x < 0 (= b / (2 s (s - x))).
  * -Infinity gives NaN (-inf + inf, as the frameworks compute it); f'(+Inf) = 1, f'(-Inf) = +0.0.
  */
-public final class Squareplus implements ReferenceFunction {
+public final class Squareplus extends RoundingFunction {
 
   private static final double HUGE = 0x1p500;
 
   @Override
-  public Kernel bind(Params p) {
-    return bind(p, Dtype.FLOAT32);
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    final boolean toOdd = DoubleRounding.roundsToOdd(dtype);
+  Kernel bind(Params p, boolean toOdd) {
     final double b = p.real("b").doubleValue();
     if (!(b >= 0)) {
       throw new IllegalArgumentException("squareplus parameter 'b' must be >= 0");

@@ -6,10 +6,7 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
-import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.DoubleDouble;
-import org.activationtck.tck.reference.ReferenceFunction;
 
 /**
  * tanh in double-double, rounded once.
@@ -27,7 +24,7 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * |x| > 22: 1 - tanh|x| < 2e^-44 < 2^-54, returns ±1. Derivative for |x| > 350: 4E(1 - 2E + ...)
  * = 4E within e^-700, scaled once.
  */
-public final class Tanh implements ReferenceFunction {
+public final class Tanh extends RoundingFunction {
 
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
   private static final class RoundingKernel implements Kernel {
@@ -66,16 +63,8 @@ public final class Tanh implements ReferenceFunction {
     }
   }
 
-  private static final Kernel NEAREST = new RoundingKernel(false);
-  private static final Kernel TO_ODD = new RoundingKernel(true);
-
   @Override
-  public Kernel bind(Params p) {
-    return TO_ODD;
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    return DoubleRounding.roundsToOdd(dtype) ? TO_ODD : NEAREST;
+  Kernel bind(Params p, boolean toOdd) {
+    return new RoundingKernel(toOdd);
   }
 }

@@ -6,10 +6,8 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.DoubleDouble;
-import org.activationtck.tck.reference.ReferenceFunction;
 
 /**
  * tanh_shrink: x - tanh(x) in double-double, rounded once; odd (the sign is restored from x).
@@ -37,7 +35,7 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * Derivative tanh(x)^2: ±Inf → 1; ±0 → +0.0; for |x| < 2^-27, x^2 (1 - 2x^2/3) (the
  * double-double m = e^(2|x|) - 1 keeps only about 106 - log2(1/m) bits, too few below 2^-27).
  */
-public final class TanhShrink implements ReferenceFunction {
+public final class TanhShrink extends RoundingFunction {
 
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
   private static final class RoundingKernel implements Kernel {
@@ -124,16 +122,8 @@ public final class TanhShrink implements ReferenceFunction {
     return div(m, add(m, DoubleDouble.of(2)));
   }
 
-  private static final Kernel NEAREST = new RoundingKernel(false);
-  private static final Kernel TO_ODD = new RoundingKernel(true);
-
   @Override
-  public Kernel bind(Params p) {
-    return TO_ODD;
-  }
-
-  @Override
-  public Kernel bind(Params p, Dtype dtype) {
-    return DoubleRounding.roundsToOdd(dtype) ? TO_ODD : NEAREST;
+  Kernel bind(Params p, boolean toOdd) {
+    return new RoundingKernel(toOdd);
   }
 }
