@@ -22,8 +22,9 @@ import org.activationtck.spec.Dtype;
  *       rounding to odd, which prevents a double that lands on a midpoint of t while the exact
  *       value does not; that is why the narrow kernels may differ from the float64 one.
  * </ul>
- * {@link #bind(Params)} alone returns a kernel meeting both contracts at once (results safe for
- * every dtype, not necessarily the nearest double). Special values (NaN, ±Infinity, the sign of
+ * {@link #bind(Params)} alone returns a kernel whose results are safe to round to every dtype and
+ * within 1 ulp in float64, but not necessarily the nearest double (functions with a 0-ulp float64
+ * budget, such as the rational hard_sigmoid, need {@code bind(p, Dtype.FLOAT64)} for that). Special values (NaN, ±Infinity, the sign of
  * zero) follow the catalog exactly, for every dtype.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")

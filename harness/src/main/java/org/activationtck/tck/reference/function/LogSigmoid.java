@@ -1,6 +1,7 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
  * log_sigmoid: -softplus(-x) (see {@link Softplus#softplus}), f'(x) = sigma(-x). f(+Infinity) is
@@ -22,7 +23,7 @@ public final class LogSigmoid extends RoundingFunction {
 
       @Override
       public double derivative(double x) {
-        return Softplus.sigmoid(-x, toOdd);
+        return SigmoidDoubleDouble.value(-x, toOdd);
       }
     };
   }

@@ -1,20 +1,19 @@
 package org.activationtck.tck.reference.function;
 
-import static org.activationtck.tck.reference.internal.DoubleDouble.add;
-import static org.activationtck.tck.reference.internal.DoubleDouble.div;
-import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
-
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
  * sigmoid: 1/(1 + e^-x) in double-double, rounded once.
  *
- * <p>Method: E = e^(-|x|) by {@link DoubleDouble#expScaled}; sigma(|x|) = 1/(1 + E),
- * sigma(-|x|) = E/(1 + E); derivative E/(1 + E)^2. No cancellation anywhere.
+ * <p>Method: E = e^(-|x|) as a double-double; sigma(|x|) = 1/(1 + E), sigma(-|x|) = E/(1 + E);
+ * derivative E/(1 + E)^2. No cancellation anywhere. |x| <= 700: {@link SigmoidDoubleDouble}
+ * (allocation-free); beyond, E from {@link DoubleDouble#expScaled}, scaled once.
  *
- * <p>Accuracy: relative error before the final rounding below 10^-28, so the double result is
- * correctly rounded except within 10^-28 of a midpoint, and always within 1 ulp.
+ * <p>Accuracy: relative error before the final rounding about 2^-78, so the float64 result is
+ * correctly rounded except within 2^-78 relative of a midpoint, and always within 1 ulp; the
+ * narrower dtypes get it rounded to odd.
  *
  * <p>Special cases: NaN → NaN; ±0 → 0.5; +Inf → 1; -Inf → +0.0. Derivative: ±0 → 0.25,
  * ±Inf → +0.0.
@@ -44,10 +43,7 @@ public final class Sigmoid extends RoundingFunction {
       if (a > TAIL) {
         return x > 0 ? 1.0 : DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, toOdd);
       }
-      DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-a));
-      DoubleDouble d = add(DoubleDouble.ONE, e);
-      DoubleDouble r = div(x >= 0 ? DoubleDouble.ONE : e, d);
-      return DoubleDouble.round(r, toOdd);
+      return SigmoidDoubleDouble.value(x, toOdd);
     }
 
     @Override
@@ -59,9 +55,7 @@ public final class Sigmoid extends RoundingFunction {
       if (a > TAIL) {
         return DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, toOdd);
       }
-      DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-a));
-      DoubleDouble d = add(DoubleDouble.ONE, e);
-      return DoubleDouble.round(div(e, mul(d, d)), toOdd);
+      return SigmoidDoubleDouble.derivative(x, toOdd);
     }
   }
 

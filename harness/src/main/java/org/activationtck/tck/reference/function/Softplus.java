@@ -3,6 +3,7 @@ package org.activationtck.tck.reference.function;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
+import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
@@ -13,7 +14,8 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * e^z (1 - e^z / 2), e^z / 2 < 2^-55 there. e^z and the logarithms are double-doubles
  * ({@link ExpDoubleDouble}, {@link Log1pDoubleDouble}, about 2^-60 relative), z = beta x keeps
  * the product's rounding error, and the result is rounded once ({@link DoubleRounding#finish}:
- * nearest for float64, to odd for the narrower dtypes). f'(x) = sigma(z) (see {@link #sigmoid}), exactly 1 where pytorch cuts over.
+ * nearest for float64, to odd for the narrower dtypes). f'(x) = sigma(z)
+ * ({@link SigmoidDoubleDouble}), exactly 1 where pytorch cuts over.
  */
 public final class Softplus extends RoundingFunction {
 
@@ -44,7 +46,7 @@ public final class Softplus extends RoundingFunction {
         if (hasThreshold && z > threshold) {
           return 1.0;
         }
-        return sigmoid(z, toOdd);
+        return SigmoidDoubleDouble.value(z, toOdd);
       }
     };
   }
@@ -94,31 +96,5 @@ public final class Softplus extends RoundingFunction {
     }
     double r = h + l;
     return DoubleRounding.finish(r, l - (r - h), toOdd);
-  }
-
-  /**
-   * 1 / (1 + e^-z) without overflow: with e = e^-|z| as a double-double ({@link ExpDoubleDouble})
-   * and d = 1 + e exact as (dh, dl), the quotient n / d (n = 1 for z >= 0, e for z < 0) gets one
-   * fma correction, and is rounded once by {@link DoubleRounding#finish}: to nearest for
-   * float64, to odd ({@code toOdd}) for the narrower dtypes.
-   */
-  static double sigmoid(double z, boolean toOdd) {
-    if (z != z) {
-      return z;
-    }
-    double a = -Math.abs(z);
-    double eh = ExpDoubleDouble.hi(a);
-    double el = ExpDoubleDouble.lo(a);
-    double dh = 1 + eh;
-    double dl = (eh - (dh - 1)) + el;
-    double nh = z >= 0 ? 1 : eh;
-    double nl = z >= 0 ? 0 : el;
-    double q = nh / dh;
-    if (q == 0) {
-      return q;
-    }
-    double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
-    double r = q + c;
-    return DoubleRounding.finish(r, c - (r - q), toOdd);
   }
 }

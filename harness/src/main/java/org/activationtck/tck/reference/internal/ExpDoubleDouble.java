@@ -19,12 +19,13 @@ import org.activationtck.spec.API;
  * scaling by 2^k. Results in the subnormal range lose low bits in the scaling, as any double
  * would. Overflow above 709.79 (+Infinity), zero below -745.2.
  *
- * <p>e^x - 1 ({@link #expm1Hi}, {@link #expm1Lo}): for |x| >= {@link #EXPM1_SERIES} it is
- * (hi - 1) + lo, where hi - 1 is exact (Sterbenz for hi in [1/2, 2], and for larger |x| the
+ * <p>e^x - 1 ({@link #expm1Hi}, {@link #expm1Lo}): for |x| >= {@link #EXPM1_SERIES} = 2^-10 it
+ * is (hi - 1) + lo, where hi - 1 is exact (Sterbenz for hi in [1/2, 2], and for larger |x| the
  * subtraction only loses bits below 2^-80 of the result) and the absolute error 2^-80 e^x is
- * relative 2^-80 e^x / |e^x - 1| <= 2^-80 / |x| * 1.6 < 2^-61 at |x| = 2^-20. Below, the Taylor
- * series x + x^2 (1/2 + x/6 + x^2/24) with the small part in double: truncation x^5/120 is
- * relative 2^-86, the rounding of a part below 2^-20 |x| is relative 2^-73.
+ * relative 2^-80 e^x / |e^x - 1| <= 2^-80 / |x| * 1.001 < 2^-69.9 at |x| = 2^-10. Below, the
+ * Taylor series x + x^2/2 + x^3 (1/6 + ... + x^6/9!) with x^2 exact (fma) and the cubic part in
+ * double: truncation x^10/10! is relative below 2^-111, the rounding of the cubic part (below
+ * 2^-22 |x|) is relative 2^-75.
  *
  * <p>Allocation-free: each method runs the whole evaluation and returns one part; a caller
  * that needs both calls both (about twice the cost of one, still far below an object).
@@ -33,7 +34,7 @@ import org.activationtck.spec.API;
 public final class ExpDoubleDouble {
 
   /** Below this |x|, e^x - 1 comes from its Taylor series (see the class comment). */
-  static final double EXPM1_SERIES = 0x1p-20;
+  static final double EXPM1_SERIES = 0x1p-10;
 
   /** Below this x, e^x < 2^-57 < ulp(1)/2: e^x - 1 is -1 plus a remainder. */
   static final double EXPM1_SATURATION = -40;
@@ -94,9 +95,16 @@ public final class ExpDoubleDouble {
       return low ? 0 : x;
     }
     if (Math.abs(x) < EXPM1_SERIES) {
-      double tail = x * x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24)));
-      double h = x + tail;
-      return low ? tail - (h - x) : h;
+      // x + x^2/2 (x^2 exact by fma) + x^3 (1/6 + x/24 + ... + x^6/9!) in double.
+      double x2 = x * x;
+      double x2l = Math.fma(x, x, -x2);
+      double rest = x2 * x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720
+          + x * (1.0 / 5040 + x * (1.0 / 40320 + x * (1.0 / 362880)))))));
+      double t = x2 * 0.5;
+      double h = x + t;
+      double l = ((x - h) + t) + (x2l * 0.5 + rest);
+      double hh = h + l;
+      return low ? l - (hh - h) : hh;
     }
     if (x > 709.8) {
       return low ? 0 : Double.POSITIVE_INFINITY;

@@ -130,7 +130,7 @@ class PiecewiseReferenceTest {
     for (String[] c : cases) {
       ElementwiseFunction oracle = (ElementwiseFunction) FunctionRegistry.lookup(c[0]).orElseThrow();
       ReferenceFunction.Kernel k = ((ReferenceFunction) org.activationtck.tck.reference.ReferenceRegistry
-          .lookup(c[0]).orElseThrow()).bind(params(c[0], c[1], Dtype.FLOAT64));
+          .lookup(c[0]).orElseThrow()).bind(params(c[0], c[1], Dtype.FLOAT64), Dtype.FLOAT64);
       Params p = params(c[0], c[1], Dtype.FLOAT64);
       for (double x : xs) {
         for (boolean derivative : new boolean[] {false, true}) {
