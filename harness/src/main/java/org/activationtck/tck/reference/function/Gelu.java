@@ -6,8 +6,8 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.internal.ErfcDoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.ErfcDoubleDouble;
 
 /**
  * gelu, exact (x Phi(x)) or tanh form (x sigma(2 sqrt(2/pi)(x + 0.044715 x^3))), in

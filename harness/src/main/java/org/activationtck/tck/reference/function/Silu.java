@@ -5,8 +5,8 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.div;
 import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * silu: x * sigma(x) in double-double, rounded once.

@@ -1,10 +1,10 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
-import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * softplus: ln(1 + e^(beta x)) / beta, with pytorch's cut-over to x where beta * x > threshold.

@@ -2,10 +2,10 @@ package org.activationtck.tck.reference.function;
 
 
 import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
-import org.activationtck.tck.reference.internal.DoubleDouble;
 
 /**
  * tanh in double-double, rounded once.
@@ -49,7 +49,7 @@ public final class Tanh extends RoundingFunction {
       double mh = ExpDoubleDouble.expm1Hi(2 * a);
       double ml = ExpDoubleDouble.expm1Lo(2 * a);
       double dh = mh + 2;
-      double dl = ((2 - dh) + mh) + ml;
+      double dl = DoubleDouble.twoSumError(mh, 2, dh) + ml;
       double q = mh / dh;
       double c = (Math.fma(-q, dh, mh) + ml - q * dl) / dh;
       double r = q + c;

@@ -6,8 +6,8 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * tanh_shrink: x - tanh(x) in double-double, rounded once; odd (the sign is restored from x).
