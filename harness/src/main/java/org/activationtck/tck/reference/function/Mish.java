@@ -103,10 +103,7 @@ public final class Mish extends RoundingFunction {
       double nl = (ah - (nh - nb)) + (ch - nb) + al + cl;
       double sh = dh * dh;
       double sl = Math.fma(dh, dh, -sh) + 2 * dh * dl;
-      double q = nh / sh;
-      double c = (Math.fma(-q, sh, nh) + nl - q * sl) / sh;
-      double r = q + c;
-      return DoubleRounding.finish(r, c - (r - q), toOdd);
+      return DoubleRounding.quotient(nh, nl, sh, sl, toOdd);
     }
   }
 

@@ -45,10 +45,7 @@ public final class SoftExponential extends RoundingFunction {
     double lo = se + te + el + ql;
     double d = t + lo;
     double dl = lo - (d - t);
-    double r = d / a;
-    double c = (Math.fma(-r, a, d) + dl) / a;
-    double v = r + c;
-    return DoubleRounding.finish(v, c - (v - r), toOdd);
+    return DoubleRounding.quotient(d, dl, a, 0, toOdd);
   }
 
   @Override
@@ -109,10 +106,7 @@ public final class SoftExponential extends RoundingFunction {
           lh = StrictMath.log(s);
           lt = Log1pDoubleDouble.lnTail(lh, s, sl);
         }
-        double q = -lh / a;
-        double c = -(Math.fma(q, a, lh) + lt) / a;
-        double r = q + c;
-        return DoubleRounding.finish(r, c - (r - q), toOdd);
+        return DoubleRounding.quotient(-lh, -lt, a, 0, toOdd);
       }
 
       @Override
@@ -160,10 +154,7 @@ public final class SoftExponential extends RoundingFunction {
         if (v == 0) {
           return Double.POSITIVE_INFINITY;
         }
-        double r = 1 / v;
-        double c = (Math.fma(-r, v, 1) - r * vl) / v;
-        double w = r + c;
-        return DoubleRounding.finish(w, c - (w - r), toOdd);
+        return DoubleRounding.quotient(1, 0, v, vl, toOdd);
       }
     };
   }

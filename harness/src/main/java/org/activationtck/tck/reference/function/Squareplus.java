@@ -61,10 +61,7 @@ public final class Squareplus extends RoundingFunction {
         }
         double dh = 2 * th;
         double dl = 2 * tl;
-        double q = b / dh;
-        double c = (Math.fma(-q, dh, b) - q * dl) / dh;
-        double r = q + c;
-        return DoubleRounding.finish(r, c - (r - q), toOdd);
+        return DoubleRounding.quotient(b, 0, dh, dl, toOdd);
       }
 
       @Override
@@ -114,10 +111,7 @@ public final class Squareplus extends RoundingFunction {
         double ml = Math.fma(s, th, -mh) + s * tl + ds * th;
         double dh = 2 * mh;
         double dl = 2 * ml;
-        double q = b / dh;
-        double c = (Math.fma(-q, dh, b) - q * dl) / dh;
-        double r = q + c;
-        return DoubleRounding.finish(r, c - (r - q), toOdd);
+        return DoubleRounding.quotient(b, 0, dh, dl, toOdd);
       }
     };
   }

@@ -50,10 +50,7 @@ public final class Tanh extends RoundingFunction {
       double ml = ExpDoubleDouble.expm1Lo(2 * a);
       double dh = mh + 2;
       double dl = DoubleDouble.twoSumError(mh, 2, dh) + ml;
-      double q = mh / dh;
-      double c = (Math.fma(-q, dh, mh) + ml - q * dl) / dh;
-      double r = q + c;
-      return Math.copySign(DoubleRounding.finish(r, c - (r - q), toOdd), x);
+      return Math.copySign(DoubleRounding.quotient(mh, ml, dh, dl, toOdd), x);
     }
 
     @Override

@@ -47,6 +47,22 @@ public final class DoubleRounding {
   }
 
   /**
+   * (nh + nl) / (dh + dl) rounded once for the dtype ({@link #finish}), for double-doubles with
+   * |nl| <= ulp(nh), |dl| <= ulp(dh) and dh != 0: q = nh / dh, then one correction (nh - q dh
+   * exact by fma, plus the low parts) gives the quotient to about 2^-104 relative. A zero or
+   * infinite q is returned as it is.
+   */
+  public static double quotient(double nh, double nl, double dh, double dl, boolean toOdd) {
+    double q = nh / dh;
+    if (q == 0 || Double.isInfinite(q) || q != q) {
+      return q;
+    }
+    double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
+    double r = q + c;
+    return finish(r, c - (r - q), toOdd);
+  }
+
+  /**
    * hi + lo rounded to odd, given hi the nearest double (or a double with hi + lo on the same side
    * of every neighbour) and the sign of lo: hi when lo = 0 or hi's last significand bit is 1, else
    * the neighbour of hi towards lo. Infinite, NaN and zero hi are returned as they are.

@@ -34,13 +34,7 @@ public final class SigmoidDoubleDouble {
     double dl = (eh - (dh - 1)) + el;
     double nh = z >= 0 ? 1 : eh;
     double nl = z >= 0 ? 0 : el;
-    double q = nh / dh;
-    if (q == 0) {
-      return q;
-    }
-    double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
-    double r = q + c;
-    return DoubleRounding.finish(r, c - (r - q), toOdd);
+    return DoubleRounding.quotient(nh, nl, dh, dl, toOdd);
   }
 
   /** sigma'(z) = sigma(z) sigma(-z), see the class comment. */
@@ -58,9 +52,6 @@ public final class SigmoidDoubleDouble {
     double dl = (eh - (dh - 1)) + el;
     double sh = dh * dh;
     double sl = Math.fma(dh, dh, -sh) + 2 * dh * dl;
-    double q = eh / sh;
-    double c = (Math.fma(-q, sh, eh) + el - q * sl) / sh;
-    double r = q + c;
-    return DoubleRounding.finish(r, c - (r - q), toOdd);
+    return DoubleRounding.quotient(eh, el, sh, sl, toOdd);
   }
 }
