@@ -24,8 +24,8 @@ import org.activationtck.spec.Dtype;
  * </ul>
  * {@link #bind(Params)} alone returns a kernel whose results are safe to round to every dtype and
  * within 1 ulp in float64, but not necessarily the nearest double (functions with a 0-ulp float64
- * budget, such as the rational hard_sigmoid, need {@code bind(p, Dtype.FLOAT64)} for that). Special values (NaN, ±Infinity, the sign of
- * zero) follow the catalog exactly, for every dtype.
+ * budget, such as the rational hard_sigmoid, need {@code bind(p, Dtype.FLOAT64)} for that).
+ * Special values (NaN, ±Infinity, the sign of zero) follow the catalog exactly, for every dtype.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public interface ReferenceFunction {
@@ -41,8 +41,8 @@ public interface ReferenceFunction {
   /**
    * Binds parameters for results that will be rounded to dtype t (see the class comment); the
    * kernel carries no other state. The default ignores t, which is right for every function
-   * whose double result never needs a sticky bit for the narrower roundings (the piecewise
-   * linear ones, and those that compute the nearest double and nudge it off narrow midpoints).
+   * whose double result is exact or never needs a sticky bit for the narrower roundings (the
+   * piecewise linear ones, for instance).
    *
    * @param t the dtype the caller rounds the results to; never {@code null}
    * @throws IllegalArgumentException for parameter values outside the function's domain

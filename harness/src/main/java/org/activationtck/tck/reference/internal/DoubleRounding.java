@@ -22,14 +22,10 @@ import org.activationtck.spec.Dtype;
  *       dtype, subnormal results of the narrow formats included (their doubles are normal).
  *       Off the exact value it costs float64 up to 1 ulp, which is why float64 does not use it.
  * </ul>
- * {@link #nudge} is the older, weaker variant for kernels that only know the nearest double and
- * the residual's sign: it moves the double only when it is a midpoint of a narrow format.
+ * Kernels that only know the nearest double and the sign of the remainder pass that sign as lo.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class DoubleRounding {
-
-  /** Significand bits and minimum normal exponent of float32, float16 and bfloat16. */
-  private static final int[][] NARROW_FORMATS = {{24, -126}, {11, -14}, {8, -126}};
 
   private DoubleRounding() {}
 
@@ -97,36 +93,5 @@ public final class DoubleRounding {
       return rem > 0 ? Math.nextUp(r) : Math.nextDown(r);
     }
     return r;
-  }
-
-  /**
-   * q moved one ulp towards the true value v when q is a midpoint of float32, float16 or
-   * bfloat16 and v is not q; else q. Given q within half an ulp of v, the result is within 1 ulp.
-   *
-   * @param residual a double with the sign of v - q (0 when q is exact)
-   */
-  public static double nudge(double q, double residual) {
-    if (residual == 0 || q == 0 || Double.isInfinite(q) || Double.isNaN(q)) {
-      return q;
-    }
-    for (int[] format : NARROW_FORMATS) {
-      if (isMidpoint(q, format[0], format[1])) {
-        return residual > 0 ? Math.nextUp(q) : Math.nextDown(q);
-      }
-    }
-    return q;
-  }
-
-  /**
-   * Whether q lies halfway between two neighbours of a format with p significand bits and
-   * minimum normal exponent emin: with the format's quantum 2^k at q (k = max(e, emin) - p + 1),
-   * q / 2^(k-1) is an odd integer. Doubles above the format's range are not checked (they
-   * overflow there whatever the nudge).
-   */
-  private static boolean isMidpoint(double q, int p, int emin) {
-    int e = Math.getExponent(q);
-    int k = Math.max(e, emin) - p + 1;
-    double t = Math.scalb(Math.abs(q), 1 - k); // exact: a power-of-two scaling
-    return t < 0x1p53 && t == Math.rint(t) && t % 2 == 1;
   }
 }
