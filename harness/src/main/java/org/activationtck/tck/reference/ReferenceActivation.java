@@ -12,7 +12,8 @@ import org.activationtck.spec.catalog.FunctionSpec;
 /**
  * The built-in reference as an {@link Activation} provider ({@code --impl reference}): every
  * catalog function that has a class in {@code reference.function}, every dialect of the catalog,
- * every dtype (computed in float64 and rounded once to the dtype), values and derivatives.
+ * every dtype (computed in double by the kernel bound for that dtype, then rounded once to it),
+ * values and derivatives.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReferenceActivation implements Activation {
@@ -47,7 +48,7 @@ public final class ReferenceActivation implements Activation {
     Dtype t = call.dtype();
     boolean narrow = t != Dtype.FLOAT64;
     if (impl instanceof ReferenceAxisFunction) {
-      double[] y = ((ReferenceAxisFunction) impl).apply(x, p);
+      double[] y = ((ReferenceAxisFunction) impl).apply(x, p, t);
       if (narrow) {
         for (int i = 0; i < y.length; i++) {
           y[i] = narrowTo(y[i], t);
@@ -55,7 +56,7 @@ public final class ReferenceActivation implements Activation {
       }
       return y;
     }
-    ReferenceFunction.Kernel k = ((ReferenceFunction) impl).bind(p);
+    ReferenceFunction.Kernel k = ((ReferenceFunction) impl).bind(p, t);
     double[] y = new double[x.length];
     if (call.derivative()) {
       for (int i = 0; i < x.length; i++) {

@@ -2,6 +2,7 @@ package org.activationtck.tck.reference;
 
 import org.activationtck.oracle.Params;
 import org.activationtck.spec.API;
+import org.activationtck.spec.Dtype;
 
 /**
  * The fast double-precision reference implementation of one elementwise catalog function.
@@ -10,11 +11,21 @@ import org.activationtck.spec.API;
  * class per function named after its catalog id in upper camel case ({@code hard_silu} →
  * {@code HardSilu}), with a public no-argument constructor, found by {@link ReferenceRegistry}.
  *
- * <p>Accuracy contract (the strict tier): {@link Kernel#value} and {@link Kernel#derivative}
- * return results within 1 ulp of the exact value in float64 (correctly rounded wherever
- * practical); float32 results are the float64 result rounded once to float32, which must be the
- * correctly rounded float32 value. Special values (NaN, ±Infinity, the sign of zero) follow the
- * catalog exactly.
+ * <p>Accuracy contract (the strict tier), for a kernel from {@link #bind(Params, Dtype)} with
+ * dtype t: {@link Kernel#value} and {@link Kernel#derivative} return a double r such that
+ * <ul>
+ *   <li>t = float64: r is within 1 ulp of the exact value, and correctly rounded (the nearest
+ *       double) wherever practical;
+ *   <li>t narrower (float32, float16, bfloat16): r rounded once to t (nearest-even, as
+ *       {@code ReferenceActivation} does) is the correctly rounded value in t, and r itself stays
+ *       within 1 ulp of the exact value. The usual way to get this from a double-double result is
+ *       rounding to odd, which prevents a double that lands on a midpoint of t while the exact
+ *       value does not; that is why the narrow kernels may differ from the float64 one.
+ * </ul>
+ * {@link #bind(Params)} alone returns a kernel whose results are safe to round to every dtype and
+ * within 1 ulp in float64, but not necessarily the nearest double (functions with a 0-ulp float64
+ * budget, such as the rational hard_sigmoid, need {@code bind(p, Dtype.FLOAT64)} for that).
+ * Special values (NaN, ±Infinity, the sign of zero) follow the catalog exactly, for every dtype.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public interface ReferenceFunction {
@@ -26,6 +37,19 @@ public interface ReferenceFunction {
    * @throws IllegalArgumentException for parameter values outside the function's domain
    */
   Kernel bind(Params p);
+
+  /**
+   * Binds parameters for results that will be rounded to dtype t (see the class comment); the
+   * kernel carries no other state. The default ignores t, which is right for every function
+   * whose double result is exact or never needs a sticky bit for the narrower roundings (the
+   * piecewise linear ones, for instance).
+   *
+   * @param t the dtype the caller rounds the results to; never {@code null}
+   * @throws IllegalArgumentException for parameter values outside the function's domain
+   */
+  default Kernel bind(Params p, Dtype t) {
+    return bind(p);
+  }
 
   /** A parameter-bound evaluator; stateless and thread-safe. */
   interface Kernel {

@@ -113,7 +113,7 @@ class AxisReferenceAgreementTest {
         continue; // odd lengths: see glu_oddLength_rejectedByBoth
       }
       Map<Integer, Real[]> byDigits = new HashMap<>();
-      double[] got = reference.apply(x, p);
+      double[] got = reference.apply(x, p, t);
       int outputs = oracle.value(x, p, 24).length;
       assertEquals(outputs, got.length, () -> f.id() + ": output length");
       for (int i = 0; i < outputs; i++) {

@@ -70,7 +70,7 @@ class ReferenceAgreementTest {
   private static void check(FunctionSpec f, String dialect, Dtype t, boolean derivative,
       ElementwiseFunction oracle, ReferenceFunction reference) {
     Params p = Params.resolve(f, dialect, Map.of(), t);
-    ReferenceFunction.Kernel k = reference.bind(p);
+    ReferenceFunction.Kernel k = reference.bind(p, t);
     StringBuilder failures = new StringBuilder();
     for (double x0 : INPUTS) {
       double x = t == Dtype.FLOAT32 ? (double) (float) x0 : x0;

@@ -1,18 +1,20 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 
 /**
- * elu: x for x > 0, alpha * expm1(x) for x <= 0 ({@link StrictMath#expm1}, fdlibm's s_expm1.c,
- * error below 1 ulp; exact for alpha = 1, one more rounding otherwise). f'(x) = 1 for x > 0,
- * alpha * e^x for x <= 0 (alpha at x = 0). Sign of zero at -0.0: alpha * expm1(-0.0) = -0.0,
- * except pytorch, whose kernel yields (e^-0 - 1) * alpha = +0.0.
+ * elu: x for x > 0, alpha * expm1(x) for x <= 0. f'(x) = 1 for x > 0, alpha * e^x for x <= 0
+ * (alpha at x = 0). e^x - 1 and e^x are double-doubles ({@link ExpDoubleDouble}, relative error
+ * below 2^-60), multiplied by alpha with an fma and rounded once ({@link DoubleRounding#finish}:
+ * nearest for float64, to odd for the narrower dtypes). Sign of zero at -0.0: alpha *
+ * expm1(-0.0) = -0.0, except pytorch, whose kernel yields (e^-0 - 1) * alpha = +0.0.
  */
-public final class Elu implements ReferenceFunction {
+public final class Elu extends RoundingFunction {
 
   @Override
-  public Kernel bind(Params p) {
+  Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
     final boolean plusZero = p.dialect().equals("pytorch");
     return new Kernel() {
@@ -24,7 +26,7 @@ public final class Elu implements ReferenceFunction {
         if (x == 0) {
           return (plusZero ? 0.0 : x) * alpha;
         }
-        return alpha * StrictMath.expm1(x);
+        return ExpDoubleDouble.timesExpm1(alpha, 0, x, toOdd);
       }
 
       @Override
@@ -32,7 +34,7 @@ public final class Elu implements ReferenceFunction {
         if (x > 0) {
           return 1.0;
         }
-        return alpha * StrictMath.exp(x);
+        return ExpDoubleDouble.timesExp(alpha, 0, x, toOdd);
       }
     };
   }

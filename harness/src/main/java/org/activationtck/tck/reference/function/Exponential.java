@@ -2,6 +2,7 @@ package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 
 /**
  * exponential: e^x. In the normal range the leading part of {@link ExpDoubleDouble} (relative

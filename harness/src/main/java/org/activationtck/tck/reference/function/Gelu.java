@@ -1,12 +1,13 @@
 package org.activationtck.tck.reference.function;
 
-import static org.activationtck.tck.reference.function.DoubleDouble.add;
-import static org.activationtck.tck.reference.function.DoubleDouble.div;
-import static org.activationtck.tck.reference.function.DoubleDouble.mul;
-import static org.activationtck.tck.reference.function.DoubleDouble.sub;
+import static org.activationtck.tck.reference.internal.DoubleDouble.add;
+import static org.activationtck.tck.reference.internal.DoubleDouble.div;
+import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
+import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.ErfcDoubleDouble;
 
 /**
  * gelu, exact (x Phi(x)) or tanh form (x sigma(2 sqrt(2/pi)(x + 0.044715 x^3))), in
@@ -35,21 +36,21 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * 10^-32, x phi(x) < 10^-30). Tanh form: x <= -25 → -0.0 (v < -1154); x > 10 → f = x, f' = 1
  * (sigma(-v) < e^-87); v < -700: sigma(v) = e^v within e^-700, scaled once.
  */
-public final class Gelu implements ReferenceFunction {
+public final class Gelu extends RoundingFunction {
 
   /** sqrt(1/2) = 0x1.6a09e667f3bcdp-1 - 0x1.bdd3413b26456p-55 (0.7071067811865476). */
   static final DoubleDouble SQRT_HALF =
-      new DoubleDouble(0x1.6a09e667f3bcdp-1, -0x1.bdd3413b26456p-55);
+      DoubleDouble.of(0x1.6a09e667f3bcdp-1, -0x1.bdd3413b26456p-55);
 
   /** 1/sqrt(2 pi) = 0x1.9884533d43651p-2 - 0x1.cbc0d30ebfd15p-56 (0.3989422804014327). */
   static final DoubleDouble INV_SQRT_2PI =
-      new DoubleDouble(0x1.9884533d43651p-2, -0x1.cbc0d30ebfd15p-56);
+      DoubleDouble.of(0x1.9884533d43651p-2, -0x1.cbc0d30ebfd15p-56);
 
   /** 2 sqrt(2/pi) = 0x1.9884533d43651p+0 - 0x1.cbc0d30ebfd15p-54 (1.5957691216057308). */
-  static final DoubleDouble C = new DoubleDouble(0x1.9884533d43651p+0, -0x1.cbc0d30ebfd15p-54);
+  static final DoubleDouble C = DoubleDouble.of(0x1.9884533d43651p+0, -0x1.cbc0d30ebfd15p-54);
 
   /** 0.044715 = 0x1.6e4e26d4801f7p-5 + 0x1.441355475a31ap-59. */
-  static final DoubleDouble KAPPA = new DoubleDouble(0x1.6e4e26d4801f7p-5, 0x1.441355475a31ap-59);
+  static final DoubleDouble KAPPA = DoubleDouble.of(0x1.6e4e26d4801f7p-5, 0x1.441355475a31ap-59);
 
   static final DoubleDouble THREE_KAPPA = mul(KAPPA, 3);
 
@@ -57,19 +58,26 @@ public final class Gelu implements ReferenceFunction {
 
   /** Exact form: root of f', -0.7517915246935645 = -0x1.80ead197f00b4p-1 + 0x1.13e74c58cada8p-56. */
   static final DoubleDouble EXACT_ROOT =
-      new DoubleDouble(-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56);
+      DoubleDouble.of(-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56);
 
   /** f''(EXACT_ROOT) = 0.4314939923140469 = 0x1.b9d98fa5a3215p-2 + 0x1.f7c1a23190c7cp-56. */
-  static final DoubleDouble EXACT_C1 = new DoubleDouble(0x1.b9d98fa5a3215p-2, 0x1.f7c1a23190c7cp-56);
+  static final DoubleDouble EXACT_C1 = DoubleDouble.of(0x1.b9d98fa5a3215p-2, 0x1.f7c1a23190c7cp-56);
 
   /** Tanh form: root of f', -0.7524614220710163 = -0x1.81429f9e97e4dp-1 + 0x1.4f523ed77dbdcp-55. */
   static final DoubleDouble TANH_ROOT =
-      new DoubleDouble(-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55);
+      DoubleDouble.of(-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55);
 
   /** f''(TANH_ROOT) = 0.4304000910248585 = 0x1.b8bacd2c96b91p-2 + 0x1.7625a206be83dp-56. */
-  static final DoubleDouble TANH_C1 = new DoubleDouble(0x1.b8bacd2c96b91p-2, 0x1.7625a206be83dp-56);
+  static final DoubleDouble TANH_C1 = DoubleDouble.of(0x1.b8bacd2c96b91p-2, 0x1.7625a206be83dp-56);
 
-  private static final Kernel EXACT = new Kernel() {
+  /** The exact-form kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
+  private static final class ExactKernel implements Kernel {
+    private final boolean toOdd;
+
+    ExactKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
     @Override
     public double value(double x) {
       if (x != x || x == Double.POSITIVE_INFINITY) {
@@ -82,15 +90,15 @@ public final class Gelu implements ReferenceFunction {
         return x;
       }
       if (Math.abs(x) < 0x1p-60) {
-        return Silu.halfPlusSquare(x);
+        return Silu.halfPlusSquare(x, toOdd);
       }
       DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
       DoubleDouble halfX = DoubleDouble.of(0.5 * x);
       if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
-        return DoubleDouble.round(mul(phi(x, t), x));
+        return DoubleDouble.round(mul(phi(x, t), x), toOdd);
       }
       DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(halfSquare(x)));
-      return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX));
+      return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), toOdd);
     }
 
     @Override
@@ -108,23 +116,30 @@ public final class Gelu implements ReferenceFunction {
         return 1.0;
       }
       if (RootTaylor.near(x, EXACT_ROOT)) {
-        return RootTaylor.value(x, EXACT_ROOT, EXACT_C1, 0x1.8d9a941de3ac5p-2,
+        return RootTaylor.value(toOdd, x, EXACT_ROOT, EXACT_C1, 0x1.8d9a941de3ac5p-2,
             -0x1.2a2ef9bb865aep-6, -0x1.d2fa4c17c7e84p-4, -0x1.e4088244f901dp-7);
       }
       DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
       DoubleDouble minusT2 = DoubleDouble.negate(halfSquare(x));
       if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
         DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), INV_SQRT_2PI), x);
-        return DoubleDouble.round(add(phi(x, t), density));
+        return DoubleDouble.round(add(phi(x, t), density), toOdd);
       }
       DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
       DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
           mul(INV_SQRT_2PI, x));
-      return e.times(bracket);
+      return e.times(bracket, toOdd);
     }
-  };
+  }
 
-  private static final Kernel TANH = new Kernel() {
+  /** The tanh-form kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
+  private static final class TanhKernel implements Kernel {
+    private final boolean toOdd;
+
+    TanhKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
     @Override
     public double value(double x) {
       if (x != x || x == Double.POSITIVE_INFINITY) {
@@ -137,13 +152,13 @@ public final class Gelu implements ReferenceFunction {
         return x;
       }
       if (Math.abs(x) < 0x1p-60) {
-        return Silu.halfPlusSquare(x);
+        return Silu.halfPlusSquare(x, toOdd);
       }
       DoubleDouble v = v(x);
       if (v.hi < -700) {
-        return DoubleDouble.expScaled(v).times(DoubleDouble.of(x));
+        return DoubleDouble.expScaled(v).times(DoubleDouble.of(x), toOdd);
       }
-      return DoubleDouble.round(mul(sigmoid(v, false), x));
+      return DoubleDouble.round(mul(sigmoid(v, false), x), toOdd);
     }
 
     @Override
@@ -161,19 +176,19 @@ public final class Gelu implements ReferenceFunction {
         return 1.0;
       }
       if (RootTaylor.near(x, TANH_ROOT)) {
-        return RootTaylor.value(x, TANH_ROOT, TANH_C1, 0x1.8cd1a2b2fff33p-2,
+        return RootTaylor.value(toOdd, x, TANH_ROOT, TANH_C1, 0x1.8cd1a2b2fff33p-2,
             -0x1.029615edb077ap-6, -0x1.d2b77346470abp-4, -0x1.104a83edc0ddcp-6);
       }
       DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(THREE_KAPPA, x), x));
       DoubleDouble slope = mul(mul(C, dp), x);
       DoubleDouble v = v(x);
       if (v.hi < -700) {
-        return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope));
+        return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), toOdd);
       }
       DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
-      return DoubleDouble.round(mul(sigmoid(v, false), b));
+      return DoubleDouble.round(mul(sigmoid(v, false), b), toOdd);
     }
-  };
+  }
 
   /** x^2/2 exactly as a double-double (|x| <= 40, no underflow for |x| >= 2^-60). */
   private static DoubleDouble halfSquare(double x) {
@@ -202,7 +217,8 @@ public final class Gelu implements ReferenceFunction {
   }
 
   @Override
-  public Kernel bind(Params p) {
-    return p.has("approximate") && p.bool("approximate") ? TANH : EXACT;
+  Kernel bind(Params p, boolean toOdd) {
+    boolean tanh = p.has("approximate") && p.bool("approximate");
+    return tanh ? new TanhKernel(toOdd) : new ExactKernel(toOdd);
   }
 }

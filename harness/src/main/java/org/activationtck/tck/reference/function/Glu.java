@@ -1,36 +1,37 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.DoubleDouble;
-import org.activationtck.tck.reference.ReferenceAxisFunction;
+import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * glu: y_i = a_i * sigmoid(b_i) for x = [a, b], in double-double with a separate binary exponent.
  *
- * <p>Method: write a = A 2^ea with A in [1, 2) and e^(-|b|) = E 2^k ({@link DoubleDouble#expReduced}).
+ * <p>Method: write a = A 2^ea with A in [1, 2) and e^(-|b|) = E 2^k ({@link DoubleDouble#expScaled}).
  * For b >= 0, sigmoid(b) = 1 / (1 + E 2^k); for b < 0, sigmoid(b) = E 2^k / (1 + E 2^k). The
  * product A * sigmoid-mantissa is formed in double-double and scaled by 2^(ea [+ k]) once at the
  * end, so neither an underflowing sigmoid (b < -745) nor an overflowing intermediate loses the
  * result: a = 1e300, b = -800 gives 3.7e-48, not 0.
  *
- * <p>The product is rounded to odd before scaling ({@link DoubleDouble#roundToOdd}): float64
- * within 1 ulp, float32 = (float) of the result correctly rounded.
+ * <p>The product is rounded once before scaling by {@link DoubleRounding#finish}: to nearest for
+ * float64, to odd for the narrower dtypes so that their rounding of the result is correct.
  *
- * <p>Accuracy: relative error of the double-double product below 2^-88, then one rounding to odd:
- * below 1 ulp in float64 (a subnormal result is rounded once more by the final scaling).
+ * <p>Accuracy: relative error of the double-double product below 2^-88, then one rounding:
+ * float64 correctly rounded unless the value lies within 2^-88 relative of a midpoint, always
+ * within 1 ulp (a subnormal result is rounded once, to the subnormal grid).
  *
  * <p>Special cases (catalog glu.nonfinite): NaN in a or b: NaN; b = +Infinity: a; b = -Infinity:
  * zero with the sign of a (NaN for infinite a); infinite a: ±Infinity; a = ±0: ±0. Thresholds:
  * b < -1500 gives |a| sigmoid(b) < 2^1024 e^-1500 < 2^-1140: zero with the sign of a; b > 1500
  * gives sigmoid(b) = 1 - e^-b within 2^-2160, so a exactly.
  */
-public final class Glu implements ReferenceAxisFunction {
+public final class Glu extends RoundingAxisFunction {
 
   /** Beyond |b| = 1500 the gate is 0 or 1 for every representable a (bounds above). */
   private static final double SATURATION = 1500;
 
   @Override
-  public double[] apply(double[] x, Params p) {
+  double[] apply(double[] x, Params p, boolean toOdd) {
     if (x.length % 2 != 0) {
       throw new IllegalArgumentException("glu: the length along the axis must be even to split it"
           + " in two halves, got " + x.length);
@@ -38,12 +39,12 @@ public final class Glu implements ReferenceAxisFunction {
     int n = x.length / 2;
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
-      y[i] = gated(x[i], x[n + i]);
+      y[i] = gated(x[i], x[n + i], toOdd);
     }
     return y;
   }
 
-  private static double gated(double a, double b) {
+  private static double gated(double a, double b, boolean toOdd) {
     if (Double.isNaN(a) || Double.isNaN(b)) {
       return Double.NaN;
     }
@@ -58,12 +59,22 @@ public final class Glu implements ReferenceAxisFunction {
       ea = Math.getExponent(a * 0x1p60) - 60;
     }
     double mantissa = Math.scalb(a, -ea);
-    int k = DoubleDouble.reductionExponent(-Math.abs(b));
-    DoubleDouble e = DoubleDouble.expReduced(DoubleDouble.of(-Math.abs(b), 0), k);
-    DoubleDouble denominator = e.scalb(k).add(1.0); // 1 + e^-|b|; underflow of the tail is harmless
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.of(-Math.abs(b)));
+    // 1 + e^-|b|; underflow of the tail is harmless
+    DoubleDouble denominator = DoubleDouble.add(DoubleDouble.scalb(e.m, e.k), DoubleDouble.ONE);
     if (b >= 0) {
-      return Math.scalb(DoubleDouble.of(mantissa, 0).divide(denominator).roundToOdd(), ea);
+      DoubleDouble q = DoubleDouble.div(DoubleDouble.of(mantissa), denominator);
+      return scaled(q, ea, toOdd);
     }
-    return Math.scalb(e.multiply(mantissa).divide(denominator).roundToOdd(), ea + k);
+    return scaled(DoubleDouble.div(DoubleDouble.mul(e.m, mantissa), denominator), ea + e.k, toOdd);
+  }
+
+  /** q 2^k rounded once for the dtype (to the subnormal grid when the result is subnormal). */
+  private static double scaled(DoubleDouble q, int k, boolean toOdd) {
+    double r = Math.scalb(q.hi, k);
+    if (Math.abs(r) < Double.MIN_NORMAL && k < 0) {
+      return DoubleRounding.scaleDown(q.hi, q.lo, -k);
+    }
+    return Math.scalb(DoubleRounding.finish(q.hi, q.lo, toOdd), k);
   }
 }

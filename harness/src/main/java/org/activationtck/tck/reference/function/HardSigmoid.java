@@ -1,36 +1,37 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * hard_sigmoid: relu6(x + 3) / 6 (keras3, pytorch, jax) or clip(alpha x + beta, 0, 1)
  * (tf_keras2, onnx).
  *
  * <p>Method, relu6 form: x + 3 = s + e exactly (TwoSum), then (s + e) / 6 by
- * {@link MidpointNudge#sixth}: within 0.5 ulp + 2^-52 ulp. Naive (x + 3) / 6 rounds twice and
+ * {@link Sixth}: within 0.5 ulp + 2^-52 ulp. Naive (x + 3) / 6 rounds twice and
  * is off by an ulp for many x (a fifth of random doubles in (-3, 3)). Double rounding into the
  * narrow formats: the value N / 6 (N = x + 3 dyadic) is either exactly representable or at
  * least 2^-52 ulp away from any float32/float16/bfloat16 midpoint (N and 6m
- * differ by at least the coarser of their grids), so the residual's sign is reliable and the
- * midpoint fix applies.
+ * differ by at least the coarser of their grids), so the residual's sign is reliable for the
+ * rounding to odd of the narrower dtypes ({@link DoubleRounding#finish}).
  *
  * <p>Linear form: alpha x + beta as the double-double p + pe (pe = fma(alpha, x, -p)) plus beta
- * with TwoSum, then one final rounding and the midpoint fix; clipping compares the rounded sum,
+ * with TwoSum, then one final rounding (to odd for the narrower dtypes); clipping compares the rounded sum,
  * which is on the same side of 0 and 1 as the exact one except when it rounds onto the bound,
  * where the clipped value is that bound anyway. The derivative's interval test cannot use the
  * rounded sum (it would take alpha at x = 2.5, where the exact sum exceeds 1): it uses the
  * residual's sign.
  */
-public final class HardSigmoid implements ReferenceFunction {
+public final class HardSigmoid extends RoundingFunction {
 
   private static final double ONE_SIXTH = 1.0 / 6;   // 0x1.5555555555555p-3, correctly rounded
 
   @Override
-  public Kernel bind(Params p) {
+  Kernel bind(Params p, boolean toOdd) {
     boolean linear = "tf_keras2".equals(p.dialect()) || "onnx".equals(p.dialect());
     if (linear) {
-      return linear(p.real("alpha").doubleValue(), p.real("beta").doubleValue());
+      return linear(p.real("alpha").doubleValue(), p.real("beta").doubleValue(), toOdd);
     }
     return new Kernel() {
       @Override
@@ -45,7 +46,7 @@ public final class HardSigmoid implements ReferenceFunction {
           return x;
         }
         double s = x + 3;
-        return MidpointNudge.sixth(s, MidpointNudge.twoSumError(x, 3, s));
+        return Sixth.of(s, DoubleDouble.twoSumError(x, 3, s), toOdd);
       }
 
       @Override
@@ -58,7 +59,7 @@ public final class HardSigmoid implements ReferenceFunction {
     };
   }
 
-  private static Kernel linear(double alpha, double beta) {
+  private static Kernel linear(double alpha, double beta, boolean toOdd) {
     return new Kernel() {
       @Override
       public double value(double x) {
@@ -76,9 +77,9 @@ public final class HardSigmoid implements ReferenceFunction {
         double prod = alpha * x;
         double prodError = Math.fma(alpha, x, -prod);
         double sum = prod + beta;
-        double tail = MidpointNudge.twoSumError(prod, beta, sum) + prodError;
+        double tail = DoubleDouble.twoSumError(prod, beta, sum) + prodError;
         double result = sum + tail;
-        return MidpointNudge.fix(result, (sum - result) + tail);
+        return DoubleRounding.finish(result, (sum - result) + tail, toOdd);
       }
 
       /**
@@ -90,7 +91,7 @@ public final class HardSigmoid implements ReferenceFunction {
         double prod = alpha * x;
         double prodError = Math.fma(alpha, x, -prod);
         double sum = prod + beta;
-        double tail = MidpointNudge.twoSumError(prod, beta, sum) + prodError;
+        double tail = DoubleDouble.twoSumError(prod, beta, sum) + prodError;
         double result = sum + tail;
         double residual = (sum - result) + tail;
         boolean aboveZero = result > 0 || (result == 0 && residual >= 0);

@@ -1,16 +1,16 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
  * log_sigmoid: -softplus(-x) (see {@link Softplus#softplus}), f'(x) = sigma(-x). f(+Infinity) is
  * -0.0, except pytorch's +0.0.
  */
-public final class LogSigmoid implements ReferenceFunction {
+public final class LogSigmoid extends RoundingFunction {
 
   @Override
-  public Kernel bind(Params p) {
+  Kernel bind(Params p, boolean toOdd) {
     final boolean pytorch = p.dialect().equals("pytorch");
     return new Kernel() {
       @Override
@@ -18,12 +18,12 @@ public final class LogSigmoid implements ReferenceFunction {
         if (x == Double.POSITIVE_INFINITY && pytorch) {
           return 0.0;
         }
-        return -Softplus.softplus(-x);
+        return -Softplus.softplus(-x, 0, 1, toOdd);
       }
 
       @Override
       public double derivative(double x) {
-        return Softplus.sigmoid(-x);
+        return SigmoidDoubleDouble.value(-x, toOdd);
       }
     };
   }

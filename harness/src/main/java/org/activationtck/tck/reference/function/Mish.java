@@ -1,31 +1,39 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 
 /**
  * mish: x tanh(softplus(x)) = x u / (u + 2), u = e^x (e^x + 2).
  *
- * <p>Method. x > 20: x (the relative deficit 2 e^-2x / D < 2^-55). 0 < x <= 20, t = e^-x:
- * x - x * 2t^2 / D with D = 1 + 2t + 2t^2, a correction below 0.27 x damped by the exact x
- * (about 0.6 ulp). -600 <= x < 0: e = e^x as a double-double ({@link ExpDoubleDouble}) and
- * u, u + 2, u / (u + 2) in double-double arithmetic (TwoSum, fma), then one rounding of
- * x * ratio: about 0.5 ulp. x < -600: f = x e^x (1 - e^x / 2 + ...) = x e^x to 2^-800, evaluated
+ * <p>Method. x > 20: x (the relative deficit 2 e^-2x / D < 2^-55). -600 <= x <= 20: e = e^x as a
+ * double-double ({@link ExpDoubleDouble}) and u, u + 2, u / (u + 2) in double-double arithmetic
+ * (TwoSum, fma), then x * ratio rounded once ({@link DoubleRounding#finish}: nearest for float64,
+ * to odd for the narrower dtypes): 0.5 ulp + about 2^-75 relative. x < -600: f = x e^x (1 - e^x / 2 + ...) = x e^x to 2^-800, evaluated
  * as x * e^(x) * 2^700 (no intermediate underflow) and rescaled once.
  *
- * <p>f'(x): 3/5 at 0; x > 0: (1 + 2t) / D + 4 x t^2 (1 + t) / D^2 (positive terms);
- * -600 <= x < 0: [u (u + 2) + 4 x e (1 + e)] / (u + 2)^2 in double-double, since the bracket
- * cancels near the minimum of mish (x = -1.19); x < -600: (1 + x) e^x. NaN at ±Infinity for f'
+ * <p>f'(x): 3/5 at 0; 1 above 40 (1 - f' ~ (2 + 4x) e^-2x < 2^-100); -600 <= x <= 40:
+ * [u (u + 2) + 4 x e (1 + e)] / (u + 2)^2 in double-double (the bracket cancels near the minimum
+ * of mish, x = -1.19; for x > 0 all terms are positive), rounded once as the value;
+ * x < -600: (1 + x) e^x. NaN at ±Infinity for f'
  * and at -Infinity for f, as the frameworks compute them.
  */
-public final class Mish implements ReferenceFunction {
+public final class Mish extends RoundingFunction {
 
   /** Below this, e^x < 2^-865: every correction to x e^x and (1 + x) e^x is below 2^-800. */
   private static final double TAIL = -600;
   /** Scale for the tail: e^x 2^700 stays normal for x >= -1200; lower results underflow. */
   private static final int TAIL_SCALE = 700;
 
-  private static final Kernel KERNEL = new Kernel() {
+  /** Results rounded to nearest (float64) or to odd (the narrower dtypes); no other state. */
+  private static final class MishKernel implements Kernel {
+    private final boolean toOdd;
+
+    MishKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
     @Override
     public double value(double x) {
       if (x == Double.NEGATIVE_INFINITY) {
@@ -33,11 +41,6 @@ public final class Mish implements ReferenceFunction {
       }
       if (x > 20 || x == 0 || x != x) {
         return x;
-      }
-      if (x > 0) {
-        double t = StrictMath.exp(-x);
-        double t2 = 2 * t * t;
-        return x - x * (t2 / (1 + 2 * t + t2));
       }
       if (x < TAIL) {
         return tail(x, x);
@@ -55,7 +58,9 @@ public final class Mish implements ReferenceFunction {
       double rh = uh / dh;
       double rl = (Math.fma(-rh, dh, uh) + ul - rh * dl) / dh;
       double fh = x * rh;
-      return fh + (Math.fma(x, rh, -fh) + x * rl);
+      double fl = Math.fma(x, rh, -fh) + x * rl;
+      double f = fh + fl;
+      return DoubleRounding.finish(f, fl - (f - fh), toOdd);
     }
 
     @Override
@@ -68,11 +73,6 @@ public final class Mish implements ReferenceFunction {
       }
       if (x > 40) {
         return 1.0; // 1 - f' ~ (2 + 4x) e^-2x < 2^-100 (and 4x t^2 would be inf * 0 at huge x)
-      }
-      if (x > 0) {
-        double t = StrictMath.exp(-x);
-        double d = 1 + 2 * t + 2 * t * t;
-        return (1 + 2 * t) / d + 4 * x * t * t * (1 + t) / (d * d);
       }
       if (x < TAIL) {
         return tail(x, 1 + x);
@@ -103,10 +103,9 @@ public final class Mish implements ReferenceFunction {
       double nl = (ah - (nh - nb)) + (ch - nb) + al + cl;
       double sh = dh * dh;
       double sl = Math.fma(dh, dh, -sh) + 2 * dh * dl;
-      double q = nh / sh;
-      return q + (Math.fma(-q, sh, nh) + nl - q * sl) / sh;
+      return DoubleRounding.quotient(nh, nl, sh, sl, toOdd);
     }
-  };
+  }
 
   /** factor * e^x for x < TAIL, rounded once at the end. */
   private static double tail(double x, double factor) {
@@ -124,7 +123,7 @@ public final class Mish implements ReferenceFunction {
   }
 
   @Override
-  public Kernel bind(Params p) {
-    return KERNEL;
+  Kernel bind(Params p, boolean toOdd) {
+    return new MishKernel(toOdd);
   }
 }

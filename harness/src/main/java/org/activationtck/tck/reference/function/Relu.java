@@ -1,7 +1,8 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * relu with Keras' negative_slope s, max_value m, threshold t (see the oracle's Relu for the
@@ -10,13 +11,13 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * <p>Method: comparisons for every branch but s (x - t). That one is computed from the exact
  * difference x - t = d + e (TwoSum) as p + (pe + s e) with p = s d and pe = fma(s, d, -p) its
  * exact error: the only roundings are the final sum's and s e's (relative 2^-53 of a term below
- * ulp), so the result is within 0.5 ulp + 2^-52 ulp, and {@link MidpointNudge} fixes float32
- * double rounding. All other results are exact.
+ * ulp), so the result is within 0.5 ulp + 2^-52 ulp, and {@link DoubleRounding#finish} rounds
+ * it to odd for the narrower dtypes (no double rounding there). All other results are exact.
  */
-public final class Relu implements ReferenceFunction {
+public final class Relu extends RoundingFunction {
 
   @Override
-  public Kernel bind(Params p) {
+  Kernel bind(Params p, boolean toOdd) {
     double s = p.has("negative_slope") ? p.real("negative_slope").doubleValue() : 0;
     boolean hasMax = p.has("max_value");
     double m = hasMax ? p.real("max_value").doubleValue() : Double.POSITIVE_INFINITY;
@@ -59,12 +60,12 @@ public final class Relu implements ReferenceFunction {
           return t != 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
         }
         double d = x - t;
-        double e = MidpointNudge.twoSumError(x, -t, d);
+        double e = DoubleDouble.twoSumError(x, -t, d);
         double prod = s * d;
         double prodError = Math.fma(s, d, -prod);
         double tail = prodError + s * e;
         double result = prod + tail;
-        return MidpointNudge.fix(result, (prod - result) + tail);
+        return DoubleRounding.finish(result, (prod - result) + tail, toOdd);
       }
 
       @Override

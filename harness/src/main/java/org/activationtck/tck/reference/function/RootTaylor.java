@@ -1,7 +1,9 @@
 package org.activationtck.tck.reference.function;
 
-import static org.activationtck.tck.reference.function.DoubleDouble.add;
-import static org.activationtck.tck.reference.function.DoubleDouble.mul;
+import static org.activationtck.tck.reference.internal.DoubleDouble.add;
+import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
+
+import org.activationtck.tck.reference.internal.DoubleDouble;
 
 /**
  * A derivative near its simple root r (silu and gelu have a minimum): f'(x) = sum_{k=1..5}
@@ -26,8 +28,8 @@ final class RootTaylor {
     return Math.abs(x - root.hi) < RADIUS;
   }
 
-  /** c1 h + c[0] h^2 + c[1] h^3 + ... rounded to double. */
-  static double value(double x, DoubleDouble root, DoubleDouble c1, double... higher) {
+  /** c1 h + c[0] h^2 + c[1] h^3 + ... rounded once for the dtype (nearest, or to odd). */
+  static double value(boolean toOdd, double x, DoubleDouble root, DoubleDouble c1, double... higher) {
     double d = x - root.hi;
     DoubleDouble h = add(DoubleDouble.of(d), DoubleDouble.of(-root.lo));
     DoubleDouble p = DoubleDouble.of(higher[higher.length - 1]);
@@ -35,6 +37,6 @@ final class RootTaylor {
       p = add(mul(p, h), DoubleDouble.of(higher[i]));
     }
     p = add(mul(p, h), c1);
-    return DoubleDouble.round(mul(p, h));
+    return DoubleDouble.round(mul(p, h), toOdd);
   }
 }

@@ -1,20 +1,23 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 
 /**
  * selu: scale * x for x > 0 (one rounding of the exact product), scale * alpha * expm1(x) for
  * x <= 0. The coefficient scale * alpha is held as a double-double (hi + lo, lo from
- * {@link Math#fma}) so that only expm1's error (fdlibm, below 1 ulp) and one final rounding
- * remain. f'(x) = scale for x > 0, scale * alpha * e^x for x < 0; at 0: scale in keras3 and
+ * {@link Math#fma}), e^x - 1 and e^x are double-doubles ({@link ExpDoubleDouble}, relative error
+ * below 2^-60), and the product is rounded once ({@link DoubleRounding#finish}: nearest for
+ * float64, to odd for the narrower dtypes). f'(x) = scale for x > 0, scale * alpha * e^x for
+ * x < 0; at 0: scale in keras3 and
  * tf_keras2 (TensorFlow's SeluGrad), scale * alpha elsewhere. f(-0.0) = +0.0 in pytorch and
  * onnx, -0.0 elsewhere.
  */
-public final class Selu implements ReferenceFunction {
+public final class Selu extends RoundingFunction {
 
   @Override
-  public Kernel bind(Params p) {
+  Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
     final double scale = p.real("scale").doubleValue();
     if (!(alpha > 0) || !(scale > 0)) {
@@ -34,8 +37,7 @@ public final class Selu implements ReferenceFunction {
         if (x == 0) {
           return plusZero ? 0.0 : x;
         }
-        double e = StrictMath.expm1(x);
-        return Math.fma(cHi, e, cLo * e);
+        return ExpDoubleDouble.timesExpm1(cHi, cLo, x, toOdd);
       }
 
       @Override
@@ -46,8 +48,7 @@ public final class Selu implements ReferenceFunction {
         if (x != x) {
           return x;
         }
-        double e = StrictMath.exp(x);
-        return Math.fma(cHi, e, cLo * e);
+        return ExpDoubleDouble.timesExp(cHi, cLo, x, toOdd);
       }
     };
   }

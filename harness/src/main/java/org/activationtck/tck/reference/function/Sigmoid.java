@@ -1,20 +1,19 @@
 package org.activationtck.tck.reference.function;
 
-import static org.activationtck.tck.reference.function.DoubleDouble.add;
-import static org.activationtck.tck.reference.function.DoubleDouble.div;
-import static org.activationtck.tck.reference.function.DoubleDouble.mul;
-
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
  * sigmoid: 1/(1 + e^-x) in double-double, rounded once.
  *
- * <p>Method: E = e^(-|x|) by {@link DoubleDouble#expScaled}; sigma(|x|) = 1/(1 + E),
- * sigma(-|x|) = E/(1 + E); derivative E/(1 + E)^2. No cancellation anywhere.
+ * <p>Method: E = e^(-|x|) as a double-double; sigma(|x|) = 1/(1 + E), sigma(-|x|) = E/(1 + E);
+ * derivative E/(1 + E)^2. No cancellation anywhere. |x| <= 700: {@link SigmoidDoubleDouble}
+ * (allocation-free); beyond, E from {@link DoubleDouble#expScaled}, scaled once.
  *
- * <p>Accuracy: relative error before the final rounding below 10^-28, so the double result is
- * correctly rounded except within 10^-28 of a midpoint, and always within 1 ulp.
+ * <p>Accuracy: relative error before the final rounding about 2^-78, so the float64 result is
+ * correctly rounded except within 2^-78 relative of a midpoint, and always within 1 ulp; the
+ * narrower dtypes get it rounded to odd.
  *
  * <p>Special cases: NaN → NaN; ±0 → 0.5; +Inf → 1; -Inf → +0.0. Derivative: ±0 → 0.25,
  * ±Inf → +0.0.
@@ -23,11 +22,18 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * scaled into the subnormal range in one step; sigma(|x|) = 1 - E rounds to 1 once E < 2^-54
  * (|x| > 37.5; the formula is used anyway up to 700). The derivative is E within e^-700 there.
  */
-public final class Sigmoid implements ReferenceFunction {
+public final class Sigmoid extends RoundingFunction {
 
   static final double TAIL = 700;
 
-  private static final Kernel KERNEL = new Kernel() {
+  /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
+  private static final class RoundingKernel implements Kernel {
+    private final boolean toOdd;
+
+    RoundingKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
     @Override
     public double value(double x) {
       if (x != x) {
@@ -35,12 +41,9 @@ public final class Sigmoid implements ReferenceFunction {
       }
       double a = Math.abs(x);
       if (a > TAIL) {
-        return x > 0 ? 1.0 : DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE);
+        return x > 0 ? 1.0 : DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, toOdd);
       }
-      DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-a));
-      DoubleDouble d = add(DoubleDouble.ONE, e);
-      DoubleDouble r = div(x >= 0 ? DoubleDouble.ONE : e, d);
-      return DoubleDouble.round(r);
+      return SigmoidDoubleDouble.value(x, toOdd);
     }
 
     @Override
@@ -50,16 +53,14 @@ public final class Sigmoid implements ReferenceFunction {
       }
       double a = Math.abs(x);
       if (a > TAIL) {
-        return DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE);
+        return DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, toOdd);
       }
-      DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-a));
-      DoubleDouble d = add(DoubleDouble.ONE, e);
-      return DoubleDouble.round(div(e, mul(d, d)));
+      return SigmoidDoubleDouble.derivative(x, toOdd);
     }
-  };
+  }
 
   @Override
-  public Kernel bind(Params p) {
-    return KERNEL;
+  Kernel bind(Params p, boolean toOdd) {
+    return new RoundingKernel(toOdd);
   }
 }

@@ -1,11 +1,11 @@
 package org.activationtck.tck.reference.function;
 
-import static org.activationtck.tck.reference.function.DoubleDouble.add;
-import static org.activationtck.tck.reference.function.DoubleDouble.div;
-import static org.activationtck.tck.reference.function.DoubleDouble.mul;
+import static org.activationtck.tck.reference.internal.DoubleDouble.add;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 
 /**
  * silu: x * sigma(x) in double-double, rounded once.
@@ -14,7 +14,9 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * derivative sigma(x) (1 + x sigma(-x)), whose factor 1 + x sigma(-x) cancels near its root
  * x0 = -1.2785; within 2^-20 of x0 the Taylor series of f' about x0 is used ({@link RootTaylor}).
  *
- * <p>Accuracy: relative error below 10^-27 before rounding away from x0; within 1 ulp everywhere.
+ * <p>Accuracy: relative error about 2^-78 before rounding away from x0 (at least 2^-60 within
+ * the cancellation next to {@link RootTaylor}'s radius); within 1 ulp everywhere. Allocation-free
+ * for |x| <= 700 outside the root's window.
  *
  * <p>Special cases (catalog): NaN → NaN; +Inf → +Inf; -Inf → NaN (the frameworks' -inf * 0);
  * ±0 → ±0. Derivative: +Inf → 1, -Inf → -0.0, ±0 → 0.5.
@@ -24,18 +26,25 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * x > 745: x (1 - e^-x) rounds to x. x < -700: x e^x (1 - e^x) = x e^x within e^-700, scaled
  * once into the subnormal range. Derivative: x > 745 → 1; x < -700 → e^x (1 + x).
  */
-public final class Silu implements ReferenceFunction {
+public final class Silu extends RoundingFunction {
 
   static final double TAIL = 700;
 
   /** Root of f': -1.2784645427610737... = -0x1.474973c84120bp+0 - 0x1.f8d74bc9ac154p-54. */
-  static final DoubleDouble ROOT = new DoubleDouble(-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54);
+  static final DoubleDouble ROOT = DoubleDouble.of(-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54);
 
   /** f''(ROOT) = 0.2178117057198001 = 0x1.be1410460527fp-3 - 0x1.2541062177473p-58. */
-  static final DoubleDouble C1 = new DoubleDouble(0x1.be1410460527fp-3, -0x1.2541062177473p-58);
+  static final DoubleDouble C1 = DoubleDouble.of(0x1.be1410460527fp-3, -0x1.2541062177473p-58);
   static final double LINEAR = 745;
 
-  private static final Kernel KERNEL = new Kernel() {
+  /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
+  private static final class RoundingKernel implements Kernel {
+    private final boolean toOdd;
+
+    RoundingKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
     @Override
     public double value(double x) {
       if (x != x) {
@@ -48,12 +57,12 @@ public final class Silu implements ReferenceFunction {
         return x;
       }
       if (Math.abs(x) < 0x1p-60) {
-        return halfPlusSquare(x);
+        return halfPlusSquare(x, toOdd);
       }
       if (x < -TAIL) {
-        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x));
+        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x), toOdd);
       }
-      return DoubleDouble.round(mul(sigmoid(x), x));
+      return timesSigmoid(x, toOdd);
     }
 
     @Override
@@ -71,38 +80,82 @@ public final class Silu implements ReferenceFunction {
         if (x == Double.NEGATIVE_INFINITY) {
           return -0.0;
         }
-        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)));
+        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)), toOdd);
       }
       if (RootTaylor.near(x, ROOT)) {
-        return RootTaylor.value(x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
+        return RootTaylor.value(toOdd, x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
             -0x1.f2d0e32bc2994p-7, -0x1.b0f82c498fd2fp-8);
       }
-      DoubleDouble b = add(DoubleDouble.ONE, mul(sigmoid(-x), x));
-      return DoubleDouble.round(mul(sigmoid(x), b));
+      return slope(x, toOdd);
     }
-  };
+  }
 
-  /** sigma(x) in double-double, |x| <= 745. */
-  static DoubleDouble sigmoid(double x) {
-    DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-Math.abs(x)));
-    return div(x >= 0 ? DoubleDouble.ONE : e, add(DoubleDouble.ONE, e));
+  /**
+   * x sigma(x) = x n / d for |x| <= 745, allocation-free: E = e^-|x| as (eh, el)
+   * ({@link ExpDoubleDouble}), d = 1 + E (TwoSum), n = 1 (x >= 0) or E (x < 0), the numerator
+   * x n by fma, one corrected quotient ({@link DoubleRounding#quotient}).
+   */
+  private static double timesSigmoid(double x, boolean toOdd) {
+    double eh = ExpDoubleDouble.hi(-Math.abs(x));
+    double el = ExpDoubleDouble.lo(-Math.abs(x));
+    double dh = 1 + eh;
+    double dl = ((1 - dh) + eh) + el;
+    if (x >= 0) {
+      return DoubleRounding.quotient(x, 0, dh, dl, toOdd);
+    }
+    double nh = x * eh;
+    double nl = Math.fma(x, eh, -nh) + x * el;
+    return DoubleRounding.quotient(nh, nl, dh, dl, toOdd);
+  }
+
+  /**
+   * f'(x) = sigma(x) + x sigma'(x) = (n d + x E) / d^2 for |x| <= 745 away from the root:
+   * x >= 0: (d + x E) / d^2 (positive terms); x < 0: E (d + x) / d^2, where d + x = 1 + E + x
+   * cancels near the root (at most the 20 bits that {@link RootTaylor}'s radius leaves).
+   */
+  private static double slope(double x, boolean toOdd) {
+    double eh = ExpDoubleDouble.hi(-Math.abs(x));
+    double el = ExpDoubleDouble.lo(-Math.abs(x));
+    double dh = 1 + eh;
+    double dl = ((1 - dh) + eh) + el;
+    double sqh = dh * dh;
+    double sql = Math.fma(dh, dh, -sqh) + 2 * dh * dl;
+    double nh;
+    double nl;
+    if (x >= 0) {
+      double ph = x * eh;
+      double pl = Math.fma(x, eh, -ph) + x * el;
+      nh = dh + ph;
+      nl = DoubleDouble.twoSumError(dh, ph, nh) + dl + pl;
+    } else {
+      double sh = dh + x;
+      double sl = DoubleDouble.twoSumError(dh, x, sh) + dl;
+      double t = sh + sl;
+      sl = sl - (t - sh);
+      sh = t;
+      nh = eh * sh;
+      nl = Math.fma(eh, sh, -nh) + eh * sl + el * sh;
+    }
+    double r = nh + nl;
+    return DoubleRounding.quotient(r, nl - (r - nh), sqh, sql, toOdd);
   }
 
   /**
    * x/2 + c x^2 rounded, for |x| < 2^-60 and any 0 < c < 1: c x^2 is below a quarter ulp of x/2,
-   * so it only breaks ties, toward +Infinity. ±0 keep their sign.
+   * so it only breaks ties, toward +Infinity (subnormal x), or acts as the sticky bit of the
+   * rounding to odd. ±0 keep their sign.
    */
-  static double halfPlusSquare(double x) {
+  static double halfPlusSquare(double x, boolean toOdd) {
     double h = x * 0.5;
     if (h * 2 == x) {
-      // exact: the true value lies just above h, which matters only at a float32 midpoint
-      return DoubleDouble.isFloat32Midpoint(h) ? Math.nextUp(h) : h;
+      // exact: the true value lies just above h (a sticky bit for rounding to odd)
+      return DoubleRounding.finish(h, 1, toOdd);
     }
     return Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
   }
 
   @Override
-  public Kernel bind(Params p) {
-    return KERNEL;
+  Kernel bind(Params p, boolean toOdd) {
+    return new RoundingKernel(toOdd);
   }
 }

@@ -1,7 +1,9 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
 
 /**
  * soft_exponential: x for alpha = 0 (bit for bit); (expm1(a x) + a^2) / a for alpha > 0 and
@@ -12,12 +14,15 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * domain test and the logarithm see the exact argument (alpha = -1, x = 1e-300: ln(1e-300), not
  * ln 0).
  *
- * <p>Accuracy: exact at the default alpha = 0; about 1 ulp for alpha < 0 (log/log1p's error plus
- * one rounding); for alpha > 0 the sum is carried in double-double (see {@link #positiveAlpha}), so
+ * <p>Accuracy: exact at the default alpha = 0. For alpha < 0 the logarithm is a double-double
+ * ({@link Log1pDoubleDouble}, about 2^-60 relative) and the quotient by a gets one fma
+ * correction; for alpha > 0 the sum is carried in double-double (see {@link #positiveAlpha}), so
  * the cancellation near the root of e^(a x) = 1 - a^2 (0 < alpha < 1) stays within 1 ulp unless
- * it exceeds about 2^27; beyond |a x| = 700 a plain exp (no cancellation there).
+ * it exceeds about 2^27; beyond |a x| = 700 a plain exp (no cancellation there). Each result is
+ * rounded once ({@link DoubleRounding#finish}: nearest for float64, to odd for the narrower
+ * dtypes).
  */
-public final class SoftExponential implements ReferenceFunction {
+public final class SoftExponential extends RoundingFunction {
 
   /**
    * (e^(a x) - 1 + a^2) / a for a > 0 and |a x| <= 700 in double-double arithmetic: a x = z + zl
@@ -25,7 +30,7 @@ public final class SoftExponential implements ReferenceFunction {
    * steps, so the cancellation near the root of e^(a x) = 1 - a^2 costs bits of a 2^-80 budget,
    * not of the 2^-53 one; the quotient gets one fma correction.
    */
-  static double positiveAlpha(double a, double x, double z) {
+  static double positiveAlpha(double a, double x, double z, boolean toOdd) {
     double zl = Math.fma(a, x, -z);
     double eh = ExpDoubleDouble.hi(z);
     double el = ExpDoubleDouble.lo(z) + eh * zl;
@@ -40,12 +45,11 @@ public final class SoftExponential implements ReferenceFunction {
     double lo = se + te + el + ql;
     double d = t + lo;
     double dl = lo - (d - t);
-    double r = d / a;
-    return r + (Math.fma(-r, a, d) + dl) / a;
+    return DoubleRounding.quotient(d, dl, a, 0, toOdd);
   }
 
   @Override
-  public Kernel bind(Params p) {
+  Kernel bind(Params p, boolean toOdd) {
     final double a = p.real("alpha").doubleValue();
     return new Kernel() {
       @Override
@@ -59,7 +63,7 @@ public final class SoftExponential implements ReferenceFunction {
           }
           double z = a * x;
           if (Math.abs(z) <= 700) {
-            return positiveAlpha(a, x, z);
+            return positiveAlpha(a, x, z, toOdd);
           }
           return (StrictMath.exp(z) - (1 - a * a)) / a;
         }
@@ -92,10 +96,17 @@ public final class SoftExponential implements ReferenceFunction {
         if (yh == 0 && yl == 0) {
           return 0.0;
         }
-        double ln = Math.abs(yh) < 0.5
-            ? StrictMath.log1p(yh) + yl / (1 + yh)
-            : StrictMath.log(s) + sl / s;
-        return -ln / a;
+        // ln(1 + y) = lh + lt (Log1pDoubleDouble), then -(lh + lt) / a with one fma correction.
+        double lh;
+        double lt;
+        if (Math.abs(yh) < 0.5) {
+          lh = StrictMath.log1p(yh);
+          lt = Log1pDoubleDouble.tail(lh, yh, yl);
+        } else {
+          lh = StrictMath.log(s);
+          lt = Log1pDoubleDouble.lnTail(lh, s, sl);
+        }
+        return DoubleRounding.quotient(-lh, -lt, a, 0, toOdd);
       }
 
       @Override
@@ -114,7 +125,9 @@ public final class SoftExponential implements ReferenceFunction {
           // e^(a x) = e^z e^(zl) with z + zl = a x exactly: (hi + lo)(1 + zl), one rounding.
           double zl = Math.fma(a, x, -z);
           double eh = ExpDoubleDouble.hi(z);
-          return eh + (ExpDoubleDouble.lo(z) + eh * zl);
+          double el = ExpDoubleDouble.lo(z) + eh * zl;
+          double r = eh + el;
+          return DoubleRounding.finish(r, el - (r - eh), toOdd);
         }
         if (x == Double.POSITIVE_INFINITY) {
           return 0.0;
@@ -141,8 +154,7 @@ public final class SoftExponential implements ReferenceFunction {
         if (v == 0) {
           return Double.POSITIVE_INFINITY;
         }
-        double r = 1 / v;
-        return r + (Math.fma(-r, v, 1) - r * vl) / v;
+        return DoubleRounding.quotient(1, 0, v, vl, toOdd);
       }
     };
   }

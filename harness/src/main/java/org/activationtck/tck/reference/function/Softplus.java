@@ -1,24 +1,29 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
+import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
  * softplus: ln(1 + e^(beta x)) / beta, with pytorch's cut-over to x where beta * x > threshold.
  *
  * <p>Method, z = beta x: z > 0: z + log1p(e^-z) (positive terms, the small one damped);
  * -37.5 <= z <= 0: log1p(e^z), whose condition number in e^z is at most 1; z < -37.5:
- * e^z, since ln(1 + y) = y (1 - y/2 + ...) and e^z / 2 < 2^-55 there. e^z is a double-double
- * ({@link ExpDoubleDouble}) in the middle range, so only log1p's own error (fdlibm, below 1 ulp)
- * remains. f'(x) = sigma(z) (see {@link #sigmoid}), exactly 1 where pytorch cuts over.
+ * e^z (1 - e^z / 2), e^z / 2 < 2^-55 there. e^z and the logarithms are double-doubles
+ * ({@link ExpDoubleDouble}, {@link Log1pDoubleDouble}, about 2^-60 relative), z = beta x keeps
+ * the product's rounding error, and the result is rounded once ({@link DoubleRounding#finish}:
+ * nearest for float64, to odd for the narrower dtypes). f'(x) = sigma(z)
+ * ({@link SigmoidDoubleDouble}), exactly 1 where pytorch cuts over.
  */
-public final class Softplus implements ReferenceFunction {
+public final class Softplus extends RoundingFunction {
 
   /** Below this z, e^z / 2 < 2^-55: ln(1 + e^z) rounds like e^z. */
   private static final double EXP_TAIL = -37.5;
 
   @Override
-  public Kernel bind(Params p) {
+  Kernel bind(Params p, boolean toOdd) {
     final double beta = p.real("beta").doubleValue();
     if (!(beta > 0)) {
       throw new IllegalArgumentException("softplus parameter 'beta' must be > 0");
@@ -32,7 +37,7 @@ public final class Softplus implements ReferenceFunction {
         if (hasThreshold && z > threshold) {
           return x;
         }
-        return softplus(z) / beta;
+        return softplus(z, Math.fma(beta, x, -z), beta, toOdd);
       }
 
       @Override
@@ -41,48 +46,55 @@ public final class Softplus implements ReferenceFunction {
         if (hasThreshold && z > threshold) {
           return 1.0;
         }
-        return sigmoid(z);
+        return SigmoidDoubleDouble.value(z, toOdd);
       }
     };
   }
 
-  /** ln(1 + e^z), as in the class comment. */
-  static double softplus(double z) {
-    if (z > 0) {
-      return z + StrictMath.log1p(StrictMath.exp(-z));
-    }
-    if (z < EXP_TAIL) {
-      return StrictMath.exp(z);
-    }
-    // e^z = eh + el to 2^-80; ln(1 + eh + el) = log1p(eh) + el / (1 + eh).
-    double eh = ExpDoubleDouble.hi(z);
-    double el = ExpDoubleDouble.lo(z);
-    return StrictMath.log1p(eh) + el / (1 + eh);
-  }
-
   /**
-   * 1 / (1 + e^-z) without overflow: with e = e^-|z| as a double-double ({@link ExpDoubleDouble})
-   * and d = 1 + e exact as (dh, dl), the quotient n / d (n = 1 for z >= 0, e for z < 0) gets one
-   * fma correction, and is rounded to odd ({@link RoundToOdd}) so that its float32 rounding is
-   * correct too: within 1 ulp in float64.
+   * ln(1 + e^(z + zl)) / beta rounded once for the dtype ({@link DoubleRounding#finish}), where
+   * z + zl = beta x exactly (zl the product's error by fma; 0 when beta = 1). See the class
+   * comment; the value ln(1 + e^z) = h + l is a double-double (relative error about 2^-60),
+   * zl enters through the derivative, sigma(z) zl, and the quotient by beta gets one fma
+   * correction.
    */
-  static double sigmoid(double z) {
-    if (z != z) {
+  static double softplus(double z, double zl, double beta, boolean toOdd) {
+    if (z != z || z == Double.POSITIVE_INFINITY) {
       return z;
     }
-    double a = -Math.abs(z);
-    double eh = ExpDoubleDouble.hi(a);
-    double el = ExpDoubleDouble.lo(a);
-    double dh = 1 + eh;
-    double dl = (eh - (dh - 1)) + el;
-    double nh = z >= 0 ? 1 : eh;
-    double nl = z >= 0 ? 0 : el;
-    double q = nh / dh;
-    if (q == 0) {
-      return q;
+    if (z == Double.NEGATIVE_INFINITY) {
+      return 0.0;
     }
-    double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
-    double r = q + c;
-    return RoundToOdd.of(r, c - (r - q));
+    double h;
+    double l;
+    if (z > 0) {
+      // z + ln(1 + t), t = e^-z; below 2^-1074 t only survives as a sticky bit.
+      double th = ExpDoubleDouble.hi(-z);
+      double tl = th == 0 ? Double.MIN_VALUE : ExpDoubleDouble.lo(-z);
+      double y = StrictMath.log1p(th);
+      double yl = Log1pDoubleDouble.tail(y, th, tl) + zl / (1 + th);
+      h = z + y;
+      double bb = h - z;
+      l = ((z - (h - bb)) + (y - bb)) + yl;
+    } else if (z < EXP_TAIL) {
+      // ln(1 + e) = e - e^2/2 + ..., e = e^z < 2^-54: e^2/2 is below 2^-55 e.
+      h = ExpDoubleDouble.hi(z);
+      l = ExpDoubleDouble.lo(z) + h * (zl - h * 0.5);
+      if (h == 0) {
+        return 0.0;
+      }
+    } else {
+      double eh = ExpDoubleDouble.hi(z);
+      double el = ExpDoubleDouble.lo(z);
+      h = StrictMath.log1p(eh);
+      l = Log1pDoubleDouble.tail(h, eh, el) + zl * (eh / (1 + eh));
+    }
+    if (beta != 1) {
+      double q = h / beta;
+      l = (Math.fma(-q, beta, h) + l) / beta;
+      h = q;
+    }
+    double r = h + l;
+    return DoubleRounding.finish(r, l - (r - h), toOdd);
   }
 }

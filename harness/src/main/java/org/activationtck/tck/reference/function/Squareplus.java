@@ -1,7 +1,7 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * squareplus: (x + s) / 2, s = sqrt(x^2 + b); for x < 0 b / (2 (s - x)), which never cancels.
@@ -9,17 +9,17 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * <p>Method: v = x^2 + b as an exact-ish double-double (fma for x^2, TwoSum for + b), s = sqrt(vh)
  * refined by one Newton step ds = (vh - s^2 + vl) / (2s) (s^2 residual by fma), so s + ds carries
  * about 100 bits; the sum x + s + ds and the quotient b / (2 (s + |x| + ds)) (one fma correction)
- * then round once, to odd ({@link RoundToOdd}) so that the float32 rounding of the result is
- * correct as well: within 1 ulp in float64. For |x| > 2^500, s = |x| (b / x^2 < 2^-990) and x^2 is not
+ * then round once ({@link DoubleRounding#finish}): to nearest for float64 (0.5 ulp + 2^-100
+ * relative), to odd for the narrower dtypes so that their rounding of the result is correct. For |x| > 2^500, s = |x| (b / x^2 < 2^-990) and x^2 is not
  * formed. f'(x) = (1 + x / s) / 2 for x >= 0, f(x) / s for x < 0 (= b / (2 s (s - x))).
  * -Infinity gives NaN (-inf + inf, as the frameworks compute it); f'(+Inf) = 1, f'(-Inf) = +0.0.
  */
-public final class Squareplus implements ReferenceFunction {
+public final class Squareplus extends RoundingFunction {
 
   private static final double HUGE = 0x1p500;
 
   @Override
-  public Kernel bind(Params p) {
+  Kernel bind(Params p, boolean toOdd) {
     final double b = p.real("b").doubleValue();
     if (!(b >= 0)) {
       throw new IllegalArgumentException("squareplus parameter 'b' must be >= 0");
@@ -57,14 +57,11 @@ public final class Squareplus implements ReferenceFunction {
         double tl = (s - (th - tb)) + (a - tb) + ds;
         if (x >= 0) {
           double r = th + tl;
-          return RoundToOdd.of(r, tl - (r - th)) * 0.5;
+          return DoubleRounding.finish(r, tl - (r - th), toOdd) * 0.5;
         }
         double dh = 2 * th;
         double dl = 2 * tl;
-        double q = b / dh;
-        double c = (Math.fma(-q, dh, b) - q * dl) / dh;
-        double r = q + c;
-        return RoundToOdd.of(r, c - (r - q));
+        return DoubleRounding.quotient(b, 0, dh, dl, toOdd);
       }
 
       @Override
@@ -104,7 +101,7 @@ public final class Squareplus implements ReferenceFunction {
           double sh = 1 + rh;
           double sl = (1 - sh) + rh + rl;
           double r = sh + sl;
-          return RoundToOdd.of(r, sl - (r - sh)) * 0.5;
+          return DoubleRounding.finish(r, sl - (r - sh), toOdd) * 0.5;
         }
         // b / (2 s (s + a)) with s, s + a as double-doubles; their product (hi, lo) by fma.
         double th = s + a;
@@ -114,10 +111,7 @@ public final class Squareplus implements ReferenceFunction {
         double ml = Math.fma(s, th, -mh) + s * tl + ds * th;
         double dh = 2 * mh;
         double dl = 2 * ml;
-        double q = b / dh;
-        double c = (Math.fma(-q, dh, b) - q * dl) / dh;
-        double r = q + c;
-        return RoundToOdd.of(r, c - (r - q));
+        return DoubleRounding.quotient(b, 0, dh, dl, toOdd);
       }
     };
   }

@@ -1,22 +1,24 @@
 package org.activationtck.tck.reference.function;
 
-import static org.activationtck.tck.reference.function.DoubleDouble.add;
-import static org.activationtck.tck.reference.function.DoubleDouble.div;
-import static org.activationtck.tck.reference.function.DoubleDouble.mul;
-import static org.activationtck.tck.reference.function.DoubleDouble.sub;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
  * tanh in double-double, rounded once.
  *
- * <p>Method: for 2^-27 <= |x| <= 22, m = e^(2|x|) - 1 (double-double exp minus 1: the
- * subtraction loses at most 27 of 106 bits since m >= 2|x| >= 2^-26), tanh |x| = m/(m + 2), sign
- * restored. Derivative 4E/(1 + E)^2 with E = e^(-2|x|) (no cancellation).
+ * <p>Method: for 2^-27 <= |x| <= 22, m = e^(2|x|) - 1 as a double-double
+ * ({@link ExpDoubleDouble#expm1Hi}, relative error below 2^-69), tanh |x| = m/(m + 2) with one fma
+ * correction, sign restored. Derivative 4E/(1 + E)^2 = 4 sigma'(2|x|) with E = e^(-2|x|)
+ * ({@link SigmoidDoubleDouble}, no cancellation; the factor 4 is exact). Allocation-free up to
+ * |x| = 350.
  *
- * <p>Accuracy: relative error below 10^-23 before the final rounding: within 1 ulp, correctly
- * rounded except within 10^-23 of a midpoint.
+ * <p>Accuracy: relative error below 2^-68 before the final rounding: within 1 ulp, correctly
+ * rounded (float64) except within 2^-68 relative of a midpoint; rounded to odd for the narrower
+ * dtypes.
  *
  * <p>Special cases: NaN → NaN; ±0 → ±0; ±Inf → ±1. Derivative: ±0 → 1; ±Inf → +0.0.
  *
@@ -24,9 +26,16 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * |x| > 22: 1 - tanh|x| < 2e^-44 < 2^-54, returns ±1. Derivative for |x| > 350: 4E(1 - 2E + ...)
  * = 4E within e^-700, scaled once.
  */
-public final class Tanh implements ReferenceFunction {
+public final class Tanh extends RoundingFunction {
 
-  private static final Kernel KERNEL = new Kernel() {
+  /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
+  private static final class RoundingKernel implements Kernel {
+    private final boolean toOdd;
+
+    RoundingKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
     @Override
     public double value(double x) {
       double a = Math.abs(x);
@@ -36,9 +45,12 @@ public final class Tanh implements ReferenceFunction {
       if (a > 22) {
         return Math.copySign(1.0, x);
       }
-      DoubleDouble m = sub(DoubleDouble.exp(DoubleDouble.of(2 * a)), DoubleDouble.ONE);
-      double r = DoubleDouble.round(div(m, add(m, DoubleDouble.of(2))));
-      return Math.copySign(r, x);
+      // m = e^(2a) - 1 as (mh, ml), d = m + 2 (TwoSum), m / d with one fma correction.
+      double mh = ExpDoubleDouble.expm1Hi(2 * a);
+      double ml = ExpDoubleDouble.expm1Lo(2 * a);
+      double dh = mh + 2;
+      double dl = DoubleDouble.twoSumError(mh, 2, dh) + ml;
+      return Math.copySign(DoubleRounding.quotient(mh, ml, dh, dl, toOdd), x);
     }
 
     @Override
@@ -48,16 +60,15 @@ public final class Tanh implements ReferenceFunction {
       }
       double a = Math.abs(x);
       if (a > 350) {
-        return DoubleDouble.expScaled(DoubleDouble.of(-2 * a)).times(DoubleDouble.of(4));
+        return DoubleDouble.expScaled(DoubleDouble.of(-2 * a)).times(DoubleDouble.of(4), toOdd);
       }
-      DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(-2 * a));
-      DoubleDouble d = add(DoubleDouble.ONE, e);
-      return DoubleDouble.round(div(DoubleDouble.mul(e, 4), mul(d, d)));
+      // tanh'(a) = 4 e^-2a / (1 + e^-2a)^2 = 4 sigma'(2a); the factor 4 is exact.
+      return 4 * SigmoidDoubleDouble.derivative(2 * a, toOdd);
     }
-  };
+  }
 
   @Override
-  public Kernel bind(Params p) {
-    return KERNEL;
+  Kernel bind(Params p, boolean toOdd) {
+    return new RoundingKernel(toOdd);
   }
 }

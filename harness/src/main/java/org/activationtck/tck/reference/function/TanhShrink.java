@@ -1,12 +1,13 @@
 package org.activationtck.tck.reference.function;
 
-import static org.activationtck.tck.reference.function.DoubleDouble.add;
-import static org.activationtck.tck.reference.function.DoubleDouble.div;
-import static org.activationtck.tck.reference.function.DoubleDouble.mul;
-import static org.activationtck.tck.reference.function.DoubleDouble.sub;
+import static org.activationtck.tck.reference.internal.DoubleDouble.add;
+import static org.activationtck.tck.reference.internal.DoubleDouble.div;
+import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
+import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * tanh_shrink: x - tanh(x) in double-double, rounded once; odd (the sign is restored from x).
@@ -34,9 +35,16 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * Derivative tanh(x)^2: ±Inf → 1; ±0 → +0.0; for |x| < 2^-27, x^2 (1 - 2x^2/3) (the
  * double-double m = e^(2|x|) - 1 keeps only about 106 - log2(1/m) bits, too few below 2^-27).
  */
-public final class TanhShrink implements ReferenceFunction {
+public final class TanhShrink extends RoundingFunction {
 
-  private static final Kernel KERNEL = new Kernel() {
+  /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
+  private static final class RoundingKernel implements Kernel {
+    private final boolean toOdd;
+
+    RoundingKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
     @Override
     public double value(double x) {
       if (x != x || x == 0) {
@@ -45,7 +53,7 @@ public final class TanhShrink implements ReferenceFunction {
       if (Double.isInfinite(x)) {
         return x;
       }
-      return Math.copySign(positive(Math.abs(x)), x);
+      return Math.copySign(positive(Math.abs(x), toOdd), x);
     }
 
     @Override
@@ -63,21 +71,21 @@ public final class TanhShrink implements ReferenceFunction {
       if (a < 0x1p-27) {
         // tanh(a)^2 = a^2 (1 - 2a^2/3 + ...); the double-double e^(2a) - 1 would keep too few
         // bits of m ~ 2a here.
-        return DoubleDouble.round(mul(mul(DoubleDouble.of(a), a), add(DoubleDouble.ONE, DoubleDouble.of(-2 * a * a / 3))));
+        return DoubleDouble.round(mul(mul(DoubleDouble.of(a), a), add(DoubleDouble.ONE, DoubleDouble.of(-2 * a * a / 3))), toOdd);
       }
       DoubleDouble t = tanh(a);
-      return DoubleDouble.round(mul(t, t));
+      return DoubleDouble.round(mul(t, t), toOdd);
     }
-  };
+  }
 
-  private static double positive(double a) {
+  private static double positive(double a, boolean toOdd) {
     if (a < 0x1p-30) {
       int scale = a < 0x1p-300 ? 400 : 0;
       double y = Math.scalb(a, scale);
       DoubleDouble y3 = mul(mul(DoubleDouble.of(y), y), y);
       DoubleDouble p = div(y3, DoubleDouble.of(3));
       p = mul(p, add(DoubleDouble.ONE, DoubleDouble.of(-0.4 * a * a)));
-      return scale == 0 ? DoubleDouble.round(p) : Math.scalb(p.hi, -3 * scale);
+      return scale == 0 ? DoubleDouble.round(p, toOdd) : DoubleRounding.scaleDown(p.hi, p.lo, 3 * scale);
     }
     if (a <= 1) {
       DoubleDouble x2 = mul(DoubleDouble.of(a), a);
@@ -92,20 +100,20 @@ public final class TanhShrink implements ReferenceFunction {
       }
       DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(a));
       DoubleDouble cosh = DoubleDouble.scalb(add(e, div(DoubleDouble.ONE, e)), -1);
-      return DoubleDouble.round(div(s, cosh));
+      return DoubleDouble.round(div(s, cosh), toOdd);
     }
     if (a <= 40) {
-      return DoubleDouble.round(sub(DoubleDouble.of(a), tanh(a)));
+      return DoubleDouble.round(sub(DoubleDouble.of(a), tanh(a)), toOdd);
     }
     double s = a - 1;
     double e = (a - s) - 1; // exact (fast two-sum, |a| > 1)
-    // The true value a - 1 + 2e^(-2a) - ... lies just above a - 1: when a - 1 is an exact
-    // midpoint that was rounded down (e > 0), it rounds up.
+    // The true value a - 1 + 2e^(-2a) - ... lies just above a - 1 = s + e: when a - 1 is an exact
+    // midpoint that was rounded down (e > 0), it rounds up and the remainder is negative;
+    // otherwise s is nearest and the remainder has e's sign, or is the positive tail (e = 0).
     if (e > 0 && e == (Math.nextUp(s) - s) * 0.5) {
-      return Math.nextUp(s);
+      return DoubleRounding.finish(Math.nextUp(s), -1, toOdd);
     }
-    // s exact: the true value lies just above it, which matters only at a float32 midpoint.
-    return e == 0 && DoubleDouble.isFloat32Midpoint(s) ? Math.nextUp(s) : s;
+    return DoubleRounding.finish(s, e != 0 ? e : 1, toOdd);
   }
 
   /** tanh(a) in double-double for 2^-27 <= a <= 40 (below, m = e^(2a) - 1 loses too much). */
@@ -115,7 +123,7 @@ public final class TanhShrink implements ReferenceFunction {
   }
 
   @Override
-  public Kernel bind(Params p) {
-    return KERNEL;
+  Kernel bind(Params p, boolean toOdd) {
+    return new RoundingKernel(toOdd);
   }
 }

@@ -53,7 +53,7 @@ class DoubleDoubleReferenceTest {
   private static void check(FunctionSpec f, Params p, Dtype t) {
     ElementwiseFunction oracle = (ElementwiseFunction) FunctionRegistry.lookup(f.id()).get();
     ReferenceFunction.Kernel k = ((ReferenceFunction) org.activationtck.tck.reference
-        .ReferenceRegistry.lookup(f.id()).get()).bind(p);
+        .ReferenceRegistry.lookup(f.id()).get()).bind(p, t);
     Random rnd = new Random(20261124L);
     List<Double> xs = new ArrayList<>();
     for (double r : REGRESSIONS) {

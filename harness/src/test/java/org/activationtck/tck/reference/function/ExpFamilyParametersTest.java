@@ -62,7 +62,7 @@ class ExpFamilyParametersTest {
     Params p = Params.of(c.dialect, values);
     ElementwiseFunction oracle = (ElementwiseFunction) FunctionRegistry.lookup(c.id).orElseThrow();
     ReferenceFunction.Kernel k = ((ReferenceFunction) ReferenceRegistry.lookup(c.id).orElseThrow())
-        .bind(p);
+        .bind(p, Dtype.FLOAT64);
     StringBuilder failures = new StringBuilder();
     for (double x : XS) {
       OracleValue ov = new OracleValue(d -> derivative ? oracle.derivative(x, p, d) : oracle.value(x, p, d));

@@ -47,7 +47,7 @@ class PiecewiseReferenceTest {
     StringBuilder failures = new StringBuilder();
     for (Dtype t : new Dtype[] {Dtype.FLOAT64, Dtype.FLOAT32, Dtype.FLOAT16, Dtype.BFLOAT16}) {
       Params p = params(id, dialect, t, overrides);
-      ReferenceFunction.Kernel k = reference.bind(p);
+      ReferenceFunction.Kernel k = reference.bind(p, t);
       for (int i = 0; i < SAMPLES; i++) {
         double x0 = lo + (hi - lo) * random.nextDouble();
         if (i % 4 == 0) {
@@ -130,7 +130,7 @@ class PiecewiseReferenceTest {
     for (String[] c : cases) {
       ElementwiseFunction oracle = (ElementwiseFunction) FunctionRegistry.lookup(c[0]).orElseThrow();
       ReferenceFunction.Kernel k = ((ReferenceFunction) org.activationtck.tck.reference.ReferenceRegistry
-          .lookup(c[0]).orElseThrow()).bind(params(c[0], c[1], Dtype.FLOAT64));
+          .lookup(c[0]).orElseThrow()).bind(params(c[0], c[1], Dtype.FLOAT64), Dtype.FLOAT64);
       Params p = params(c[0], c[1], Dtype.FLOAT64);
       for (double x : xs) {
         for (boolean derivative : new boolean[] {false, true}) {

@@ -1,0 +1,226 @@
+package org.activationtck.tck.reference.internal;
+
+import java.math.BigDecimal;
+import org.activationtck.spec.API;
+
+/**
+ * e^x and e^x - 1 as unevaluated sums hi + lo with relative error about 2^-80, for references
+ * whose result must round correctly after more arithmetic on e^x (elu, selu, celu, softplus,
+ * mish, soft_exponential, exponential).
+ *
+ * <p>Method. 1. Reduction: k = rint(x / ln 2), r = x - k ln 2 with ln 2 split into three parts;
+ * the first has 32 significant bits (fdlibm's ln2HI), so k * LN2_HI is exact for |k| < 2^21 and
+ * x - k * LN2_HI is exact (Sterbenz); the rest is folded in with {@link Math#fma}, giving r as a
+ * double-double, |r| <= 0.347. 2. Approximation: s = r / 2^8 (exact), |s| < 1.36e-3;
+ * expm1(s) = s + s^2 (1/2 + s/6 + ... + s^5/5040), truncation below s^8/8! (relative 2^-82),
+ * with s^2 exact by fma and the small polynomial in double (its rounding is 2^-65 of a term that
+ * is itself 7e-4 of the total). 3. Reconstruction: eight doublings m <- m (2 + m) (expm1(2s) in
+ * terms of expm1(s)), which keep the relative error of m (growth below 1.5), then 1 + m and a
+ * scaling by 2^k. Results in the subnormal range lose low bits in the scaling, as any double
+ * would. Overflow above 709.79 (+Infinity), zero below -745.2.
+ *
+ * <p>e^x - 1 ({@link #expm1Hi}, {@link #expm1Lo}): for |x| >= {@link #EXPM1_SERIES} = 2^-10 it
+ * is (hi - 1) + lo, where hi - 1 is exact (Sterbenz for hi in [1/2, 2], and for larger |x| the
+ * subtraction only loses bits below 2^-80 of the result) and the absolute error 2^-80 e^x is
+ * relative 2^-80 e^x / |e^x - 1| <= 2^-80 / |x| * 1.001 < 2^-69.9 at |x| = 2^-10. Below, the
+ * Taylor series x + x^2/2 + x^3 (1/6 + ... + x^6/9!) with x^2 exact (fma) and the cubic part in
+ * double: truncation x^10/10! is relative below 2^-111, the rounding of the cubic part (below
+ * 2^-22 |x|) is relative 2^-75.
+ *
+ * <p>Allocation-free: each method runs the whole evaluation and returns one part; a caller
+ * that needs both calls both (about twice the cost of one, still far below an object).
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class ExpDoubleDouble {
+
+  /** Below this |x|, e^x - 1 comes from its Taylor series (see the class comment). */
+  static final double EXPM1_SERIES = 0x1p-10;
+
+  /** Below this x, e^x < 2^-57 < ulp(1)/2: e^x - 1 is -1 plus a remainder. */
+  static final double EXPM1_SATURATION = -40;
+
+  /** Results of {@link #timesExp} below 2^-960 are formed at 2^SUBNORMAL_SCALE times their size. */
+  private static final int SUBNORMAL_SCALE = 600;
+
+  /** Below this x, |ch| e^x < 2^1024 e^-1500 < 2^-1140 for every double ch: the product is 0. */
+  private static final double TIMES_EXP_ZERO = -1500;
+
+  /** fdlibm's ln2HI: 0x3fe62e42fee00000, 32 significant bits. */
+  private static final double LN2_HI = Double.longBitsToDouble(0x3fe62e42fee00000L);
+  private static final double LN2_MID;
+  private static final double LN2_LO;
+  private static final double INV_LN2 = 1 / Math.log(2);
+  private static final int DOUBLINGS = 8;
+
+  static {
+    BigDecimal ln2 = new BigDecimal(
+        "0.6931471805599453094172321214581765680755001343602552541206800094933936219696947");
+    BigDecimal rest = ln2.subtract(new BigDecimal(LN2_HI));
+    LN2_MID = rest.doubleValue();
+    LN2_LO = rest.subtract(new BigDecimal(LN2_MID)).doubleValue();
+  }
+
+  private ExpDoubleDouble() {}
+
+  /** The leading part of e^x (the correctly rounded e^x up to about 2^-80 relative). */
+  public static double hi(double x) {
+    return eval(x, false, 0);
+  }
+
+  /** The trailing part: e^x - hi(x), to about 2^-80 relative of e^x. */
+  public static double lo(double x) {
+    return eval(x, true, 0);
+  }
+
+  /**
+   * The leading or trailing part of e^x * 2^scale for -1400 <= x <= 700, computed without
+   * intermediate underflow (for tails whose final result is rescaled once).
+   */
+  public static double scaled(double x, int scale, boolean low) {
+    return eval(x, low, scale);
+  }
+
+  /** The leading part of e^x - 1: its nearest double up to about 2^-61 relative. */
+  public static double expm1Hi(double x) {
+    return expm1(x, false);
+  }
+
+  /** The trailing part: e^x - 1 - expm1Hi(x), to about 2^-61 relative of e^x - 1. */
+  public static double expm1Lo(double x) {
+    return expm1(x, true);
+  }
+
+  private static double expm1(double x, boolean low) {
+    if (x != x || x == 0) {
+      return low ? 0 : x;
+    }
+    if (Math.abs(x) < EXPM1_SERIES) {
+      // x + x^2/2 (x^2 exact by fma) + x^3 (1/6 + x/24 + ... + x^6/9!) in double.
+      double x2 = x * x;
+      double x2l = Math.fma(x, x, -x2);
+      double rest = x2 * x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720
+          + x * (1.0 / 5040 + x * (1.0 / 40320 + x * (1.0 / 362880)))))));
+      double t = x2 * 0.5;
+      double h = x + t;
+      double l = ((x - h) + t) + (x2l * 0.5 + rest);
+      double hh = h + l;
+      return low ? l - (hh - h) : hh;
+    }
+    if (x > 709.8) {
+      return low ? 0 : Double.POSITIVE_INFINITY;
+    }
+    if (x < EXPM1_SATURATION) {
+      // e^x < 2^-57: -1 is the nearest double and e^x the remainder (at least the smallest
+      // subnormal, as a sticky bit for rounding to odd; 0 only at -Infinity).
+      if (!low) {
+        return -1.0;
+      }
+      return x == Double.NEGATIVE_INFINITY ? 0 : Math.max(hi(x), Double.MIN_VALUE);
+    }
+    double eh = hi(x);
+    if (Double.isInfinite(eh)) {
+      return low ? 0 : eh;
+    }
+    double el = lo(x);
+    // eh - 1 is exact for eh in [1/2, 2]; elsewhere TwoSum keeps what it drops.
+    double d = eh - 1;
+    double db = d - eh;
+    double de = (eh - (d - db)) + (-1 - db);
+    double l = de + el;
+    double h = d + l;
+    return low ? l - (h - d) : h;
+  }
+
+  private static double eval(double x, boolean low, int scale) {
+    if (x != x) {
+      return x;
+    }
+    if (x > 709.8 && scale <= 0) {
+      return low ? 0 : Double.POSITIVE_INFINITY;
+    }
+    if (x < -745.2 && scale == 0) {
+      return 0;
+    }
+    double kd = Math.rint(x * INV_LN2);
+    int k = (int) kd;
+    double a = x - kd * LN2_HI;
+    double bh = kd * LN2_MID;
+    double bl = Math.fma(kd, LN2_MID, -bh) + kd * LN2_LO;
+    double rh = a - bh;
+    double rl = ((a - rh) - bh) - bl;
+    double sh = rh * 0x1p-8;
+    double sl = rl * 0x1p-8;
+    // q = s^2 (1/2 + p1)
+    double s2h = sh * sh;
+    double s2l = Math.fma(sh, sh, -s2h) + 2 * sh * sl;
+    double p1 = sh * (1.0 / 6 + sh * (1.0 / 24 + sh * (1.0 / 120 + sh * (1.0 / 720
+        + sh * (1.0 / 5040)))));
+    double qh = s2h * 0.5;
+    double ql = s2l * 0.5 + s2h * p1;
+    // m = s + q (TwoSum, |s| > |q|)
+    double mh = sh + qh;
+    double ml = (qh - (mh - sh)) + sl + ql;
+    double t = mh + ml;
+    ml = ml - (t - mh);
+    mh = t;
+    for (int i = 0; i < DOUBLINGS; i++) {
+      // m <- 2m + m^2
+      double ah = mh * mh;
+      double al = Math.fma(mh, mh, -ah) + 2 * mh * ml;
+      double two = 2 * mh;
+      double sum = two + ah;
+      double bb = sum - two;
+      double err = (two - (sum - bb)) + (ah - bb) + 2 * ml + al;
+      mh = sum + err;
+      ml = err - (mh - sum);
+    }
+    // 1 + m with |m| <= 0.42: FastTwoSum.
+    double h = 1 + mh;
+    double l = (1 - h) + mh + ml;
+    double hh = h + l;
+    l = l - (hh - h);
+    return low ? Math.scalb(l, k + scale) : Math.scalb(hh, k + scale);
+  }
+
+  /**
+   * (ch + cl) * e^x rounded once for the caller's dtype ({@link DoubleRounding#finish}), for a
+   * coefficient ch + cl > 0 held as a double-double (|cl| <= ulp(ch)/2). Relative error of the
+   * product before rounding about 2^-79; results below 2^-950 are formed scaled by 2^600 and
+   * rounded once to the subnormal grid by {@link DoubleRounding#scaleDown}. NaN gives NaN.
+   */
+  public static double timesExp(double ch, double cl, double x, boolean toOdd) {
+    if (x != x) {
+      return x;
+    }
+    if (x < TIMES_EXP_ZERO) {
+      return 0.0 * ch; // ch e^x < 2^1024 e^-1500 < 2^-1140: below half the smallest subnormal
+    }
+    int scale = x < -660 ? SUBNORMAL_SCALE : 0;
+    double eh = eval(x, false, scale);
+    double el = eval(x, true, scale);
+    double p = ch * eh;
+    if (p == 0 || Double.isInfinite(p)) { // exact zero keeps the product's sign
+      return p;
+    }
+    double pl = Math.fma(ch, eh, -p) + (ch * el + cl * eh);
+    double h = p + pl;
+    double l = pl - (h - p);
+    return scale == 0 ? DoubleRounding.finish(h, l, toOdd) : DoubleRounding.scaleDown(h, l, scale);
+  }
+
+  /**
+   * (ch + cl) * (e^x - 1) rounded once for the caller's dtype, as {@link #timesExp}; relative
+   * error before rounding about 2^-61 (see the class comment).
+   */
+  public static double timesExpm1(double ch, double cl, double x, boolean toOdd) {
+    double mh = expm1Hi(x);
+    double ml = expm1Lo(x);
+    double p = ch * mh;
+    if (p == 0 || Double.isInfinite(p)) { // exact zero keeps the product's sign
+      return p;
+    }
+    double pl = Math.fma(ch, mh, -p) + (ch * ml + cl * mh);
+    double h = p + pl;
+    return DoubleRounding.finish(h, pl - (h - p), toOdd);
+  }
+}
