@@ -32,7 +32,9 @@ public interface ReferenceFunction {
 
   /**
    * Binds resolved parameters (reals already rounded to the compute format) once per array; the
-   * kernel then evaluates elements without allocating.
+   * kernel then evaluates elements, allocation-free in every function except gelu, tanh_shrink
+   * and a few far-tail and near-root paths of sigmoid, tanh, silu and their derivatives, whose
+   * double-double temporaries are still objects (a known gap, not a contract).
    *
    * @throws IllegalArgumentException for parameter values outside the function's domain
    */
