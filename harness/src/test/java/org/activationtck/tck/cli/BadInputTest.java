@@ -138,6 +138,8 @@ class BadInputTest {
         Arguments.of("bad dtype", (UnaryOperator<String>) s -> s.replaceFirst("\"dtype\": ?\"float64\"", "\"dtype\":\"float8\""), "/cases/0/dtype"),
         Arguments.of("bad dialect", (UnaryOperator<String>) s -> s.replaceFirst("\"keras3\"", "\"keras9\""), "/cases/0/dialects/0"),
         Arguments.of("bad expected", (UnaryOperator<String>) s -> s.replaceFirst("\"float64\": ?\"[^\"]*\"", "\"float64\":\"one\""), "/cases/0/value/0/float64"),
+        Arguments.of("unknown parameter", (UnaryOperator<String>) s -> s.replaceFirst("\"params\": ?\\{\\}", "\"params\":{\"alpha\":\"1\"}"), "/cases/0/params/alpha"),
+        Arguments.of("unknown function", (UnaryOperator<String>) s -> s.replaceFirst("\"function\": ?\"linear\"", "\"function\": \"lineal\""), "'lineal'"),
         Arguments.of("deep nesting", (UnaryOperator<String>) s -> s.replaceFirst("\"params\": ?\\{\\}", "\"params\":" + "[".repeat(100) + "]".repeat(100)), "linear.json:"));
   }
 
