@@ -13,6 +13,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -90,6 +91,24 @@ class OraclePropertyTest {
     } catch (IllegalArgumentException invalid) {
       // a parameter outside the catalog's constraint (e.g. celu alpha = 0): not a valid draw
       Assume.that(false);
+    }
+  }
+
+  /**
+   * Found by the random-parameter property: selu's far negative tail is -scale * alpha, which for
+   * alpha = 5 sits exactly on a float64 midpoint; an unsided approximation there could never be
+   * rounded (ArithmeticException). The tail is now one-sided (the truth lies above -c).
+   */
+  @Example
+  void required_seluFarTail_onAMidpoint_rounds() {
+    for (String x : new String[] {"-1e300", "-1000"}) {
+      OracleValue v = ORACLE.evaluate("selu", "keras3", Map.of("alpha", "5"), Dtype.FLOAT64, false,
+          new double[] {Double.parseDouble(x)}).get(0);
+      // -c = -(scale rounded to float64) * 5, exactly; the truth lies just above it, so the
+      // correctly rounded result is the double above (or at) that midpoint, never below.
+      BigDecimal c = new BigDecimal(1.0507009873554804934193349852946).multiply(BigDecimal.valueOf(5)).negate();
+      double r = v.rounded(Dtype.FLOAT64);
+      assertTrue(new BigDecimal(r).compareTo(c) > 0, x + ": " + r + " is not above " + c);
     }
   }
 
