@@ -110,6 +110,11 @@ public final class Oracle {
       throw new IllegalArgumentException("--derivative is defined for elementwise functions only; '"
           + spec.id() + "' is an axis function");
     }
+    if (p.has("axis") && p.integer("axis") != -1 && p.integer("axis") != 0) {
+      // The inputs are one vector (rank 1), so the only valid axes are -1 and 0.
+      throw new IllegalArgumentException(spec.id() + " parameter 'axis': " + p.integer("axis")
+          + " is out of range for one vector (rank 1): expected -1 or 0");
+    }
     AxisFunction f = (AxisFunction) impl;
     double[] vector = x.clone();
     Real[] probe = f.value(vector, p, OracleValue.START_DIGITS);

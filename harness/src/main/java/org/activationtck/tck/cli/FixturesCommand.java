@@ -37,8 +37,16 @@ final class FixturesCommand {
     FixtureGenerator generator = FixtureGenerator.standard();
     List<FunctionSpec> functions = new ArrayList<>();
     Oracle oracle = Oracle.standard();
+    List<String> wanted = new ArrayList<>();
+    for (String id : only) {
+      FunctionSpec f = oracle.catalog().require(id);
+      if (!oracle.implemented(f.id())) {
+        throw new IllegalArgumentException("function '" + id + "' is not implemented by the oracle");
+      }
+      wanted.add(f.id());
+    }
     for (FunctionSpec f : oracle.catalog().functions()) {
-      if ((only.isEmpty() || only.contains(f.id())) && oracle.implemented(f.id())) {
+      if ((wanted.isEmpty() || wanted.contains(f.id())) && oracle.implemented(f.id())) {
         functions.add(f);
       }
     }
@@ -70,6 +78,14 @@ final class FixturesCommand {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Fails fast, before generating for minutes, when the output folder cannot be written. */
+  static void checkOutputDir(String option, Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(option + " " + dir + ": not a directory");
+    }
+    AtomicFiles.checkWritable(option, dir.resolve("probe.json"));
   }
 
   record Generated(String function, FixtureFile file, byte[] bytes) {}
@@ -112,6 +128,7 @@ final class FixturesCommand {
     @Override
     public Integer call() throws IOException, InterruptedException {
       Path dir = out != null ? out : ProjectRoot.path().resolve(DEFAULT_DIR);
+      checkOutputDir("--out", dir);
       long cases = 0;
       long bytes = 0;
       for (Generated g : generateAll(functions)) {
@@ -140,6 +157,10 @@ final class FixturesCommand {
     @Override
     public Integer call() throws IOException, InterruptedException {
       org.activationtck.spec.Dtype t = org.activationtck.spec.Dtype.fromId(dtype);
+      if (t != org.activationtck.spec.Dtype.FLOAT16 && t != org.activationtck.spec.Dtype.BFLOAT16) {
+        throw new IllegalArgumentException("--dtype '" + dtype + "': exhaustive fixtures exist for float16 and bfloat16 only");
+      }
+      checkOutputDir("--out", out);
       FixtureGenerator generator = FixtureGenerator.standard();
       Oracle oracle = Oracle.standard();
       List<FunctionSpec> todo = new ArrayList<>();
@@ -193,6 +214,9 @@ final class FixturesCommand {
     @Override
     public Integer call() throws IOException, InterruptedException {
       Path d = dir != null ? dir : ProjectRoot.path().resolve(DEFAULT_DIR);
+      if (!Files.isDirectory(d)) {
+        throw new IllegalArgumentException("--dir " + d + ": no such directory");
+      }
       int stale = 0;
       for (Generated g : generateAll(List.of())) {
         Path file = d.resolve(g.function() + ".json");

@@ -84,12 +84,13 @@ final class RunCommand implements Callable<Integer> {
     for (String d : dtypes) {
       dts.add(Dtype.fromId(d));
     }
-    if (!(timeoutSeconds > 0)) {
-      throw new IllegalArgumentException("--timeout must be positive");
+    if (!(timeoutSeconds >= 0.001)) {
+      throw new IllegalArgumentException("--timeout must be at least 0.001 (seconds), got " + timeoutSeconds);
     }
     if (!signedZero.equals("strict") && !signedZero.equals("lenient")) {
       throw new IllegalArgumentException("--signed-zero must be strict or lenient, got '" + signedZero + "'");
     }
+    checkReports();
     TckConfig config = TckConfig.builder().dialects(dialects).dtypes(dts).functions(functions)
         .tier(Tier.fromId(tier)).signedZeroStrict(signedZero.equals("strict")).tolerances(tol)
         .fixturesDir(fixtures).callTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).build();
@@ -119,9 +120,24 @@ final class RunCommand implements Callable<Integer> {
     return result.failed() == 0 ? 0 : 1;
   }
 
+  private void checkReports() {
+    if (reportJson != null) {
+      AtomicFiles.checkWritable("--report-json", reportJson);
+    }
+    if (reportJunit != null) {
+      AtomicFiles.checkWritable("--report-junit", reportJunit);
+    }
+    if (reportHtml != null) {
+      AtomicFiles.checkWritable("--report-html", reportHtml);
+    }
+  }
+
   private Activation activation() {
     if (impl.command != null) {
-      return new ProcessActivation(impl.command, shell, Duration.ofMillis((long) (timeoutSeconds * 1000)));
+      ProcessActivation p = new ProcessActivation(impl.command, shell,
+          Duration.ofMillis((long) (timeoutSeconds * 1000)));
+      p.start(); // a command that cannot start at all is bad input: exit 2 before the run
+      return p;
     }
     if (impl.className != null) {
       try {

@@ -50,6 +50,12 @@ public final class Tolerances {
     if (kv.length != 2 || fd.length != 2 || fd[0].isEmpty()) {
       throw new IllegalArgumentException("--tolerance '" + spec + "': expected FUNCTION:DTYPE=ULPS, e.g. gelu:float32=4");
     }
+    String function;
+    try {
+      function = Catalog.standard().require(fd[0]).id();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--tolerance '" + spec + "': " + e.getMessage());
+    }
     if (!fd[1].equals("*")) {
       Dtype.fromId(fd[1]);
     }
@@ -63,7 +69,7 @@ public final class Tolerances {
       throw new IllegalArgumentException("--tolerance '" + spec + "': ULPS must be >= 0");
     }
     Map<String, Double> m = new HashMap<>(overrides);
-    m.put(fd[0] + ":" + fd[1], ulps);
+    m.put(function + ":" + fd[1], ulps);
     return new Tolerances(document, m);
   }
 

@@ -1,7 +1,5 @@
 package org.activationtck.tck.process;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,7 +41,8 @@ public final class ProcessActivation implements Activation, AutoCloseable {
 
   private final List<String> command;
   private final Duration timeout;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = new ObjectMapper(); // writes requests only
+  private final Replies replies = new Replies(MAX_LINE);
   private Process process;
   private OutputStream stdin;
   private BlockingQueue<Object> lines;
@@ -57,8 +56,6 @@ public final class ProcessActivation implements Activation, AutoCloseable {
   public ProcessActivation(String command, boolean useShell, Duration timeout) {
     this.command = useShell ? List.of("/bin/sh", "-c", command) : CommandLineSplitter.split(command);
     this.timeout = timeout;
-    mapper.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(MAX_LINE).build());
   }
 
   @Override
@@ -72,30 +69,30 @@ public final class ProcessActivation implements Activation, AutoCloseable {
     return true;
   }
 
+  /**
+   * Starts the program now rather than at the first call, so that a command that cannot start at
+   * all is reported once, as bad input.
+   *
+   * @throws IllegalArgumentException naming the command when it cannot be started
+   */
+  public synchronized void start() {
+    try {
+      ensureStarted();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot start " + command + ": " + e.getMessage());
+    }
+  }
+
   @Override
   public synchronized double[] apply(Call call, double[] x) {
     long id = nextId++;
     String request = request(id, call, x);
-    JsonNode reply;
+    Object line;
     try {
       ensureStarted();
       stdin.write((request + "\n").getBytes(StandardCharsets.UTF_8));
       stdin.flush();
-      Object line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (line == null) {
-        restart();
-        throw new IllegalStateException("no reply within " + timeout.toMillis() + " ms");
-      }
-      if (line == EOF) {
-        restart();
-        throw new IllegalStateException("the program closed its stdout (exited or crashed)");
-      }
-      try {
-        reply = mapper.readTree((String) line);
-      } catch (IOException e) {
-        restart();
-        throw new IllegalStateException("reply is not JSON: " + abbreviate((String) line));
-      }
+      line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (IOException e) {
       restart();
       throw new IllegalStateException("cannot write to the program: " + e.getMessage());
@@ -104,30 +101,22 @@ public final class ProcessActivation implements Activation, AutoCloseable {
       restart();
       throw new IllegalStateException("interrupted");
     }
-    if (reply == null || !reply.isObject() || !reply.path("id").canConvertToLong()) {
+    if (line == null) {
       restart();
-      throw new IllegalStateException("reply has no numeric id: " + abbreviate(String.valueOf(reply)));
+      throw new IllegalStateException("no reply within " + timeout.toMillis() + " ms");
     }
-    if (reply.get("id").asLong() != id) {
+    if (line == EOF) {
       restart();
-      throw new IllegalStateException("reply out of order: id " + reply.get("id").asLong()
-          + " for request " + id);
+      throw new IllegalStateException("the program closed its stdout (exited or crashed)");
     }
-    if (reply.path("unsupported").asBoolean(false)) {
-      throw new UnsupportedOperationException("the program answered unsupported");
+    try {
+      return replies.parse((String) line, id, call.dtype());
+    } catch (Replies.BadReply e) {
+      if (e.restart()) {
+        restart();
+      }
+      throw e;
     }
-    if (reply.has("error")) {
-      throw new IllegalStateException("the program reported an error: " + abbreviate(reply.get("error").asText()));
-    }
-    JsonNode y = reply.get("y");
-    if (y == null || !y.isArray()) {
-      throw new IllegalStateException("reply has no array y");
-    }
-    double[] out = new double[y.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = number(y.get(i), call.dtype(), i);
-    }
-    return out;
   }
 
   private String request(long id, Call call, double[] x) {
@@ -162,25 +151,6 @@ public final class ProcessActivation implements Activation, AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static double number(JsonNode n, Dtype t, int i) {
-    double d;
-    if (n.isNumber()) {
-      d = n.doubleValue();
-    } else if (n.isTextual()) {
-      switch (n.asText()) {
-        case "NaN": return Double.NaN;
-        case "Infinity": return Double.POSITIVE_INFINITY;
-        case "-Infinity": return Double.NEGATIVE_INFINITY;
-        default: throw new IllegalStateException("y[" + i + "] is not a number: " + abbreviate(n.asText()));
-      }
-    } else {
-      throw new IllegalStateException("y[" + i + "] is not a number: " + abbreviate(n.toString()));
-    }
-    // A decimal that round-trips in t, read as the nearest double, rounds back to t exactly
-    // (double has more than 2p + 2 bits for every p here, so double rounding is innocuous).
-    return Rounding.round(d, t);
   }
 
   private void ensureStarted() throws IOException {
@@ -223,10 +193,6 @@ public final class ProcessActivation implements Activation, AutoCloseable {
       process.destroyForcibly();
       process = null;
     }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
   }
 
   @Override

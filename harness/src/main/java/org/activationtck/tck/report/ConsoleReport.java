@@ -12,13 +12,14 @@ public final class ConsoleReport {
   private ConsoleReport() {}
 
   public static void print(RunResult r, PrintStream out) {
-    out.printf("activation-tck: %s, tier %s, signed zero %s%n", r.implementation(),
+    out.printf("activation-tck: %s, tier %s, signed zero %s%n", Formats.plain(r.implementation()),
         r.config().tier().id(), r.config().signedZeroStrict() ? "strict" : "lenient");
     String fmt = "%-18s %-8s %7s %7s %6s %7s %8s %7s %6s  %s%n";
     out.printf(fmt, "function", "dtype", "cases", "passed", "failed", "not-impl", "max-ulp", "budget", "CR%", "worst input");
     for (RunResult.Row row : r.rows()) {
       Check w = row.worst();
-      String worst = w == null ? "" : w.input() + (w.status() == Check.Status.FAILED && w.reason() != null ? ": " + w.reason() : "");
+      String worst = w == null ? "" : w.input() + (w.status() == Check.Status.FAILED && w.reason() != null
+          ? ": " + Formats.plain(w.reason()) : ""); // the reason may carry an implementation's text
       if (worst.length() > 70) {
         worst = worst.substring(0, 67) + "...";
       }

@@ -28,7 +28,10 @@ final class ExpLinearUnit {
       return Real.huge(c.signum() < 0);
     }
     if (u.doubleValue() < -(digits + 2) * LN10) {
-      return Real.approx(c.negate(), digits);
+      // The truth is -c + c e^u: beside -c, on the side of c's sign. One-sided, because -c (a
+      // product such as selu's scale * alpha) can sit exactly on a rounding midpoint, where a
+      // plain approximation never lets Ziv's loop decide (found by the oracle fuzz: selu alpha=5).
+      return Real.beside(c.negate(), c.signum(), digits);
     }
     // expm1 at d + 1 digits, times the exact c, rounded at d + 4: 10^-(d+1) + 10^-(d+3) < 10^-d.
     BigDecimal m = Expm1.expm1(u, digits + 1);
