@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -26,23 +23,6 @@ class BadInputTest {
 
   @TempDir static Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  static Result exec(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = TckCommand.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   static Arguments bad(String mustName, String... args) {
     return Arguments.of(mustName, args);
@@ -108,10 +88,10 @@ class BadInputTest {
   @ParameterizedTest
   @MethodSource("badCommandLines")
   void required_badInput_exit2_oneLineNamingIt(String mustName, String[] args) {
-    assertOneLine(exec(args), mustName, String.join(" ", args));
+    assertOneLine(CliRun.exec(args), mustName, String.join(" ", args));
   }
 
-  static void assertOneLine(Result r, String mustName, String what) {
+  static void assertOneLine(CliRun r, String mustName, String what) {
     assertEquals(2, r.code(), what + ": " + r.err());
     String err = r.err().strip();
     assertFalse(err.contains("\n"), what + ": more than one line: " + r.err());
@@ -152,13 +132,13 @@ class BadInputTest {
     String broken = breakIt.apply(good);
     assertFalse(broken.equals(good), name + ": the mutation did not apply");
     Files.writeString(d.resolve("linear.json"), broken);
-    Result r = exec("run", "--fixtures", d.toString(), "--functions", "linear");
+    CliRun r = CliRun.exec("run", "--fixtures", d.toString(), "--functions", "linear");
     assertOneLine(r, mustName, name);
     assertTrue(r.err().contains(d.resolve("linear.json").toString()), name + ": names no file: " + r.err());
   }
 
   @Test
   void required_missingFixtureFolder_exit2() {
-    assertOneLine(exec("run", "--fixtures", dir.resolve("none").toString()), "none", "missing folder");
+    assertOneLine(CliRun.exec("run", "--fixtures", dir.resolve("none").toString()), "none", "missing folder");
   }
 }

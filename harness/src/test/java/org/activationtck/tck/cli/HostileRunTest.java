@@ -20,7 +20,7 @@ class HostileRunTest {
     Path json = dir.resolve("r.json");
     Path xml = dir.resolve("r.xml");
     Path html = dir.resolve("r.html");
-    BadInputTest.Result r = BadInputTest.exec("run", "--functions", "linear,exponential,relu",
+    CliRun r = CliRun.exec("run", "--functions", "linear,exponential,relu",
         "--dtype", "float32", "--impl-class", HostileTextTest.Hostile.class.getName(),
         "--report-json", json.toString(), "--report-junit", xml.toString(), "--report-html", html.toString());
     assertEquals(1, r.code(), r.err());

@@ -3,9 +3,6 @@ package org.activationtck.tck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,33 +13,16 @@ class TckCommandTest {
 
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result exec(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = TckCommand.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @Test
   void oracle_exactAndRounded() {
-    Result r = exec("oracle", "exponential", "1", "0x1.8p-3", "-0.0", "NaN", "-Infinity");
+    CliRun r = CliRun.exec("oracle", "exponential", "1", "0x1.8p-3", "-0.0", "NaN", "-Infinity");
     assertEquals(0, r.code(), r.err());
     assertEquals(String.join("\n", "2.718281828459045235360287471352662497757",
         "1.20623024942098071065558601044643354804", "1.0", "NaN", "0.0", ""), r.out());
-    Result f = exec("oracle", "exponential", "1", "--format", "float32");
+    CliRun f = CliRun.exec("oracle", "exponential", "1", "--format", "float32");
     assertEquals("2.7182817\n", f.out());
-    Result d = exec("oracle", "linear", "-0.0", "--derivative", "--format", "float16");
+    CliRun d = CliRun.exec("oracle", "linear", "-0.0", "--derivative", "--format", "float16");
     assertEquals("1.0\n", d.out());
   }
 
@@ -50,17 +30,17 @@ class TckCommandTest {
   void oracle_derivativeWithRespectToATrainableParameter() {
     // soft_exponential, alpha = 1/2, x = 2: d/d alpha = x e^(ax)/a - (e^(ax) - 1)/a^2 + 1
     // = 4e - 4(e - 1) + 1 = 5 exactly, worked by hand.
-    Result r = exec("oracle", "soft_exponential", "2", "--param", "alpha=0.5", "--derivative", "--wrt", "alpha");
+    CliRun r = CliRun.exec("oracle", "soft_exponential", "2", "--param", "alpha=0.5", "--derivative", "--wrt", "alpha");
     assertEquals(0, r.code(), r.err());
     assertEquals("5.0\n", r.out());
-    assertEquals(2, exec("oracle", "relu", "1", "--derivative", "--wrt", "alpha").code());
-    assertEquals(2, exec("oracle", "soft_exponential", "1", "--wrt", "alpha").code());
+    assertEquals(2, CliRun.exec("oracle", "relu", "1", "--derivative", "--wrt", "alpha").code());
+    assertEquals(2, CliRun.exec("oracle", "soft_exponential", "1", "--wrt", "alpha").code());
   }
 
   @Test
   void oracle_inputIsRoundedToTheInputDtypeFirst() {
     // 0.1 in float16 is 0.0999755859375 exactly; e^that, to 20 digits.
-    Result r = exec("oracle", "linear", "0.1", "--input-dtype", "float16");
+    CliRun r = CliRun.exec("oracle", "linear", "0.1", "--input-dtype", "float16");
     assertEquals("0.0999755859375\n", r.out());
   }
 
@@ -73,11 +53,11 @@ class TckCommandTest {
         {"oracle", "exponential", "1", "--input-dtype", "float8"},
         {"run", "--tier", "sloppy"}, {"run", "--functions", "nosuch"},
         {"run", "--tolerance", "gelu=4"}, {"run", "--bogus"}}) {
-      Result r = exec(args);
+      CliRun r = CliRun.exec(args);
       assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
       assertTrue(!r.err().contains("\tat "), "stack trace for " + String.join(" ", args) + ": " + r.err());
     }
-    assertTrue(exec("oracle", "nosuch", "1").err().contains("unknown function 'nosuch'"));
+    assertTrue(CliRun.exec("oracle", "nosuch", "1").err().contains("unknown function 'nosuch'"));
   }
 
   @Test
@@ -85,7 +65,7 @@ class TckCommandTest {
     Path json = dir.resolve("r.json");
     Path xml = dir.resolve("r.xml");
     Path html = dir.resolve("r.html");
-    Result r = exec("run", "--functions", "linear,exponential", "--report-json", json.toString(),
+    CliRun r = CliRun.exec("run", "--functions", "linear,exponential", "--report-json", json.toString(),
         "--report-junit", xml.toString(), "--report-html", html.toString());
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("RESULT: CONFORMS"), r.out());
@@ -96,7 +76,7 @@ class TckCommandTest {
 
   @Test
   void run_failingImplementation_exits1() {
-    Result r = exec("run", "--functions", "exponential", "--dtype", "float32",
+    CliRun r = CliRun.exec("run", "--functions", "exponential", "--dtype", "float32",
         "--impl-class", WrongExponential.class.getName());
     assertEquals(1, r.code(), r.out());
     assertTrue(r.out().contains("RESULT: FAILED"));
