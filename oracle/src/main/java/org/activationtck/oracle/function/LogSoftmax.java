@@ -35,10 +35,9 @@ import org.activationtck.oracle.internal.SoftmaxInput;
  * value rounds. When log1p(s) >= 10^-(scale(x_i - m) + TIE_MARGIN) the difference is formed
  * exactly, at most about 9,000 digits, and its true accuracy claimed ({@link #nearMidpointSafe}).
  * Below that (spreads from about 17,000 up, and the TINY case above) carrying log1p(s) would
- * cost up to 434,000 digits or be impossible, so {@link #belowByInfinitesimal} returns a Real
- * that brackets a point a hair below x_i - m instead of the true value: every rounding the
- * oracle performs comes out as for the true value, but the stated bound is not a bound on the
- * truth. This is the one contract exception in the oracle's axis functions.
+ * cost up to 434,000 digits or be impossible, so the result is one-sided ({@link Real#beside}):
+ * strictly below x_i - m, by less than |x_i - m| 10^-digits (L < 10^-(scale + 6410) <=
+ * |x_i - m| 10^-6410, and digits never exceed 6400), which is exactly what the truth is.
  */
 public final class LogSoftmax implements AxisFunction {
 
@@ -74,7 +73,7 @@ public final class LogSoftmax implements AxisFunction {
           y[i] = Real.approx(log1p.negate(), digits);
         }
       } else if (s == null || Precision.exponent10(log1p) < -(Math.max(d.scale(), 0) + TIE_MARGIN)) {
-        y[i] = belowByInfinitesimal(d); // log1p(s) below every rounding gap next to d
+        y[i] = Real.beside(d, -1, digits); // d - log1p(s), log1p(s) < |d| 10^-6410
       } else {
         y[i] = nearMidpointSafe(d, log1p, w);
       }
@@ -92,24 +91,6 @@ public final class LogSoftmax implements AxisFunction {
    * |.|), is claimed; e_v >= e_L because both terms have the same sign, so the claim is at least
    * w - 1 >= digits + 2 digits.
    */
-  /**
-   * A stand-in for d - L with 0 < L < e^-(10^6) |d|, which no BigDecimal can hold: v = d - mu with
-   * mu = 10^-q, q = max(scale(d), 0) + {@link #TIE_MARGIN}, and a claimed accuracy whose
-   * interval [v - mu/10, v + mu/10] lies strictly between d and d - 2 mu. Every rounding
-   * boundary the oracle uses (binary formats: multiples of 2^-1075 or coarser; decimals of at
-   * most {@link org.activationtck.oracle.OracleValue#MAX_DIGITS} digits) other than d itself is
-   * at least 10^-(q + MAX_DIGITS + 2) away from d, because d - boundary is a nonzero multiple of
-   * that; so the interval rounds like d - L in every case. The literal claim |v - truth| <=
-   * |v| 10^-digits is off by up to mu: this is the one place where the oracle's Real states an
-   * interval that brackets the rounding of the truth rather than the truth; the honest fix is a
-   * directed kind in Real ("just below d"), which the core does not have yet.
-   */
-  private static Real belowByInfinitesimal(BigDecimal d) {
-    int q = Math.max(d.scale(), 0) + TIE_MARGIN;
-    BigDecimal v = d.subtract(BigDecimal.ONE.movePointLeft(q));
-    long claimed = Precision.exponent10(v) + q + 2; // |v| 10^-claimed <= 10^-(q+1) = mu/10
-    return Real.approx(v, (int) claimed);
-  }
 
   private static Real nearMidpointSafe(BigDecimal d, BigDecimal log1p, int w) {
     BigDecimal v = d.subtract(log1p);
