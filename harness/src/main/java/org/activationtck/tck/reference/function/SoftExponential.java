@@ -75,18 +75,10 @@ public final class SoftExponential extends RoundingFunction {
         }
         // y = -a x - a^2 and s = 1 + y as double-doubles: x + a must not round (a = -1,
         // x = 1e-300 has s = 1e-300, not 0).
-        double th = -a * x;
-        double tl = Math.fma(-a, x, -th);
-        double qh = a * a;
-        double ql = Math.fma(a, a, -qh);
-        double yh = th - qh;
-        double yb = yh - th;
-        double yl = (th - (yh - yb)) + (-qh - yb) + tl - ql;
-        double sh = 1 + yh;
-        double sb = sh - yh;
-        double se = (yh - (sh - sb)) + (1 - sb) + yl;
-        double s = sh + se;
-        double sl = se - (s - sh);
+        double yh = yHead(a, x);
+        double yl = yTail(a, x, yh);
+        double s = sHead(yh, yl);
+        double sl = sTail(yh, yl, s);
         if (s < 0 || s != s) {
           return Double.NaN;
         }
@@ -136,18 +128,10 @@ public final class SoftExponential extends RoundingFunction {
           return Double.NaN;
         }
         // v = 1 - a x - a^2 as a double-double, then 1 / v with one fma correction.
-        double th = -a * x;
-        double tl = Math.fma(-a, x, -th);
-        double qh = a * a;
-        double ql = Math.fma(a, a, -qh);
-        double yh = th - qh;
-        double yb = yh - th;
-        double yl = (th - (yh - yb)) + (-qh - yb) + tl - ql;
-        double sh = 1 + yh;
-        double sb = sh - yh;
-        double se = (yh - (sh - sb)) + (1 - sb) + yl;
-        double v = sh + se;
-        double vl = se - (v - sh);
+        double yh = yHead(a, x);
+        double yl = yTail(a, x, yh);
+        double v = sHead(yh, yl);
+        double vl = sTail(yh, yl, v);
         if (v < 0 || v != v) {
           return Double.NaN;
         }
@@ -157,5 +141,41 @@ public final class SoftExponential extends RoundingFunction {
         return DoubleRounding.quotient(1, 0, v, vl, toOdd);
       }
     };
+  }
+
+  /** The head of y = -a x - a^2 (rounded sum of the two exact products' heads). */
+  static double yHead(double a, double x) {
+    return -a * x - a * a;
+  }
+
+  /**
+   * The tail of y = -a x - a^2: TwoSum of the products' heads plus both products' fma errors, so
+   * yHead + yTail carries y to about 2^-106 relative.
+   */
+  static double yTail(double a, double x, double yh) {
+    double th = -a * x;
+    double tl = Math.fma(-a, x, -th);
+    double qh = a * a;
+    double ql = Math.fma(a, a, -qh);
+    double yb = yh - th;
+    return (th - (yh - yb)) + (-qh - yb) + tl - ql;
+  }
+
+  /** The head of s = 1 + y for y = yh + yl (TwoSum, renormalised). */
+  static double sHead(double yh, double yl) {
+    double sh = 1 + yh;
+    return sh + sumError(yh, yl, sh);
+  }
+
+  /** The tail of s = 1 + y: what sHead left out. */
+  static double sTail(double yh, double yl, double s) {
+    double sh = 1 + yh;
+    return sumError(yh, yl, sh) - (s - sh);
+  }
+
+  /** The error of sh = fl(1 + yh), plus yl. */
+  private static double sumError(double yh, double yl, double sh) {
+    double sb = sh - yh;
+    return (yh - (sh - sb)) + (1 - sb) + yl;
   }
 }
