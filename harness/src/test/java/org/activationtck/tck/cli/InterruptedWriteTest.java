@@ -36,10 +36,22 @@ class InterruptedWriteTest {
     return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
   }
 
-  private static void signal(Process p, String sig) throws Exception {
-    Process k = new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start();
-    assertEquals(0, k.waitFor(), "kill -" + sig);
+  /**
+   * Sends {@code sig} and waits for the JVM to stop. A fast machine may finish the run before the
+   * signal arrives; then kill fails with "no such process", which is fine as long as the JVM has
+   * indeed exited (the file checks that follow apply either way).
+   *
+   * @return whether the signal reached a running JVM
+   */
+  private static boolean signal(Process p, String sig) throws Exception {
+    Process k = new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid()))
+        .redirectErrorStream(true).start();
+    int rc = k.waitFor();
     assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the JVM did not stop on SIG" + sig);
+    if (rc != 0) {
+      assertTrue(!p.isAlive(), "kill -" + sig + " failed while the JVM was still running");
+    }
+    return rc == 0;
   }
 
   private static List<Path> leftovers(Path d) throws IOException {
@@ -104,10 +116,14 @@ class InterruptedWriteTest {
     assertEquals(0, full.exitValue(), new String(full.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     byte[] previous = Files.readAllBytes(json);
     new ObjectMapper().readTree(previous);
-    for (long delayMs : new long[] {300, 700, 1200, 2000}) {
+    int delivered = 0;
+    int round = 0;
+    for (long delayMs : new long[] {150, 300, 700, 1200, 2000}) {
       Process p = java(dir, TckCommand.class.getName(), args);
       Thread.sleep(delayMs);
-      signal(p, delayMs % 2 == 0 ? "TERM" : "INT");
+      if (signal(p, round++ % 2 == 0 ? "TERM" : "INT")) {
+        delivered++;
+      }
       byte[] now = Files.readAllBytes(json);
       // Old bytes, or a complete new report (its elapsed time differs): always whole JSON.
       assertTrue(Arrays.equals(now, previous) || new ObjectMapper().readTree(now).has("conforms"),
@@ -115,5 +131,8 @@ class InterruptedWriteTest {
       assertEquals(List.of(), leftovers(dir), "after " + delayMs + " ms: temporary files left");
       previous = now;
     }
+    // 150 ms is well inside JVM start-up and fixture loading on any machine: at least that one
+    // signal interrupted a live run, so the test never passes without exercising the hook.
+    assertTrue(delivered > 0, "no signal reached a running JVM");
   }
 }
