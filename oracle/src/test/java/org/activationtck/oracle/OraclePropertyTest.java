@@ -32,7 +32,7 @@ import org.activationtck.spec.catalog.ParameterSpec;
 class OraclePropertyTest {
 
   private static final Oracle ORACLE = Oracle.standard();
-  private static final Duration BOUND = Duration.ofSeconds(2);
+  private static final Duration BOUND = Duration.ofSeconds(5);
 
   /** Every implemented function in every dialect of it, as "id dialect". */
   @Provide
