@@ -30,9 +30,25 @@ public final class TensorFlowActivation implements Activation {
   private final TensorFlowKernels kernels =
       new TensorFlowKernels(new CallParameters(Catalog.standard()));
 
+  /** E.g. {@code tensorflow-java 1.1.0 (TensorFlow 2.18.0)}: the Java API and the native runtime. */
   @Override
   public String name() {
-    return "tensorflow-java " + TensorFlow.version();
+    return "tensorflow-java " + javaApiVersion() + " (TensorFlow " + TensorFlow.version() + ")";
+  }
+
+  /** The tensorflow-core-api version, from the pom.properties Maven puts in its jar. */
+  private static String javaApiVersion() {
+    try (java.io.InputStream in = TensorFlow.class.getResourceAsStream(
+        "/META-INF/maven/org.tensorflow/tensorflow-core-api/pom.properties")) {
+      if (in == null) {
+        return "?";
+      }
+      java.util.Properties p = new java.util.Properties();
+      p.load(in);
+      return p.getProperty("version", "?");
+    } catch (java.io.IOException e) {
+      return "?";
+    }
   }
 
   @Override
