@@ -1,5 +1,6 @@
 package org.activationtck.adapters.onnxruntime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +47,7 @@ record OnnxNode(String opType, SortedMap<String, Object> attributes, List<Double
 
   /** This node with one more constant input. */
   OnnxNode withConstantInput(double value) {
-    List<Double> c = new java.util.ArrayList<>(constantInputs);
+    List<Double> c = new ArrayList<>(constantInputs);
     c.add(value);
     return new OnnxNode(opType, attributes, c);
   }

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.activationtck.adapters.onnxruntime.SingleNodeModel.ElementType;
+import org.activationtck.spec.API;
 import org.activationtck.spec.Activation;
 import org.activationtck.spec.Call;
 import org.activationtck.spec.Dtype;
@@ -31,6 +32,7 @@ import org.activationtck.spec.catalog.Catalog;
  * <p>Thread-safe. Sessions are cached per node and type for the life of the object; {@link
  * #close()} releases them.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OnnxRuntimeActivation implements Activation, AutoCloseable {
 
   private static final Set<Dtype> BOTH = EnumSet.of(Dtype.FLOAT32, Dtype.FLOAT64);

@@ -1,5 +1,10 @@
 package org.activationtck.adapters.tensorflow;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Properties;
+import org.activationtck.spec.API;
 import org.activationtck.spec.Activation;
 import org.activationtck.spec.Call;
 import org.activationtck.spec.Dtype;
@@ -25,6 +30,7 @@ import org.tensorflow.types.TFloat64;
  * JavaCPP into {@code -Dorg.bytedeco.javacpp.cachedir} (set it: the default is ~/.javacpp/cache).
  * Calls may come from any thread, one at a time.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TensorFlowActivation implements Activation {
 
   private final TensorFlowKernels kernels =
@@ -38,15 +44,15 @@ public final class TensorFlowActivation implements Activation {
 
   /** The tensorflow-core-api version, from the pom.properties Maven puts in its jar. */
   private static String javaApiVersion() {
-    try (java.io.InputStream in = TensorFlow.class.getResourceAsStream(
+    try (InputStream in = TensorFlow.class.getResourceAsStream(
         "/META-INF/maven/org.tensorflow/tensorflow-core-api/pom.properties")) {
       if (in == null) {
         return "?";
       }
-      java.util.Properties p = new java.util.Properties();
+      Properties p = new Properties();
       p.load(in);
       return p.getProperty("version", "?");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "?";
     }
   }
@@ -68,7 +74,7 @@ public final class TensorFlowActivation implements Activation {
       Ops tf = Ops.create(session);
       Operand<TFloat64> in = tf.constant(x);
       double[] ones = new double[x.length];
-      java.util.Arrays.fill(ones, 1.0);
+      Arrays.fill(ones, 1.0);
       Operand<TFloat64> out = call.derivative()
           ? kernels.derivative(tf, call, in, tf.constant(ones))
           : kernels.value(tf, call, in);
@@ -88,7 +94,7 @@ public final class TensorFlowActivation implements Activation {
       Ops tf = Ops.create(session);
       Operand<TFloat32> in = tf.constant(x);
       float[] ones = new float[x.length];
-      java.util.Arrays.fill(ones, 1f);
+      Arrays.fill(ones, 1f);
       Operand<TFloat32> out = call.derivative()
           ? kernels.derivative(tf, call, in, tf.constant(ones))
           : kernels.value(tf, call, in);
