@@ -9,6 +9,7 @@ import org.activationtck.spec.Call;
 import org.activationtck.spec.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
+import org.activationtck.spec.catalog.Kind;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +44,7 @@ public final class Nd4jActivation implements Activation {
       return false;
     }
     return Nd4jMappings.find(f.get().id())
-        .filter(m -> m.dialects().contains(dialect) && (!derivative || m.backprop()))
+        .filter(m -> m.covers(dialect, derivative))
         .isPresent();
   }
 
@@ -68,11 +69,13 @@ public final class Nd4jActivation implements Activation {
       Nd4jMapping m = Nd4jMappings.find(f.id()).orElseThrow(() ->
           new UnsupportedOperationException("ND4J has no activation for " + f.id()));
       IActivation act = m.factory().apply(new CallParameters(f, call), call.dialect());
-      INDArray x = m.backprop() ? in : in.reshape(1, in.length());
+      // Axis functions (softmax) work on DL4J's minibatch x features layout: one row.
+      boolean axis = f.kind() == Kind.AXIS;
+      INDArray x = axis ? in.reshape(1, in.length()) : in;
       made.add(x);
       INDArray out;
       if (call.derivative()) {
-        if (!m.backprop()) {
+        if (!m.covers(call.dialect(), true)) {
           throw new UnsupportedOperationException("no elementwise derivative for " + f.id());
         }
         INDArray epsilon = Nd4j.onesLike(x);

@@ -5,15 +5,21 @@ import java.util.function.BiFunction;
 import org.nd4j.linalg.activations.IActivation;
 
 /**
- * One catalog function as an ND4J activation: the dialects whose semantics (values and the
- * gradient at every kink) the ND4J class implements, how to build it from the call's parameters
- * (for the call's dialect), and whether its backprop is the function's derivative.
+ * One catalog function as an ND4J activation class: the dialects whose values it computes, the
+ * dialects whose derivative its backprop computes (the gradient at every kink included, which is
+ * where the dialects part), and how to build it from the call's parameters and dialect.
  *
- * @param dialects the catalog dialects the class follows
+ * @param valueDialects dialects whose definition {@code getActivation} implements
+ * @param derivativeDialects dialects whose derivative {@code backprop(x, 1)} implements
+ *     elementwise; empty for axis functions and activations without a usable backprop
  * @param factory builds the activation; throws UnsupportedOperationException for parameter
  *     values the class cannot take
- * @param backprop whether {@code backprop(x, 1)} gives f'(x) elementwise (not for axis functions)
  */
-record Nd4jMapping(Set<String> dialects,
-    BiFunction<CallParameters, String, IActivation> factory, boolean backprop) {
+record Nd4jMapping(Set<String> valueDialects, Set<String> derivativeDialects,
+    BiFunction<CallParameters, String, IActivation> factory) {
+
+  /** Whether the mapping answers this dialect, for the value or for the derivative. */
+  boolean covers(String dialect, boolean derivative) {
+    return (derivative ? derivativeDialects : valueDialects).contains(dialect);
+  }
 }

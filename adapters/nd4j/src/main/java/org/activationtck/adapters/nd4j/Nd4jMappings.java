@@ -3,6 +3,7 @@ package org.activationtck.adapters.nd4j;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationGELU;
@@ -39,64 +40,71 @@ final class Nd4jMappings {
   private static final Set<String> ALL = Set.of("keras3", "tf_keras2", "pytorch", "jax", "onnx");
 
   private static final Map<String, Nd4jMapping> MAPPINGS = Map.ofEntries(
-      Map.entry("linear", of(ALL, (p, d) -> new ActivationIdentity())),
-      Map.entry("sigmoid", of(ALL, (p, d) -> new ActivationSigmoid())),
-      Map.entry("tanh", of(ALL, (p, d) -> new ActivationTanH())),
-      Map.entry("softsign", of(ALL, (p, d) -> new ActivationSoftSign())),
-      Map.entry("mish", of(ALL, (p, d) -> new ActivationMish())),
+      Map.entry("linear", both(ALL, (p, d) -> new ActivationIdentity())),
+      Map.entry("sigmoid", both(ALL, (p, d) -> new ActivationSigmoid())),
+      Map.entry("tanh", both(ALL, (p, d) -> new ActivationTanH())),
+      Map.entry("softsign", both(ALL, (p, d) -> new ActivationSoftSign())),
+      Map.entry("mish", both(ALL, (p, d) -> new ActivationMish())),
       // Swish is x * sigmoid(x), i.e. silu (the catalog's dialects that have it).
-      Map.entry("silu", of(Set.of("keras3", "tf_keras2", "pytorch", "jax"),
+      Map.entry("silu", both(Set.of("keras3", "tf_keras2", "pytorch", "jax"),
           (p, d) -> new ActivationSwish())),
       // sd_softplus is ln(1 + e^x) with no threshold: not PyTorch's thresholded form.
-      Map.entry("softplus", of(Set.of("keras3", "tf_keras2", "jax", "onnx"), (p, d) -> {
+      Map.entry("softplus", both(Set.of("keras3", "tf_keras2", "jax", "onnx"), (p, d) -> {
         p.requireDefault("beta");
         return new ActivationSoftPlus();
       })),
-      // alpha * (e^x - 1) for x <= 0, derivative alpha * e^x there (EluBp).
-      Map.entry("elu", of(Set.of("keras3", "tf_keras2", "jax", "onnx"),
+      // alpha * (e^x - 1) for x <= 0. EluBp returns 1 at x = 0 where every dialect has alpha;
+      // no dialect matches there, so the kink is checked against the ones it follows elsewhere.
+      Map.entry("elu", both(Set.of("keras3", "tf_keras2", "jax", "onnx"),
           (p, d) -> new ActivationELU(p.real("alpha")))),
-      // Fixed constants; SeluBp gives scale * alpha at x = 0 (the x > 0 test), as PyTorch and JAX.
-      Map.entry("selu", of(Set.of("pytorch", "jax"), (p, d) -> {
+      // Fixed constants; SeluBp gives scale * alpha at x = 0 (its x > 0 test), as PyTorch and JAX.
+      Map.entry("selu", both(Set.of("pytorch", "jax"), (p, d) -> {
         p.requireDefault("alpha");
         p.requireDefault("scale");
         return new ActivationSELU();
       })),
-      // Leaky ReLU with the slope given (the dialect's default when omitted); LeakyReLUBp gives the
-      // slope at x = 0, as every dialect but jax.
-      Map.entry("leaky_relu", of(Set.of("keras3", "tf_keras2", "pytorch", "onnx"),
+      // Values: x for x > 0, slope * x otherwise, in every dialect (the slope given, else the
+      // dialect's default). LeakyReLUBp returns 1 at x = 0: JAX's gradient, not the others' slope.
+      Map.entry("leaky_relu", new Nd4jMapping(ALL, Set.of("jax"),
           (p, d) -> new ActivationLReLU(p.real("negative_slope")))),
       // ActivationReLU(max, threshold, negativeSlope) is DL4J's Keras ReLU layer; with no
-      // arguments it is the plain max(x, 0) of the other dialects.
-      Map.entry("relu", of(ALL, Nd4jMappings::relu)),
-      Map.entry("relu6", of(Set.of("keras3", "tf_keras2", "pytorch", "jax"),
+      // arguments it is the plain max(x, 0) of every dialect.
+      Map.entry("relu", both(ALL, Nd4jMappings::relu)),
+      Map.entry("relu6", both(Set.of("keras3", "tf_keras2", "pytorch", "jax"),
           (p, d) -> new ActivationReLU6())),
       // min(1, max(0, 0.2x + 0.5)): the linear form of tf.keras 2 and ONNX, constants fixed.
-      Map.entry("hard_sigmoid", of(Set.of("tf_keras2", "onnx"), (p, d) -> {
+      Map.entry("hard_sigmoid", both(Set.of("tf_keras2", "onnx"), (p, d) -> {
         p.requireDefault("alpha");
         p.requireDefault("beta");
         return new ActivationHardSigmoid();
       })),
-      // clip(x, -1, 1); HardTanhBp passes the gradient only strictly inside (-1, 1).
-      Map.entry("hard_tanh", of(Set.of("pytorch"), (p, d) -> {
-        p.requireDefault("min_val");
-        p.requireDefault("max_val");
-        return new ActivationHardTanH();
-      })),
-      // x for x > theta, else 0.
-      Map.entry("thresholded_relu", of(Set.of("tf_keras2", "onnx"),
+      // clip(x, -1, 1); HardTanhBp passes the gradient at x = -1 and x = 1 too (1 there), as
+      // Keras 3 and JAX, not PyTorch (0).
+      Map.entry("hard_tanh", new Nd4jMapping(Set.of("keras3", "pytorch", "jax"),
+          Set.of("keras3", "jax"), (p, d) -> {
+            p.requireDefault("min_val");
+            p.requireDefault("max_val");
+            return new ActivationHardTanH();
+          })),
+      // ND4J's thresholdedrelu is a select, x > theta ? x : 0 (+0.0 for -0.0, NaN and -Inf):
+      // ONNX's Where form, not tf.keras's x * cast(x > theta).
+      Map.entry("thresholded_relu", both(Set.of("onnx"),
           (p, d) -> new ActivationThresholdedReLU(p.real("theta")))),
-      // Evaluated with training = false: slope (lower + upper) / 2, as torch's rrelu in eval mode.
-      Map.entry("rrelu", new Nd4jMapping(Set.of("pytorch"),
-          (p, d) -> new ActivationRReLU(p.real("lower"), p.real("upper")), false)),
-      // PreciseGELU, which its Javadoc calls the tanh approximation; the default sigmoid form is
-      // not a catalog GELU, so approximate = false is declined.
-      Map.entry("gelu", of(Set.of("keras3", "tf_keras2", "pytorch", "jax", "onnx"), (p, d) -> {
+      // Inference mode (training = false), meant as torch's rrelu in eval mode: slope
+      // (lower + upper) / 2. Its backprop needs the random slopes of a training pass, so no
+      // derivative.
+      Map.entry("rrelu", new Nd4jMapping(Set.of("pytorch"), Set.of(),
+          (p, d) -> new ActivationRReLU(p.real("lower"), p.real("upper")))),
+      // ActivationGELU(true) runs PreciseGELU, which its Javadoc calls the tanh approximation; the
+      // default ActivationGELU() is x * sigmoid(1.702 x), not a catalog GELU, so approximate =
+      // false is declined.
+      Map.entry("gelu", both(ALL, (p, d) -> {
         if (!p.bool("approximate")) {
           throw new UnsupportedOperationException("ND4J has no erf-form GELU");
         }
         return new ActivationGELU(true);
       })),
-      Map.entry("softmax", new Nd4jMapping(ALL, (p, d) -> new ActivationSoftmax(), false)));
+      Map.entry("softmax", new Nd4jMapping(ALL, Set.of(), (p, d) -> new ActivationSoftmax())));
 
   private Nd4jMappings() {
   }
@@ -105,16 +113,21 @@ final class Nd4jMappings {
     return Optional.ofNullable(MAPPINGS.get(function));
   }
 
-  private static Nd4jMapping of(Set<String> dialects,
-      java.util.function.BiFunction<CallParameters, String, IActivation> factory) {
-    return new Nd4jMapping(dialects, factory, true);
+  /** A mapping whose value and backprop follow the same dialects. */
+  private static Nd4jMapping both(Set<String> dialects,
+      BiFunction<CallParameters, String, IActivation> factory) {
+    return new Nd4jMapping(dialects, dialects, factory);
   }
 
   private static IActivation relu(CallParameters p, String dialect) {
     if (!dialect.equals("keras3") && !dialect.equals("tf_keras2")) {
       return new ActivationReLU();
     }
+    // DL4J's "absent" is null: a parameter at its default (0, none) is left out, so the defaults
+    // take the plain-relu path, as DL4J's "relu" activation does.
     Double max = p.has("max_value") ? p.real("max_value") : null;
-    return new ActivationReLU(max, p.real("threshold"), p.real("negative_slope"));
+    Double threshold = p.real("threshold") != 0 ? p.real("threshold") : null;
+    Double slope = p.real("negative_slope") != 0 ? p.real("negative_slope") : null;
+    return new ActivationReLU(max, threshold, slope);
   }
 }
