@@ -85,6 +85,11 @@ public final class DjlPytorchActivation implements Activation {
     return x.getGradient();
   }
 
+  /** Arrays still held by this adapter's managers (0 between calls: every call closes its own). */
+  int liveArrays() {
+    return base == null ? 0 : base.getManagedArrays().size();
+  }
+
   private NDManager manager() {
     if (base == null) {
       base = NDManager.newBaseManager(Device.cpu(), "PyTorch");
