@@ -25,7 +25,8 @@ import org.activationtck.spec.catalog.FunctionSpec;
  * native tensor it made (input, result, gradient). The engine needs {@code -Dai.djl.offline=true}
  * and {@code DJL_CACHE_DIR}/{@code ENGINE_CACHE_DIR} pointing under {@code target/} (see
  * adapter.properties), so that libtorch is unpacked from the pytorch-native-cpu jar there instead
- * of being downloaded into {@code ~/.djl.ai}. One thread at a time.
+ * of being downloaded into {@code ~/.djl.ai}, and {@code -Djna.tmpdir} there too (DJL's CUDA probe
+ * loads JNA, which otherwise unpacks into {@code ~/.cache/JNA}). One thread at a time.
  */
 public final class DjlPytorchActivation implements Activation {
 
