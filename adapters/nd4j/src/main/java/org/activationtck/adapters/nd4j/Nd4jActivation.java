@@ -9,8 +9,8 @@ import org.activationtck.spec.Call;
 import org.activationtck.spec.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
-import org.activationtck.spec.catalog.Kind;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationPReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Values: {@code getActivation(x, false)} (inference mode) on a FLOAT or DOUBLE array made from
  * the input, so each dtype runs libnd4j's kernel instantiated for it. Derivatives:
- * {@code backprop(x, ones)}, whose first result is dL/dx = f'(x) elementwise. Softmax runs on a
- * 1 × n row (DL4J's layout: minibatch × features) and has no derivative here.
+ * {@code backprop(x, ones)}, whose first result is dL/dx = f'(x) elementwise. The input runs as a
+ * 1 × n row (DL4J's layout: minibatch × features); softmax has no derivative here.
  *
  * <p>Every array a call creates is closed before it returns, which frees its native buffer at
  * once instead of at the next garbage collection. JavaCPP must unpack the native libraries under
@@ -68,11 +68,14 @@ public final class Nd4jActivation implements Activation {
       FunctionSpec f = catalog.require(call.function());
       Nd4jMapping m = Nd4jMappings.find(f.id()).orElseThrow(() ->
           new UnsupportedOperationException("ND4J has no activation for " + f.id()));
-      IActivation act = m.factory().apply(new CallParameters(f, call), call.dialect());
-      // Axis functions (softmax) work on DL4J's minibatch x features layout: one row.
-      boolean axis = f.kind() == Kind.AXIS;
-      INDArray x = axis ? in.reshape(1, in.length()) : in;
+      // DL4J's layout, minibatch x features: one row (softmax normalizes along it, PReLU takes one
+      // slope per feature).
+      INDArray x = in.reshape(1, in.length());
       made.add(x);
+      IActivation act = m.factory().create(new CallParameters(f, call), call.dialect(), x);
+      if (act instanceof ActivationPReLU prelu) {
+        made.add(prelu.getAlpha());
+      }
       INDArray out;
       if (call.derivative()) {
         if (!m.covers(call.dialect(), true)) {
