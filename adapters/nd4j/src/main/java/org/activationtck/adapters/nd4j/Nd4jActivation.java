@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.activationtck.spec.Activation;
 import org.activationtck.spec.Call;
 import org.activationtck.spec.Dtype;
@@ -61,13 +62,15 @@ public final class Nd4jActivation implements Activation {
     return evaluate(call, Nd4j.createFromArray(x.clone()), out -> out.toFloatVector());
   }
 
-  private <T> T evaluate(Call call, INDArray in, java.util.function.Function<INDArray, T> read) {
+  private <T> T evaluate(Call call, INDArray in, Function<INDArray, T> read) {
     Set<INDArray> made = Collections.newSetFromMap(new IdentityHashMap<>());
     made.add(in);
     try {
       FunctionSpec f = catalog.require(call.function());
-      Nd4jMapping m = Nd4jMappings.find(f.id()).orElseThrow(() ->
-          new UnsupportedOperationException("ND4J has no activation for " + f.id()));
+      Nd4jMapping m = Nd4jMappings.find(f.id())
+          .filter(found -> found.covers(call.dialect(), call.derivative()))
+          .orElseThrow(() -> new UnsupportedOperationException("ND4J does not follow "
+              + call.dialect() + " for " + f.id() + (call.derivative() ? "'" : "")));
       // DL4J's layout, minibatch x features: one row (softmax normalizes along it, PReLU takes one
       // slope per feature).
       INDArray x = in.reshape(1, in.length());
@@ -78,9 +81,6 @@ public final class Nd4jActivation implements Activation {
       }
       INDArray out;
       if (call.derivative()) {
-        if (!m.covers(call.dialect(), true)) {
-          throw new UnsupportedOperationException("no elementwise derivative for " + f.id());
-        }
         INDArray epsilon = Nd4j.onesLike(x);
         made.add(epsilon);
         out = act.backprop(x, epsilon).getFirst();
