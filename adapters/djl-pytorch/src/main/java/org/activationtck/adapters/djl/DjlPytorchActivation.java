@@ -69,6 +69,9 @@ public final class DjlPytorchActivation implements Activation {
 
   /** The value or the derivative of the call at {@code x}, attached to x's manager. */
   private NDArray evaluate(Call call, NDArray x) {
+    if (!DIALECT.equals(call.dialect())) {
+      throw new UnsupportedOperationException("DJL's PyTorch engine follows the pytorch dialect");
+    }
     FunctionSpec f = catalog.require(call.function());
     PytorchOp op = PytorchOps.find(f.id()).orElseThrow(() ->
         new UnsupportedOperationException("DJL offers no " + f.id()));
