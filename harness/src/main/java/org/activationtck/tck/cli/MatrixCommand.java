@@ -39,13 +39,16 @@ final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--skip-build", description = "run the adapters as they are built, without mvn")
   boolean skipBuild;
 
+  @Option(names = "--root", paramLabel = "DIR", description = "the repository checkout (default: $TCK_HOME, set by ./tck)")
+  Path rootOption;
+
   @Option(names = "--run-timeout", defaultValue = "900", paramLabel = "SECONDS",
       description = "how long one tier of one adapter may run (default 900)")
   double runTimeoutSeconds;
 
   @Override
   public Integer call() throws IOException {
-    Path root = ProjectRoot.path();
+    Path root = rootOption != null ? rootOption.toAbsolutePath().normalize() : ProjectRoot.path();
     Catalog catalog = Catalog.standard();
     for (String f : functions) {
       if (catalog.find(f).isEmpty()) {

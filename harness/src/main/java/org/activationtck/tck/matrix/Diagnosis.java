@@ -19,11 +19,12 @@ import org.activationtck.spec.API;
  *   <li>{@link Cause#OVERFLOW}: ±Infinity where the exact value is finite;
  *   <li>{@link Cause#INFINITY}: a finite value (or the other infinity) where ±Infinity is due;
  *   <li>{@link Cause#FLUSH_TO_ZERO}: zero where the exact value is a subnormal of the dtype;
- *   <li>{@link Cause#ZERO_IN_TAIL}: zero where the exact value is a normal number;
+ *   <li>{@link Cause#ZERO_IN_TAIL}: zero where the exact value is a normal number below
+ *       {@value #TAIL_MAGNITUDE} (a larger one answered by zero is a wrong value);
  *   <li>{@link Cause#SATURATION}: three or more inputs with different expected values got one and
  *       the same nonzero answer (a clamp of the input or the output);
  *   <li>{@link Cause#SMALL_ULPS}: at most {@value #SMALL_ULPS} ulps;
- *   <li>{@link Cause#CANCELLATION}: the result is tiny compared with its input
+ *   <li>{@link Cause#CANCELLATION}: the exact result is nonzero and tiny compared with its input
  *       (|f(x)| &lt; 2^-10 max(|x|, 1)) and its relative error is large;
  *   <li>{@link Cause#WRONG_VALUE}: a relative error above {@value #GROSS_RELATIVE_ERROR};
  *       when every such failure lies on one side of 0, the summary says so: a wrong default
@@ -44,6 +45,9 @@ public record Diagnosis(Map<Cause, Integer> causes, int sampled, String oneSide)
 
   /** A relative error above this is a wrong value, not a precision problem. */
   static final double GROSS_RELATIVE_ERROR = 1e-2;
+
+  /** A zero answer for an exact value below this is a tail effect (2^-24: far below any O(1) value). */
+  static final double TAIL_MAGNITUDE = 0x1p-24;
 
   /** |f(x)| below 2^-10 of max(|x|, 1) means the result is much smaller than its terms. */
   static final double CANCELLATION_RATIO = 0x1p-10;
@@ -153,8 +157,11 @@ public record Diagnosis(Map<Cause, Integer> causes, int sampled, String oneSide)
       return Cause.INFINITY;
     }
     double minNormal = dtype.equals("float32") ? Float.MIN_NORMAL : Double.MIN_NORMAL;
-    if (a == 0 && e != 0) {
-      return Math.abs(e) < minNormal ? Cause.FLUSH_TO_ZERO : Cause.ZERO_IN_TAIL;
+    if (a == 0 && e != 0 && Math.abs(e) < minNormal) {
+      return Cause.FLUSH_TO_ZERO;
+    }
+    if (a == 0 && e != 0 && Math.abs(e) < TAIL_MAGNITUDE) {
+      return Cause.ZERO_IN_TAIL;
     }
     java.util.Set<String> sharing = f.actual() == null ? null : expectedPerAnswer.get(f.actual());
     if (sharing != null && sharing.size() >= 3 && a != 0) {
@@ -165,7 +172,7 @@ public record Diagnosis(Map<Cause, Integer> causes, int sampled, String oneSide)
     }
     double relative = e == 0 ? Double.POSITIVE_INFINITY : Math.abs((a - e) / e);
     double x = inputValue(f.input());
-    if (!Double.isNaN(x) && Math.abs(e) < CANCELLATION_RATIO * Math.max(Math.abs(x), 1)
+    if (!Double.isNaN(x) && e != 0 && Math.abs(e) < CANCELLATION_RATIO * Math.max(Math.abs(x), 1)
         && relative > 1e-12) {
       return Cause.CANCELLATION;
     }
