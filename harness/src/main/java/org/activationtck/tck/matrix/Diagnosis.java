@@ -24,8 +24,11 @@ import org.activationtck.spec.API;
  *   <li>{@link Cause#SATURATION}: three or more inputs with different expected values got one and
  *       the same nonzero answer (a clamp of the input or the output);
  *   <li>{@link Cause#SMALL_ULPS}: at most {@value #SMALL_ULPS} ulps;
- *   <li>{@link Cause#CANCELLATION}: the exact result is nonzero and tiny compared with its input
- *       (|f(x)| &lt; 2^-10 max(|x|, 1)) and its relative error is large;
+ *   <li>{@link Cause#CANCELLATION}: the exact result is nonzero and tiny compared with the size of
+ *       its terms, t = max(|x|, 1) (|f(x)| &lt; 2^-10 t), and the absolute error is within a few
+ *       rounding errors of the terms (|got - f(x)| &lt;= {@value #CANCELLATION_SLACK} u t, u the
+ *       unit roundoff): what is left after subtracting nearly equal rounded numbers. A larger
+ *       absolute error is a wrong formula, not a cancellation;
  *   <li>{@link Cause#WRONG_VALUE}: a relative error above {@value #GROSS_RELATIVE_ERROR};
  *       when every such failure lies on one side of 0, the summary says so: a wrong default
  *       parameter or a different formula on that side;
@@ -45,6 +48,9 @@ public record Diagnosis(Map<Cause, Integer> causes, int sampled, String oneSide)
 
   /** A relative error above this is a wrong value, not a precision problem. */
   static final double GROSS_RELATIVE_ERROR = 1e-2;
+
+  /** Rounding errors of the terms that a cancellation may expose (a formula of a few operations). */
+  static final double CANCELLATION_SLACK = 64;
 
   /** A zero answer for an exact value below this is a tail effect (2^-24: far below any O(1) value). */
   static final double TAIL_MAGNITUDE = 0x1p-24;
@@ -172,8 +178,10 @@ public record Diagnosis(Map<Cause, Integer> causes, int sampled, String oneSide)
     }
     double relative = e == 0 ? Double.POSITIVE_INFINITY : Math.abs((a - e) / e);
     double x = inputValue(f.input());
-    if (!Double.isNaN(x) && e != 0 && Math.abs(e) < CANCELLATION_RATIO * Math.max(Math.abs(x), 1)
-        && relative > 1e-12) {
+    double terms = Math.max(Math.abs(x), 1);
+    double unitRoundoff = dtype.equals("float32") ? 0x1p-24 : 0x1p-53;
+    if (!Double.isNaN(x) && e != 0 && Math.abs(e) < CANCELLATION_RATIO * terms
+        && Math.abs(a - e) <= CANCELLATION_SLACK * unitRoundoff * terms) {
       return Cause.CANCELLATION;
     }
     if (relative > GROSS_RELATIVE_ERROR) {
