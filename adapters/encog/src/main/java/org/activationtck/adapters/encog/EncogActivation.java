@@ -9,6 +9,7 @@ import org.activationtck.spec.Call;
 import org.activationtck.spec.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
+import org.activationtck.spec.catalog.ParameterSpec;
 import org.encog.engine.network.activation.ActivationClippedLinear;
 import org.encog.engine.network.activation.ActivationElliottSymmetric;
 import org.encog.engine.network.activation.ActivationFunction;
@@ -125,13 +126,17 @@ public final class EncogActivation implements Activation {
 
   /** The explicit value, else the dialect's default from the catalog (never Encog's own default). */
   private String param(Call call, String name) {
+    ParameterSpec p = catalog.require(call.function()).parameter(name).orElseThrow();
     String v = call.params().get(name);
+    if (v == null) {
+      // a documented fixture case may spell it as the dialect does (pytorch: value)
+      v = call.params().get(p.names().getOrDefault(call.dialect(), name));
+    }
     if (v != null) {
       return v;
     }
-    return catalog.require(call.function()).parameter(name).flatMap(p -> p.defaultFor(call.dialect()))
-        .orElseThrow(() -> new UnsupportedOperationException(
-            call.function() + ": no " + call.dialect() + " default for " + name));
+    return p.defaultFor(call.dialect()).orElseThrow(() -> new UnsupportedOperationException(
+        call.function() + ": no " + call.dialect() + " default for " + name));
   }
 
   /** Encog's class takes no such parameter: any value other than the dialect's default is declined. */

@@ -119,11 +119,15 @@ public final class SmileActivation implements Activation {
 
   /** The explicit value, else the dialect's default from the catalog (never Smile's default). */
   private String param(Call call, String name) {
+    ParameterSpec p = catalog.require(call.function()).parameter(name).orElseThrow();
     String v = call.params().get(name);
+    if (v == null) {
+      // a documented fixture case may spell it as the dialect does (tf_keras2: alpha)
+      v = call.params().get(p.names().getOrDefault(call.dialect(), name));
+    }
     if (v != null) {
       return v;
     }
-    ParameterSpec p = catalog.require(call.function()).parameter(name).orElseThrow();
     return p.defaultFor(call.dialect()).orElseThrow(() -> new UnsupportedOperationException(
         call.function() + ": no " + call.dialect() + " default for " + name));
   }
