@@ -123,8 +123,6 @@ def leaky_relu(x, r):
 
 
 def elu(x, r):
-    if r.dialect == "pytorch":
-        raise Unsupported  # PyTorch's elu has its own scale/input_scale path in the catalog
     a = r.real("alpha")
     return np.where(x > 0, x, a * np.expm1(x))
 
@@ -161,8 +159,6 @@ def hard_silu(x, r):
 
 
 def hard_tanh(x, r):
-    if r.dialect == "pytorch":
-        raise Unsupported
     return np.clip(x, r.real("min_val"), r.real("max_val"))
 
 
