@@ -56,7 +56,7 @@ class ProcessActivationTest {
 
   @Test
   void numpyExample_passesLinear_inBothDtypes() {
-    Path example = Path.of("../examples/numpy_activation.py").toAbsolutePath().normalize();
+    Path example = Path.of("../adapters/numpy/numpy_activation.py").toAbsolutePath().normalize();
     assertAll(run("python3 " + example, "linear", Dtype.FLOAT32), Check.Status.PASSED, null);
     assertAll(run("python3 " + example, "linear", Dtype.FLOAT64), Check.Status.PASSED, null);
   }

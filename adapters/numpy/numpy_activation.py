@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""NumPy under activation-tck, speaking the JSON-lines process protocol.
+
+Run the TCK against it:  ./tck run --impl-command "python3 adapters/numpy/numpy_activation.py"
+
+NumPy has no activation functions of its own: each function here is the catalog's definition
+written with NumPy ufuncs in the dtype of the request, the way a NumPy user (or a framework's NumPy
+reference) writes it: no widening of float32 to float64, no extra care beyond what the ufuncs give
+(np.logaddexp, np.expm1 and np.log1p where the definition is a softplus or an e^x - 1). So the
+results measure NumPy's ufuncs and the obvious formulas, not a careful implementation.
+
+What is declined ({"unsupported": true}, reported not implemented, never passed):
+- every derivative except linear (1) and exponential (e^x): NumPy has no differentiation;
+- gelu's exact form in float32 (NumPy has no erf; float64 uses Python's math.erf per element,
+  which is the C library's erf, not NumPy);
+- parameters the formula below does not take (relu's Keras parameters), and functions not listed.
+
+Parameters omitted from a request take the dialect's default, read from the catalog JSON in this
+repository (spec/src/main/resources/org/activationtck/spec/catalog), and are rounded to the
+request's dtype (rule params.compute_format).
+
+One request per line on stdin, one reply per line on stdout, matched by "id".
+"""
+import json
+import math
+import os
+import sys
+
+import numpy as np
+
+DTYPES = {"float64": np.float64, "float32": np.float32, "float16": np.float16}
+DIALECTS = ("keras3", "tf_keras2", "pytorch", "jax", "onnx")
+CATALOG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "spec", "src", "main",
+                           "resources", "org", "activationtck", "spec", "catalog")
+_catalog = {}
+
+
+class Unsupported(Exception):
+    """The request is outside what this program computes: answered {"unsupported": true}."""
+
+
+def catalog(function):
+    if function not in _catalog:
+        with open(os.path.join(CATALOG_DIR, function + ".json"), encoding="utf-8") as f:
+            _catalog[function] = json.load(f)
+    return _catalog[function]
+
+
+def spelling(function, dialect, name):
+    """The dialect's name for a parameter (e.g. ONNX calls selu's scale gamma)."""
+    for p in catalog(function).get("parameters", []):
+        if p["name"] == name:
+            return p.get("names", {}).get(dialect, name)
+    return name
+
+
+def default(function, dialect, name):
+    for p in catalog(function).get("parameters", []):
+        if p["name"] == name:
+            v = p.get("defaults", {}).get(dialect)
+            if v is None:
+                raise Unsupported
+            return v
+    raise Unsupported
+
+
+class Req:
+    def __init__(self, req):
+        self.function = req["function"]
+        self.dialect = req["dialect"]
+        self.params = req.get("params") or {}
+        self.dtype = DTYPES[req["dtype"]]
+
+    def raw(self, name):
+        v = self.params.get(name)
+        if v is None:
+            # Documented fixture cases may spell a parameter as the dialect does (ONNX selu: gamma).
+            v = self.params.get(spelling(self.function, self.dialect, name))
+        return str(v) if v is not None else default(self.function, self.dialect, name)
+
+    def real(self, name):
+        """The parameter rounded to the compute format (float64 for float64, float32 otherwise)."""
+        wide = float(self.raw(name))  # correctly rounded decimal -> double
+        return self.dtype(wide) if self.dtype == np.float64 else self.dtype(np.float32(wide))
+
+    def only_defaults(self):
+        for k, v in self.params.items():
+            canonical = [p["name"] for p in catalog(self.function).get("parameters", [])
+                         if k in (p["name"], p.get("names", {}).get(self.dialect))]
+            if not canonical:
+                raise Unsupported
+            d = default(self.function, self.dialect, canonical[0])
+            if str(v) != d and not _same_number(str(v), d):
+                raise Unsupported
+
+
+def _same_number(a, b):
+    try:
+        return float(a) == float(b)
+    except ValueError:
+        return False
+
+
+def c(r, v):
+    """A constant in the request's dtype."""
+    return r.dtype(v)
+
+
+def sigmoid_of(x, r):
+    return c(r, 1) / (c(r, 1) + np.exp(-x))
+
+
+def relu(x, r):
+    r.only_defaults()
+    # max(x, 0) keeping x itself for x = +-0 and NaN: relu(-0.0) = -0.0.
+    return np.where((x > 0) | np.isnan(x) | (x == 0), x, np.zeros_like(x))
+
+
+def leaky_relu(x, r):
+    s = r.real("negative_slope")
+    keep = x >= 0 if r.dialect == "jax" else x > 0
+    return np.where(keep, x, s * x)
+
+
+def elu(x, r):
+    a = r.real("alpha")
+    return np.where(x > 0, x, a * np.expm1(x))
+
+
+def selu(x, r):
+    a, s = r.real("alpha"), r.real("scale")
+    return s * np.where(x > 0, x, a * np.expm1(x))
+
+
+def celu(x, r):
+    a = r.real("alpha")
+    return np.where(x > 0, x, a * np.expm1(x / a))
+
+
+def softplus(x, r):
+    b = r.real("beta")
+    y = np.logaddexp(c(r, 0), b * x) / b
+    if r.dialect == "pytorch":
+        t = r.real("threshold")
+        y = np.where(b * x > t, x, y)
+    return y
+
+
+def hard_sigmoid(x, r):
+    if r.dialect in ("tf_keras2", "onnx"):
+        return np.clip(r.real("alpha") * x + r.real("beta"), c(r, 0), c(r, 1))
+    return np.clip(x + c(r, 3), c(r, 0), c(r, 6)) / c(r, 6)
+
+
+def hard_silu(x, r):
+    if r.dialect == "onnx":
+        return x * np.maximum(c(r, 0), np.minimum(c(r, 1), x / c(r, 6) + c(r, 0.5)))
+    return x * np.clip(x + c(r, 3), c(r, 0), c(r, 6)) / c(r, 6)
+
+
+def hard_tanh(x, r):
+    return np.clip(x, r.real("min_val"), r.real("max_val"))
+
+
+def gelu(x, r):
+    approximate = r.raw("approximate") in ("true", "True", True)
+    if approximate:
+        k = c(r, math.sqrt(2 / math.pi))
+        return c(r, 0.5) * x * (c(r, 1) + np.tanh(k * (x + c(r, 0.044715) * x * x * x)))
+    if r.dtype != np.float64:
+        raise Unsupported  # no erf in NumPy; widening float32 to math.erf would not be NumPy float32
+    # x/2 * erfc(-x/sqrt 2): the erfc form keeps the negative tail (1 + erf(x) cancels there).
+    return np.array([0.5 * v * math.erfc(-v / math.sqrt(2)) for v in x.tolist()], dtype=np.float64)
+
+
+def softmax(x, r):
+    r.only_defaults()
+    e = np.exp(x - np.max(x))
+    return e / np.sum(e)
+
+
+def log_softmax(x, r):
+    r.only_defaults()
+    s = x - np.max(x)
+    return s - np.log(np.sum(np.exp(s)))
+
+
+FUNCTIONS = {
+    "exponential": lambda x, r: np.exp(x),
+    "linear": lambda x, r: x,
+    "arctan": lambda x, r: np.arctan(x),
+    "tanh": lambda x, r: np.tanh(x),
+    "sigmoid": sigmoid_of,
+    "softsign": lambda x, r: x / (c(r, 1) + np.abs(x)),
+    "relu": relu,
+    "relu6": lambda x, r: np.clip(x, c(r, 0), c(r, 6)),
+    "leaky_relu": leaky_relu,
+    "elu": elu,
+    "selu": selu,
+    "celu": celu,
+    "softplus": softplus,
+    "log_sigmoid": lambda x, r: -np.logaddexp(c(r, 0), -x),
+    "mish": lambda x, r: x * np.tanh(np.logaddexp(c(r, 0), x)),
+    "silu": lambda x, r: x / (c(r, 1) + np.exp(-x)),
+    "hard_sigmoid": hard_sigmoid,
+    "hard_silu": hard_silu,
+    "hard_tanh": hard_tanh,
+    "tanh_shrink": lambda x, r: x - np.tanh(x),
+    "gelu": gelu,
+    "softmax": softmax,
+    "log_softmax": log_softmax,
+}
+DERIVATIVES = {"linear": lambda x, r: np.ones_like(x), "exponential": lambda x, r: np.exp(x)}
+
+
+def number(v):
+    """JSON numbers, except NaN and infinities, which the protocol spells as strings."""
+    if np.isnan(v):
+        return "NaN"
+    if np.isinf(v):
+        return "Infinity" if v > 0 else "-Infinity"
+    return float(v)  # repr of a float32/float16 value widened to float64 reads back exactly
+
+
+def answer(req):
+    table = DERIVATIVES if req["derivative"] else FUNCTIONS
+    fn = table.get(req["function"])
+    if fn is None or req["dtype"] not in DTYPES or req["dialect"] not in DIALECTS:
+        return {"id": req["id"], "unsupported": True}
+    r = Req(req)
+    x = np.array([float(v) for v in req["x"]], dtype=r.dtype)  # float("NaN") etc. parse too
+    with np.errstate(all="ignore"):
+        try:
+            y = np.asarray(fn(x, r)).astype(r.dtype)
+        except Unsupported:
+            return {"id": req["id"], "unsupported": True}
+    return {"id": req["id"], "y": [number(v) for v in y]}
+
+
+def main():
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        req = json.loads(line)
+        try:
+            reply = answer(req)
+        except Exception as e:  # report, don't die: the TCK records it against this request
+            reply = {"id": req.get("id"), "error": repr(e)}
+        sys.stdout.write(json.dumps(reply) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+package org.activationtck.tck.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.activationtck.spec.catalog.Catalog;
+import org.activationtck.tck.matrix.Conformance;
+import org.activationtck.tck.matrix.ConformanceJson;
+import org.activationtck.tck.matrix.ConformanceMarkdown;
+import org.activationtck.tck.matrix.ConformanceMatrix;
+import org.activationtck.tck.matrix.Matrix;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./tck matrix}: every adapter under {@code adapters/} against the fixtures, in the strict and
+ * the lenient tier, written to {@code CONFORMANCE.md} and {@code conformance.json}. Exit 0 when the
+ * matrix was written (whatever the libraries' results: failing is what the matrix reports), 2 for
+ * bad input (a malformed adapter.properties, an unknown adapter or function, an unwritable folder).
+ */
+@Command(name = "matrix", mixinStandardHelpOptions = true,
+    description = {"Builds and runs every adapter under adapters/ and writes the conformance matrix.",
+        "Exit code 0 when the matrix was written, 2 for a usage error."})
+final class MatrixCommand implements Callable<Integer> {
+
+  @Option(names = "--adapters", split = ",", description = "adapters to run, by directory or name (default: all)")
+  List<String> adapters = new ArrayList<>();
+
+  @Option(names = "--functions", split = ",", description = "functions to check (default: all)")
+  List<String> functions = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "where CONFORMANCE.md and conformance.json go (default: docs/)")
+  Path out;
+
+  @Option(names = "--skip-build", description = "run the adapters as they are built, without mvn")
+  boolean skipBuild;
+
+  @Option(names = "--root", paramLabel = "DIR", description = "the repository checkout (default: $TCK_HOME, set by ./tck)")
+  Path rootOption;
+
+  @Option(names = "--run-timeout", defaultValue = "900", paramLabel = "SECONDS",
+      description = "how long one tier of one adapter may run (default 900)")
+  double runTimeoutSeconds;
+
+  @Override
+  public Integer call() throws IOException {
+    Path root = rootOption != null ? rootOption.toAbsolutePath().normalize() : ProjectRoot.path();
+    Catalog catalog = Catalog.standard();
+    for (String f : functions) {
+      if (catalog.find(f).isEmpty()) {
+        throw new IllegalArgumentException("--functions: unknown function '" + f + "'");
+      }
+    }
+    if (!(runTimeoutSeconds >= 1) || Double.isInfinite(runTimeoutSeconds)) {
+      throw new IllegalArgumentException("--run-timeout must be at least 1 (seconds), got " + runTimeoutSeconds);
+    }
+    Path dir = out != null ? out : root.resolve("docs");
+    Path md = dir.resolve("CONFORMANCE.md");
+    Path json = dir.resolve("conformance.json");
+    AtomicFiles.checkWritable("--out", md);
+    AtomicFiles.checkWritable("--out", json);
+    long start = System.nanoTime();
+    Matrix m = ConformanceMatrix.run(new ConformanceMatrix.Options(root, adapters, functions, skipBuild,
+        Duration.ofMillis((long) (runTimeoutSeconds * 1000)), System.err));
+    AtomicFiles.write(md, ConformanceMarkdown.bytes(m));
+    AtomicFiles.write(json, ConformanceJson.bytes(m));
+    System.out.printf(Locale.ROOT, "%-16s %-10s %-16s %7s %8s %5s %9s%n", "adapter", "version", "status",
+        "strict", "lenient", "no", "not-impl");
+    for (Matrix.AdapterResult a : m.adapters()) {
+      var c = a.counts();
+      System.out.printf(Locale.ROOT, "%-16s %-10s %-16s %7d %8d %5d %9d%n", a.spec().dir(), a.spec().version(),
+          a.status().name().toLowerCase(Locale.ROOT), c.get(Conformance.STRICT), c.get(Conformance.LENIENT),
+          c.get(Conformance.NO), c.get(Conformance.NOT_IMPLEMENTED));
+    }
+    System.out.printf(Locale.ROOT, "wrote %s and %s (%.0f s)%n", rel(root, md), rel(root, json),
+        (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  private static String rel(Path root, Path p) {
+    Path a = p.toAbsolutePath().normalize();
+    return a.startsWith(root) ? root.relativize(a).toString() : a.toString();
+  }
+}

@@ -1,0 +1,114 @@
+package org.activationtck.tck.matrix;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.activationtck.spec.API;
+
+/**
+ * Runs the matrix: discovers the adapters, builds each (unless told not to or up to date), runs it
+ * in the strict tier and then, for the functions that failed strictly, in the lenient tier, each in
+ * a child JVM, and merges the reports. An adapter that fails to build or start becomes a row with
+ * that reason; it never stops the others. Children's reports and logs go to
+ * {@code target/matrix/<adapter>/} under the root.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ConformanceMatrix {
+
+  /**
+   * What to run.
+   *
+   * @param root the repository root
+   * @param adapters adapter directories or names to run (empty: all)
+   * @param functions functions to check (empty: all)
+   * @param skipBuild use the modules as they are built
+   * @param runLimit how long one tier of one adapter may take
+   * @param progress where one line per step goes (e.g. stderr)
+   */
+  public record Options(Path root, List<String> adapters, List<String> functions, boolean skipBuild,
+      Duration runLimit, PrintStream progress) {
+
+    public Options {
+      adapters = List.copyOf(adapters);
+      functions = List.copyOf(functions);
+    }
+  }
+
+  private ConformanceMatrix() {}
+
+  /**
+   * Runs it.
+   *
+   * @throws IllegalArgumentException for a malformed adapter.properties (naming file and key) or an
+   *     unknown adapter name
+   */
+  public static Matrix run(Options o) {
+    List<AdapterSpec> specs = AdapterDiscovery.discover(o.root(), o.adapters());
+    FixtureParameters params = new FixtureParameters();
+    List<Matrix.AdapterResult> results = new ArrayList<>();
+    for (AdapterSpec a : specs) {
+      results.add(runOne(a, o, params));
+    }
+    return new Matrix(results);
+  }
+
+  private static Matrix.AdapterResult runOne(AdapterSpec a, Options o, FixtureParameters params) {
+    Path work = o.root().resolve("target/matrix").resolve(a.dir());
+    String findings = findings(a);
+    if (!o.skipBuild()) {
+      long t0 = System.nanoTime();
+      AdapterBuild.Outcome b = AdapterBuild.build(a, o.root(), work.resolve("build.log"));
+      if (!b.ok()) {
+        o.progress().println("matrix: " + a.dir() + ": " + b.message());
+        return new Matrix.AdapterResult(a, Matrix.Status.BUILD_FAILED, b.message(), 0, List.of(), findings);
+      }
+      o.progress().println("matrix: " + a.dir() + ": " + (b.built()
+          ? String.format(Locale.ROOT, "built (%.1f s)", (System.nanoTime() - t0) / 1e9) : "up to date"));
+    }
+    AdapterRunner.Outcome strict = AdapterRunner.run(a, o.root(), AdapterRunner.Tier.STRICT, o.functions(), work, o.runLimit());
+    if (strict.report() == null) {
+      o.progress().println("matrix: " + a.dir() + ": " + strict.message());
+      return new Matrix.AdapterResult(a, strict.status(), strict.message(), strict.seconds(), List.of(), findings);
+    }
+    Set<String> failing = new LinkedHashSet<>();
+    for (TierReport.Row r : strict.report().rows()) {
+      if (r.failed() > 0) {
+        failing.add(r.function());
+      }
+    }
+    TierReport lenient = null;
+    double seconds = strict.seconds();
+    String message = null;
+    Matrix.Status status = Matrix.Status.OK;
+    if (!failing.isEmpty()) {
+      AdapterRunner.Outcome l = AdapterRunner.run(a, o.root(), AdapterRunner.Tier.LENIENT, List.copyOf(failing), work, o.runLimit());
+      seconds += l.seconds();
+      lenient = l.report();
+      if (lenient == null) {
+        status = l.status();
+        message = "lenient tier: " + l.message();
+      }
+    }
+    o.progress().println(String.format(Locale.ROOT, "matrix: %s: ran (%.1f s)%s", a.dir(), seconds,
+        message == null ? "" : ": " + message));
+    return new Matrix.AdapterResult(a, status, message, seconds,
+        Matrix.merge(strict.report(), lenient, params::of), findings);
+  }
+
+  private static String findings(AdapterSpec a) {
+    Path f = a.module().resolve("FINDINGS.md");
+    try {
+      return Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      return "(FINDINGS.md unreadable: " + e.getMessage() + ")";
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.activationtck.tck.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.activationtck.spec.Activation;
+import org.activationtck.spec.Call;
+import org.activationtck.spec.Dtype;
+import org.activationtck.tck.harness.RunResult;
+import org.activationtck.tck.harness.TckConfig;
+import org.activationtck.tck.harness.TckRunner;
+import org.activationtck.tck.harness.Tier;
+import org.activationtck.tck.report.JsonReport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The matrix reads what {@code JsonReport} writes: a real run of a deliberately naive sigmoid,
+ * written, read back, merged and diagnosed. Fails when the two formats drift apart.
+ */
+class ReportRoundTripTest {
+
+  /** sigmoid as 1 / (1 + e^-x) in double: e^-x overflows below -709.78, so subnormal results flush to 0. */
+  static final class NaiveSigmoid implements Activation {
+    @Override public String name() {
+      return "naive sigmoid";
+    }
+
+    @Override public boolean supports(String function, String dialect, Dtype dtype, boolean derivative) {
+      return function.equals("sigmoid") && dtype == Dtype.FLOAT64 && !derivative;
+    }
+
+    @Override public double[] apply(Call call, double[] x) {
+      double[] y = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = 1 / (1 + Math.exp(-x[i]));
+      }
+      return y;
+    }
+  }
+
+  private static TierReport run(Tier tier, boolean signedZeroStrict) {
+    TckConfig c = TckConfig.builder().functions(List.of("sigmoid")).tier(tier).signedZeroStrict(signedZeroStrict).build();
+    RunResult r = new TckRunner(new NaiveSigmoid(), c).run();
+    return TierReport.parse(JsonReport.bytes(r), "naive.json");
+  }
+
+  @Test
+  void aNaiveSigmoidFlushesToZeroAndIsLenient() {
+    TierReport strict = run(Tier.STRICT, true);
+    TierReport lenient = run(Tier.LENIENT, false);
+    FixtureParameters params = new FixtureParameters();
+    List<Matrix.Row> rows = Matrix.merge(strict, lenient, params::of);
+    Matrix.Row value = rows.stream().filter(r -> !r.derivative() && r.dtype().equals("float64")).findFirst().orElseThrow();
+    assertTrue(value.strict().failed() > 0);
+    assertEquals(Conformance.LENIENT, value.conformance());
+    assertEquals(Diagnosis.Cause.FLUSH_TO_ZERO, value.diagnosis().primary(), value.diagnosis().summary());
+    assertTrue(Diagnosis.number(value.reproducer().input().split(" ")[0]) < -709, value.reproducer().input());
+    assertEquals(Map.of(), value.reproducer().params());
+    assertTrue(rows.stream().filter(r -> r.derivative() || r.dtype().equals("float32"))
+        .allMatch(r -> r.conformance() == Conformance.NOT_IMPLEMENTED));
+  }
+
+  @Test
+  void caseParametersComeFromTheShippedFixtures() {
+    FixtureParameters p = new FixtureParameters();
+    assertEquals(Map.of("default_value", "-1", "threshold", "1.5"),
+        p.of("threshold/pytorch/default_value=-1,threshold=1.5/float64/special/00000"));
+    assertEquals(Map.of(), p.of("threshold/pytorch/default/float64/special/00000"));
+    assertEquals(Map.of(), p.of("no-such-function/x"));
+  }
+}
