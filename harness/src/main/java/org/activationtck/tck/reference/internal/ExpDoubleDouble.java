@@ -200,7 +200,19 @@ public final class ExpDoubleDouble {
     double hh = h + l;
     l = l - (hh - h);
     int q = k >> LOG2_N; // floor(k / 256), also for negative k
-    return low ? Math.scalb(l, q + scale) : Math.scalb(hh, q + scale);
+    return times2ToThe(low ? l : hh, q + scale);
+  }
+
+  /**
+   * v 2^n rounded once, as {@link Math#scalb} (which costs about as much as the rest of the
+   * evaluation): for -1022 <= n <= 1023, 2^n is a normal double and v 2^n is one correctly
+   * rounded multiplication; beyond, Math.scalb.
+   */
+  private static double times2ToThe(double v, int n) {
+    if (n >= Double.MIN_EXPONENT && n <= Double.MAX_EXPONENT) {
+      return v * Double.longBitsToDouble((long) (n + Double.MAX_EXPONENT) << 52);
+    }
+    return Math.scalb(v, n);
   }
 
   /**
