@@ -34,6 +34,12 @@ public final class Sigmoid extends RoundingFunction {
    */
   static final double ZERO_BELOW = -1500;
 
+  /** Below this |x| (2^-60), sigma(x) lies within 2^-62 of 1/2 (see the kernel). */
+  static final double TINY_VALUE = 0x1p-60;
+
+  /** Below this |x| (2^-30), sigma'(x) lies within 2^-64 below 1/4. */
+  static final double TINY_DERIVATIVE = 0x1p-30;
+
   /** Relative error bounds of the plain-double fast paths (see the kernel), with a factor 2 spare. */
   static final double FAST_VALUE_BOUND = 0x1p-49;
   static final double FAST_DERIVATIVE_BOUND = 0x1p-48;
@@ -54,6 +60,11 @@ public final class Sigmoid extends RoundingFunction {
       double a = Math.abs(x);
       if (x < ZERO_BELOW) {
         return 0.0;
+      }
+      if (a < TINY_VALUE) {
+        // sigma(x) = 1/2 + x/4 + O(x^3), within 2^-62 of 1/2: 1/2 is the nearest double, and
+        // its odd neighbour towards x the value rounded to odd.
+        return !toOdd || x == 0 ? 0.5 : x > 0 ? Math.nextUp(0.5) : Math.nextDown(0.5);
       }
       if (toOdd && a <= TAIL) {
         // Fast path: Math.exp is within 1 ulp, 1 + e adds half an ulp, the quotient another
@@ -78,6 +89,11 @@ public final class Sigmoid extends RoundingFunction {
       double a = Math.abs(x);
       if (a > -ZERO_BELOW) {
         return 0.0;
+      }
+      if (a < TINY_DERIVATIVE) {
+        // sigma'(x) = 1/4 - x^2/16 + O(x^4), below 1/4 by less than 2^-64, a quarter of the
+        // spacing below 1/4: 1/4 is the nearest double, its lower neighbour the odd rounding.
+        return !toOdd || x == 0 ? 0.25 : Math.nextDown(0.25);
       }
       if (toOdd && a <= TAIL) {
         // Fast path: e within 1 ulp, d = 1 + e within 1.5, d^2 within 3.5, e / d^2 within
