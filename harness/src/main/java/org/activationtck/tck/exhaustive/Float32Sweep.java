@@ -120,8 +120,8 @@ public final class Float32Sweep {
     double rate = done / Math.max(seconds, 1e-9);
     long left = range.size() - done;
     String eta = rate > 0 ? Durations.format(left / rate) : "?";
-    return String.format("tck exhaustive: %5.1f%% (%,d of %,d), %.1f M inputs/s, ETA %s, %,d failed so far",
-        100.0 * done / range.size(), done, range.size(), rate / 1e6, eta, failed);
+    return String.format("tck exhaustive: %5.1f%% (%,d of %,d), %s, ETA %s, %,d failed so far",
+        100.0 * done / range.size(), done, range.size(), Durations.rate(rate), eta, failed);
   }
 
   private SweepTally work(BitRange range, AtomicLong next, AtomicLong done, AtomicLong failedSoFar) {

@@ -44,8 +44,8 @@ public final class SweepReport {
       }
     }
     double s = r.elapsed().toNanos() / 1e9;
-    out.printf("time: %.1f s on %d threads (%.1f M inputs/s)%n", s, r.threads(),
-        r.range().size() / Math.max(s, 1e-9) / 1e6);
+    out.printf("time: %.1f s on %d threads (%s)%n", s, r.threads(),
+        Durations.rate(r.range().size() / Math.max(s, 1e-9)));
     out.println(r.failed() > 0 ? "RESULT: FAILED"
         : r.checked() == 0 ? "RESULT: NOT IMPLEMENTED (nothing was checked)"
         : "RESULT: CONFORMS (nothing failed)");
