@@ -30,13 +30,15 @@ public final class NarrowShortcut {
     if (!(a >= Double.MIN_NORMAL) || a == Double.POSITIVE_INFINITY) {
       return false;
     }
-    double b = a * relativeBound;
-    double lo = Math.nextDown(y - b);
-    double hi = Math.nextUp(y + b);
+    // Widened by 2^-52 |y|: the roundings of y - b and y + b (at most ulp(y)/2 <= 2^-53 |y|
+    // each) then never shrink the interval below [y - bound, y + bound].
+    double b = a * (relativeBound + 0x1p-52);
+    double lo = y - b;
+    double hi = y + b;
     float f = (float) lo;
-    if (Float.floatToRawIntBits(f) != Float.floatToRawIntBits((float) hi)) {
-      return false; // a float32 boundary lies inside
-    }
-    return !(lo <= f && f <= hi); // a float32 value inside would be a 16-bit boundary
+    // Both ends round to f (no float32 boundary inside), and f lies outside (no float32 value
+    // inside, which would be a 16-bit boundary). Non-short-circuit: the second test is a coin
+    // flip for random inputs, and a mispredicted branch cost more than the rest of the test.
+    return (Float.floatToRawIntBits(f) == Float.floatToRawIntBits((float) hi)) & ((f < lo) | (f > hi));
   }
 }
