@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.activationtck.spec.Activation;
 import org.activationtck.spec.Dtype;
@@ -14,7 +13,6 @@ import org.activationtck.tck.harness.TckConfig;
 import org.activationtck.tck.harness.TckRunner;
 import org.activationtck.tck.harness.Tier;
 import org.activationtck.tck.harness.Tolerances;
-import org.activationtck.tck.process.ProcessActivation;
 import org.activationtck.tck.report.ConsoleReport;
 import org.activationtck.tck.report.HtmlReport;
 import org.activationtck.tck.report.JsonReport;
@@ -29,19 +27,8 @@ import picocli.CommandLine.Option;
         "Exit code 0 when nothing failed, 1 when something failed, 2 for a usage error."})
 final class RunCommand implements Callable<Integer> {
 
-  static final class Impl {
-    @Option(names = "--impl", description = "a provider found by ServiceLoader, by name (default: reference)")
-    String provider;
-
-    @Option(names = "--impl-class", paramLabel = "FQCN", description = "an Activation class on the class path")
-    String className;
-
-    @Option(names = "--impl-command", paramLabel = "CMD", description = "a program speaking the JSON-lines protocol")
-    String command;
-  }
-
   @ArgGroup(exclusive = true, multiplicity = "0..1")
-  Impl impl = new Impl();
+  ImplementationOptions impl = new ImplementationOptions();
 
   @Option(names = "--shell", description = "start --impl-command through /bin/sh -c (default: no shell)")
   boolean shell;
@@ -133,30 +120,6 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private Activation activation() {
-    if (impl.command != null) {
-      ProcessActivation p = new ProcessActivation(impl.command, shell,
-          Duration.ofMillis((long) (timeoutSeconds * 1000)));
-      p.start(); // a command that cannot start at all is bad input: exit 2 before the run
-      return p;
-    }
-    if (impl.className != null) {
-      try {
-        return (Activation) Class.forName(impl.className).getConstructor().newInstance();
-      } catch (ClassNotFoundException e) {
-        throw new IllegalArgumentException("--impl-class: class not found: " + impl.className);
-      } catch (ReflectiveOperationException | ClassCastException e) {
-        throw new IllegalArgumentException("--impl-class: cannot instantiate " + impl.className
-            + " as an org.activationtck.spec.Activation: " + e);
-      }
-    }
-    String name = impl.provider == null ? "reference" : impl.provider;
-    List<String> names = new ArrayList<>();
-    for (Activation a : ServiceLoader.load(Activation.class)) {
-      if (a.name().equals(name)) {
-        return a;
-      }
-      names.add(a.name());
-    }
-    throw new IllegalArgumentException("--impl: no provider named '" + name + "' (found: " + names + ")");
+    return impl.create(shell, Duration.ofMillis((long) (timeoutSeconds * 1000)));
   }
 }

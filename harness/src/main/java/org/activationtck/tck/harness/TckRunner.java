@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,19 +42,57 @@ public final class TckRunner {
     this.config = Objects.requireNonNull(config);
   }
 
-  /** Runs the configured fixtures. */
+  /**
+   * Runs the configured fixtures. Files are parsed on every core ahead of the check loop, which
+   * takes them in order, so the result is the same as reading them one by one; the implementation
+   * is still called from one thread at a time.
+   *
+   * @throws IllegalArgumentException for an unknown function, a missing folder or a malformed
+   *     fixture file (named, with line and field)
+   */
   public RunResult run() {
     long start = System.nanoTime();
-    List<FixtureFile> files = FixtureSource.load(config.fixturesDir(), config.functions());
+    List<Callable<Optional<FixtureFile>>> readers =
+        FixtureSource.readers(config.fixturesDir(), config.functions());
+    ExecutorService reading = Executors.newFixedThreadPool(
+        Math.max(1, Math.min(readers.size(), Runtime.getRuntime().availableProcessors())),
+        daemon("tck-fixture-reader"));
     List<Check> checks = new ArrayList<>();
     try {
-      for (FixtureFile f : files) {
-        checks.addAll(runFile(f));
+      List<Future<Optional<FixtureFile>>> files = new ArrayList<>();
+      for (Callable<Optional<FixtureFile>> r : readers) {
+        files.add(reading.submit(r));
+      }
+      for (Future<Optional<FixtureFile>> f : files) {
+        Optional<FixtureFile> file = await(f);
+        if (file.isPresent()) {
+          checks.addAll(runFile(file.get()));
+        }
       }
     } finally {
+      reading.shutdownNow();
       executor.shutdownNow();
     }
     return new RunResult(impl.name(), config, checks, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** A file read on the reading pool; its reader's exception is rethrown as it was. */
+  private static Optional<FixtureFile> await(Future<Optional<FixtureFile>> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading fixtures", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      if (c instanceof Error) {
+        throw (Error) c;
+      }
+      throw new IllegalStateException(c);
+    }
   }
 
   /** One batch: the cases that share a call. */
@@ -219,11 +259,15 @@ public final class TckRunner {
   }
 
   private static ExecutorService newExecutor() {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "tck-call");
+    return Executors.newSingleThreadExecutor(daemon("tck-call"));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;
-    });
+    };
   }
 
   private static long[] doubleBits(double[] v) {

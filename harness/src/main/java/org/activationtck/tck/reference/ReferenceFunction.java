@@ -18,9 +18,11 @@ import org.activationtck.spec.Dtype;
  *       double) wherever practical;
  *   <li>t narrower (float32, float16, bfloat16): r rounded once to t (nearest-even, as
  *       {@code ReferenceActivation} does) is the correctly rounded value in t, and r itself stays
- *       within 1 ulp of the exact value. The usual way to get this from a double-double result is
- *       rounding to odd, which prevents a double that lands on a midpoint of t while the exact
- *       value does not; that is why the narrow kernels may differ from the float64 one.
+ *       within 2^-48 relative of the exact value (1 ulp on the double-double paths). The usual
+ *       way to get this from a double-double result is rounding to odd, which prevents a double
+ *       that lands on a midpoint of t while the exact value does not; a plain double result with
+ *       an error bound may serve where {@code NarrowShortcut} proves it rounds the same way. That
+ *       is why the narrow kernels may differ from the float64 one.
  * </ul>
  * {@link #bind(Params)} alone returns a kernel whose results are safe to round to every dtype and
  * within 1 ulp in float64, but not necessarily the nearest double (functions with a 0-ulp float64

@@ -2,6 +2,7 @@ package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.NarrowShortcut;
 
 /**
  * arctan: atan(x) in double-double, rounded once ({@link DoubleRounding#finish}: nearest for
@@ -20,6 +21,9 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  *   <li>8 atan u, then pi/2 minus it for a > 1 (|result| >= pi/4, no cancellation).
  * </ol>
  *
+ * <p>Narrow dtypes first try Math.atan (1 ulp), kept where {@link NarrowShortcut} proves it rounds
+ * as atan x does.
+ *
  * <p>Accuracy: relative error before the final rounding below 2^-80 (each double-double step
  * about 2^-104, the double tail 2^-86): correctly rounded except within 2^-80 relative of a
  * midpoint. Thresholds: a < 2^-27: atan x = x (1 - x^2/3 + ...) with x^2/3 < 2^-55.6, so x itself
@@ -33,6 +37,9 @@ public final class Arctan extends RoundingFunction {
 
   private static final double HALF_PI_HI = 0x1.921fb54442d18p0;
   private static final double HALF_PI_LO = 0x1.1a62633145c07p-54;
+
+  /** Relative error bound of Math.atan (1 ulp) with a factor 4 spare, for the narrow fast path. */
+  static final double FAST_BOUND = 0x1p-50;
 
   /** Below this |x|, atan x rounds to x (see the class comment). */
   private static final double TINY = 0x1p-27;
@@ -79,6 +86,14 @@ public final class Arctan extends RoundingFunction {
     double a = Math.abs(x);
     if (a < TINY) {
       return DoubleRounding.finish(x, -x, toOdd);
+    }
+    if (toOdd) {
+      // Fast path for the narrow dtypes: Math.atan is within 1 ulp (its contract), 2^-52
+      // relative; used where NarrowShortcut proves it rounds like atan x (bound with a factor 4 spare).
+      double y = Math.atan(x);
+      if (NarrowShortcut.decides(y, FAST_BOUND)) {
+        return y;
+      }
     }
     boolean inverse = a > 1;
     double th;

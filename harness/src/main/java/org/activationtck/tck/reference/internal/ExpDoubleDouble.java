@@ -1,6 +1,7 @@
 package org.activationtck.tck.reference.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import org.activationtck.spec.API;
 
 /**
@@ -8,16 +9,19 @@ import org.activationtck.spec.API;
  * whose result must round correctly after more arithmetic on e^x (elu, selu, celu, softplus,
  * mish, soft_exponential, exponential).
  *
- * <p>Method. 1. Reduction: k = rint(x / ln 2), r = x - k ln 2 with ln 2 split into three parts;
- * the first has 32 significant bits (fdlibm's ln2HI), so k * LN2_HI is exact for |k| < 2^21 and
- * x - k * LN2_HI is exact (Sterbenz); the rest is folded in with {@link Math#fma}, giving r as a
- * double-double, |r| <= 0.347. 2. Approximation: s = r / 2^8 (exact), |s| < 1.36e-3;
- * expm1(s) = s + s^2 (1/2 + s/6 + ... + s^5/5040), truncation below s^8/8! (relative 2^-82),
- * with s^2 exact by fma and the small polynomial in double (its rounding is 2^-65 of a term that
- * is itself 7e-4 of the total). 3. Reconstruction: eight doublings m <- m (2 + m) (expm1(2s) in
- * terms of expm1(s)), which keep the relative error of m (growth below 1.5), then 1 + m and a
- * scaling by 2^k. Results in the subnormal range lose low bits in the scaling, as any double
- * would. Overflow above 709.79 (+Infinity), zero below -745.2.
+ * <p>Method (table-driven, after Tang). 1. Reduction: k = rint(x 256 / ln 2), r = x - k ln2/256
+ * with ln2/256 split into three parts; the first has 32 significant bits (fdlibm's ln2HI / 256),
+ * so k * LN2_N_HI is exact for |k| < 2^21 (|x| < 5600) and x - k * LN2_N_HI is exact
+ * (Sterbenz); the rest is folded in with {@link Math#fma}, giving r as a double-double,
+ * |r| <= ln2/512 < 1.36e-3. 2. Approximation: expm1(r) = r + r^2 (1/2 + r/6 + ... + r^5/5040),
+ * truncation below r^8/8! (relative 2^-82 of expm1(r)), with r^2 exact by fma and the small
+ * polynomial in double (its rounding is 2^-65 of a term that is itself 7e-4 of the total).
+ * 3. Reconstruction: e^x = 2^q 2^(j/256) (1 + m) with k = 256 q + j, the 256 values 2^(j/256)
+ * tabulated as double-doubles (exact to 2^-106, computed once from square roots of 2 in
+ * BigDecimal); the product's error is below 2^-90 relative, as m's error enters scaled by
+ * |m| < 1.4e-3. Results in the subnormal range lose low bits in the scaling, as any double
+ * would. Overflow above 709.79 (+Infinity), zero below -745.2. (The previous method, eight
+ * doublings of expm1(r/256), cost about three times as much.)
  *
  * <p>e^x - 1 ({@link #expm1Hi}, {@link #expm1Lo}): for |x| >= {@link #EXPM1_SERIES} = 2^-10 it
  * is (hi - 1) + lo, where hi - 1 is exact (Sterbenz for hi in [1/2, 2], and for larger |x| the
@@ -45,19 +49,46 @@ public final class ExpDoubleDouble {
   /** Below this x, |ch| e^x < 2^1024 e^-1500 < 2^-1140 for every double ch: the product is 0. */
   private static final double TIMES_EXP_ZERO = -1500;
 
-  /** fdlibm's ln2HI: 0x3fe62e42fee00000, 32 significant bits. */
-  private static final double LN2_HI = Double.longBitsToDouble(0x3fe62e42fee00000L);
-  private static final double LN2_MID;
-  private static final double LN2_LO;
-  private static final double INV_LN2 = 1 / Math.log(2);
-  private static final int DOUBLINGS = 8;
+  /** Table size: 2^(j/N) for j = 0 .. N-1. */
+  private static final int LOG2_N = 8;
+  private static final int N = 1 << LOG2_N;
+
+  /** fdlibm's ln2HI: 0x3fe62e42fee00000, 32 significant bits; divided by N it stays exact. */
+  private static final double LN2_N_HI = Double.longBitsToDouble(0x3fe62e42fee00000L) / N;
+  private static final double LN2_N_MID;
+  private static final double LN2_N_LO;
+  private static final double INV_LN2_N = N / Math.log(2);
+
+  /** 2^(j/N) as double-doubles (hi the nearest double, lo the nearest double to the rest). */
+  private static final double[] TABLE_HI = new double[N];
+  private static final double[] TABLE_LO = new double[N];
 
   static {
+    MathContext mc = new MathContext(60);
     BigDecimal ln2 = new BigDecimal(
         "0.6931471805599453094172321214581765680755001343602552541206800094933936219696947");
-    BigDecimal rest = ln2.subtract(new BigDecimal(LN2_HI));
-    LN2_MID = rest.doubleValue();
-    LN2_LO = rest.subtract(new BigDecimal(LN2_MID)).doubleValue();
+    BigDecimal rest = ln2.subtract(new BigDecimal(Double.longBitsToDouble(0x3fe62e42fee00000L)));
+    double mid = rest.doubleValue();
+    LN2_N_MID = mid / N;
+    LN2_N_LO = rest.subtract(new BigDecimal(mid)).doubleValue() / N;
+    // roots[i] = 2^(2^i / N) by repeated square roots of 2 (60 digits, error about 10^-58);
+    // 2^(j/N) is the product of the roots of j's one bits.
+    BigDecimal[] roots = new BigDecimal[LOG2_N];
+    BigDecimal v = BigDecimal.valueOf(2);
+    for (int i = LOG2_N - 1; i >= 0; i--) {
+      v = v.sqrt(mc);
+      roots[i] = v;
+    }
+    for (int j = 0; j < N; j++) {
+      BigDecimal t = BigDecimal.ONE;
+      for (int i = 0; i < LOG2_N; i++) {
+        if ((j & (1 << i)) != 0) {
+          t = t.multiply(roots[i], mc);
+        }
+      }
+      TABLE_HI[j] = t.doubleValue();
+      TABLE_LO[j] = t.subtract(new BigDecimal(TABLE_HI[j])).doubleValue();
+    }
   }
 
   private ExpDoubleDouble() {}
@@ -141,45 +172,47 @@ public final class ExpDoubleDouble {
     if (x < -745.2 && scale == 0) {
       return 0;
     }
-    double kd = Math.rint(x * INV_LN2);
+    // x = (256 q + j) ln2/256 + r, |r| <= ln2/512 (plus rounding): e^x = 2^q 2^(j/256) e^r.
+    double kd = Math.rint(x * INV_LN2_N);
     int k = (int) kd;
-    double a = x - kd * LN2_HI;
-    double bh = kd * LN2_MID;
-    double bl = Math.fma(kd, LN2_MID, -bh) + kd * LN2_LO;
+    double a = x - kd * LN2_N_HI;
+    double bh = kd * LN2_N_MID;
+    double bl = Math.fma(kd, LN2_N_MID, -bh) + kd * LN2_N_LO;
     double rh = a - bh;
     double rl = ((a - rh) - bh) - bl;
-    double sh = rh * 0x1p-8;
-    double sl = rl * 0x1p-8;
-    // q = s^2 (1/2 + p1)
-    double s2h = sh * sh;
-    double s2l = Math.fma(sh, sh, -s2h) + 2 * sh * sl;
-    double p1 = sh * (1.0 / 6 + sh * (1.0 / 24 + sh * (1.0 / 120 + sh * (1.0 / 720
-        + sh * (1.0 / 5040)))));
-    double qh = s2h * 0.5;
-    double ql = s2l * 0.5 + s2h * p1;
-    // m = s + q (TwoSum, |s| > |q|)
-    double mh = sh + qh;
-    double ml = (qh - (mh - sh)) + sl + ql;
-    double t = mh + ml;
-    ml = ml - (t - mh);
-    mh = t;
-    for (int i = 0; i < DOUBLINGS; i++) {
-      // m <- 2m + m^2
-      double ah = mh * mh;
-      double al = Math.fma(mh, mh, -ah) + 2 * mh * ml;
-      double two = 2 * mh;
-      double sum = two + ah;
-      double bb = sum - two;
-      double err = (two - (sum - bb)) + (ah - bb) + 2 * ml + al;
-      mh = sum + err;
-      ml = err - (mh - sum);
-    }
-    // 1 + m with |m| <= 0.42: FastTwoSum.
-    double h = 1 + mh;
-    double l = (1 - h) + mh + ml;
+    // m = e^r - 1 = r + r^2 (1/2 + p1), |r| < 1.36e-3
+    double r2h = rh * rh;
+    double r2l = Math.fma(rh, rh, -r2h) + 2 * rh * rl;
+    double p1 = rh * (1.0 / 6 + rh * (1.0 / 24 + rh * (1.0 / 120 + rh * (1.0 / 720
+        + rh * (1.0 / 5040)))));
+    double qh = r2h * 0.5;
+    double ql = r2l * 0.5 + r2h * p1;
+    double mh = rh + qh; // TwoSum, |r| > |q|
+    double ml = (qh - (mh - rh)) + rl + ql;
+    // 2^(j/256) (1 + m) = th + (th m + tl (1 + m)), th >= 1 > |th m|: FastTwoSum.
+    int j = k & (N - 1);
+    double th = TABLE_HI[j];
+    double tl = TABLE_LO[j];
+    double p = th * mh;
+    double pl = Math.fma(th, mh, -p) + th * ml + tl * mh + tl;
+    double h = th + p;
+    double l = ((th - h) + p) + pl;
     double hh = h + l;
     l = l - (hh - h);
-    return low ? Math.scalb(l, k + scale) : Math.scalb(hh, k + scale);
+    int q = k >> LOG2_N; // floor(k / 256), also for negative k
+    return times2ToThe(low ? l : hh, q + scale);
+  }
+
+  /**
+   * v 2^n rounded once, as {@link Math#scalb} (which costs about as much as the rest of the
+   * evaluation): for -1022 <= n <= 1023, 2^n is a normal double and v 2^n is one correctly
+   * rounded multiplication; beyond, Math.scalb.
+   */
+  private static double times2ToThe(double v, int n) {
+    if (n >= Double.MIN_EXPONENT && n <= Double.MAX_EXPONENT) {
+      return v * Double.longBitsToDouble((long) (n + Double.MAX_EXPONENT) << 52);
+    }
+    return Math.scalb(v, n);
   }
 
   /**

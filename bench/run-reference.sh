@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and runs the reference-throughput comparison (docs/PERFORMANCE.md,
+# section 4): ns per element of every reference function against a naive java.lang.Math loop,
+# measured side by side in one JMH run, then prints the table with the ratio.
+#   bench/run-reference.sh                 # everything (about 10 minutes on 2 cores)
+#   bench/run-reference.sh sigmoid,tanh    # some elementwise functions only (no axis ones)
+# Extra JMH options go in JMH_OPTS, e.g. JMH_OPTS="-wi 5 -i 10".
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+(cd "$root" && mvn -q -B -DskipTests package -pl bench -am) >&2
+cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+csv="$(mktemp "${TMPDIR:-/tmp}/tck-bench.XXXXXX.csv")"
+trap 'rm -f "$csv"' EXIT
+if [[ $# -gt 0 ]]; then
+  selection=(ElementwiseBenchmark -p "function=$1")
+else
+  selection=(ElementwiseBenchmark AxisBenchmark)
+fi
+java -cp "$cp" org.openjdk.jmh.Main "${selection[@]}" -rf csv -rff "$csv" ${JMH_OPTS:-} >&2
+java -cp "$cp" org.activationtck.bench.RatioTable "$csv"

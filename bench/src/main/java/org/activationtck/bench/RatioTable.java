@@ -1,0 +1,82 @@
+package org.activationtck.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a JMH CSV result of {@link ElementwiseBenchmark} and {@link AxisBenchmark} and prints one
+ * row per function and dtype (or vector length): the reference's and the naive loop's ns per
+ * element, measured in the same run, and their ratio.
+ */
+public final class RatioTable {
+
+  /** The goal of issue 6: the reference within this factor of the naive loop. */
+  static final double GOAL = 1.5;
+
+  private RatioTable() {}
+
+  public static void main(String[] args) throws IOException {
+    List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
+    List<String> header = fields(lines.get(0));
+    int benchmark = header.indexOf("Benchmark");
+    int score = header.indexOf("Score");
+    int function = header.indexOf("Param: function");
+    int dtype = header.indexOf("Param: dtype");
+    int length = header.indexOf("Param: length");
+    Map<String, double[]> rows = new LinkedHashMap<>(); // key -> {reference, naive}
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = fields(line);
+      String b = f.get(benchmark);
+      boolean axis = b.contains("AxisBenchmark");
+      double perElement = Double.parseDouble(f.get(score));
+      String what;
+      if (axis) {
+        int n = Integer.parseInt(f.get(length));
+        perElement /= n;
+        what = "float64 n=" + n;
+      } else {
+        what = f.get(dtype);
+      }
+      double[] r = rows.computeIfAbsent(f.get(function) + "|" + what, k -> new double[] {Double.NaN, Double.NaN});
+      r[b.endsWith(".reference") ? 0 : 1] = perElement;
+    }
+    System.out.printf("%-18s %-14s %14s %12s %7s%n", "function", "dtype", "reference ns/el", "naive ns/el", "ratio");
+    int within = 0;
+    for (Map.Entry<String, double[]> e : rows.entrySet()) {
+      String[] k = e.getKey().split("\\|");
+      double[] r = e.getValue();
+      double ratio = r[0] / r[1];
+      if (ratio <= GOAL) {
+        within++;
+      }
+      System.out.printf("%-18s %-14s %14.2f %12.2f %6.2fx%s%n", k[0], k[1], r[0], r[1], ratio,
+          ratio <= GOAL ? "" : "  > " + GOAL + "x");
+    }
+    System.out.printf("%n%d of %d rows within %.1fx of the naive loop%n", within, rows.size(), GOAL);
+  }
+
+  /** The fields of one JMH CSV line (quoted, comma-separated, no embedded quotes). */
+  private static List<String> fields(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder b = new StringBuilder();
+    boolean quoted = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        out.add(b.toString());
+        b.setLength(0);
+      } else {
+        b.append(c);
+      }
+    }
+    out.add(b.toString());
+    return out;
+  }
+}
