@@ -15,9 +15,11 @@ import org.activationtck.spec.Dtype;
  * on a fixed list of float64 inputs.
  *
  * <p>One evaluation is {@code OracleValue.at(digits)} for one input: the value with relative
- * error at most 10^-digits (the oracle's contract), no rounding to a format. Each measurement
- * warms up for {@link Settings#warmupMillis} (JIT compilation, constant caches) and then runs
- * {@link Settings#rounds} timed rounds over all inputs; the reported rate is the median round's.
+ * error at most 10^-digits (the oracle's contract), no rounding to a format. {@link #measureAll}
+ * first warms every cell up for {@link Settings#warmupMillis} (JIT compilation, constant caches:
+ * code compiled for one precision is reused by the others, so the first cell alone would pay
+ * for it), then runs one untimed and {@link Settings#rounds} timed rounds over all inputs per
+ * cell; the reported rate is the median round's.
  * Single-threaded, so that the figure compares with a single-threaded mpmath run.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
@@ -53,10 +55,19 @@ public final class OracleBenchmark {
     if (inputs.length == 0) {
       throw new IllegalArgumentException("no inputs to benchmark");
     }
+    warmUp(function, digits, inputs);
+    return timed(function, digits, inputs);
+  }
+
+  private void warmUp(String function, int digits, double[] inputs) {
     long warmupEnd = System.nanoTime() + settings.warmupMillis() * 1_000_000L;
     do {
       round(function, digits, inputs);
     } while (System.nanoTime() < warmupEnd);
+  }
+
+  private Result timed(String function, int digits, double[] inputs) {
+    round(function, digits, inputs);
     double[] rates = new double[settings.rounds()];
     for (int r = 0; r < rates.length; r++) {
       long t0 = System.nanoTime();
@@ -89,10 +100,18 @@ public final class OracleBenchmark {
             + "benchmark covers elementwise functions");
       }
     }
+    if (inputs.length == 0) {
+      throw new IllegalArgumentException("no inputs to benchmark");
+    }
+    for (String f : functions) {
+      for (int d : digits) {
+        warmUp(f, d, inputs);
+      }
+    }
     List<Result> out = new ArrayList<>();
     for (String f : functions) {
       for (int d : digits) {
-        out.add(measure(f, d, inputs));
+        out.add(timed(f, d, inputs));
       }
     }
     return out;
