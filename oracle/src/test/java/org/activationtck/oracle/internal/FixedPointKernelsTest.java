@@ -159,4 +159,51 @@ class FixedPointKernelsTest {
     Apfloat t = ApfloatMath.exp(new Apfloat(x, 200));
     assertWithin(t, Exp.exp(x, 60), 60, "exp(" + x + ")");
   }
+
+  @Test
+  void log1p_matchesApfloat_atRandomPoints() {
+    SplittableRandom random = new SplittableRandom(11);
+    double[] xs = new double[40];
+    for (int i = 0; i < xs.length; i++) {
+      switch (i % 4) {
+        case 0: xs[i] = random.nextDouble(-1, 1); break;
+        case 1: xs[i] = Math.scalb(random.nextDouble(0.5, 1), random.nextInt(-200, 0))
+            * (random.nextBoolean() ? 1 : -1); break;
+        case 2: xs[i] = random.nextDouble(1, 1e6); break;
+        default: xs[i] = -1 + Math.scalb(random.nextDouble(0.5, 1), random.nextInt(-53, -1));
+      }
+    }
+    for (double x : xs) {
+      for (int d : DIGITS) {
+        long p = d + 40 + Math.max(0, (long) -Math.log10(Math.abs(x)));
+        Apfloat t = ApfloatMath.log(new Apfloat(new BigDecimal(x), p).add(new Apfloat(1, p)));
+        assertWithin(t, Log1p.log1p(new BigDecimal(x), d), d, "log1p(" + x + ")");
+      }
+    }
+  }
+
+  @Test
+  void log_matchesApfloat_atRandomPoints() {
+    SplittableRandom random = new SplittableRandom(12);
+    for (int i = 0; i < 30; i++) {
+      double x = Math.scalb(random.nextDouble(1, 2), random.nextInt(-1074, 1023));
+      for (int d : DIGITS) {
+        Apfloat t = ApfloatMath.log(new Apfloat(new BigDecimal(x), d + 40));
+        assertWithin(t, Log.log(new BigDecimal(x), d), d, "log(" + x + ")");
+      }
+    }
+  }
+
+  @Test
+  void erf_matchesApfloat_atRandomPoints() {
+    SplittableRandom random = new SplittableRandom(13);
+    for (int i = 0; i < 30; i++) {
+      double t = i % 3 == 0 ? Math.scalb(random.nextDouble(1, 2), random.nextInt(-300, -1))
+          : random.nextDouble(0, 12);
+      for (int d : new int[] {1, 5, 17, 24, 40, 100}) {
+        Apfloat truth = ApfloatMath.erf(new Apfloat(new BigDecimal(t), d + 40));
+        assertWithin(truth, Erf.erf(new BigDecimal(t), d), d, "erf(" + t + ")");
+      }
+    }
+  }
 }
