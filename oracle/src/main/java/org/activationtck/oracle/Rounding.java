@@ -23,6 +23,8 @@ import org.activationtck.spec.Dtype;
 @API(status = API.Status.MAINTAINED, since = "0.1")
 public final class Rounding {
 
+  private static final BigDecimal HALF = new BigDecimal("0.5");
+
   private Rounding() {}
 
   /** Rounds an exact decimal to the nearest value of the format, ties to even. */
@@ -165,8 +167,9 @@ public final class Rounding {
     // is skipped. 17 significant digits always single out a double (9 a float32): the loop ends.
     BigDecimal below = midpoint(exact, next(d, t, false));
     BigDecimal above = midpoint(exact, next(d, t, true));
+    BigDecimal head = head(exact);
     for (int digits = 1; ; digits++) {
-      BigDecimal c = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      BigDecimal c = head.round(new MathContext(digits, RoundingMode.HALF_EVEN));
       boolean readsBack;
       if (below != null && above != null) {
         // Between two finite neighbours, c reads back as d exactly when it lies strictly
@@ -184,8 +187,43 @@ public final class Rounding {
     }
   }
 
+  /** Significant digits {@link #head} keeps before its sticky digit. */
+  private static final int HEAD_DIGITS = 24;
+
+  /**
+   * v truncated to {@link #HEAD_DIGITS} significant digits, with a last digit 1 appended when
+   * anything nonzero was cut: it rounds half-even to any n <= HEAD_DIGITS - 1 digits exactly as v
+   * does (that depends only on the first n + 1 digits and on whether any later digit is
+   * nonzero). A subnormal's 750 digits are cut once, with a cached power of ten, instead of
+   * once per candidate length.
+   */
+  static BigDecimal head(BigDecimal v) {
+    BigInteger u = v.unscaledValue().abs();
+    int length = decimalLength(u);
+    if (length <= HEAD_DIGITS) {
+      return v;
+    }
+    int cut = length - HEAD_DIGITS;
+    BigInteger[] qr = u.divideAndRemainder(FixedPoint.tenTo(cut));
+    BigInteger h = qr[0].multiply(BigInteger.TEN);
+    if (qr[1].signum() != 0) {
+      h = h.add(BigInteger.ONE);
+    }
+    return new BigDecimal(v.signum() < 0 ? h.negate() : h, v.scale() - cut + 1);
+  }
+
+  /** The number of decimal digits of u > 0, with cached powers of ten. */
+  private static int decimalLength(BigInteger u) {
+    int estimate = (int) ((u.bitLength() - 1) * 0.30102999566398120) + 1;
+    // 10^(estimate-1) <= u holds, or the estimate is one too high.
+    if (u.compareTo(FixedPoint.tenTo(estimate - 1)) < 0) {
+      estimate--;
+    }
+    return u.compareTo(FixedPoint.tenTo(estimate)) >= 0 ? estimate + 1 : estimate;
+  }
+
   private static BigDecimal midpoint(BigDecimal a, double b) {
-    return Double.isInfinite(b) ? null : a.add(new BigDecimal(b)).divide(BigDecimal.valueOf(2));
+    return Double.isInfinite(b) ? null : a.add(new BigDecimal(b)).multiply(HALF);
   }
 
   private static boolean equal(BigDecimal a, BigDecimal b) {
