@@ -1,6 +1,7 @@
 package org.activationtck.oracle.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 
 /**
@@ -10,12 +11,13 @@ import java.math.MathContext;
  * (|ln z - y0| < 10^-9 for every z a BigDecimal holds here: Math.log is within one ulp, the 17
  * digits within 10^-16, and the exponent's e10 ln 10 within 10^-10 for |e10| <= 10^6). Then
  * w = z e^(-y0) - 1 is below 2 * 10^-9 and ln z = y0 + ln(1 + w) with the alternating series
- * ln(1 + w) = w - w^2/2 + w^3/3 - ..., summed until a term is below 10^-(q+4) (the tail is
- * below the first omitted term since the terms decrease in magnitude for |w| < 1/2).
+ * ln(1 + w) = w - w^2/2 + w^3/3 - ..., summed in binary fixed point until a term truncates to 0
+ * (the tail is below the first omitted term since the terms decrease for |w| < 1/2).
  *
  * <p>Error bound of {@link #ln(BigDecimal, int)} at q digits, absolute: e^(-y0) within relative
  * 10^-(q+2) puts w within 1.1 * 10^-(q+2) (|z e^(-y0)| < 1.01); ln(1 + w) has slope below 1.01
- * there; the series' truncation and its q + 6 digit roundings add below 2 * 10^-(q+4); in all
+ * there; the series' fixed-point truncations, its tail and its conversion to q + 6 digits add
+ * below 5 * 10^-(q+5); in all
  * below 10^-(q+1). The final rounding to q + 4 significant digits adds |ln z| 10^-(q+3). So the
  * result is within 10^-q max(1, |ln z|) / 9.
  */
@@ -58,17 +60,23 @@ public final class Log {
     if (w.abs().compareTo(new BigDecimal("0.001")) > 0) {
       throw new ArithmeticException("ln: estimate too far off at " + z + " (w = " + w + ")");
     }
-    BigDecimal stop = BigDecimal.ONE.movePointLeft(q + 4);
-    BigDecimal sum = w;
-    BigDecimal power = w;
-    for (int n = 2; power.signum() != 0; n++) {
-      power = power.multiply(w, mc);
-      BigDecimal term = power.divide(BigDecimal.valueOf(n), mc);
-      if (term.abs().compareTo(stop) < 0) {
+    // The series in binary fixed point with F = ceil((q + 5) log2 10) + 16 fraction bits: w
+    // within one unit, each of the N terms within two (|w| < 10^-3 < 2^-9 shrinks inherited
+    // errors, and N <= F/9), stopped once a term truncates to 0 (the tail is then below 3
+    // units): (2N + 4) 2^-F < 2^16 2^-F <= 10^-(q+5) in all for F < 2^16.
+    int f = FixedPoint.bitsFor(q + 5) + 16;
+    BigInteger wf = FixedPoint.of(w, f);
+    BigInteger sum = wf;
+    BigInteger power = wf;
+    for (int n = 2; ; n++) {
+      power = power.multiply(wf).shiftRight(f);
+      BigInteger term = power.divide(BigInteger.valueOf(n));
+      if (term.signum() == 0) {
         break;
       }
-      sum = (n % 2 == 0) ? sum.subtract(term, mc) : sum.add(term, mc);
+      sum = (n % 2 == 0) ? sum.subtract(term) : sum.add(term);
     }
-    return y0.add(sum).round(Precision.working(q));
+    BigDecimal series = new BigDecimal(sum).divide(new BigDecimal(BigInteger.ONE.shiftLeft(f)), mc);
+    return y0.add(series).round(Precision.working(q));
   }
 }
