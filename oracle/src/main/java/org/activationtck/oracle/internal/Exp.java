@@ -9,7 +9,9 @@ import java.math.BigInteger;
  * <p>Method.
  * <ol>
  *   <li>Reduction: x = j ln 10 + r with j = floor(x / ln 10) from doubles (|j| < 2^19 for |x| <=
- *       {@link #MAX_ARGUMENT}; an off-by-one j only moves r by ln 10), then r = k ln 2 + s with k
+ *       {@link #MAX_ARGUMENT}; x within relative 10^-10 by {@link FixedPoint#approximate}, so j
+ *       is off by one only when x / ln 10 is within 10^-4 of an integer, and then r lies within
+ *       10^-4 outside [0, ln 10], which k and s below absorb), then r = k ln 2 + s with k
  *       = round(r / ln 2) in {0, 1, 2, 3} and |s| < 0.35, both in fixed point with F fraction
  *       bits and the cached constants of {@link LogConstants}. e^x = 10^j 2^k e^s: the power of
  *       ten is a decimal exponent, so e^x for x = -10^6 (about 10^-434294) costs what e^0.5 does.
@@ -66,7 +68,7 @@ public final class Exp {
     int p = FixedPoint.bitsFor(digits + 2);
     int m = (int) Math.max(1, Math.round(Math.sqrt(p)));
     int f = p + m + REDUCTION_BITS;
-    long j = (long) Math.floor(x.doubleValue() / LN10);
+    long j = (long) Math.floor(FixedPoint.approximate(x) / LN10);
     BigInteger r = FixedPoint.of(x, f).subtract(LogConstants.ln10(f).multiply(BigInteger.valueOf(j)));
     BigInteger ln2 = LogConstants.ln2(f);
     // k = round(r / ln 2) from the leading bits; any k in {0..3} keeps |s| < 0.35.

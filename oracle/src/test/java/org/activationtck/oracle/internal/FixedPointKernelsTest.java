@@ -206,4 +206,28 @@ class FixedPointKernelsTest {
       }
     }
   }
+
+  @Test
+  void approximate_isWithinItsRelativeBound() {
+    SplittableRandom random = new SplittableRandom(14);
+    for (int i = 0; i < 20000; i++) {
+      double x = Math.scalb(random.nextDouble(-2, 2), random.nextInt(-1074, 1000));
+      BigDecimal v = new BigDecimal(x);
+      if (i % 2 == 0) {
+        v = v.multiply(v).round(new MathContext(1 + random.nextInt(80)));  // decimal scales
+      }
+      double expected = v.doubleValue();
+      double actual = FixedPoint.approximate(v);
+      if (Math.abs(expected) < 1e-299) {
+        assertTrue(Math.abs(actual) < 1e-290, v + ": " + actual);
+        continue;
+      }
+      if (Double.isInfinite(expected)) {
+        continue;
+      }
+      BigDecimal fv = v;
+      assertTrue(Math.abs(actual - expected) <= 1e-10 * Math.abs(expected),
+          () -> fv + ": approximate " + actual + " vs " + expected);
+    }
+  }
 }
