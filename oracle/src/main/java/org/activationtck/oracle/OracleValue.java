@@ -64,9 +64,17 @@ public final class OracleValue {
           if (r.isExact()) {
             return Rounding.round(r.value(), t);
           }
-          BigDecimal[] ends = ends(r);
-          double lo = Rounding.round(ends[0], t);
-          double hi = Rounding.round(ends[1], t);
+          double lo;
+          double hi;
+          if (r.side() == 0) {
+            BigDecimal[] ends = ends(r, 0);
+            lo = Rounding.round(ends[0], t);
+            hi = Rounding.round(ends[1], t);
+          } else {
+            // The near end rounds as the values just beside v do; the far end is v + side w.
+            lo = Rounding.roundBeside(r.value(), r.side(), t);
+            hi = Rounding.round(r.value().add(width(r).multiply(BigDecimal.valueOf(r.side()))), t);
+          }
           if (Double.compare(lo, hi) == 0) {
             return lo;
           }
@@ -97,7 +105,9 @@ public final class OracleValue {
           if (r.isExact()) {
             return formatDecimal(r.value().round(mc));
           }
-          BigDecimal[] ends = ends(r);
+          // Rounding points of n digits near v have at most n - e10 + 1 decimals.
+          long e10 = (long) r.value().precision() - r.value().scale() - 1;
+          BigDecimal[] ends = ends(r, n - e10 + 1);
           BigDecimal lo = ends[0].round(mc);
           BigDecimal hi = ends[1].round(mc);
           if (lo.compareTo(hi) == 0) {
@@ -109,23 +119,27 @@ public final class OracleValue {
         + " digits: " + best);
   }
 
+  private static BigDecimal width(Real r) {
+    return r.value().abs().movePointLeft(r.digits());
+  }
+
   /**
    * Two points that bracket the truth and round like every point between them would, when they
    * round alike. Symmetric approximations: v -+ |v| 10^-d. One-sided ones: the far end
-   * v + side |v| 10^-d, and a near end v + side * 10^-S just beside v, with S beyond both the
-   * interval's width and every boundary's digits: binary midpoints down to 2^-1100 and decimal
-   * rounding points of up to {@link #MAX_DIGITS} digits have fewer than S decimals after the
-   * point, so no boundary lies strictly between v and the near end; if v itself is one, the near
-   * end is on the truth's side of it.
+   * v + side |v| 10^-d, and a near end v + side * 10^-S just beside v, with S beyond the
+   * interval's width and beyond both v's and every relevant boundary's decimals
+   * ({@code boundaryScale}): v and every boundary are then multiples of 10^-(S-1), so no boundary
+   * lies strictly between v and the near end, and the near end is none; if v itself is one, the
+   * near end is on the truth's side of it.
    */
-  static BigDecimal[] ends(Real r) {
+  static BigDecimal[] ends(Real r, long boundaryScale) {
     BigDecimal v = r.value();
-    BigDecimal width = v.abs().movePointLeft(r.digits());
+    BigDecimal width = width(r);
     if (r.side() == 0) {
       return new BigDecimal[] {v.subtract(width), v.add(width)};
     }
     long e10 = (long) v.precision() - v.scale() - 1;
-    long s = Math.max(Math.max(v.scale(), 1200L), r.digits() - e10 + MAX_DIGITS) + 20;
+    long s = Math.max(Math.max(v.scale(), boundaryScale), r.digits() - e10 + 1) + 2;
     BigDecimal near = BigDecimal.ONE.movePointLeft((int) Math.min(s, Integer.MAX_VALUE / 2));
     if (r.side() < 0) {
       return new BigDecimal[] {v.subtract(width), v.subtract(near)};

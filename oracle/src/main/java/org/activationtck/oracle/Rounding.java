@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.activationtck.oracle.internal.FixedPoint;
 import org.activationtck.spec.API;
 import org.activationtck.spec.Dtype;
 
@@ -22,10 +23,32 @@ import org.activationtck.spec.Dtype;
 @API(status = API.Status.MAINTAINED, since = "0.1")
 public final class Rounding {
 
+  private static final BigDecimal HALF = new BigDecimal("0.5");
+
   private Rounding() {}
 
   /** Rounds an exact decimal to the nearest value of the format, ties to even. */
   public static double round(BigDecimal v, Dtype t) {
+    return round(v, 0, t);
+  }
+
+  /**
+   * How every value strictly beside v, on the given side and close enough to it, rounds: as v
+   * itself, except that a v exactly halfway between two values of the format goes to the one on
+   * that side (instead of to even). For Ziv's loop on one-sided approximations ({@link
+   * Real#beside}), without building a point a few thousand decimals beside v.
+   *
+   * @param side +1 (values just above v) or -1 (just below)
+   */
+  static double roundBeside(BigDecimal v, int side, Dtype t) {
+    if (v.signum() == 0 || (side != 1 && side != -1)) {
+      throw new IllegalArgumentException("roundBeside needs a nonzero value and a side of +1 or -1");
+    }
+    return round(v, side, t);
+  }
+
+  /** side 0: ties to even; +-1: the values just above/below v (see roundBeside). */
+  private static double round(BigDecimal v, int side, Dtype t) {
     int signum = v.signum();
     if (signum == 0) {
       return 0.0;
@@ -44,9 +67,9 @@ public final class Rounding {
     BigInteger den = BigInteger.ONE;
     int scale = v.scale();
     if (scale > 0) {
-      den = BigInteger.TEN.pow(scale);
+      den = FixedPoint.tenTo(scale);
     } else if (scale < 0) {
-      num = num.multiply(BigInteger.TEN.pow(-scale));
+      num = num.multiply(FixedPoint.tenTo(-scale));
     }
     // floor(log2(num/den)): bit lengths give it to within one.
     long e = (long) num.bitLength() - den.bitLength();
@@ -77,7 +100,10 @@ public final class Rounding {
       rem = qr[1];
     }
     int c = rem.shiftLeft(1).compareTo(div);
-    if (c > 0 || (c == 0 && n.testBit(0))) {
+    // A tie goes to even, or, for the values just beside v, to the side they lie on (in
+    // magnitude: side * signum).
+    boolean tieUp = side == 0 ? n.testBit(0) : side * signum > 0;
+    if (c > 0 || (c == 0 && tieUp)) {
       n = n.add(BigInteger.ONE);
     }
     double r = Math.scalb((double) n.longValueExact(), (int) q);
@@ -141,16 +167,63 @@ public final class Rounding {
     // is skipped. 17 significant digits always single out a double (9 a float32): the loop ends.
     BigDecimal below = midpoint(exact, next(d, t, false));
     BigDecimal above = midpoint(exact, next(d, t, true));
+    BigDecimal head = head(exact);
     for (int digits = 1; ; digits++) {
-      BigDecimal c = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (round(c, t) == d && !equal(c, below) && !equal(c, above)) {
+      BigDecimal c = head.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      boolean readsBack;
+      if (below != null && above != null) {
+        // Between two finite neighbours, c reads back as d exactly when it lies strictly
+        // between the midpoints (a midpoint itself is excluded anyway): two comparisons in
+        // place of a rounding.
+        BigDecimal lo = below.min(above);
+        BigDecimal hi = below.max(above);
+        readsBack = c.compareTo(lo) > 0 && c.compareTo(hi) < 0;
+      } else {
+        readsBack = round(c, t) == d && !equal(c, below) && !equal(c, above);
+      }
+      if (readsBack) {
         return format(c.stripTrailingZeros());
       }
     }
   }
 
+  /** Significant digits {@link #head} keeps before its sticky digit. */
+  private static final int HEAD_DIGITS = 24;
+
+  /**
+   * v truncated to {@link #HEAD_DIGITS} significant digits, with a last digit 1 appended when
+   * anything nonzero was cut: it rounds half-even to any n <= HEAD_DIGITS - 1 digits exactly as v
+   * does (that depends only on the first n + 1 digits and on whether any later digit is
+   * nonzero). A subnormal's 750 digits are cut once, with a cached power of ten, instead of
+   * once per candidate length.
+   */
+  static BigDecimal head(BigDecimal v) {
+    BigInteger u = v.unscaledValue().abs();
+    int length = decimalLength(u);
+    if (length <= HEAD_DIGITS) {
+      return v;
+    }
+    int cut = length - HEAD_DIGITS;
+    BigInteger[] qr = u.divideAndRemainder(FixedPoint.tenTo(cut));
+    BigInteger h = qr[0].multiply(BigInteger.TEN);
+    if (qr[1].signum() != 0) {
+      h = h.add(BigInteger.ONE);
+    }
+    return new BigDecimal(v.signum() < 0 ? h.negate() : h, v.scale() - cut + 1);
+  }
+
+  /** The number of decimal digits of u > 0, with cached powers of ten. */
+  private static int decimalLength(BigInteger u) {
+    int estimate = (int) ((u.bitLength() - 1) * 0.30102999566398120) + 1;
+    // 10^(estimate-1) <= u holds, or the estimate is one too high.
+    if (u.compareTo(FixedPoint.tenTo(estimate - 1)) < 0) {
+      estimate--;
+    }
+    return u.compareTo(FixedPoint.tenTo(estimate)) >= 0 ? estimate + 1 : estimate;
+  }
+
   private static BigDecimal midpoint(BigDecimal a, double b) {
-    return Double.isInfinite(b) ? null : a.add(new BigDecimal(b)).divide(BigDecimal.valueOf(2));
+    return Double.isInfinite(b) ? null : a.add(new BigDecimal(b)).multiply(HALF);
   }
 
   private static boolean equal(BigDecimal a, BigDecimal b) {

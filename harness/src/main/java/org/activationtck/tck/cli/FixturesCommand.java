@@ -32,7 +32,7 @@ final class FixturesCommand {
 
   static final String DEFAULT_DIR = "fixtures/src/main/resources/org/activationtck/fixtures/cases";
 
-  /** Generates every implemented function's file in parallel, in catalog order. */
+  /** Generates every implemented function's file in parallel; returned in catalog order. */
   static List<Generated> generateAll(List<String> only) throws InterruptedException {
     FixtureGenerator generator = FixtureGenerator.standard();
     List<FunctionSpec> functions = new ArrayList<>();
@@ -53,13 +53,23 @@ final class FixturesCommand {
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     Progress progress = new Progress(functions.size());
     try {
-      List<Future<Generated>> futures = new ArrayList<>();
-      for (FunctionSpec f : functions) {
-        futures.add(pool.submit(() -> {
+      // Submitted largest first (parameter sets times dialects, a proxy for the number of cases)
+      // so that no big file starts last and runs alone on one core; collected in catalog order,
+      // so the output does not depend on the schedule.
+      List<FunctionSpec> bySize = new ArrayList<>(functions);
+      bySize.sort(java.util.Comparator.comparingInt(
+          (FunctionSpec f) -> -(1 + f.fixtureParams().size()) * f.names().size()));
+      java.util.Map<String, Future<Generated>> byId = new java.util.HashMap<>();
+      for (FunctionSpec f : bySize) {
+        byId.put(f.id(), pool.submit(() -> {
           FixtureFile file = generator.generate(f);
           progress.done(f.id());
           return new Generated(f.id(), file, FixtureWriter.bytes(file));
         }));
+      }
+      List<Future<Generated>> futures = new ArrayList<>();
+      for (FunctionSpec f : functions) {
+        futures.add(byId.get(f.id()));
       }
       List<Generated> out = new ArrayList<>();
       for (Future<Generated> g : futures) {

@@ -1,6 +1,5 @@
 package org.activationtck.oracle.function;
 
-import ch.obermuhlner.math.big.BigDecimalMath;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import org.activationtck.oracle.ElementwiseFunction;
@@ -10,6 +9,7 @@ import org.activationtck.oracle.internal.Erf;
 import org.activationtck.oracle.internal.Erfc;
 import org.activationtck.oracle.internal.Exp;
 import org.activationtck.oracle.internal.Logistic;
+import org.activationtck.oracle.internal.PiConstants;
 import org.activationtck.oracle.internal.Precision;
 
 /**
@@ -148,7 +148,7 @@ public final class Gelu implements ElementwiseFunction {
   /** Phi(x) = erfc(-x/sqrt 2)/2 within relative 10^-digits, -40 < x, x^2/2 below saturation. */
   private static BigDecimal phi(BigDecimal x, int digits) {
     MathContext mc = Precision.of(digits + ARG_GUARD + Precision.GUARD);
-    BigDecimal t = x.multiply(BigDecimalMath.sqrt(HALF, mc), mc);
+    BigDecimal t = x.multiply(PiConstants.sqrtHalf(mc.getPrecision()), mc);
     BigDecimal e = x.signum() < 0 ? Erfc.erfc(t.negate(), digits + 1)
         : BigDecimal.ONE.add(Erf.erf(t, digits + 1));
     return e.multiply(HALF);
@@ -158,7 +158,7 @@ public final class Gelu implements ElementwiseFunction {
   private static BigDecimal density(BigDecimal x, int digits) {
     MathContext mc = Precision.working(digits + 1);
     BigDecimal e = Exp.exp(x.multiply(x).multiply(HALF).negate(), digits + 1);
-    BigDecimal root = BigDecimalMath.sqrt(BigDecimalMath.pi(mc).multiply(BigDecimal.valueOf(2)), mc);
+    BigDecimal root = PiConstants.sqrtTwoPi(mc.getPrecision());
     return e.divide(root, mc);
   }
 
@@ -168,7 +168,7 @@ public final class Gelu implements ElementwiseFunction {
     long e10 = Precision.exponent10(poly);
     int q = digits + 1 + (int) Math.max(0, e10 + 1);
     MathContext mc = Precision.working(q);
-    BigDecimal c = BigDecimalMath.sqrt(BigDecimal.valueOf(8).divide(BigDecimalMath.pi(mc), mc), mc);
+    BigDecimal c = PiConstants.sqrtEightOverPi(mc.getPrecision());
     return c.multiply(poly, mc);
   }
 
@@ -186,7 +186,7 @@ public final class Gelu implements ElementwiseFunction {
         return s.round(Precision.working(digits));
       }
       MathContext mc = Precision.working(digits + k + 1);
-      BigDecimal c = BigDecimalMath.sqrt(BigDecimal.valueOf(8).divide(BigDecimalMath.pi(mc), mc), mc);
+      BigDecimal c = PiConstants.sqrtEightOverPi(mc.getPrecision());
       BigDecimal dp = BigDecimal.ONE.add(THREE_KAPPA.multiply(x).multiply(x));
       BigDecimal y = x.multiply(c, mc).multiply(dp, mc)
           .multiply(Logistic.sigmoid(v.negate(), digits + k), mc);

@@ -26,9 +26,11 @@ import org.activationtck.oracle.internal.Precision;
  * they return, see the catalog note); ±0 → ±0 (x * 1/2 keeps the sign). Derivative: NaN → NaN;
  * +Inf → 1 and -Inf → -0.0 (the limits; the sign is that of f' just above -Inf); ±0 → 1/2.
  *
- * <p>Thresholds: for x < -{@link #TINY_BELOW} = -800, |f| < 800 e^-800 < 10^-344 and |f'| =
- * sigma(x)|1 + x sigma(-x)| < 801 e^-800, both below 2^-1100 (= 10^-331.1) and decreasing: TINY,
- * negative. For x > 2(d + 4) ln 10 the derivative is 1 + (x - 1)e^-x + ... within relative
+ * <p>Thresholds: for x < -{@link #TINY_BELOW} = -10^6, |f| < 10^6 e^-10^6 < 10^-434288 and
+ * |f'| = sigma(x)|1 + x sigma(-x)| < 10^6 e^-10^6, both below 2^-1100 (= 10^-331.1) and
+ * decreasing: TINY, negative. Above -10^6 both are computed to real digits, however far below
+ * the formats (the fixed-point exp makes e^-999999 as cheap as e^-1). For x > 2(d + 4) ln 10
+ * the derivative is 1 + (x - 1)e^-x + ... within relative
  * (x + 1)e^-x < e^(-x/2) < 10^-(d+4) of 1, returned as an approximate 1 (this keeps big-math's
  * exp, slow near 10^5, out of the far tail). Positive values need no threshold: the kernel
  * returns 1 beyond (d + 2) ln 10 without evaluating e^-x.
@@ -36,7 +38,7 @@ import org.activationtck.oracle.internal.Precision;
 public final class Silu implements ElementwiseFunction {
 
   /** Below -TINY_BELOW value and derivative are TINY. */
-  static final double TINY_BELOW = 800;
+  static final double TINY_BELOW = 1e6;
 
   private static final double LN10 = Math.log(10);
 

@@ -21,12 +21,13 @@ import org.activationtck.oracle.internal.Precision;
  *
  * <p>Thresholds: the kernel returns 1 (approximately) beyond (d + 2) ln 10 / 2 without
  * evaluating e^x, so every double is fast. The derivative is TINY for |x| > {@link
- * #TINY_BEYOND} = 400: 4e^-800 < 10^-346 < 2^-1100 (= 10^-331.1).
+ * #TINY_BEYOND} = 5 * 10^5: 4e^-10^6 < 2^-1100 (= 10^-331.1); below that it is computed to real
+ * digits (e^-2|x| stays within {@link Exp#MAX_ARGUMENT}).
  */
 public final class Tanh implements ElementwiseFunction {
 
   /** Beyond |x| = TINY_BEYOND the derivative is TINY. */
-  static final double TINY_BEYOND = 400;
+  static final double TINY_BEYOND = 5e5;
 
   @Override
   public Real value(double x, Params p, int digits) {

@@ -1,7 +1,7 @@
 package org.activationtck.oracle.internal;
 
-import ch.obermuhlner.math.big.BigDecimalMath;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 
 /**
@@ -15,17 +15,23 @@ import java.math.MathContext;
  *   erf(t) = (2/sqrt(pi)) e^(-t^2) * sum_{n>=0} 2^n t^(2n+1) / (1*3*5*...*(2n+1))
  * </pre>
  *
- * is summed with the recurrence a_0 = t, a_{n+1} = a_n * 2t^2 / (2n+3). Every term is positive, so
- * there is no cancellation (unlike the alternating Maclaurin series, whose terms reach e^(t^2)).
+ * is summed as t * S with S = sum_n (2t^2)^n / (2n+1)!!, in binary fixed point (F fraction bits,
+ * integers in place of BigDecimal's decimal roundings), with the recurrence a_0 = 1,
+ * a_{n+1} = a_n * 2t^2 / (2n+3). Every term is positive, so there is no cancellation (unlike the
+ * alternating Maclaurin series, whose terms reach e^(t^2)); 1 <= S <= e^(t^2).
  * Beyond the saturation point erf(t) = 1 - erfc(t) with erfc(t) < e^(-t^2) <= 10^-(d+4), so 1 is
  * within relative 10^-(d+3) and is returned (as an approximation, never exact).
  *
- * <p>Error bound. Stopping rule: the ratio r_n = 2t^2/(2n+3) decreases in n; once r_n <= 1/2 the
- * tail after a_n is at most a_n (r + r^2 + ... <= 1) and the loop stops when a_n <= S * 10^-(d+3).
- * Rounding: every term, partial sum and the final products are rounded to q = d + {@link
- * #SERIES_GUARD} digits, relative error below 10^(1-q) per operation; with at most {@link
- * #MAX_TERMS} terms of one sign the accumulated relative error is below 3 * MAX_TERMS * 10^(1-q)
- * = 3 * 10^(-d-3). Total: below 10^-(d+2).
+ * <p>Error bound, P = ceil((d + 3) log2 10), F = P + {@link #SERIES_BITS}. Stopping rule: the ratio
+ * r_n = 2t^2/(2n+3) decreases in n; once r_n <= 1/2 the tail after a_n is at most a_n
+ * (r + r^2 + ... <= 1) and the loop stops when a_n <= S 2^-(P+1). Truncation: 2t^2 is within one
+ * unit 2^-F, each term within two more units of a_(n-1) times the computed ratio; over N terms,
+ * while the terms grow their relative errors add up to at most 2N units of S, once they shrink
+ * the absolute errors contract, and the error of 2t^2 moves S by at most (2N + 4) units: below
+ * (8N + 8) 2^-F S < 2^-(P+1) S for N <= {@link #MAX_TERMS} < 2^20. So S is within 2^-P <=
+ * 10^-(d+3), its decimal truncation at d + 3 digits after the point (S >= 1) adds 10^-(d+3), and
+ * e^(-t^2), 2/sqrt(pi) and the four products at q = d + {@link #SERIES_GUARD} digits add below
+ * 6 * 10^(1-q). Total: below 10^-(d+2).
  *
  * <p>Cost: about 2t^2 + 2(d+3) terms, t^2 < (d+4) ln 10, so O(d) terms of q digits.
  */
@@ -33,6 +39,9 @@ public final class Erf {
 
   /** Guard digits of the series: log10(3 * MAX_TERMS) + 4 rounded up, see the error bound. */
   static final int SERIES_GUARD = 11;
+
+  /** Fraction bits beyond P: 2^24 > 2(8N + 8) for N <= MAX_TERMS, see the error bound. */
+  static final int SERIES_BITS = 24;
 
   /** Upper bound on the terms summed; (d+4) ln 10 < 2.4e4 for d <= 10^4 keeps n near 6e4. */
   static final int MAX_TERMS = 1_000_000;
@@ -66,28 +75,30 @@ public final class Erf {
     return scaledSeries(t, t2, digits, mc);
   }
 
-  /** (2/sqrt(pi)) e^(-t^2) * sum; t > 0, t^2 below saturation. */
+  /** (2/sqrt(pi)) e^(-t^2) t * sum; t > 0, t^2 below saturation. */
   private static BigDecimal scaledSeries(BigDecimal t, BigDecimal t2, int digits, MathContext mc) {
-    BigDecimal twoT2 = t2.add(t2);
-    BigDecimal a = t.round(mc);
-    BigDecimal s = a;
-    BigDecimal stop = BigDecimal.ONE.movePointLeft(digits + 3);
+    int p = FixedPoint.bitsFor(digits + 3);
+    int f = p + SERIES_BITS;
+    BigInteger one = BigInteger.ONE.shiftLeft(f);
+    BigInteger twoT2 = FixedPoint.of(t2.add(t2), f);
+    BigInteger a = one;
+    BigInteger s = one;
     for (int n = 0; ; n++) {
       if (n > MAX_TERMS) {
         throw new ArithmeticException("erf series did not converge for t = " + t);
       }
       long denominator = 2L * n + 3;
-      a = a.multiply(twoT2, mc).divide(BigDecimal.valueOf(denominator), mc);
-      s = s.add(a, mc);
+      a = a.multiply(twoT2).shiftRight(f).divide(BigInteger.valueOf(denominator));
+      s = s.add(a);
       // r_n = 2t^2 / (2n+3) <= 1/2 bounds the tail by a_n; then stop on relative size.
-      boolean ratioSmall = twoT2.multiply(BigDecimal.valueOf(2)).compareTo(
-          BigDecimal.valueOf(denominator)) <= 0;
-      if (ratioSmall && a.compareTo(s.multiply(stop, mc)) <= 0) {
+      boolean ratioSmall = twoT2.shiftLeft(1).compareTo(one.multiply(BigInteger.valueOf(denominator))) <= 0;
+      if (ratioSmall && a.compareTo(s.shiftRight(p + 1)) <= 0) {
         break;
       }
     }
+    BigDecimal sum = FixedPoint.toDecimal(s, f, digits + 3, 0);
     BigDecimal e = Exp.exp(t2.negate(), digits + SERIES_GUARD);
-    BigDecimal sqrtPi = BigDecimalMath.sqrt(BigDecimalMath.pi(mc), mc);
-    return s.multiply(e, mc).multiply(BigDecimal.valueOf(2), mc).divide(sqrtPi, mc);
+    BigDecimal sqrtPi = PiConstants.sqrtPi(mc.getPrecision());
+    return sum.multiply(t, mc).multiply(e, mc).multiply(BigDecimal.valueOf(2), mc).divide(sqrtPi, mc);
   }
 }

@@ -1,6 +1,5 @@
 package org.activationtck.oracle.internal;
 
-import ch.obermuhlner.math.big.BigDecimalMath;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -95,7 +94,7 @@ public final class Erfc {
       }
     }
     BigDecimal e = Exp.exp(t2.negate(), digits + Erf.SERIES_GUARD);
-    BigDecimal sqrtPi = BigDecimalMath.sqrt(BigDecimalMath.pi(mc), mc);
+    BigDecimal sqrtPi = PiConstants.sqrtPi(mc.getPrecision());
     return s.multiply(e, mc).divide(t.multiply(sqrtPi, mc), mc).round(Precision.working(digits));
   }
 }

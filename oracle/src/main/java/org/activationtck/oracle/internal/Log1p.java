@@ -1,14 +1,14 @@
 package org.activationtck.oracle.internal;
 
-import ch.obermuhlner.math.big.BigDecimalMath;
 import java.math.BigDecimal;
 
 /**
  * ln(1 + x) with relative error at most 10^-digits, for x > -1.
  *
- * <p>Method. 1 + x is formed exactly in BigDecimal. For |x| >= 10^-(d+2) the logarithm near 1
- * loses about -log10|x| digits (big-math bounds its error relative to ln's argument scale), so
- * it runs with that many extra digits. For |x| < 10^-(d+2): ln(1+x) = x - x^2/2 + r with
+ * <p>Method. 1 + x is formed exactly in BigDecimal. For |x| >= 10^-(d+2), {@link Log#ln} at
+ * q = d + 1 + max(0, 1 - e10) digits, e10 = floor(log10 |x|): its absolute bound
+ * 10^-q max(1, |ln(1+x)|) / 9 is relative below 10^-(d+1) since |ln(1 + x)| >= |x|/2 >= 10^e10/2
+ * for |x| < 1 and ln(1 + x) >= ln 2 for x >= 1. For |x| < 10^-(d+2): ln(1+x) = x - x^2/2 + r with
  * |r| < |x|^3, so x - x^2/2 has relative error below 2|x|^2 < 10^-(2d+3).
  */
 public final class Log1p {
@@ -30,8 +30,6 @@ public final class Log1p {
     }
     int extra = (int) Math.max(0, -e10 + 1);
     BigDecimal onePlusX = BigDecimal.ONE.add(x);
-    // Near x = -1, ln(1+x) is large, no cancellation; far from 0 neither.
-    return BigDecimalMath.log(onePlusX, Precision.working(digits + extra + 1))
-        .round(Precision.working(digits));
+    return Log.ln(onePlusX, digits + extra + 1).round(Precision.working(digits));
   }
 }

@@ -21,7 +21,8 @@ public final class Log1pExp {
 
   /** ln(1 + e^x) within relative 10^-digits. @throws ArithmeticException for |x| > MAX_ARGUMENT */
   public static BigDecimal log1pExp(BigDecimal x, int digits) {
-    if (x.doubleValue() < -(digits + 3) * LN10) {
+    // (relative 10^-10 in x moves e^x by far less than the margin of the bound below)
+    if (FixedPoint.approximate(x) < -(digits + 3) * LN10) {
       // ln(1 + y) = y (1 - y/2 + ...) with y = e^x < 10^-(d+3): e^x itself is within relative
       // 10^-(d+3) (and log1p's exact 1 + y would carry y's 10^-400000 scale).
       return Exp.exp(x, digits + 1);

@@ -39,6 +39,25 @@ class SigmoidTest {
     }
   }
 
+  /** sigma(x) = e^x / (1 + e^x) for x < 0: Apfloat's exp is fast for negative arguments only. */
+  private static Apfloat sigmaOfNegative(double x) {
+    Apfloat e = ApfloatMath.exp(apfloat(x, PREC));
+    return e.divide(new Apfloat(1, PREC).add(e));
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-800.5, -1000, -12345.678, -5e5, -999999.5, -1e6})
+  void required_sigmoid_farTail_realDigits_matchApfloat(double x) {
+    // Below every format's smallest subnormal, but the fixtures print 40 digits of it.
+    Apfloat s = sigmaOfNegative(x);
+    Apfloat derivative = s.divide(new Apfloat(1, PREC).add(ApfloatMath.exp(apfloat(x, PREC))));
+    for (int d : new int[] {20, 40}) {
+      assertAgrees(s, F.value(x, P, d), d);
+      assertAgrees(derivative, F.derivative(x, P, d), d);
+      assertAgrees(derivative, F.derivative(-x, P, d), d);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(doubles = {1e-300, -0.5, 1, -3, 20, -20, -700, 300})
   void required_sigmoid_derivative_matchesApfloat(double x) {
@@ -63,11 +82,12 @@ class SigmoidTest {
   void required_sigmoid_tail_negative() {
     assertEquals(Real.Kind.TINY, F.value(-1e308, P, 40).kind());
     assertEquals(false, F.value(-1e308, P, 40).isNegative());
-    // Threshold -800: sigma(-800) = 10^-347.4 < 2^-1100 already; both sides are checked.
-    assertEquals(Real.Kind.TINY, F.value(Math.nextDown(-800.0), P, 40).kind());
-    assertEquals(Real.Kind.FINITE, F.value(-800, P, 40).kind());
-    assertTrue(F.value(-800, P, 40).value().compareTo(new BigDecimal("1e-331")) < 0);
-    assertEquals(Real.Kind.TINY, F.derivative(800.0000001, P, 40).kind());
+    // Threshold -10^6 (e^-10^6 = 10^-434294.5); both sides are checked.
+    assertEquals(Real.Kind.TINY, F.value(Math.nextDown(-1e6), P, 40).kind());
+    assertEquals(Real.Kind.FINITE, F.value(-1e6, P, 40).kind());
+    assertTrue(F.value(-1e6, P, 40).value().compareTo(new BigDecimal("1e-434294")) < 0);
+    assertEquals(Real.Kind.TINY, F.derivative(Math.nextUp(1e6), P, 40).kind());
+    assertEquals(Real.Kind.FINITE, F.derivative(1e6, P, 40).kind());
     assertEquals(Real.Kind.TINY, F.derivative(1e300, P, 40).kind());
     assertExact("0", F.value(Double.NEGATIVE_INFINITY, P, 40));
     assertExact("1", F.value(Double.POSITIVE_INFINITY, P, 40));

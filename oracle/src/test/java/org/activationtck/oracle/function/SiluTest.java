@@ -57,6 +57,21 @@ class SiluTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(doubles = {-800.5, -1000, -54321.25, -999999.5})
+  void required_silu_farTail_realDigits_matchApfloat(double x) {
+    // silu(x) = x e^x / (1 + e^x); silu'(x) = sigma(x) (1 + x sigma(-x)), sigma(-x) = 1/(1 + e^x).
+    Apfloat one = new Apfloat(1, PREC);
+    Apfloat e = ApfloatMath.exp(apfloat(x, PREC));
+    Apfloat s = e.divide(one.add(e));
+    Apfloat value = apfloat(x, PREC).multiply(s);
+    Apfloat derivative = s.multiply(one.add(apfloat(x, PREC).divide(one.add(e))));
+    for (int d : new int[] {20, 40}) {
+      assertAgrees(value, F.value(x, P, d), d);
+      assertAgrees(derivative, F.derivative(x, P, d), d);
+    }
+  }
+
   @Test
   void required_silu_signed_zero() {
     assertExact("-0", F.value(-0.0, P, 40));

@@ -1,5 +1,7 @@
 package org.activationtck.oracle.function;
 
+import java.math.BigDecimal;
+
 import static org.activationtck.oracle.testing.Truth.apfloat;
 import static org.activationtck.oracle.testing.Truth.assertAgrees;
 import static org.activationtck.oracle.testing.Truth.assertExact;
@@ -58,8 +60,17 @@ class TanhTest {
   void required_tanh_derivative_specials() {
     assertExact("1", F.derivative(-0.0, P, 40));
     assertExact("0", F.derivative(Double.NEGATIVE_INFINITY, P, 40));
-    assertEquals(Real.Kind.TINY, F.derivative(400.0000001, P, 40).kind());
-    assertEquals(Real.Kind.FINITE, F.derivative(-400, P, 40).kind());
+    assertEquals(Real.Kind.TINY, F.derivative(500000.0000001, P, 40).kind());
+    assertEquals(Real.Kind.FINITE, F.derivative(-5e5, P, 40).kind());
+    // Real digits far below the formats: 4m / (1 + m)^2 with m = e^(-2|x|), against Apfloat.
+    for (double x : new double[] {-400.5, 1234.5, -5e5}) {
+      org.apfloat.Apfloat m = org.apfloat.ApfloatMath.exp(
+          new org.apfloat.Apfloat(new BigDecimal(-2 * Math.abs(x)), 80));
+      org.apfloat.Apfloat one = new org.apfloat.Apfloat(1, 80);
+      org.apfloat.Apfloat expected = m.multiply(new org.apfloat.Apfloat(4, 80))
+          .divide(one.add(m).multiply(one.add(m)));
+      org.activationtck.oracle.testing.Truth.assertAgrees(expected, F.derivative(x, P, 40), 40);
+    }
   }
 
   @Test
