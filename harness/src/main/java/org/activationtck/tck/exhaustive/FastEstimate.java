@@ -9,12 +9,17 @@ import org.activationtck.spec.API;
  * interval it proves contains no float32 rounding boundary it decides the float32 answer; the
  * reference's double-double kernel and then the oracle take the rest.
  *
- * <p>Contract: for every x, {@link #estimate} returns NaN (no estimate here) or a normal double y
- * with |y - exact| <= {@link #relativeBound()} |y|, exact being the true value at x. The bound is
- * stated and derived in each implementation's Javadoc.
+ * <p>Contract: for every x, {@link #estimate} returns NaN (no estimate here), or a normal double y
+ * with |y - exact| <= {@link #relativeBound()} |y|, exact being the true value at x, or a zero
+ * standing for an exact value of that sign below {@link #NEGLIGIBLE} in magnitude (zero
+ * included), which rounds to that zero in float32. The bound is stated and derived in each
+ * implementation's Javadoc.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public interface FastEstimate {
+
+  /** Magnitudes below this (2^-200) round to zero in float32 (below half its smallest subnormal). */
+  double NEGLIGIBLE = 0x1p-200;
 
   /** An approximation of the exact value at x within {@link #relativeBound()}, or NaN. */
   double estimate(double x);

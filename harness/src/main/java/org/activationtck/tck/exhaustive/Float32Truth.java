@@ -105,11 +105,15 @@ public final class Float32Truth {
 
   /**
    * The float32 that every value within {@code relativeBound |y|} of y rounds to, or NaN when
-   * that interval holds a float32 rounding boundary, or y is NaN, infinite, zero or subnormal
-   * (tier 1, see the class comment).
+   * that interval holds a float32 rounding boundary, or y is NaN, infinite or subnormal (tier 1,
+   * see the class comment). A zero y stands for a value of its sign below
+   * {@link FastEstimate#NEGLIGIBLE}, which rounds to that zero.
    */
   public static float decided(double y, double relativeBound) {
     double a = Math.abs(y);
+    if (a == 0) {
+      return (float) y;
+    }
     if (!(a >= Double.MIN_NORMAL) || a == Double.POSITIVE_INFINITY) {
       return Float.NaN;
     }
@@ -120,10 +124,11 @@ public final class Float32Truth {
 
   /**
    * The correctly rounded float32 value at the float32 input x; counts in {@code tally} the
-   * inputs the fast estimate left to the reference, and those left to the oracle.
+   * inputs the fast estimate left to the reference (NaN inputs, which go straight to the
+   * reference, not included), and those left to the oracle.
    */
   public float at(float x, SweepTally tally) {
-    if (fast != null) {
+    if (fast != null && x == x) {
       float d = decided(fast.estimate(x), fast.relativeBound());
       if (d == d) {
         return d;

@@ -26,15 +26,16 @@ import org.activationtck.spec.API;
  * 2u) < 5.001 u. Relative to y instead of the exact value that is at most 5.001 u/(1 - 5.001 u)
  * < 5.002 u = 0.6253 * 2^-50 < 2^-50. For x > 700 (+Infinity included), e = 0 or a subnormal
  * within 2^-1074 of E: 1 + e is then 1 exactly or within u, and the same 3u bound holds. For
- * x < -700 (the result itself below e^-700, where the relative bound of a subnormal e fails) and
- * NaN there is no estimate (NaN): the next tier decides.
+ * x < -700, where e may be subnormal and the relative bound fails, the result is below
+ * e^-700 < 2^-1009: the estimate is +0.0 (negligible, see {@link FastEstimate}). NaN has no
+ * estimate (NaN): the next tier decides.
  *
  * <p>Stateless, thread-safe.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class SigmoidEstimate implements FastEstimate {
 
-  /** Below this x, e^-|x| may be subnormal: no estimate. */
+  /** Below this x, e^-|x| may be subnormal: the estimate is +0.0 (sigma(x) < 2^-1009). */
   static final double LOWEST = -700;
 
   /** The derived bound, 5.002 * 2^-53, rounded up to a power of two (see the class comment). */
@@ -42,8 +43,11 @@ public final class SigmoidEstimate implements FastEstimate {
 
   @Override
   public double estimate(double x) {
-    if (!(x >= LOWEST)) { // NaN too
-      return Double.NaN;
+    if (x != x) {
+      return x;
+    }
+    if (x < LOWEST) {
+      return 0.0;
     }
     double a = Math.abs(x);
     double e = StrictMath.exp(-a);

@@ -37,7 +37,8 @@ class Float32TruthTest {
     assertEquals(1 + 0x1p-23f, Float32Truth.decided(midpoint + 0x1.6p-50, 0x1p-50));
     assertEquals(1f, Float32Truth.decided(1.0, 0x1p-50)); // a float32 value is no boundary
     assertTrue(Float.isNaN(Float32Truth.decided(Double.NaN, 0x1p-50)));
-    assertTrue(Float.isNaN(Float32Truth.decided(0.0, 0x1p-50)));
+    assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(Float32Truth.decided(0.0, 0x1p-50)));
+    assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(Float32Truth.decided(-0.0, 0x1p-50)));
     assertTrue(Float.isNaN(Float32Truth.decided(Double.MIN_VALUE, 0x1p-50))); // no relative bound
     assertEquals(Float.MIN_VALUE, Float32Truth.decided(0x1.4p-149, 0x1p-50)); // subnormal float32
   }

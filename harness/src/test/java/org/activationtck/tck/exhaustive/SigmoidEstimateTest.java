@@ -49,12 +49,17 @@ class SigmoidEstimateTest {
     assertTrue(worst > 0.05, "the check can see an error at all: " + worst);
   }
 
+  /** Below -700 the estimate is +0.0, standing for a value below 2^-200: the oracle agrees. */
   @Test
-  void estimate_declinesWhereTheBoundDoesNotHold() {
+  void estimate_isANegligibleZeroBelowItsDomain() {
     SigmoidEstimate e = new SigmoidEstimate();
-    assertTrue(Double.isNaN(e.estimate(Math.nextDown(SigmoidEstimate.LOWEST))));
-    assertTrue(Double.isNaN(e.estimate(-745)));
-    assertTrue(Double.isNaN(e.estimate(Double.NEGATIVE_INFINITY)));
+    for (double x : new double[] {Math.nextDown(SigmoidEstimate.LOWEST), -745, -1500, -1e30}) {
+      assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(e.estimate(x)));
+      BigDecimal exact = ORACLE.value(x, PARAMS, 40).value();
+      assertTrue(exact == null || exact.signum() >= 0
+          && exact.compareTo(new BigDecimal(FastEstimate.NEGLIGIBLE)) < 0, x + ": " + exact);
+    }
+    assertEquals(0.0, e.estimate(Double.NEGATIVE_INFINITY));
     assertTrue(Double.isNaN(e.estimate(Double.NaN)));
     assertEquals(1.0, e.estimate(Double.POSITIVE_INFINITY));
   }
