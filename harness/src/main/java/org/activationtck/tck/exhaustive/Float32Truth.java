@@ -32,8 +32,10 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * threshold) lies in I, and the oracle decides. NaN and ±Infinity are returned as they are (an
  * infinite r means |y| is beyond the largest double, hence beyond float32's range).
  *
- * <p>The fallback is rare (about 2^-26 of the inputs, the relative width of I against the spacing
- * of float32 midpoints), so the sweep runs at the speed of the reference. Thread-safe.
+ * <p>The fallbacks are rare (each tier leaves about the relative width of its interval against
+ * the spacing of float32 midpoints, 2^-26 or less; for sigmoid over all 2^32 inputs tier 1 left
+ * 380 and tier 2 then 277), so the sweep runs at the speed of the fast estimate where there is
+ * one, of the reference elsewhere. Thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Float32Truth {
