@@ -15,6 +15,7 @@ import org.activationtck.spec.catalog.Dialect;
 import org.activationtck.spec.catalog.FunctionSpec;
 import org.activationtck.spec.catalog.Kind;
 import org.activationtck.tck.exhaustive.BitRange;
+import org.activationtck.tck.exhaustive.FastEstimate;
 import org.activationtck.tck.exhaustive.Float32Sweep;
 import org.activationtck.tck.exhaustive.Float32Truth;
 import org.activationtck.tck.exhaustive.SweepReport;
@@ -112,7 +113,8 @@ final class ExhaustiveCommand implements Callable<Integer> {
         new IllegalArgumentException("'" + f.id() + "' has no built-in reference to sweep against"));
     Object oracle = FunctionRegistry.lookup(f.id()).orElseThrow(() ->
         new IllegalArgumentException("'" + f.id() + "' has no oracle to fall back on"));
-    Float32Truth truth = new Float32Truth((ReferenceFunction) reference, (ElementwiseFunction) oracle,
+    Float32Truth truth = new Float32Truth(FastEstimate.lookup(f.id(), derivative).orElse(null),
+        (ReferenceFunction) reference, (ElementwiseFunction) oracle,
         p, derivative);
     double budget = Tolerances.standard().budget(f.id(), Dtype.FLOAT32, t);
     // Fail fast (exit 2) on a bad --impl*, before the threads start.

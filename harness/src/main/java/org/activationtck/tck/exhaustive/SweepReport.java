@@ -30,6 +30,8 @@ public final class SweepReport {
     if (r.worst() != null) {
       out.println("worst: " + example(r.worst()));
     }
+    out.printf("reference fallbacks: %,d (fast double estimate, where the function has one, undecided)%n",
+        r.referenceFallbacks());
     out.printf("oracle fallbacks: %,d (reference double within its error bound of a float32 rounding boundary)%n",
         r.oracleFallbacks());
     if (r.classes().isEmpty()) {
@@ -89,6 +91,7 @@ public final class SweepReport {
     root.put("failed", r.failed());
     root.put("notImplemented", r.notImplemented());
     root.put("correctlyRounded", r.correctlyRounded());
+    root.put("referenceFallbacks", r.referenceFallbacks());
     root.put("oracleFallbacks", r.oracleFallbacks());
     putUlps(root, "maxUlps", r.maxUlps());
     root.put("conforms", conforms(r));

@@ -11,13 +11,15 @@ import org.activationtck.spec.API;
  * @param range the bit patterns swept
  * @param checked inputs the implementation answered
  * @param notImplemented inputs it declined (not declared, or UnsupportedOperationException)
+ * @param referenceFallbacks inputs whose truth the fast estimate left to the reference's
+ *     double-double (see {@link Float32Truth}; 0 when the function has no fast estimate)
  * @param oracleFallbacks inputs whose truth came from the oracle (see {@link Float32Truth})
  * @param worst the input with the largest error, or {@code null} when every answer was exact
  * @param classes the failing input classes, in class order
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SweepResult(BitRange range, long checked, long passed, long failed,
-    long notImplemented, long correctlyRounded, long oracleFallbacks, double maxUlps,
+    long notImplemented, long correctlyRounded, long referenceFallbacks, long oracleFallbacks, double maxUlps,
     SweepTally.Example worst, List<FailingClass> classes, Duration elapsed, int threads) {
 
   /** One failing input class: how many failures, their largest error, the first examples. */
@@ -33,6 +35,6 @@ public record SweepResult(BitRange range, long checked, long passed, long failed
       }
     }
     return new SweepResult(range, t.checked, t.passed, t.failed, t.notImplemented,
-        t.correctlyRounded, t.oracleFallbacks, t.maxUlps, t.worst, classes, elapsed, threads);
+        t.correctlyRounded, t.referenceFallbacks, t.oracleFallbacks, t.maxUlps, t.worst, classes, elapsed, threads);
   }
 }

@@ -22,6 +22,7 @@ public final class SweepTally {
   long failed;
   long notImplemented;
   long correctlyRounded;
+  long referenceFallbacks;
   long oracleFallbacks;
   double maxUlps;
   Example worst;
@@ -78,6 +79,7 @@ public final class SweepTally {
     failed += o.failed;
     notImplemented += o.notImplemented;
     correctlyRounded += o.correctlyRounded;
+    referenceFallbacks += o.referenceFallbacks;
     oracleFallbacks += o.oracleFallbacks;
     if (o.worst != null && (worst == null || o.maxUlps > maxUlps)) {
       maxUlps = o.maxUlps;

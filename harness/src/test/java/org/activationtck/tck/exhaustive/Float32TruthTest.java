@@ -18,8 +18,102 @@ class Float32TruthTest {
 
   static Float32Truth truth(String function, String dialect, boolean derivative) {
     Params p = Params.resolve(Catalog.standard().require(function), dialect, Map.of(), Dtype.FLOAT32);
-    return new Float32Truth((ReferenceFunction) ReferenceRegistry.lookup(function).orElseThrow(),
+    return truth(FastEstimate.lookup(function, derivative).orElse(null), function, dialect, derivative);
+  }
+
+  static Float32Truth truth(FastEstimate fast, String function, String dialect, boolean derivative) {
+    Params p = Params.resolve(Catalog.standard().require(function), dialect, Map.of(), Dtype.FLOAT32);
+    return new Float32Truth(fast, (ReferenceFunction) ReferenceRegistry.lookup(function).orElseThrow(),
         (ElementwiseFunction) FunctionRegistry.lookup(function).orElseThrow(), p, derivative);
+  }
+
+  @Test
+  void decidedWithBound_isUndecidedWhereTheIntervalReachesAMidpoint() {
+    double midpoint = 1 + 0x1p-24;
+    assertTrue(Float.isNaN(Float32Truth.decided(midpoint, 0x1p-50)));
+    // 2^-50 relative plus the 2^-52 margin reaches 1.25 * 2^-50 on either side.
+    assertTrue(Float.isNaN(Float32Truth.decided(midpoint + 0x1.2p-50, 0x1p-50)));
+    assertEquals(1f, Float32Truth.decided(midpoint - 0x1.6p-50, 0x1p-50));
+    assertEquals(1 + 0x1p-23f, Float32Truth.decided(midpoint + 0x1.6p-50, 0x1p-50));
+    assertEquals(1f, Float32Truth.decided(1.0, 0x1p-50)); // a float32 value is no boundary
+    assertTrue(Float.isNaN(Float32Truth.decided(Double.NaN, 0x1p-50)));
+    assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(Float32Truth.decided(0.0, 0x1p-50)));
+    assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(Float32Truth.decided(-0.0, 0x1p-50)));
+    assertTrue(Float.isNaN(Float32Truth.decided(Double.MIN_VALUE, 0x1p-50))); // no relative bound
+    assertEquals(Float.MIN_VALUE, Float32Truth.decided(0x1.4p-149, 0x1p-50)); // subnormal float32
+  }
+
+  /**
+   * The three tiers on sigmoid near 1/2: at x = k 2^-23 with k odd, sigma(x) = 1/2 + x/4 -
+   * x^3/48 + ..., and 1/2 + x/4 = 1/2 + k 2^-25 is a float32 midpoint; the true value lies x^3/48
+   * below it. For small k that is within the reference's 2^-52 (tier 3, the oracle); for k in about
+   * (222, 250) it is beyond the reference's interval but within the fast
+   * estimate's 1.25 * 2^-50 relative of 1/2 (tier 2: at k = 237, x^3/48 = 4.7e-16 against the
+   * reference's reach of 2^-52 plus a rounding and a nextUp, 3.9e-16, and the estimate's 5.6e-16); for large k tier 1 decides. Every answer
+   * must be the oracle's.
+   */
+  @Test
+  void at_usesEachTierNearSigmoidMidpoints_andAgreesWithTheOracle() {
+    Float32Truth t = truth("sigmoid", "keras3", false);
+    SweepTally tiny = new SweepTally();
+    SweepTally middle = new SweepTally();
+    SweepTally large = new SweepTally();
+    SweepTally below = new SweepTally(); // sigma(-x) lies near a float32 value, not a midpoint
+    for (int k = 1; k < 4096; k += 2) {
+      float x = k * 0x1p-23f;
+      SweepTally tally = k < 64 ? tiny : k < 300 ? middle : large;
+      long reference = tally.referenceFallbacks;
+      long oracle = tally.oracleFallbacks;
+      assertEquals(t.oracle(x), t.at(x, tally), "k = " + k);
+      assertEquals(t.oracle(-x), t.at(-x, below), "k = -" + k);
+      if (k == 237) {
+        assertEquals(reference + 1, tally.referenceFallbacks, "k = 237 is left to the reference");
+        assertEquals(oracle, tally.oracleFallbacks, "which decides it");
+      }
+    }
+    assertEquals(32, tiny.referenceFallbacks, "every small k leaves tier 1");
+    assertEquals(32, tiny.oracleFallbacks, "and tier 2");
+    assertTrue(middle.referenceFallbacks > middle.oracleFallbacks,
+        "tier 2 decides some: " + middle.referenceFallbacks + " vs " + middle.oracleFallbacks);
+    assertEquals(0, large.referenceFallbacks, "tier 1 decides the large k");
+    assertEquals(0, below.referenceFallbacks, "and every -x");
+  }
+
+  /** Tier 1 is what decides: an estimate that lies about its bound changes the answers. */
+  @Test
+  void at_trustsTheFastEstimate_soAWrongBoundWouldShow() {
+    SigmoidEstimate honest = new SigmoidEstimate();
+    FastEstimate lying = new FastEstimate() {
+      @Override
+      public double estimate(double x) {
+        return honest.estimate(x) * (1 + 0x1p-22); // several float32 ulps off
+      }
+
+      @Override
+      public double relativeBound() {
+        return SigmoidEstimate.BOUND;
+      }
+    };
+    Float32Truth t = truth(lying, "sigmoid", "keras3", false);
+    SweepTally tally = new SweepTally();
+    int wrong = 0;
+    for (int i = 0; i < 256; i++) {
+      float x = 1 + i * 0x1p-8f;
+      if (t.at(x, tally) != t.oracle(x)) {
+        wrong++;
+      }
+    }
+    assertTrue(wrong > 100, "wrong answers: " + wrong);
+  }
+
+  /** Without a first tier (functions with no estimate) the reference and oracle decide alone. */
+  @Test
+  void at_withoutAnEstimate_countsNoReferenceFallbacks() {
+    Float32Truth t = truth(null, "sigmoid", "keras3", false);
+    SweepTally tally = new SweepTally();
+    assertEquals(0.5f + 0x1p-24f, t.at(0x1.8p-22f, tally));
+    assertEquals(0, tally.referenceFallbacks);
+    assertEquals(1, tally.oracleFallbacks);
   }
 
   @Test
@@ -62,6 +156,9 @@ class Float32TruthTest {
     assertEquals(0.5f + 0x1p-23f, (float) r, "rounding it once would tie to even, wrongly");
     SweepTally tally = new SweepTally();
     assertEquals(0.5f + 0x1p-24f, t.at(x, tally));
+    assertTrue(Float.isNaN(Float32Truth.decided(new SigmoidEstimate().estimate(x), SigmoidEstimate.BOUND)),
+        "the fast estimate's interval straddles the midpoint too");
+    assertEquals(1, tally.referenceFallbacks);
     assertEquals(1, tally.oracleFallbacks);
   }
 
