@@ -141,7 +141,8 @@ class FixedPointCompositesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {0.5, 1, 2, 0.25, 0.2500000000000001, 0.24999999999999997, 1e-22,
+  @ValueSource(doubles = {0.5, 1, 2, 0.25, 0x1p-20, 0x1.fffffffffffffp-21, 1e-6, 1e-5, 1e-4,
+      0.001, 0.01, 0.1, 10, 0.30000000000000004, 0.2500000000000001, 0.24999999999999997, 1e-22,
       1e-12, 47.1, 48.2, -53.5, 354.5, 800, 1e6, -1e6})
   void tanh_matchesApfloat_atCutOvers(double x) {
     for (int d : DIGITS) {
@@ -154,10 +155,13 @@ class FixedPointCompositesTest {
     BigDecimal actual = Tanh.tanh(bx, d);
     if (Math.abs(x) > 1000) {
       assertEquals(BigDecimal.valueOf(Math.signum(x)).intValue(), actual.intValueExact());
+      assertEquals(actual, Tanh.tanh(x, d));
       return;
     }
     long p = d + 40 + Math.max(0, (long) -Math.log10(Math.abs(x)));
-    assertWithin(ApfloatMath.tanh(new Apfloat(bx, p)), actual, d, "tanh(" + x + ")");
+    Apfloat truth = ApfloatMath.tanh(new Apfloat(bx, p));
+    assertWithin(truth, actual, d, "tanh(" + x + ")");
+    assertWithin(truth, Tanh.tanh(x, d), d, "tanh(double " + x + ")");
   }
 
   @Test
