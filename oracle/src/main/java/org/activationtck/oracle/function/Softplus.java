@@ -57,7 +57,8 @@ public final class Softplus implements ElementwiseFunction {
       return Real.beside(new BigDecimal(x), 1, digits);
     }
     // 10^-(d+1) from the kernel plus 10^-(d+3) from the division: below 10^-d.
-    BigDecimal s = Log1pExp.log1pExp(z, digits + 1);
+    BigDecimal s = beta.compareTo(BigDecimal.ONE) == 0 ? Log1pExp.log1pExp(x, digits + 1)
+        : Log1pExp.log1pExp(z, digits + 1);
     return Real.approx(s.divide(beta, Precision.working(digits)), digits);
   }
 

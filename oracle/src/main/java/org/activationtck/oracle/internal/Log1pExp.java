@@ -61,4 +61,27 @@ public final class Log1pExp {
     int decimals = digits + 3 + (int) Math.ceil(e * LOG10_2);
     return FixedPoint.toDecimal(l, f, decimals, 0).round(Precision.working(digits));
   }
+
+  /**
+   * ln(1 + e^x) for a double x, as {@link #log1pExp(BigDecimal, int)} with the same bound,
+   * without the decimal detour for |x| <= 700: x goes into fixed point from its bits ({@link
+   * FixedPoint#ofDouble}, the same one-unit truncation), and for x <= 0 the truncated L is
+   * returned unrounded (no rounding term in the bound). Other x take the decimal path.
+   */
+  public static BigDecimal log1pExp(double x, int digits) {
+    if (!(Math.abs(x) <= 700) || x < -(digits + 3) * LN10) {
+      return log1pExp(new BigDecimal(x), digits);
+    }
+    int p = FixedPoint.bitsFor(digits + 2);
+    if (x > 0) {
+      int f = Math.max(Log1p.MIN_FIXED_BITS, p + ERROR_BITS);
+      BigInteger l = Log1p.ofFixed(Exp.expNonPositive(FixedPoint.ofDouble(x, f).negate(), f), f);
+      return new BigDecimal(x).add(FixedPoint.toDecimal(l, f, digits + 3, 0))
+          .round(Precision.working(digits));
+    }
+    int e = (int) Math.ceil(-x * (1 + 1e-9) / LN2) + 1;
+    int f = Math.max(Log1p.MIN_FIXED_BITS, p + e + ERROR_BITS);
+    BigInteger l = Log1p.ofFixed(Exp.expNonPositive(FixedPoint.ofDouble(x, f), f), f);
+    return FixedPoint.toDecimal(l, f, digits + 3 + (int) Math.ceil(e * LOG10_2), 0);
+  }
 }

@@ -191,5 +191,6 @@ class FixedPointCompositesTest {
         ? ax.add(ApfloatMath.log(new Apfloat(1, p).add(ApfloatMath.exp(ax.negate()))))
         : ApfloatMath.log(new Apfloat(1, p).add(ApfloatMath.exp(ax)));
     assertWithin(truth, Log1pExp.log1pExp(bx, d), d, "log1pExp(" + x + ")");
+    assertWithin(truth, Log1pExp.log1pExp(x, d), d, "log1pExp(double " + x + ")");
   }
 }
