@@ -8,6 +8,7 @@ import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.Erf;
 import org.activationtck.oracle.internal.Erfc;
 import org.activationtck.oracle.internal.Exp;
+import org.activationtck.oracle.internal.FixedPoint;
 import org.activationtck.oracle.internal.Logistic;
 import org.activationtck.oracle.internal.PiConstants;
 import org.activationtck.oracle.internal.Precision;
@@ -85,7 +86,7 @@ public final class Gelu implements ElementwiseFunction {
         return Real.tiny(true);
       }
       BigDecimal vv = v(bx, digits + 2);
-      if (x > 0 && vv.doubleValue() > (digits + 2) * LN10) {
+      if (x > 0 && FixedPoint.approximate(vv) > (digits + 2) * LN10) {
         // sigma(v) = 1 - sigma(-v), 0 < sigma(-v) < e^-v < 10^-(d+2): just below x.
         return Real.beside(bx, -1, digits);
       }
@@ -181,7 +182,7 @@ public final class Gelu implements ElementwiseFunction {
       if (s == null) {
         s = Logistic.sigmoid(v, digits + 1);
       }
-      if (v.doubleValue() > 2 * (digits + 5) * LN10) {
+      if (FixedPoint.approximate(v) > 2 * (digits + 5) * LN10) {
         // x c P' <= 3v, so y = x c P' sigma(-v) < 3v e^-v < 3e^(-v/2) < 3 * 10^-(d+5): f' = s.
         return s.round(Precision.working(digits));
       }

@@ -40,8 +40,7 @@ public final class Tanh implements ElementwiseFunction {
     if (x == 0) {
       return Real.of(x);
     }
-    return Real.approx(org.activationtck.oracle.internal.Tanh.tanh(new BigDecimal(x), digits),
-        digits);
+    return Real.approx(org.activationtck.oracle.internal.Tanh.tanh(x, digits), digits);
   }
 
   @Override

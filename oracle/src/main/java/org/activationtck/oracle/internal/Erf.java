@@ -69,7 +69,8 @@ public final class Erf {
     }
     MathContext mc = Precision.of(digits + SERIES_GUARD);
     BigDecimal t2 = t.multiply(t, mc);
-    if (t2.doubleValue() >= saturation(digits)) {
+    // (approximate: relative 10^-10, far inside LN10_UP's margin over ln 10 of 6 * 10^-6)
+    if (FixedPoint.approximate(t2) >= saturation(digits)) {
       return BigDecimal.ONE;
     }
     return scaledSeries(t, t2, digits, mc);
@@ -83,6 +84,9 @@ public final class Erf {
     BigInteger twoT2 = FixedPoint.of(t2.add(t2), f);
     BigInteger a = one;
     BigInteger s = one;
+    // r_n = 2t^2 / (2n+3) <= 1/2 once 2n + 3 >= c = ceil(2 twoT2 2^-f): from n = ratioFrom on.
+    long c = twoT2.shiftLeft(1).add(one).subtract(BigInteger.ONE).shiftRight(f).longValueExact();
+    long ratioFrom = Math.max(0, (c - 2) / 2);
     for (int n = 0; ; n++) {
       if (n > MAX_TERMS) {
         throw new ArithmeticException("erf series did not converge for t = " + t);
@@ -90,9 +94,9 @@ public final class Erf {
       long denominator = 2L * n + 3;
       a = a.multiply(twoT2).shiftRight(f).divide(BigInteger.valueOf(denominator));
       s = s.add(a);
-      // r_n = 2t^2 / (2n+3) <= 1/2 bounds the tail by a_n; then stop on relative size.
-      boolean ratioSmall = twoT2.shiftLeft(1).compareTo(one.multiply(BigInteger.valueOf(denominator))) <= 0;
-      if (ratioSmall && a.compareTo(s.shiftRight(p + 1)) <= 0) {
+      // Once r_n <= 1/2 the tail is below a_n; stop when a_n <= S 2^-(P+1), tested by bit
+      // lengths (a < 2^len(a) <= 2^(len(S) - 1 - (P+1)) <= S 2^-(P+1)): at most a term later.
+      if (n >= ratioFrom && a.bitLength() <= s.bitLength() - (p + 2)) {
         break;
       }
     }

@@ -60,7 +60,8 @@ public final class Erfc {
     if (t.compareTo(MAX_ARGUMENT) > 0) {
       throw new ArithmeticException("erfc argument out of range: " + t);
     }
-    double t2 = t.doubleValue() * t.doubleValue();
+    // (relative 10^-10 in t2 is far inside LN10_UP's margin; k below is only a first guess)
+    double t2 = FixedPoint.approximate(t) * FixedPoint.approximate(t);
     if (t2 >= Erf.saturation(digits)) {
       return asymptotic(t, digits);
     }
@@ -82,7 +83,7 @@ public final class Erfc {
     BigDecimal stop = BigDecimal.ONE.movePointLeft(digits + 3);
     BigDecimal u = BigDecimal.ONE;
     BigDecimal s = BigDecimal.ONE;
-    double limit = t.doubleValue() * t.doubleValue();
+    double limit = FixedPoint.approximate(t2);
     for (int n = 1; ; n++) {
       if (n > limit) {
         throw new ArithmeticException("erfc asymptotic series diverged before convergence, t = " + t);

@@ -82,6 +82,45 @@ public final class Exp {
     return FixedPoint.toDecimal(e.shiftLeft(k), f, digits + OUTPUT_GUARD, j);
   }
 
+  /**
+   * e^(S 2^-f) for a fixed-point S <= 0, in fixed point with f fraction bits and an
+   * <em>absolute</em> error below 2 units 2^-f, for f <= 80,000 (6N + 17 < 2^19 below); the argument
+   * S is taken as exact.
+   * For kernels that stay in fixed point (tanh, softplus): no decimal conversion on either side.
+   *
+   * <p>Method: k = round(-s / ln 2) >= 0 from a double estimate and r = s + k ln 2 (|r| < 0.35),
+   * at W = f + M + {@link #REDUCTION_BITS} + bitLength(k) + 1 bits; e^r by the series and M
+   * squarings of {@link #exp}; e^s = e^r 2^-k is a shift.
+   *
+   * <p>Error bound, in units 2^-W before the final shift: r within 2k + 1 (ln 2 within 2 units,
+   * times k, plus none from S, which is shifted exactly), the series and the squarings within
+   * 2^M (6N + 17) (1.000001) < 2^(M+19) relative (see the class bound; N <= W/M < 87,000): a relative error
+   * of e^r below (2^(M+19) + 2k + 1) 2^-W, an absolute one below 1.42 times that (e^r < 1.42).
+   * The shift by k + W - f divides it by 2^(k + M + 21 + bitLength(k) + 1) and truncates (one
+   * unit): in units 2^-f at most 1.42 (2^-3 + 2^-21) + 1 < 1.2, below 2.
+   */
+  static BigInteger expNonPositive(BigInteger s, int f) {
+    if (s.signum() > 0) {
+      throw new IllegalArgumentException("expNonPositive of a positive argument");
+    }
+    if (s.signum() == 0) {
+      return BigInteger.ONE.shiftLeft(f);
+    }
+    // -s / ln 2 within relative 2^-50; any k with |s + k ln 2| < 0.35 works (ln 2 / 2 = 0.3466).
+    long k = Math.round(-FixedPoint.toDouble(s, f) / LN2);
+    int m = (int) Math.max(1, Math.round(Math.sqrt(f)));
+    int w = f + m + REDUCTION_BITS + (64 - Long.numberOfLeadingZeros(k)) + 1;
+    BigInteger r = s.shiftLeft(w - f).add(LogConstants.ln2(w).multiply(BigInteger.valueOf(k)));
+    BigInteger e = expSmall(r.shiftRight(m), w);
+    for (int i = 0; i < m; i++) {
+      e = e.multiply(e).shiftRight(w);
+    }
+    long shift = k + (w - f);
+    return shift >= Integer.MAX_VALUE ? BigInteger.ZERO : e.shiftRight((int) shift);
+  }
+
+  private static final double LN2 = Math.log(2);
+
   /** e^t for fixed-point |t| < 1/2: the Taylor series until a term truncates to 0. */
   private static BigInteger expSmall(BigInteger t, int f) {
     BigInteger one = BigInteger.ONE.shiftLeft(f);

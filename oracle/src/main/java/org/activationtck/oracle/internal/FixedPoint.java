@@ -94,6 +94,37 @@ public final class FixedPoint {
     return u.signum() < 0 ? -v : v;
   }
 
+  /**
+   * V 2^-f as a double within relative 2^-52 (V's 62 leading bits, rounded once), for choosing
+   * reductions and estimates; 0 for V = 0, and 0 or a subnormal when V 2^-f is below 2^-1022.
+   */
+  public static double toDouble(BigInteger v, int f) {
+    int shift = Math.max(0, v.bitLength() - 62);
+    return Math.scalb(v.shiftRight(shift).doubleValue(), shift - f);
+  }
+
+  /**
+   * floor(y 2^f) for a finite double y, exactly when y 2^f is an integer, else within one unit
+   * (truncation toward minus infinity): from y's bits, without a decimal detour.
+   */
+  public static BigInteger ofDouble(double y, int f) {
+    if (y == 0) {
+      return BigInteger.ZERO;
+    }
+    int exponent = Math.getExponent(y);
+    long bits = Double.doubleToRawLongBits(y);
+    long mantissa = bits & 0xFFFFFFFFFFFFFL;
+    if (exponent == Double.MIN_EXPONENT - 1) {
+      exponent = Double.MIN_EXPONENT;  // subnormal: fraction 2^-1074, no hidden bit
+    } else {
+      mantissa |= 0x10000000000000L;
+    }
+    // |y| = mantissa 2^(exponent - 52)
+    BigInteger m = BigInteger.valueOf(y < 0 ? -mantissa : mantissa);
+    int shift = exponent - 52 + f;
+    return shift >= 0 ? m.shiftLeft(shift) : m.shiftRight(-shift);
+  }
+
   private static final double LN2 = Math.log(2);
   private static final double LN10 = Math.log(10);
 }
