@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * Builds one adapter module with {@code mvn -q -B -DskipTests package -pl adapters/<dir> -am}
  * (plus {@code -Pnative} when the adapter says {@code native=true}), unless it is up to date: a
  * marker written after the last successful matrix build, with the same native flag, is newer than
- * the module's pom, the adapters' parent pom and every file under its {@code src/}, and the CLI jar
- * the children run exists. Process adapters without a {@code pom.xml} need no build.
+ * the module's pom, the adapters' parent pom, every file under its {@code src/} and its
+ * {@code target/classpath.txt} (which another build may have rewritten without the native jars),
+ * and the CLI jar the children run exists. Process adapters without a {@code pom.xml} need no build.
  */
 final class AdapterBuild {
 
@@ -46,7 +47,11 @@ final class AdapterBuild {
         return false;
       }
       FileTime built = Files.getLastModifiedTime(marker);
-      List<Path> sources = new ArrayList<>(List.of(a.module().resolve("pom.xml"), root.resolve("adapters/pom.xml")));
+      // The class path file counts as a source too: a plain `mvn package` or `mvn verify` after the
+      // matrix build rewrites it without the -Pnative runtime jars, and the children would then
+      // start without their native libraries.
+      List<Path> sources = new ArrayList<>(List.of(a.module().resolve("pom.xml"),
+          root.resolve("adapters/pom.xml"), a.module().resolve("target/classpath.txt")));
       Path src = a.module().resolve("src");
       if (Files.isDirectory(src)) {
         try (Stream<Path> s = Files.walk(src)) {
