@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.Optional;
+import org.activationtck.adapters.support.CallParameters;
 import org.activationtck.spec.Activation;
 import org.activationtck.spec.Call;
 import org.activationtck.spec.Dtype;
@@ -75,7 +76,7 @@ public final class DjlPytorchActivation implements Activation {
     FunctionSpec f = catalog.require(call.function());
     PytorchOp op = PytorchOps.find(f.id()).orElseThrow(() ->
         new UnsupportedOperationException("DJL offers no " + f.id()));
-    CallParameters p = new CallParameters(f, call);
+    CallParameters p = new CallParameters("DJL", f, call);
     if (!call.derivative()) {
       return op.apply(x, p);
     }

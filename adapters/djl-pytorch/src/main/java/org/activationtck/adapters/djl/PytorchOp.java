@@ -1,6 +1,7 @@
 package org.activationtck.adapters.djl;
 
 import ai.djl.ndarray.NDArray;
+import org.activationtck.adapters.support.CallParameters;
 
 /** One catalog function as a DJL call on a PyTorch-engine array. */
 @FunctionalInterface

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.activationtck.adapters.support.CallParameters;
 
 /**
  * The catalog's pytorch dialect mapped onto DJL 0.36.0: for each function, the DJL call that

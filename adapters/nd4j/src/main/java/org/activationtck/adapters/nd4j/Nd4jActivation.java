@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.activationtck.adapters.support.CallParameters;
 import org.activationtck.spec.Activation;
 import org.activationtck.spec.Call;
 import org.activationtck.spec.Dtype;
@@ -75,7 +76,7 @@ public final class Nd4jActivation implements Activation {
       // slope per feature).
       INDArray x = in.reshape(1, in.length());
       made.add(x);
-      IActivation act = m.factory().create(new CallParameters(f, call), call.dialect(), x);
+      IActivation act = m.factory().create(new CallParameters("ND4J", f, call), call.dialect(), x);
       if (act instanceof ActivationPReLU prelu) {
         made.add(prelu.getAlpha());
       }

@@ -1,6 +1,7 @@
 package org.activationtck.adapters.nd4j;
 
 import java.util.Set;
+import org.activationtck.adapters.support.CallParameters;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -3,6 +3,7 @@ package org.activationtck.adapters.nd4j;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.activationtck.adapters.support.CallParameters;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationGELU;

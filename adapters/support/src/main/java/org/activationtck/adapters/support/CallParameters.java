@@ -1,4 +1,4 @@
-package org.activationtck.adapters.djl;
+package org.activationtck.adapters.support;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -8,50 +8,63 @@ import org.activationtck.spec.catalog.FunctionSpec;
 
 /**
  * A call's parameters resolved against the catalog: explicit values over the dialect's defaults
- * (never DJL's defaults), and a way to decline values DJL cannot take.
+ * (never the library's own defaults), rounded to the compute format as the oracle assumes, and a
+ * way to decline values the library cannot take.
  */
-final class CallParameters {
+public final class CallParameters {
 
+  private final String library;
   private final String function;
   private final Params given;
   private final Params defaults;
 
-  CallParameters(FunctionSpec f, Call call) {
+  /**
+   * @param library the library's short name, for the message of a declined value (e.g. "DJL")
+   * @throws IllegalArgumentException for a parameter the catalog does not know or a value outside
+   *     its constraint
+   */
+  public CallParameters(String library, FunctionSpec f, Call call) {
+    this.library = library;
     this.function = f.id();
     this.given = Params.resolve(f, call.dialect(), call.params(), call.dtype());
     this.defaults = Params.resolve(f, call.dialect(), Map.of(), call.dtype());
   }
 
   /** A real parameter, in the call's compute format (the catalog's params.compute_format rule). */
-  double real(String name) {
+  public double real(String name) {
     return given.real(name).doubleValue();
   }
 
+  /** Whether the parameter has a value (an optional one given as, or defaulting to, none). */
+  public boolean has(String name) {
+    return given.has(name);
+  }
+
   /** An integer parameter. */
-  int integer(String name) {
+  public int integer(String name) {
     return given.integer(name);
   }
 
   /** A boolean parameter. */
-  boolean bool(String name) {
+  public boolean bool(String name) {
     return given.bool(name);
   }
 
   /**
-   * Declines a value other than the dialect's default for a parameter the DJL call has no
-   * argument for.
+   * Declines a value other than the dialect's default for a parameter the library's function has
+   * no argument for.
    *
    * @throws UnsupportedOperationException when the call gives another value
    */
-  void requireDefault(String name) {
+  public void requireDefault(String name) {
     Object g = given.asMap().get(name);
     Object d = defaults.asMap().get(name);
     boolean same = g == null ? d == null
         : g instanceof BigDecimal && d instanceof BigDecimal
             ? ((BigDecimal) g).compareTo((BigDecimal) d) == 0 : g.equals(d);
     if (!same) {
-      throw new UnsupportedOperationException(
-          "DJL's " + function + " takes no '" + name + "' argument; only the default is supported");
+      throw new UnsupportedOperationException(library + "'s " + function + " takes no '" + name
+          + "' argument; only the default is supported");
     }
   }
 }
