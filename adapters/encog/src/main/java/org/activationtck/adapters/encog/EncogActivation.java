@@ -1,15 +1,12 @@
 package org.activationtck.adapters.encog;
 
-import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Set;
+import org.activationtck.adapters.support.CallParameters;
 import org.activationtck.spec.API;
 import org.activationtck.spec.Activation;
 import org.activationtck.spec.Call;
 import org.activationtck.spec.Dtype;
 import org.activationtck.spec.catalog.Catalog;
-import org.activationtck.spec.catalog.FunctionSpec;
-import org.activationtck.spec.catalog.ParameterSpec;
 import org.encog.engine.network.activation.ActivationClippedLinear;
 import org.encog.engine.network.activation.ActivationElliottSymmetric;
 import org.encog.engine.network.activation.ActivationFunction;
@@ -98,13 +95,13 @@ public final class EncogActivation implements Activation {
   }
 
   private ActivationFunction function(Call call) {
+    CallParameters p = new CallParameters("Encog", catalog.require(call.function()), call);
     switch (call.function()) {
       case "relu":
-        requireDefaults(call);
+        p.requireDefaults();
         return new ActivationReLU();
       case "threshold":
-        return new ActivationReLU(Double.parseDouble(param(call, "threshold")),
-            Double.parseDouble(param(call, "default_value")));
+        return new ActivationReLU(p.real("threshold"), p.real("default_value"));
       case "sigmoid":
         return new ActivationSigmoid();
       case "tanh":
@@ -112,10 +109,10 @@ public final class EncogActivation implements Activation {
       case "softsign":
         return new ActivationElliottSymmetric();
       case "hard_tanh":
-        requireDefaults(call);
+        p.requireDefaults();
         return new ActivationClippedLinear();
       case "softmax":
-        requireDefaults(call);
+        p.requireDefaults();
         return new ActivationSoftMax();
       case "linear":
         return new ActivationLinear();
@@ -124,41 +121,4 @@ public final class EncogActivation implements Activation {
     }
   }
 
-  /** The explicit value, else the dialect's default from the catalog (never Encog's own default). */
-  private String param(Call call, String name) {
-    ParameterSpec p = catalog.require(call.function()).parameter(name).orElseThrow();
-    String v = call.params().get(name);
-    if (v == null) {
-      // a documented fixture case may spell it as the dialect does (pytorch: value)
-      v = call.params().get(p.names().getOrDefault(call.dialect(), name));
-    }
-    if (v != null) {
-      return v;
-    }
-    return p.defaultFor(call.dialect()).orElseThrow(() -> new UnsupportedOperationException(
-        call.function() + ": no " + call.dialect() + " default for " + name));
-  }
-
-  /** Encog's class takes no such parameter: any value other than the dialect's default is declined. */
-  private void requireDefaults(Call call) {
-    FunctionSpec spec = catalog.require(call.function());
-    for (Map.Entry<String, String> e : call.params().entrySet()) {
-      String def = spec.parameter(e.getKey()).flatMap(p -> p.defaultFor(call.dialect())).orElse(null);
-      if (!sameValue(e.getValue(), def)) {
-        throw new UnsupportedOperationException(call.function() + " in Encog has no parameter "
-            + e.getKey() + " (" + e.getValue() + " is not the default " + def + ")");
-      }
-    }
-  }
-
-  private static boolean sameValue(String given, String def) {
-    if (def == null) {
-      return false;
-    }
-    try {
-      return new BigDecimal(given).compareTo(new BigDecimal(def)) == 0;
-    } catch (NumberFormatException notNumeric) {
-      return given.equals(def);
-    }
-  }
 }

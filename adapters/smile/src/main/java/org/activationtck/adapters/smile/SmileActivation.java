@@ -1,15 +1,12 @@
 package org.activationtck.adapters.smile;
 
-import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Set;
+import org.activationtck.adapters.support.CallParameters;
 import org.activationtck.spec.API;
 import org.activationtck.spec.Activation;
 import org.activationtck.spec.Call;
 import org.activationtck.spec.Dtype;
 import org.activationtck.spec.catalog.Catalog;
-import org.activationtck.spec.catalog.FunctionSpec;
-import org.activationtck.spec.catalog.ParameterSpec;
 import smile.deep.activation.ActivationFunction;
 
 /**
@@ -94,12 +91,13 @@ public final class SmileActivation implements Activation {
   }
 
   private ActivationFunction function(Call call) {
+    CallParameters p = new CallParameters("Smile", catalog.require(call.function()), call);
     switch (call.function()) {
       case "relu":
-        requireDefaults(call);
+        p.requireDefaults();
         return ActivationFunction.relu();
       case "leaky_relu":
-        double slope = Double.parseDouble(param(call, "negative_slope"));
+        double slope = p.real("negative_slope");
         try {
           return ActivationFunction.leaky(slope);
         } catch (IllegalArgumentException e) {
@@ -110,48 +108,10 @@ public final class SmileActivation implements Activation {
       case "tanh":
         return ActivationFunction.tanh();
       case "softmax":
-        requireDefaults(call);
+        p.requireDefaults();
         return ActivationFunction.softmax();
       default:
         throw new UnsupportedOperationException(call.function());
-    }
-  }
-
-  /** The explicit value, else the dialect's default from the catalog (never Smile's default). */
-  private String param(Call call, String name) {
-    ParameterSpec p = catalog.require(call.function()).parameter(name).orElseThrow();
-    String v = call.params().get(name);
-    if (v == null) {
-      // a documented fixture case may spell it as the dialect does (tf_keras2: alpha)
-      v = call.params().get(p.names().getOrDefault(call.dialect(), name));
-    }
-    if (v != null) {
-      return v;
-    }
-    return p.defaultFor(call.dialect()).orElseThrow(() -> new UnsupportedOperationException(
-        call.function() + ": no " + call.dialect() + " default for " + name));
-  }
-
-  /** Smile's function takes no parameters: any explicit value other than the dialect's default is declined. */
-  private void requireDefaults(Call call) {
-    FunctionSpec spec = catalog.require(call.function());
-    for (Map.Entry<String, String> e : call.params().entrySet()) {
-      String def = spec.parameter(e.getKey()).flatMap(p -> p.defaultFor(call.dialect())).orElse(null);
-      if (!sameValue(e.getValue(), def)) {
-        throw new UnsupportedOperationException(call.function() + " in Smile has no parameter "
-            + e.getKey() + " (" + e.getValue() + " is not the default " + def + ")");
-      }
-    }
-  }
-
-  private static boolean sameValue(String given, String def) {
-    if (def == null) {
-      return false;
-    }
-    try {
-      return new BigDecimal(given).compareTo(new BigDecimal(def)) == 0;
-    } catch (NumberFormatException notNumeric) {
-      return given.equals(def);
     }
   }
 

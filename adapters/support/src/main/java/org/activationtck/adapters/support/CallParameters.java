@@ -14,7 +14,7 @@ import org.activationtck.spec.catalog.FunctionSpec;
 public final class CallParameters {
 
   private final String library;
-  private final String function;
+  private final FunctionSpec function;
   private final Params given;
   private final Params defaults;
 
@@ -25,7 +25,7 @@ public final class CallParameters {
    */
   public CallParameters(String library, FunctionSpec f, Call call) {
     this.library = library;
-    this.function = f.id();
+    this.function = f;
     this.given = Params.resolve(f, call.dialect(), call.params(), call.dtype());
     this.defaults = Params.resolve(f, call.dialect(), Map.of(), call.dtype());
   }
@@ -63,8 +63,18 @@ public final class CallParameters {
         : g instanceof BigDecimal && d instanceof BigDecimal
             ? ((BigDecimal) g).compareTo((BigDecimal) d) == 0 : g.equals(d);
     if (!same) {
-      throw new UnsupportedOperationException(library + "'s " + function + " takes no '" + name
+      throw new UnsupportedOperationException(library + "'s " + function.id() + " takes no '" + name
           + "' argument; only the default is supported");
     }
+  }
+
+  /**
+   * Declines any value other than the dialect's default, for a library function that takes no
+   * parameters at all.
+   *
+   * @throws UnsupportedOperationException when the call gives another value for any parameter
+   */
+  public void requireDefaults() {
+    function.parameters().forEach(p -> requireDefault(p.name()));
   }
 }
