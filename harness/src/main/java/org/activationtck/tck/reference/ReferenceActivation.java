@@ -59,13 +59,9 @@ public final class ReferenceActivation implements Activation {
     ReferenceFunction.Kernel k = ((ReferenceFunction) impl).bind(p, t);
     double[] y = new double[x.length];
     if (call.derivative()) {
-      for (int i = 0; i < x.length; i++) {
-        y[i] = k.derivative(x[i]);
-      }
+      k.derivatives(x, y);
     } else {
-      for (int i = 0; i < x.length; i++) {
-        y[i] = k.value(x[i]);
-      }
+      k.values(x, y);
     }
     if (narrow) {
       for (int i = 0; i < y.length; i++) {
@@ -95,13 +91,9 @@ public final class ReferenceActivation implements Activation {
     ReferenceFunction.Kernel k = ((ReferenceFunction) impl).bind(p, Dtype.FLOAT32);
     float[] y = new float[x.length];
     if (call.derivative()) {
-      for (int i = 0; i < x.length; i++) {
-        y[i] = (float) k.derivative(x[i]);
-      }
+      k.derivatives(x, y);
     } else {
-      for (int i = 0; i < x.length; i++) {
-        y[i] = (float) k.value(x[i]);
-      }
+      k.values(x, y);
     }
     return y;
   }

@@ -62,5 +62,53 @@ public interface ReferenceFunction {
 
     /** f'(x), the dialect's value at kinks. */
     double derivative(double x);
+
+    /**
+     * y[i] = value(x[i]) for every i, bit for bit. The array form exists for speed: a kernel
+     * may override it with a loop the JIT can vectorize or that avoids per-element branches,
+     * never with different results ({@code ArrayKernelConsistencyTest} holds every kernel to it).
+     *
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    default void values(double[] x, double[] y) {
+      requireSameLength(x.length, y.length);
+      for (int i = 0; i < x.length; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+
+    /** y[i] = derivative(x[i]) for every i, bit for bit (see {@link #values(double[], double[])}). */
+    default void derivatives(double[] x, double[] y) {
+      requireSameLength(x.length, y.length);
+      for (int i = 0; i < x.length; i++) {
+        y[i] = derivative(x[i]);
+      }
+    }
+
+    /**
+     * y[i] = (float) value(x[i]) for every i, bit for bit: the float32 results of a kernel bound
+     * for {@link Dtype#FLOAT32} (see {@link #values(double[], double[])}).
+     */
+    default void values(float[] x, float[] y) {
+      requireSameLength(x.length, y.length);
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+
+    /** y[i] = (float) derivative(x[i]) for every i, bit for bit. */
+    default void derivatives(float[] x, float[] y) {
+      requireSameLength(x.length, y.length);
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) derivative(x[i]);
+      }
+    }
+
+    private static void requireSameLength(int in, int out) {
+      if (in != out) {
+        throw new IllegalArgumentException(
+            "input and output arrays differ in length: " + in + " and " + out);
+      }
+    }
   }
 }
