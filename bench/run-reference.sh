@@ -2,7 +2,7 @@
 # Builds the benchmarks and runs the reference-throughput comparison (docs/PERFORMANCE.md,
 # section 4): ns per element of every reference function against a naive java.lang.Math loop,
 # measured side by side in one JMH run, then prints the table with the ratio.
-#   bench/run-reference.sh                 # everything (about 10 minutes on 2 cores)
+#   bench/run-reference.sh                 # everything, ONNX Runtime float32 as a third column (~20 min)
 #   bench/run-reference.sh sigmoid,tanh    # some elementwise functions only (no axis ones)
 # Extra JMH options go in JMH_OPTS, e.g. JMH_OPTS="-wi 5 -i 10".
 set -euo pipefail
@@ -14,7 +14,9 @@ trap 'rm -f "$csv"' EXIT
 if [[ $# -gt 0 ]]; then
   selection=(ElementwiseBenchmark -p "function=$1")
 else
-  selection=(ElementwiseBenchmark AxisBenchmark)
+  selection=(ElementwiseBenchmark AxisBenchmark OnnxRuntimeBenchmark)
 fi
-java -cp "$cp" org.openjdk.jmh.Main "${selection[@]}" -rf csv -rff "$csv" ${JMH_OPTS:-} >&2
+# ONNX Runtime unpacks its natives under java.io.tmpdir: keep them in bench/target.
+java -cp "$cp" org.openjdk.jmh.Main "${selection[@]}" -rf csv -rff "$csv" \
+  -jvmArgsAppend "-Djava.io.tmpdir=$root/bench/target" ${JMH_OPTS:-} >&2
 java -cp "$cp" org.activationtck.bench.RatioTable "$csv"

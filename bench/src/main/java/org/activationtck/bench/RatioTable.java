@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a JMH CSV result of {@link ElementwiseBenchmark} and {@link AxisBenchmark} and prints one
- * row per function and dtype (or vector length): the reference's and the naive loop's ns per
- * element, measured in the same run, and their ratio.
+ * Reads a JMH CSV result of {@link ElementwiseBenchmark}, {@link AxisBenchmark} and
+ * {@link OnnxRuntimeBenchmark} and prints one row per function and dtype (or vector length): the
+ * reference's and the naive loop's ns per element, measured in the same run, their ratio (the
+ * goal), and ONNX Runtime's ns per element where it was measured (for scale).
  */
 public final class RatioTable {
 
@@ -29,7 +30,7 @@ public final class RatioTable {
     int function = header.indexOf("Param: function");
     int dtype = header.indexOf("Param: dtype");
     int length = header.indexOf("Param: length");
-    Map<String, double[]> rows = new LinkedHashMap<>(); // key -> {reference, naive}
+    Map<String, double[]> rows = new LinkedHashMap<>(); // key -> {reference, naive, onnxruntime}
     for (String line : lines.subList(1, lines.size())) {
       List<String> f = fields(line);
       String b = f.get(benchmark);
@@ -43,22 +44,31 @@ public final class RatioTable {
       } else {
         what = f.get(dtype);
       }
-      double[] r = rows.computeIfAbsent(f.get(function) + "|" + what, k -> new double[] {Double.NaN, Double.NaN});
-      r[b.endsWith(".reference") ? 0 : 1] = perElement;
+      double[] r = rows.computeIfAbsent(f.get(function) + "|" + what, k -> new double[] {Double.NaN, Double.NaN, Double.NaN});
+      r[b.endsWith(".reference") ? 0 : b.endsWith(".naive") ? 1 : 2] = perElement;
     }
-    System.out.printf("%-18s %-14s %14s %12s %7s%n", "function", "dtype", "reference ns/el", "naive ns/el", "ratio");
+    System.out.printf("%-18s %-14s %15s %12s %7s %16s%n", "function", "dtype", "reference ns/el",
+        "naive ns/el", "ratio", "onnxruntime ns/el");
     int within = 0;
+    int compared = 0;
     for (Map.Entry<String, double[]> e : rows.entrySet()) {
       String[] k = e.getKey().split("\\|");
       double[] r = e.getValue();
       double ratio = r[0] / r[1];
+      if (!Double.isNaN(ratio)) {
+        compared++;
+      }
       if (ratio <= GOAL) {
         within++;
       }
-      System.out.printf("%-18s %-14s %14.2f %12.2f %6.2fx%s%n", k[0], k[1], r[0], r[1], ratio,
-          ratio <= GOAL ? "" : "  > " + GOAL + "x");
+      System.out.printf("%-18s %-14s %15s %12s %6.2fx %16s%s%n", k[0], k[1], ns(r[0]), ns(r[1]), ratio,
+          ns(r[2]), ratio <= GOAL || Double.isNaN(ratio) ? "" : "  > " + GOAL + "x");
     }
-    System.out.printf("%n%d of %d rows within %.1fx of the naive loop%n", within, rows.size(), GOAL);
+    System.out.printf("%n%d of %d rows within %.1fx of the naive loop%n", within, compared, GOAL);
+  }
+
+  private static String ns(double v) {
+    return Double.isNaN(v) ? "-" : String.format("%.2f", v);
   }
 
   /** The fields of one JMH CSV line (quoted, comma-separated, no embedded quotes). */

@@ -125,6 +125,20 @@ public final class OnnxRuntimeActivation implements Activation, AutoCloseable {
     }
   }
 
+  /**
+   * Runs call on a float32 tensor the caller owns and returns ONNX Runtime's result, which the
+   * caller closes. The path of an application whose data already sits in native buffers: no
+   * array copies, unlike {@link #applyFloat32} (whose heap buffers ONNX Runtime copies into
+   * fresh native memory on every call). For benchmarks.
+   *
+   * @param x a one-dimensional float tensor, e.g. {@code OnnxTensor.createTensor(env, directBuffer, shape)}
+   * @throws UnsupportedOperationException for derivatives and dialects other than onnx
+   * @throws OrtException when ONNX Runtime rejects the run
+   */
+  public OrtSession.Result runFloat32(Call call, OnnxTensor x) throws OrtException {
+    return session(call, ElementType.FLOAT).run(Map.of(SingleNodeModel.INPUT, x));
+  }
+
   private OrtSession session(Call call, ElementType type) {
     if (call.derivative()) {
       throw new UnsupportedOperationException("ONNX defines no derivatives");
