@@ -13,6 +13,8 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * and the computed residual has the right sign whenever the value is not exactly representable
  * (its distance from a midpoint is then far above 2^-52 ulp: the value is a rational with
  * denominator 6 times a power of two). The result goes through {@link DoubleRounding#finish}.
+ * {@link #nearest} is the same arithmetic without the residual, straight-line for the
+ * vectorized loops; {@link #of} returns exactly it when not rounding to odd.
  */
 final class Sixth {
 
@@ -26,5 +28,12 @@ final class Sixth {
     double result = q + correction;
     double residual = (q - result) + correction;
     return DoubleRounding.finish(result, residual, toOdd);
+  }
+
+  /** {@link #of}(hi, lo, false): the nearest double to (hi + lo) / 6 (within the bound above). */
+  static double nearest(double hi, double lo) {
+    double q = hi / 6;
+    double remainder = Math.fma(-q, 6, hi);
+    return q + (remainder + lo) / 6;
   }
 }
