@@ -21,8 +21,13 @@ import org.activationtck.tck.reference.ReferenceFunction.Kernel;
  * each block of {@link #BLOCK} floats is widened into a scratch double array (one vectorized
  * loop), evaluated by the double loop and narrowed back (another). Kernels bound for a narrow
  * dtype, whose double results are rounded to odd, override {@link #floatValues} to compute the
- * nearest double instead and mark the rare inputs where narrowing it could differ (see
- * {@link NarrowingCheck}); those are then redone by the scalar form.
+ * nearest double instead; the rare elements where narrowing it could differ
+ * ({@link NarrowingCheck#risky}) are then redone by the scalar form.
+ *
+ * <p>Keep each loop short: on JDK 17 a loop body of more than about twenty vector operations
+ * was seen to compile, in its steady state, ten times slower than the same work split into two
+ * loops over an L1-resident block (the reason was not pinned down), so longer kernels run in
+ * passes over {@link #BLOCK}-element scratch arrays.
  */
 abstract class BranchFreeKernel implements Kernel {
 
@@ -36,8 +41,9 @@ abstract class BranchFreeKernel implements Kernel {
   abstract void derivatives(double[] x, double[] y, int n);
 
   /**
-   * out[i] for i < n such that (float) out[i] is (float) value(in[i]), or out[i] is -Infinity
-   * or NaN (the element is then redone by the scalar form). The default is the double loop.
+   * out[i] for i < n such that (float) out[i] is (float) value(in[i]) unless out[i] is
+   * {@link NarrowingCheck#risky} (write NaN to force that) and {@link #checksFloatValues} holds:
+   * such elements are redone by the scalar form. The default is the double loop.
    */
   void floatValues(double[] in, double[] out, int n) {
     values(in, out, n);
@@ -48,13 +54,13 @@ abstract class BranchFreeKernel implements Kernel {
     derivatives(in, out, n);
   }
 
-  /** Whether {@link #floatValues} may mark elements for the scalar form. */
-  boolean marksFloatValues() {
+  /** Whether the results of {@link #floatValues} are checked with {@link NarrowingCheck#risky}. */
+  boolean checksFloatValues() {
     return false;
   }
 
-  /** Whether {@link #floatDerivatives} may mark elements for the scalar form. */
-  boolean marksFloatDerivatives() {
+  /** Whether the results of {@link #floatDerivatives} are checked likewise. */
+  boolean checksFloatDerivatives() {
     return false;
   }
 
@@ -75,16 +81,16 @@ abstract class BranchFreeKernel implements Kernel {
     requireSameLength(x.length, y.length);
     double[] in = new double[Math.min(BLOCK, x.length)];
     double[] out = new double[in.length];
-    boolean marks = marksFloatValues();
+    boolean checks = checksFloatValues();
     for (int start = 0; start < x.length; start += BLOCK) {
       int n = Math.min(BLOCK, x.length - start);
       widen(x, start, in, n);
       floatValues(in, out, n);
       narrow(out, y, start, n);
-      if (marks) {
-        for (int i = start; i < start + n; i++) {
-          if (!(Math.abs(y[i]) <= Float.MAX_VALUE)) {
-            y[i] = (float) value(x[i]);
+      if (checks) {
+        for (int i = 0; i < n; i++) {
+          if (NarrowingCheck.risky(out[i])) {
+            y[start + i] = (float) value(x[start + i]);
           }
         }
       }
@@ -96,16 +102,16 @@ abstract class BranchFreeKernel implements Kernel {
     requireSameLength(x.length, y.length);
     double[] in = new double[Math.min(BLOCK, x.length)];
     double[] out = new double[in.length];
-    boolean marks = marksFloatDerivatives();
+    boolean checks = checksFloatDerivatives();
     for (int start = 0; start < x.length; start += BLOCK) {
       int n = Math.min(BLOCK, x.length - start);
       widen(x, start, in, n);
       floatDerivatives(in, out, n);
       narrow(out, y, start, n);
-      if (marks) {
-        for (int i = start; i < start + n; i++) {
-          if (!(Math.abs(y[i]) <= Float.MAX_VALUE)) {
-            y[i] = (float) derivative(x[i]);
+      if (checks) {
+        for (int i = 0; i < n; i++) {
+          if (NarrowingCheck.risky(out[i])) {
+            y[start + i] = (float) derivative(x[start + i]);
           }
         }
       }

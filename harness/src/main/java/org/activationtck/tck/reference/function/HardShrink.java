@@ -40,7 +40,7 @@ public final class HardShrink implements ReferenceFunction {
   }
 
   /** Finite t >= 0; NaN maps to NaN when nanPasses, else to +0.0. */
-  static final class Shrink extends BranchFreeKernel {
+  private static final class Shrink extends BranchFreeKernel {
     private final double t;
     private final boolean nanPasses;
 

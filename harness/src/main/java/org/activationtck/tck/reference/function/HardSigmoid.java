@@ -26,7 +26,7 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * <p>Array forms, relu6 form: the input is clamped to [-3, 3] first, which makes the formula
  * give exactly +0.0 at -3 (s = 0, e = +0.0) and 1 at 3 (s = 6, q = 1, remainder 0), the clipped
  * values; the loop is then straight-line ({@link Sixth#nearest}). The narrow dtypes' float[] form
- * narrows that nearest double and lets {@link NarrowingCheck} send the rare float32 boundaries to
+ * narrows that nearest double and sends the rare float32 boundaries ({@link NarrowingCheck}) to
  * the rounding-to-odd scalar form. The linear form keeps the scalar loops.
  */
 public final class HardSigmoid extends RoundingFunction {
@@ -84,6 +84,10 @@ public final class HardSigmoid extends RoundingFunction {
         }
         return;
       }
+      nearestValues(x, y, n);
+    }
+
+    private static void nearestValues(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = nearest(x[i]);
       }
@@ -91,17 +95,11 @@ public final class HardSigmoid extends RoundingFunction {
 
     @Override
     void floatValues(double[] in, double[] out, int n) {
-      if (!toOdd) {
-        values(in, out, n);
-        return;
-      }
-      for (int i = 0; i < n; i++) {
-        out[i] = NarrowingCheck.mark(nearest(in[i]), 0);
-      }
+      nearestValues(in, out, n);
     }
 
     @Override
-    boolean marksFloatValues() {
+    boolean checksFloatValues() {
       return toOdd;
     }
 

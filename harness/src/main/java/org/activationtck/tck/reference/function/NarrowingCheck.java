@@ -6,41 +6,38 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * The float[] forms of kernels bound for a narrow dtype without rounding to odd in the loop:
  * those kernels return {@link DoubleRounding#toOdd}(r, lo) for the nearest double r and a residual
  * lo, which costs a data-dependent branch per element. Narrowing r itself gives the same float
- * unless r is a float32 rounding boundary, so the loop computes r and marks only those.
+ * unless r is a float32 rounding boundary, so the vectorized loop computes r and a scalar pass
+ * with a predictable branch picks out the rare risky ones for the scalar form.
  *
  * <p>Argument. toOdd(r, lo) is r or the neighbour r' of r towards lo, and r' is odd (last
  * significand bit 1). Rounding to float32 changes value only at a boundary: a float32 midpoint
  * or the overflow threshold 2^128 - 2^103. Every boundary is a double with at most 25
  * significant bits (subnormal float32 midpoints, odd multiples of 2^-150, included), so it is
  * even: r' is never one, and no double lies strictly between r and r'. Hence (float) r' =
- * (float) r unless r is a boundary. Test: r is a normal-range boundary iff it has 25 significant
- * bits but not 24, seen from Veltkamp's splitting (c = r (2^s + 1), r - (c - (c - r)) is zero
- * iff r fits 53 - s bits; exact unless c overflows, which |r| > 2^994 makes NaN and so marked);
- * below 2^-126 float32's grid is fixed and coarser, so every nonzero r there is marked (the
- * zeros are returned as they are by toOdd). Marked elements are rare: a result with exactly 25
- * significant bits, or a nonzero one below 2^-126.
+ * (float) r unless r is a boundary. At or above 2^-126 the boundaries are exactly the doubles
+ * whose 29 fraction bits below float32's 23 are 1 followed by 28 zeros (the overflow threshold
+ * included); below 2^-126 float32's grid is fixed and coarser, so every nonzero r there is
+ * risky (zeros are returned as they are by toOdd); and NaN and the infinities are risky, so a
+ * kernel can send any element to the scalar form by writing NaN.
  */
 final class NarrowingCheck {
 
   private NarrowingCheck() {}
 
-  private static final double SPLIT_24 = 0x1p29 + 1;
-  private static final double SPLIT_25 = 0x1p28 + 1;
+  /** The 29 fraction bits below float32 precision, and their pattern at a float32 midpoint. */
+  private static final long BELOW_FLOAT = (1L << 29) - 1;
+  private static final long MIDPOINT = 1L << 28;
 
-  /**
-   * r, or -Infinity or NaN if r may narrow differently from its rounding to odd or if also = 1
-   * (a caller's own reason to redo the element); also is 0 or 1.
-   */
-  static double mark(double r, double also) {
-    double a = Math.abs(r);
-    double c24 = a * SPLIT_24;
-    double off24 = a - (c24 - (c24 - a));
-    double c25 = a * SPLIT_25;
-    double off25 = a - (c25 - (c25 - a));
-    double boundary = (1 - Step.positive(Math.abs(off25))) * Step.positive(Math.abs(off24));
-    double tiny = Step.positive(0x1p-126 - a) * Step.positive(a);
-    double marked = Math.max(Math.max(boundary, tiny), also);
-    // marked = 0: r + (-0.0) is r, either zero included; marked = 1: r - Infinity.
-    return r + marked * -0x1p1023 * 0x1p1023;
+  /** Bit pattern of 2^-126 (Float.MIN_NORMAL) as a double, and of +Infinity. */
+  private static final long FLOAT_MIN_NORMAL_BITS = 0x3810000000000000L;
+  private static final long INFINITY_BITS = 0x7ff0000000000000L;
+
+  /** Whether (float) r may differ from (float) toOdd(r, lo) for some lo, or r is NaN or infinite. */
+  static boolean risky(double r) {
+    long bits = Double.doubleToRawLongBits(r) & Long.MAX_VALUE;
+    // Non-short-circuit: three cheap tests beat a second and third branch.
+    return ((bits & BELOW_FLOAT) == MIDPOINT)
+        | (bits != 0 & bits < FLOAT_MIN_NORMAL_BITS)
+        | (bits >= INFINITY_BITS);
   }
 }

@@ -21,7 +21,11 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * rounding is about 2^-103.5 s / (s - |x|) = 2^-103.5 s (s + |x|) / b, at most 2^-103.5 * 130 <
  * 2^-96 while |x| <= 8 sqrt(b) (s(s + |x|) / b <= sqrt(65)(sqrt(65) + 8) = 129.5). No division
  * but the Newton step's, so the loop vectorizes. Below -8 sqrt(b), above 2^500 and at the
- * infinities the quotient form above runs, in a second pass over those rare elements.
+ * infinities the quotient form above runs, in a second pass over those rare elements. The
+ * derivative likewise: (1 + x / (s + ds)) / 2 with the quotient corrected once and 1 added by
+ * Fast2Sum (|x / s| < 1), for either sign; for x < 0 the sum cancels by the factor
+ * (|x| / s) / (1 - |x| / s) = |x| (s + |x|) / b <= 8 (sqrt(65) + 8) < 2^7, so the relative error
+ * stays below about 2^-97 on the same range.
  */
 public final class Squareplus extends RoundingFunction {
 
@@ -59,6 +63,24 @@ public final class Squareplus extends RoundingFunction {
     return toOdd ? DoubleRounding.toOdd(r, tl - (r - th)) * 0.5 : r * 0.5;
   }
 
+  /** (1 + x / (s + ds)) / 2, rounded once (see the class comment). */
+  private static double slopeSumForm(double x, double b, boolean toOdd) {
+    double a = Math.abs(x);
+    double ph = a * a;
+    double pl = Math.fma(a, a, -ph);
+    double vh = ph + b;
+    double bb = vh - ph;
+    double vl = (ph - (vh - bb)) + (b - bb) + pl;
+    double s = Math.sqrt(vh);
+    double ds = (Math.fma(-s, s, vh) + vl) / (2 * s);
+    double rh = x / s;
+    double rl = (Math.fma(-rh, s, x) - rh * ds) / s;
+    double sh = 1 + rh;
+    double sl = (1 - sh) + rh + rl;
+    double r = sh + sl;
+    return toOdd ? DoubleRounding.toOdd(r, sl - (r - sh)) * 0.5 : r * 0.5;
+  }
+
   /** 2^-500 <= b <= 2^500: {@link #sumForm} on [-8 sqrt(b), 2^500], the general kernel elsewhere. */
   private static final class SumForm extends BranchFreeKernel {
     private final double b;
@@ -80,7 +102,7 @@ public final class Squareplus extends RoundingFunction {
 
     @Override
     public double derivative(double x) {
-      return general.derivative(x);
+      return x < low || x > HUGE ? general.derivative(x) : slopeSumForm(x, b, toOdd);
     }
 
     @Override
@@ -109,29 +131,69 @@ public final class Squareplus extends RoundingFunction {
 
     @Override
     void floatValues(double[] in, double[] out, int n) {
+      double b = this.b;
+      for (int i = 0; i < n; i++) {
+        out[i] = sumForm(in[i], b, false);
+      }
       if (!toOdd) {
-        values(in, out, n);
+        redoOutside(in, out, n);
         return;
       }
-      double b = this.b;
-      double low = this.low;
+      // Outside the sum form's range: NaN sends the element to the scalar form.
       for (int i = 0; i < n; i++) {
         double v = in[i];
-        double outside = Math.max(Step.positive(low - v), Step.positive(v - HUGE));
-        out[i] = NarrowingCheck.mark(sumForm(v, b, false), outside);
+        if (v < low || v > HUGE) {
+          out[i] = Double.NaN;
+        }
       }
     }
 
     @Override
-    boolean marksFloatValues() {
+    boolean checksFloatValues() {
       return toOdd;
     }
 
     @Override
     void derivatives(double[] x, double[] y, int n) {
-      for (int i = 0; i < n; i++) {
-        y[i] = general.derivative(x[i]);
+      if (toOdd) {
+        for (int i = 0; i < n; i++) {
+          y[i] = derivative(x[i]);
+        }
+        return;
       }
+      double b = this.b;
+      for (int i = 0; i < n; i++) {
+        y[i] = slopeSumForm(x[i], b, false);
+      }
+      for (int i = 0; i < n; i++) {
+        double v = x[i];
+        if (v < low || v > HUGE) {
+          y[i] = general.derivative(v);
+        }
+      }
+    }
+
+    @Override
+    void floatDerivatives(double[] in, double[] out, int n) {
+      if (!toOdd) {
+        derivatives(in, out, n);
+        return;
+      }
+      double b = this.b;
+      for (int i = 0; i < n; i++) {
+        out[i] = slopeSumForm(in[i], b, false);
+      }
+      for (int i = 0; i < n; i++) {
+        double v = in[i];
+        if (v < low || v > HUGE) {
+          out[i] = Double.NaN;
+        }
+      }
+    }
+
+    @Override
+    boolean checksFloatDerivatives() {
+      return toOdd;
     }
   }
 
