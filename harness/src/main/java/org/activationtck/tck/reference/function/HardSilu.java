@@ -12,7 +12,8 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * rounded at 2^-53 of a term below ulp(p); then N / 6 by {@link Sixth}. Result within
  * 0.5 ulp + 2^-51 ulp. Float32: a float32 midpoint m has at most 25 bits, so N = 6m would fit
  * in a double exactly; otherwise |N/6 - m| >= 2^-25 ulp64, far above the residual's error, so
- * the rounding to odd of the narrower dtypes ({@link DoubleRounding#finish}) is correct. Derivative (2x + 3) / 6 the same way (2x exact).
+ * the rounding to odd of the narrower dtypes ({@link DoubleRounding#finish}) is correct.
+ * Derivative (2x + 3) / 6 the same way (2x exact).
  *
  * <p>Special cases: x <= -3 → x * 0 = -0.0; -Inf → NaN; ±0 → ±0; +Inf → +Inf. Derivative 0
  * at -3 and 1 at 3 in every dialect.
@@ -20,9 +21,9 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * <p>Array forms: the middle formula at u = clamp(x, -3, 3) (finite for every non-NaN x), then
  * the outer pieces without branches ({@link #outside}, {@link #outsideSlope}): the same doubles
  * as the branches. |x| < {@link #TINY} (zeros included) and -Infinity are redone by a scalar
- * pass. The narrow dtypes' float[]
- * forms narrow the nearest double and let {@link NarrowingCheck} send the rare float32
- * boundaries (and the tiny inputs) to the rounding-to-odd scalar forms.
+ * pass. The narrow dtypes' float[] forms narrow the nearest double and send the rare float32
+ * boundaries ({@link NarrowingCheck}), the tiny inputs and -Infinity to the rounding-to-odd
+ * scalar forms.
  */
 public final class HardSilu extends RoundingFunction {
 
