@@ -22,6 +22,12 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * where the clipped value is that bound anyway. The derivative's interval test cannot use the
  * rounded sum (it would take alpha at x = 2.5, where the exact sum exceeds 1): it uses the
  * residual's sign.
+ *
+ * <p>Array forms, relu6 form: the input is clamped to [-3, 3] first, which makes the formula
+ * give exactly +0.0 at -3 (s = 0, e = +0.0) and 1 at 3 (s = 6, q = 1, remainder 0), the clipped
+ * values; the loop is then straight-line ({@link Sixth#nearest}). The narrow dtypes' float[] form
+ * narrows that nearest double and sends the rare float32 boundaries ({@link NarrowingCheck}) to
+ * the rounding-to-odd scalar form. The linear form keeps the scalar loops.
  */
 public final class HardSigmoid extends RoundingFunction {
 
@@ -33,30 +39,76 @@ public final class HardSigmoid extends RoundingFunction {
     if (linear) {
       return linear(p.real("alpha").doubleValue(), p.real("beta").doubleValue(), toOdd);
     }
-    return new Kernel() {
-      @Override
-      public double value(double x) {
-        if (x <= -3) {
-          return 0.0;
-        }
-        if (x >= 3) {
-          return 1;
-        }
-        if (Double.isNaN(x)) {
-          return x;
-        }
-        double s = x + 3;
-        return Sixth.of(s, DoubleDouble.twoSumError(x, 3, s), toOdd);
-      }
+    return new Relu6Form(toOdd);
+  }
 
-      @Override
-      public double derivative(double x) {
-        if (Double.isNaN(x)) {
-          return x;
-        }
-        return x > -3 && x < 3 ? ONE_SIXTH : 0;
+  /** relu6(x + 3) / 6: u = clamp(x, -3, 3), then (u + 3) / 6 rounded once. */
+  private static final class Relu6Form extends BranchFreeKernel {
+    private final boolean toOdd;
+
+    Relu6Form(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
+    private static double nearest(double x) {
+      double u = Math.min(Math.max(x, -3.0), 3.0);
+      double s = u + 3;
+      return Sixth.nearest(s, DoubleDouble.twoSumError(u, 3, s));
+    }
+
+    /** 1/6 on (-3, 3), else 0: [min(x + 3, 3 - x) > 0]. */
+    private static double slope(double x) {
+      return ONE_SIXTH * Step.positive(Math.min(x + 3, 3 - x));
+    }
+
+    @Override
+    public double value(double x) {
+      if (!toOdd) {
+        return nearest(x);
       }
-    };
+      double u = Math.min(Math.max(x, -3.0), 3.0);
+      double s = u + 3;
+      return Sixth.of(s, DoubleDouble.twoSumError(u, 3, s), true);
+    }
+
+    @Override
+    public double derivative(double x) {
+      return slope(x);
+    }
+
+    @Override
+    void values(double[] x, double[] y, int n) {
+      if (toOdd) {
+        for (int i = 0; i < n; i++) {
+          y[i] = value(x[i]);
+        }
+        return;
+      }
+      nearestValues(x, y, n);
+    }
+
+    private static void nearestValues(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) {
+        y[i] = nearest(x[i]);
+      }
+    }
+
+    @Override
+    void floatValues(double[] in, double[] out, int n) {
+      nearestValues(in, out, n);
+    }
+
+    @Override
+    boolean checksFloatValues() {
+      return toOdd;
+    }
+
+    @Override
+    void derivatives(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) {
+        y[i] = slope(x[i]);
+      }
+    }
   }
 
   private static Kernel linear(double alpha, double beta, boolean toOdd) {

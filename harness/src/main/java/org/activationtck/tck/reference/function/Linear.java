@@ -1,9 +1,13 @@
 package org.activationtck.tck.reference.function;
 
+import java.util.Arrays;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.ReferenceFunction;
 
-/** linear: x unchanged; derivative 1 everywhere, NaN included (rule linear.derivative). */
+/**
+ * linear: x unchanged; derivative 1 everywhere, NaN included (rule linear.derivative). The array
+ * forms copy and fill ((float) (double) x is x for every float).
+ */
 public final class Linear implements ReferenceFunction {
 
   private static final Kernel KERNEL = new Kernel() {
@@ -15,6 +19,30 @@ public final class Linear implements ReferenceFunction {
     @Override
     public double derivative(double x) {
       return 1.0;
+    }
+
+    @Override
+    public void values(double[] x, double[] y) {
+      BranchFreeKernel.requireSameLength(x.length, y.length);
+      System.arraycopy(x, 0, y, 0, x.length);
+    }
+
+    @Override
+    public void derivatives(double[] x, double[] y) {
+      BranchFreeKernel.requireSameLength(x.length, y.length);
+      Arrays.fill(y, 1.0);
+    }
+
+    @Override
+    public void values(float[] x, float[] y) {
+      BranchFreeKernel.requireSameLength(x.length, y.length);
+      System.arraycopy(x, 0, y, 0, x.length);
+    }
+
+    @Override
+    public void derivatives(float[] x, float[] y) {
+      BranchFreeKernel.requireSameLength(x.length, y.length);
+      Arrays.fill(y, 1.0f);
     }
   };
 

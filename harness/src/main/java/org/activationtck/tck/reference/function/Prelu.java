@@ -6,7 +6,10 @@ import org.activationtck.tck.reference.ReferenceFunction;
 /**
  * prelu per dialect (see the oracle's Prelu): Keras relu(x) - alpha relu(-x) evaluated term by
  * term so that IEEE arithmetic produces the same signed zeros and NaN at -Inf; PyTorch
- * x > 0 ? x : w x; ONNX x >= 0 ? x : slope x. One rounding at most (the product).
+ * x > 0 ? x : w x; ONNX x >= 0 ? x : slope x. One rounding at most (the product). For alpha > 0
+ * the three agree on every value ({@link LeakyRelu#leaky}: at -0.0 and -Infinity the products
+ * keep the signs) and differ only in the derivative at 0, so the kernel is the branch-free
+ * leaky one.
  */
 public final class Prelu implements ReferenceFunction {
 
@@ -14,6 +17,11 @@ public final class Prelu implements ReferenceFunction {
   public Kernel bind(Params p) {
     double a = p.real("alpha").doubleValue();
     String dialect = p.dialect();
+    if (a > 0 && a < Double.POSITIVE_INFINITY) {
+      LeakyRelu.Kink kink = "pytorch".equals(dialect) ? LeakyRelu.Kink.SLOPE
+          : "onnx".equals(dialect) ? LeakyRelu.Kink.ONE : LeakyRelu.Kink.ZERO;
+      return new LeakyRelu.LeakyKernel(a, kink);
+    }
     return new Kernel() {
       @Override
       public double value(double x) {

@@ -13,6 +13,11 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * exact error: the only roundings are the final sum's and s e's (relative 2^-53 of a term below
  * ulp), so the result is within 0.5 ulp + 2^-52 ulp, and {@link DoubleRounding#finish} rounds
  * it to odd for the narrower dtypes (no double rounding there). All other results are exact.
+ *
+ * <p>Array forms: the common parameter sets get {@link BranchFreeKernel}s built from
+ * {@link #positivePart}, {@link LeakyRelu#leaky} and {@link Step}: the defaults (max(x, 0) with
+ * the catalog's signed zeros), the leaky path (s > 0), max_value alone (m > 0) and threshold
+ * alone. Every other combination keeps the scalar loops.
  */
 public final class Relu extends RoundingFunction {
 
@@ -30,6 +35,18 @@ public final class Relu extends RoundingFunction {
     }
     boolean leaky = s != 0 && !hasMax && t == 0;
     boolean relu6 = t == 0 && hasMax && m == 6;
+    if (s == 0 && t == 0 && !hasMax) {
+      return new Plain();
+    }
+    if (leaky && s > 0 && s < Double.POSITIVE_INFINITY) {
+      return new LeakyRelu.LeakyKernel(s, LeakyRelu.Kink.SLOPE);
+    }
+    if (s == 0 && t == 0 && hasMax && m > 0 && m < Double.POSITIVE_INFINITY) {
+      return new Clipped(m);
+    }
+    if (s == 0 && !hasMax && t != 0 && Math.abs(t) < Double.POSITIVE_INFINITY) {
+      return new Thresholded(t);
+    }
     return new Kernel() {
       @Override
       public double value(double x) {
@@ -92,5 +109,131 @@ public final class Relu extends RoundingFunction {
         return dpos * dclip + (s != 0 && x < t ? s : 0);
       }
     };
+  }
+
+  /**
+   * max(x, 0) with the catalog's zeros: x itself for x >= 0, -0.0 and NaN, +0.0 for x < 0
+   * (-Infinity included), branch-free. Math.max(x, 0.0) alone would turn -0.0 into +0.0, so the
+   * second operand k is built to be +0.0 for x < 0 and -0.0 otherwise: c = clamp(x 2^1074, -1, 0)
+   * is -1 for x < 0 and a zero otherwise, -0.0 exactly for x = -0.0 ({@link Step}); (c + 1) - 1
+   * is then -1 or +0.0 (1 - 1 is +0.0, whatever the zero's sign), and times -0.0 gives +0.0 or
+   * -0.0. Math.max(x, k) is then x for x > 0 and for NaN, k for x < 0, and for a zero x the larger
+   * of x and -0.0, that is x.
+   */
+  static double positivePart(double x) {
+    double c = Math.min(Math.max(x * 0x1p1023 * 0x1p51, -1.0), 0.0);
+    double k = ((c + 1) - 1) * -0.0;
+    return Math.max(x, k);
+  }
+
+  /** The default parameters: max(x, 0), f' = [x > 0]. */
+  private static final class Plain extends BranchFreeKernel {
+    @Override
+    public double value(double x) {
+      return positivePart(x);
+    }
+
+    @Override
+    public double derivative(double x) {
+      return Step.positive(x);
+    }
+
+    @Override
+    void values(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) {
+        y[i] = positivePart(x[i]);
+      }
+    }
+
+    @Override
+    void derivatives(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) {
+        y[i] = Step.positive(x[i]);
+      }
+    }
+  }
+
+  /**
+   * max_value m alone (finite m > 0): min(max(x, 0), m), exact, -0.0 kept. f' = [0 < x < 6] for
+   * m = 6 (tf.nn.relu6), [0 < x <= m] otherwise (tf.clip_by_value sends the tie at m to x).
+   */
+  private static final class Clipped extends BranchFreeKernel {
+    private final double m;
+    private final boolean relu6;
+
+    Clipped(double m) {
+      this.m = m;
+      this.relu6 = m == 6;
+    }
+
+    @Override
+    public double value(double x) {
+      return Math.min(positivePart(x), m);
+    }
+
+    @Override
+    public double derivative(double x) {
+      return relu6 ? Step.positive(Math.min(x, 6 - x)) : Step.positive(x) * Step.nonNegative(m - x);
+    }
+
+    @Override
+    void values(double[] x, double[] y, int n) {
+      double m = this.m;
+      for (int i = 0; i < n; i++) {
+        y[i] = Math.min(positivePart(x[i]), m);
+      }
+    }
+
+    @Override
+    void derivatives(double[] x, double[] y, int n) {
+      double m = this.m;
+      if (relu6) {
+        for (int i = 0; i < n; i++) {
+          double v = x[i];
+          y[i] = Step.positive(Math.min(v, 6 - v));
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          double v = x[i];
+          y[i] = Step.positive(v) * Step.nonNegative(m - v);
+        }
+      }
+    }
+  }
+
+  /** threshold t alone (finite, nonzero): x [x > t], whose zeros take x's sign; f' = [x > t]. */
+  private static final class Thresholded extends BranchFreeKernel {
+    private final double t;
+
+    Thresholded(double t) {
+      this.t = t;
+    }
+
+    @Override
+    public double value(double x) {
+      return x * Step.positive(x - t);
+    }
+
+    @Override
+    public double derivative(double x) {
+      return Step.positive(x - t);
+    }
+
+    @Override
+    void values(double[] x, double[] y, int n) {
+      double t = this.t;
+      for (int i = 0; i < n; i++) {
+        double v = x[i];
+        y[i] = v * Step.positive(v - t);
+      }
+    }
+
+    @Override
+    void derivatives(double[] x, double[] y, int n) {
+      double t = this.t;
+      for (int i = 0; i < n; i++) {
+        y[i] = Step.positive(x[i] - t);
+      }
+    }
   }
 }

@@ -6,7 +6,8 @@ import org.activationtck.tck.reference.ReferenceFunction;
 /**
  * rrelu (evaluation mode): leaky relu with slope (lower + upper) / 2. The slope is computed in
  * double as PyTorch does; for bounds of one binary format within a factor 2^29 of each other the
- * sum is exact, so the slope is the exact one and a x is one rounding.
+ * sum is exact, so the slope is the exact one and a x is one rounding. For a > 0 the kernel is
+ * the branch-free {@link LeakyRelu#leaky}.
  */
 public final class Rrelu implements ReferenceFunction {
 
@@ -19,6 +20,9 @@ public final class Rrelu implements ReferenceFunction {
           + ") must not exceed parameter 'upper' (" + upper + ")");
     }
     double a = (lower + upper) / 2;
+    if (a > 0 && a < Double.POSITIVE_INFINITY) {
+      return new LeakyRelu.LeakyKernel(a, LeakyRelu.Kink.SLOPE);
+    }
     return new Kernel() {
       @Override
       public double value(double x) {

@@ -10,28 +10,81 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * q = n / dh gets one Newton correction (n - q dh - q dl) / dh with {@link Math#fma}, leaving
  * essentially the final rounding (error about 0.5 ulp). For |x| > 2^60 the derivative is
  * (1/|x|)^2 with the reciprocal's residual folded in, avoiding overflow of (1 + |x|)^2.
- * ±Infinity gives NaN for f (inf / inf, as the frameworks compute it) and +0.0 for f'.
+ * ±Infinity gives NaN for f (inf / inf, as the frameworks compute it) and +0.0 for f'. The
+ * array forms run the same arithmetic branch-free (see {@link #quotient}, {@link #slope}).
  */
 public final class Softsign implements ReferenceFunction {
 
   private static final double BIG = 0x1p60;
 
-  private static final Kernel KERNEL = new Kernel() {
+  /**
+   * x / (1 + |x|) for nonzero x, straight-line: the TwoSum error of 1 + |x| is computed without
+   * the branch on |x| > 1 (Knuth's form is exact for either order). ±Infinity gives NaN
+   * (Infinity - Infinity in the TwoSum), as the definition's inf / inf. A zero x would give +0.0
+   * for -0.0 (the correction is +0.0), so the callers return zeros themselves.
+   */
+  static double quotient(double x) {
+    double a = Math.abs(x);
+    double dh = 1 + a;
+    double bb = dh - a;
+    double dl = (a - (dh - bb)) + (1 - bb);
+    double q = x / dh;
+    return q + (Math.fma(-q, dh, x) - q * dl) / dh;
+  }
+
+  /**
+   * 1 / (1 + a)^2 for 0 <= a <= BIG or NaN, straight-line: the arithmetic of
+   * {@link #reciprocalSquare} with the TwoSum of 1 + a written branch-free.
+   */
+  static double slope(double a) {
+    double sh = 1 + a;
+    double bb = sh - a;
+    double sl = (a - (sh - bb)) + (1 - bb);
+    double dh = sh * sh;
+    double dl = Math.fma(sh, sh, -dh) + 2 * sh * sl;
+    double q = 1 / dh;
+    return q + (Math.fma(-q, dh, 1) - q * dl) / dh;
+  }
+
+  /**
+   * The array forms: {@link #quotient} and {@link #slope} in vectorized loops, then a second
+   * pass for the zeros (value) and for |x| > BIG (derivative, where (1 + a)^2 would overflow),
+   * whose branches are predictably not taken.
+   */
+  private static final Kernel KERNEL = new BranchFreeKernel() {
     @Override
     public double value(double x) {
-      double a = Math.abs(x);
-      double dh = 1 + a;
-      double dl = a > 1 ? (1 - (dh - a)) : (a - (dh - 1));
-      double q = x / dh;
-      if (Double.isInfinite(dh) || q == 0) {
-        return q;
-      }
-      return q + (Math.fma(-q, dh, x) - q * dl) / dh;
+      return x == 0 ? x : quotient(x);
     }
 
     @Override
     public double derivative(double x) {
-      return reciprocalSquare(Math.abs(x), false);
+      double a = Math.abs(x);
+      return a > BIG ? reciprocalSquare(a, false) : slope(a);
+    }
+
+    @Override
+    void values(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) {
+        y[i] = quotient(x[i]);
+      }
+      for (int i = 0; i < n; i++) {
+        if (x[i] == 0) {
+          y[i] = x[i];
+        }
+      }
+    }
+
+    @Override
+    void derivatives(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) {
+        y[i] = slope(Math.abs(x[i]));
+      }
+      for (int i = 0; i < n; i++) {
+        if (Math.abs(x[i]) > BIG) {
+          y[i] = reciprocalSquare(Math.abs(x[i]), false);
+        }
+      }
     }
   };
 
