@@ -1,0 +1,112 @@
+package org.activationtck.tck.reference.function;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.activationtck.oracle.ElementwiseFunction;
+import org.activationtck.oracle.FunctionRegistry;
+import org.activationtck.oracle.OracleValue;
+import org.activationtck.oracle.Params;
+import org.activationtck.spec.Dtype;
+import org.activationtck.spec.catalog.Catalog;
+import org.activationtck.spec.catalog.FunctionSpec;
+import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.ReferenceRegistry;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The Ziv fast paths of the exp family (sigmoid, silu, elu, celu, selu, exponential) through
+ * their array forms, against the oracle's correctly rounded values: float64 and float32 exact
+ * (0 ulp), at seeded points where the fast paths decide (|x| up to 40, a spread up to 680, tiny
+ * and cut-over arguments), for several parameter values. A fast path whose bound were wrong, or
+ * whose rounding test let an undecided value through, fails here.
+ */
+class ExpFamilyFastPathTest {
+
+  private static final String[] FUNCTIONS = {"sigmoid", "silu", "elu", "celu", "selu", "exponential"};
+
+  private static double[] inputs(long seed, int count) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] x = new double[count];
+    for (int i = 0; i < count; i++) {
+      switch (i % 4) {
+        case 0, 1 -> x[i] = r.nextDouble(-40, 40);
+        case 2 -> x[i] = r.nextDouble(-680, 700);
+        default -> x[i] = Math.scalb(r.nextDouble(-1, 1), r.nextInt(-70, 3));
+      }
+    }
+    return x;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> fastPaths_correctlyRounded() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String id : FUNCTIONS) {
+      FunctionSpec f = Catalog.standard().require(id);
+      String dialect = f.names().keySet().iterator().next();
+      List<Map<String, String>> sets = new ArrayList<>();
+      sets.add(Map.of());
+      if (id.equals("elu")) {
+        sets.add(Map.of("alpha", "0.3"));
+      }
+      if (id.equals("celu")) {
+        sets.add(Map.of("alpha", "0.3"));
+        sets.add(Map.of("alpha", "2.5"));
+      }
+      for (Map<String, String> given : sets) {
+        for (Dtype t : new Dtype[] {Dtype.FLOAT64, Dtype.FLOAT32}) {
+          for (boolean derivative : new boolean[] {false, true}) {
+            String name = id + " " + given + " " + t.id() + (derivative ? " d/dx" : "");
+            tests.add(DynamicTest.dynamicTest(name, () -> check(f, dialect, given, t, derivative)));
+          }
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  private static void check(FunctionSpec f, String dialect, Map<String, String> given, Dtype t,
+      boolean derivative) {
+    Params p = Params.resolve(f, dialect, given, t);
+    ReferenceFunction.Kernel k = ((ReferenceFunction) ReferenceRegistry.lookup(f.id()).orElseThrow()).bind(p, t);
+    ElementwiseFunction oracle = (ElementwiseFunction) FunctionRegistry.lookup(f.id()).orElseThrow();
+    double[] x = inputs(f.id().hashCode() * 31L + given.hashCode() + (derivative ? 1 : 0), 600);
+    double[] got = new double[x.length];
+    if (t == Dtype.FLOAT32) {
+      float[] xf = new float[x.length];
+      float[] yf = new float[x.length];
+      for (int i = 0; i < x.length; i++) {
+        xf[i] = (float) x[i];
+        x[i] = xf[i];
+      }
+      if (derivative) {
+        k.derivatives(xf, yf);
+      } else {
+        k.values(xf, yf);
+      }
+      for (int i = 0; i < x.length; i++) {
+        got[i] = yf[i];
+      }
+    } else if (derivative) {
+      k.derivatives(x, got);
+    } else {
+      k.values(x, got);
+    }
+    StringBuilder failures = new StringBuilder();
+    for (int i = 0; i < x.length; i++) {
+      double xi = x[i];
+      OracleValue ov = new OracleValue(d -> derivative ? oracle.derivative(xi, p, d) : oracle.value(xi, p, d));
+      double expected = ov.rounded(t);
+      if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(got[i])) {
+        failures.append(String.format("%n  x=%s: expected %s, got %s", Double.toHexString(xi),
+            Double.toHexString(expected), Double.toHexString(got[i])));
+      }
+    }
+    assertTrue(failures.length() == 0, "not correctly rounded:" + failures);
+  }
+}
