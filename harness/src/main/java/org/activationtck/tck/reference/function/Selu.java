@@ -29,6 +29,9 @@ public final class Selu extends RoundingFunction {
   /** Relative error bound of the fast path (2^-67 + 2^-104, with spare). */
   static final double FAST_BOUND = 0x1p-66;
 
+  /** Elements per block of the array forms (4 KB of indices, allocated once per call). */
+  static final int BLOCK = 1024;
+
   @Override
   Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
@@ -70,23 +73,53 @@ public final class Selu extends RoundingFunction {
       return r == r ? r : accurateDerivative(x);
     }
 
+    /**
+     * Blocks of {@link #BLOCK}: pass 1 stores the x > 0 arm (scale * x, what the
+     * scalar form returns there) and lists, without a branch, the indices whose sign bit of x -
+     * 2^-1074 is set (x <= 0, +0.0 included); pass 2 runs the scalar path on those only. Half the
+     * exps of uniform inputs, and no data-dependent branch. NaNs with a clear sign bit stay
+     * unlisted: the first arm gives them the scalar form's result too.
+     */
     @Override
     public void values(double[] x, double[] y) {
       Sigmoid.requireSameLength(x.length, y.length);
       double[] lo = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        double r = fastValue(x[i], lo);
-        y[i] = r == r ? r : accurateValue(x[i]);
+      int[] listed = new int[Math.min(BLOCK, x.length)];
+      for (int start = 0; start < x.length; start += BLOCK) {
+        int end = Math.min(x.length, start + BLOCK);
+        int m = 0;
+        for (int i = start; i < end; i++) {
+          y[i] = scale * x[i];
+          listed[m] = i;
+          m += (int) (Double.doubleToRawLongBits(x[i] - Double.MIN_VALUE) >>> 63);
+        }
+        for (int j = 0; j < m; j++) {
+          int i = listed[j];
+          double r = fastValue(x[i], lo);
+          y[i] = r == r ? r : accurateValue(x[i]);
+        }
       }
     }
 
+    /** As {@link #values(double[], double[])}, narrowing each result once. */
     @Override
     public void values(float[] x, float[] y) {
       Sigmoid.requireSameLength(x.length, y.length);
       double[] lo = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        double r = fastValue(x[i], lo);
-        y[i] = (float) (r == r ? r : accurateValue(x[i]));
+      int[] listed = new int[Math.min(BLOCK, x.length)];
+      for (int start = 0; start < x.length; start += BLOCK) {
+        int end = Math.min(x.length, start + BLOCK);
+        int m = 0;
+        for (int i = start; i < end; i++) {
+          y[i] = (float) (scale * (double) x[i]);
+          listed[m] = i;
+          m += Float.floatToRawIntBits(x[i] - Float.MIN_VALUE) >>> 31;
+        }
+        for (int j = 0; j < m; j++) {
+          int i = listed[j];
+          double r = fastValue(x[i], lo);
+          y[i] = (float) (r == r ? r : accurateValue(x[i]));
+        }
       }
     }
 

@@ -1,5 +1,6 @@
 package org.activationtck.tck.reference.function;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -65,6 +66,43 @@ class ExpFamilyFastPathTest {
             tests.add(DynamicTest.dynamicTest(name, () -> check(f, dialect, given, t, derivative)));
           }
         }
+      }
+    }
+    return tests.stream();
+  }
+
+  /**
+   * The blocked two-pass array forms of elu, selu and celu over several blocks (lengths not a
+   * multiple of the block), bit for bit the scalar forms: a guard for the block bookkeeping,
+   * which ArrayKernelConsistencyTest's shorter arrays do not reach.
+   */
+  @TestFactory
+  Stream<DynamicTest> blockedArrayForms_matchScalarFormsAcrossBlocks() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String id : new String[] {"elu", "selu", "celu"}) {
+      for (Dtype t : new Dtype[] {Dtype.FLOAT64, Dtype.FLOAT32}) {
+        tests.add(DynamicTest.dynamicTest(id + " " + t.id(), () -> {
+          FunctionSpec f = Catalog.standard().require(id);
+          Params p = Params.resolve(f, f.names().keySet().iterator().next(), Map.of(), t);
+          ReferenceFunction.Kernel k = ((ReferenceFunction) ReferenceRegistry.lookup(id).orElseThrow()).bind(p, t);
+          double[] x = inputs(id.hashCode(), 3 * Elu.BLOCK + 77);
+          x[5] = 0.0;
+          x[Elu.BLOCK] = -0.0;
+          x[Elu.BLOCK + 1] = Double.NaN;
+          x[2 * Elu.BLOCK - 1] = Double.NEGATIVE_INFINITY;
+          float[] xf = new float[x.length];
+          float[] yf = new float[x.length];
+          double[] y = new double[x.length];
+          for (int i = 0; i < x.length; i++) {
+            xf[i] = (float) x[i];
+          }
+          k.values(x, y);
+          k.values(xf, yf);
+          for (int i = 0; i < x.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(k.value(x[i])), Double.doubleToRawLongBits(y[i]), "x=" + x[i]);
+            assertEquals(Float.floatToRawIntBits((float) k.value(xf[i])), Float.floatToRawIntBits(yf[i]), "x=" + xf[i]);
+          }
+        }));
       }
     }
     return tests.stream();
