@@ -15,10 +15,17 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * derivative E/(1 + E)^2. No cancellation anywhere. |x| <= 700: {@link SigmoidDoubleDouble}
  * (allocation-free); beyond, E from {@link DoubleDouble#expScaled}, scaled once.
  *
- * <p>Accuracy: relative error before the final rounding about 2^-78, so the float64 result is
- * correctly rounded except within 2^-78 relative of a midpoint, and always within 1 ulp; the
- * narrower dtypes get it rounded to odd, or, where {@link NarrowShortcut} proves it rounds the
- * same way in every narrow dtype, the plain double 1/(1 + Math.exp(-x)) (within 2^-50 relative).
+ * <p>Fast paths (Ziv). float64: E from {@link FastExpDoubleDouble} (2^-77), the same quotients
+ * with one correction, and {@link ZivRounding}: the nearest double whenever the bound
+ * {@link #FAST64_VALUE_BOUND} decides it (all but about 2^-22 of the inputs with |x| <= 680).
+ * Narrow dtypes: the plain double 1/(1 + Math.exp(-x)) (within 2^-50 relative) where
+ * {@link NarrowShortcut} proves it rounds the same way in every narrow dtype. The choice of
+ * numerator by the sign of x is a bit mask ({@link SignSelect}), not a branch: with random
+ * signs a branch mispredicts half the time. Everything else takes the accurate path below.
+ *
+ * <p>Accuracy of the accurate path: relative error before the final rounding about 2^-78, so the
+ * float64 result is correctly rounded except within 2^-78 relative of a midpoint, and always
+ * within 1 ulp; the narrower dtypes get it rounded to odd.
  *
  * <p>Special cases: NaN → NaN; ±0 → 0.5; +Inf → 1; -Inf → +0.0. Derivative: ±0 → 0.25,
  * ±Inf → +0.0.

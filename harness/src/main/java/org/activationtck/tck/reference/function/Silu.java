@@ -18,7 +18,12 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * derivative sigma(x) (1 + x sigma(-x)), whose factor 1 + x sigma(-x) cancels near its root
  * x0 = -1.2785; within 2^-20 of x0 the Taylor series of f' about x0 is used ({@link RootTaylor}).
  *
- * <p>Accuracy: relative error about 2^-78 before rounding away from x0 (at least 2^-60 within
+ * <p>Fast paths of the value (Ziv): float64 from {@link FastExpDoubleDouble} and the same
+ * quotient with one correction, kept when {@link ZivRounding} decides it ({@link
+ * #FAST64_VALUE_BOUND}); narrow dtypes x / (1 + Math.exp(-x)) where {@link NarrowShortcut}
+ * decides it. The sign of x picks the numerator by a bit mask ({@link SignSelect}).
+ *
+ * <p>Accuracy of the accurate path: relative error about 2^-78 before rounding away from x0 (at least 2^-60 within
  * the cancellation next to {@link RootTaylor}'s radius); within 1 ulp everywhere. Allocation-free
  * for |x| <= 700 outside the root's window.
  *
