@@ -3,6 +3,9 @@ package org.activationtck.tck.reference.function;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.tck.reference.internal.SignSelect;
+import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * celu: x for x > 0, alpha * expm1(x / alpha) for x <= 0. f'(x) = 1 for x >= 0, e^(x/alpha)
@@ -14,13 +17,30 @@ import org.activationtck.tck.reference.internal.ExpDoubleDouble;
  * e^uh - 1 are double-doubles ({@link ExpDoubleDouble}, relative error below 2^-60), so
  * expm1(u) = expm1(uh) + e^uh ul and e^u = e^uh + e^uh ul (ul^2 is below 2^-100 relative) carry
  * about 60 bits, and the result is rounded once ({@link DoubleRounding#finish}: nearest for
- * float64, to odd for the narrower dtypes).
+ * float64, to odd for the narrower dtypes). That is the accurate path.
+ *
+ * <p>Fast path (Ziv), branch-free: m = min(x, 0), uh = m / alpha as m times 1/alpha (not
+ * correctly rounded, but ul = the fma residual m - uh alpha, times 1/alpha, restores u to
+ * 2^-104), e^uh - 1 (resp. e^uh) as hi + lo from {@link FastExpDoubleDouble} (relative error
+ * 2^-67, resp. 2^-77), plus e^uh ul = (1 + hi) ul, times alpha as p + pl: relative error below
+ * 2^-67 + 2^-102, {@link #FAST_BOUND} = 2^-66 (for u <= 0, |u| e^u / |e^u - 1| <= 1, so the ul
+ * term is at most 2^-52 of the result; for u in (0, 0.6875], alpha < 0, at most 1.7 times
+ * that). x > 0 is chosen by the sign bit. It stands when {@link ZivRounding#forDtype} proves it
+ * rounds like the exact value; else (about 2^-12 of the negative float64 inputs, 2^-25 narrow,
+ * |u| < 2^-60, u outside FastExpDoubleDouble's domain, 1/alpha not a normal double, zeros, NaN)
+ * the accurate path.
  * f(-0.0) = +0.0 in pytorch and onnx, -0.0 in keras3 and jax.
  */
 public final class Celu extends RoundingFunction {
 
   /** Below |u| = 2^-60 the relative correction u/2 is below 2^-61: the value rounds to x. */
   private static final double TINY = 0x1p-60;
+
+  /** Relative error bound of the fast path (see the class comment). */
+  static final double FAST_BOUND = 0x1p-66;
+
+  /** Elements per block of the array forms (4 KB of indices, allocated once per call). */
+  static final int BLOCK = 1024;
 
   @Override
   Kernel bind(Params p, boolean toOdd) {
@@ -29,62 +49,189 @@ public final class Celu extends RoundingFunction {
       throw new IllegalArgumentException("celu parameter 'alpha' must be nonzero");
     }
     final boolean plusZero = p.dialect().equals("pytorch") || p.dialect().equals("onnx");
-    return new Kernel() {
-      @Override
-      public double value(double x) {
-        if (x > 0 || x != x) {
-          return x;
-        }
-        if (x == 0) {
-          return plusZero ? 0.0 : x;
-        }
-        // u = x / alpha as uh + ul (the division's residual by fma): e^u = e^uh (1 + ul).
-        double uh = x / alpha;
-        double ul = Math.fma(-uh, alpha, x) / alpha;
-        if (Double.isInfinite(uh)) {
-          return alpha * StrictMath.expm1(uh);
-        }
-        if (Math.abs(uh) < TINY) {
-          // alpha expm1(u) = x (1 + u/2 + ...): x itself, off by x^2 / (2 alpha), which has
-          // alpha's sign (this also keeps subnormal x, whose quotient x / alpha would round).
-          return DoubleRounding.finish(x, alpha, toOdd);
-        }
-        // m = expm1(uh) + e^uh ul as a double-double, then alpha m with an fma.
-        double mh = ExpDoubleDouble.expm1Hi(uh);
-        if (Double.isInfinite(mh)) {
-          return alpha * mh; // alpha < 0 and x / alpha beyond e^x's range
-        }
-        double ml = ExpDoubleDouble.expm1Lo(uh) + ExpDoubleDouble.hi(uh) * ul;
-        double h = mh + ml;
-        ml = ml - (h - mh);
-        mh = h;
-        double q = alpha * mh;
-        double ql = Math.fma(alpha, mh, -q) + alpha * ml;
-        double r = q + ql;
-        return DoubleRounding.finish(r, ql - (r - q), toOdd);
-      }
+    return new CeluKernel(alpha, plusZero, toOdd);
+  }
 
-      @Override
-      public double derivative(double x) {
-        if (x >= 0) {
-          return 1.0;
+  private static final class CeluKernel implements Kernel {
+    private final double alpha;
+    private final double inverse;
+    private final boolean fast;
+    private final boolean plusZero;
+    private final boolean toOdd;
+
+    CeluKernel(double alpha, boolean plusZero, boolean toOdd) {
+      this.alpha = alpha;
+      this.inverse = 1 / alpha;
+      // 1/alpha subnormal or infinite would spoil uh + ul: such kernels take the accurate path.
+      this.fast = Math.abs(inverse) >= Double.MIN_NORMAL && Math.abs(inverse) <= Double.MAX_VALUE;
+      this.plusZero = plusZero;
+      this.toOdd = toOdd;
+    }
+
+    @Override
+    public double value(double x) {
+      double r = fastValue(x, new double[1]);
+      return r == r ? r : accurateValue(x);
+    }
+
+    @Override
+    public double derivative(double x) {
+      double r = fastDerivative(x, new double[1]);
+      return r == r ? r : accurateDerivative(x);
+    }
+
+    /**
+     * Blocks of {@link #BLOCK}: pass 1 stores the x > 0 arm (x, what the
+     * scalar form returns there) and lists, without a branch, the indices whose sign bit of x -
+     * 2^-1074 is set (x <= 0, +0.0 included); pass 2 runs the scalar path on those only. Half the
+     * exps of uniform inputs, and no data-dependent branch. NaNs with a clear sign bit stay
+     * unlisted: the first arm gives them the scalar form's result too.
+     */
+    @Override
+    public void values(double[] x, double[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      int[] listed = new int[Math.min(BLOCK, x.length)];
+      for (int start = 0; start < x.length; start += BLOCK) {
+        int end = Math.min(x.length, start + BLOCK);
+        int m = 0;
+        for (int i = start; i < end; i++) {
+          y[i] = x[i];
+          listed[m] = i;
+          m += (int) (Double.doubleToRawLongBits(x[i] - Double.MIN_VALUE) >>> 63);
         }
-        if (x != x) {
-          return x;
+        for (int j = 0; j < m; j++) {
+          int i = listed[j];
+          double r = fastValue(x[i], lo);
+          y[i] = r == r ? r : accurateValue(x[i]);
         }
-        double uh = x / alpha;
-        double ul = Math.fma(-uh, alpha, x) / alpha;
-        if (Double.isInfinite(uh)) {
-          return StrictMath.exp(uh);
-        }
-        double eh = ExpDoubleDouble.hi(uh);
-        if (Double.isInfinite(eh)) {
-          return eh;
-        }
-        double el = ExpDoubleDouble.lo(uh) + eh * ul;
-        double r = eh + el;
-        return DoubleRounding.finish(r, el - (r - eh), toOdd);
       }
-    };
+    }
+
+    /** As {@link #values(double[], double[])}, narrowing each result once. */
+    @Override
+    public void values(float[] x, float[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      int[] listed = new int[Math.min(BLOCK, x.length)];
+      for (int start = 0; start < x.length; start += BLOCK) {
+        int end = Math.min(x.length, start + BLOCK);
+        int m = 0;
+        for (int i = start; i < end; i++) {
+          y[i] = (float) ((double) x[i]);
+          listed[m] = i;
+          m += Float.floatToRawIntBits(x[i] - Float.MIN_VALUE) >>> 31;
+        }
+        for (int j = 0; j < m; j++) {
+          int i = listed[j];
+          double r = fastValue(x[i], lo);
+          y[i] = (float) (r == r ? r : accurateValue(x[i]));
+        }
+      }
+    }
+
+    @Override
+    public void derivatives(double[] x, double[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        double r = fastDerivative(x[i], lo);
+        y[i] = r == r ? r : accurateDerivative(x[i]);
+      }
+    }
+
+    @Override
+    public void derivatives(float[] x, float[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        double r = fastDerivative(x[i], lo);
+        y[i] = (float) (r == r ? r : accurateDerivative(x[i]));
+      }
+    }
+
+    /** The fast path of the class comment, or NaN when undecided (lo: scratch of length >= 1). */
+    private double fastValue(double x, double[] lo) {
+      if (!fast) {
+        return Double.NaN;
+      }
+      double m = Math.min(x, 0.0);
+      double uh = m * inverse;
+      double ul = Math.fma(-uh, alpha, m) * inverse;
+      double mh = FastExpDoubleDouble.expm1(uh, lo, 0);
+      double ml = lo[0] + Math.fma(mh, ul, ul);
+      double p = alpha * mh;
+      double neg = ZivRounding.forDtype(p, Math.fma(alpha, mh, -p) + alpha * ml, FAST_BOUND, toOdd);
+      boolean decided = (neg == neg) & (Math.abs(uh) >= TINY);
+      return (x > 0) | decided ? SignSelect.bySignBit(x, neg, x) : Double.NaN;
+    }
+
+    /** f'(x): 1 for x >= 0, e^(x/alpha) below, or NaN when undecided. */
+    private double fastDerivative(double x, double[] lo) {
+      if (!fast) {
+        return Double.NaN;
+      }
+      double m = Math.min(x, 0.0);
+      double uh = m * inverse;
+      double ul = Math.fma(-uh, alpha, m) * inverse;
+      double eh = FastExpDoubleDouble.exp(uh, lo, 0);
+      double neg = ZivRounding.forDtype(eh, lo[0] + eh * ul, FAST_BOUND, toOdd);
+      // x + 0.0 is +0.0 for -0.0: its sign bit is set exactly when x < 0.
+      return (x >= 0) | (neg == neg) ? SignSelect.bySignBit(x + 0.0, neg, 1.0) : Double.NaN;
+    }
+
+    private double accurateValue(double x) {
+      if (x > 0 || x != x) {
+        return x;
+      }
+      if (x == 0) {
+        return plusZero ? 0.0 : x;
+      }
+      // u = x / alpha as uh + ul (the division's residual by fma): e^u = e^uh (1 + ul).
+      double uh = x / alpha;
+      double ul = Math.fma(-uh, alpha, x) / alpha;
+      if (Double.isInfinite(uh)) {
+        return alpha * StrictMath.expm1(uh);
+      }
+      if (Math.abs(uh) < TINY) {
+        // alpha expm1(u) = x (1 + u/2 + ...): x itself, off by x^2 / (2 alpha), which has
+        // alpha's sign (this also keeps subnormal x, whose quotient x / alpha would round).
+        return DoubleRounding.finish(x, alpha, toOdd);
+      }
+      // m = expm1(uh) + e^uh ul as a double-double, then alpha m with an fma.
+      double mh = ExpDoubleDouble.expm1Hi(uh);
+      if (Double.isInfinite(mh)) {
+        return alpha * mh; // alpha < 0 and x / alpha beyond e^x's range
+      }
+      double ml = ExpDoubleDouble.expm1Lo(uh) + ExpDoubleDouble.hi(uh) * ul;
+      double h = mh + ml;
+      ml = ml - (h - mh);
+      mh = h;
+      double q = alpha * mh;
+      double ql = Math.fma(alpha, mh, -q) + alpha * ml;
+      double r = q + ql;
+      return DoubleRounding.finish(r, ql - (r - q), toOdd);
+    }
+
+    private double accurateDerivative(double x) {
+      if (x >= 0) {
+        return 1.0;
+      }
+      if (x != x) {
+        return x;
+      }
+      double uh = x / alpha;
+      double ul = Math.fma(-uh, alpha, x) / alpha;
+      if (Double.isInfinite(uh)) {
+        return StrictMath.exp(uh);
+      }
+      double eh = ExpDoubleDouble.hi(uh);
+      if (Double.isInfinite(eh)) {
+        return eh;
+      }
+      double el = ExpDoubleDouble.lo(uh) + eh * ul;
+      double r = eh + el;
+      return DoubleRounding.finish(r, el - (r - eh), toOdd);
+    }
   }
 }

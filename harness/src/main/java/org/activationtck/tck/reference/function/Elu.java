@@ -3,39 +3,167 @@ package org.activationtck.tck.reference.function;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.tck.reference.internal.SignSelect;
+import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * elu: x for x > 0, alpha * expm1(x) for x <= 0. f'(x) = 1 for x > 0, alpha * e^x for x <= 0
- * (alpha at x = 0). e^x - 1 and e^x are double-doubles ({@link ExpDoubleDouble}, relative error
- * below 2^-60), multiplied by alpha with an fma and rounded once ({@link DoubleRounding#finish}:
- * nearest for float64, to odd for the narrower dtypes). Sign of zero at -0.0: alpha *
- * expm1(-0.0) = -0.0, except pytorch, whose kernel yields (e^-0 - 1) * alpha = +0.0.
+ * (alpha at x = 0). Sign of zero at -0.0: alpha * expm1(-0.0) = -0.0, except pytorch, whose
+ * kernel yields (e^-0 - 1) * alpha = +0.0.
+ *
+ * <p>Method (Ziv). Fast path, branch-free: e^m - 1 (resp. e^m) for m = min(x, 0) as hi + lo from
+ * {@link FastExpDoubleDouble} (relative error below 2^-67, resp. 2^-77), times alpha as p + pl
+ * (p = alpha hi, pl = its fma residual + alpha lo; the last rounding is below 2^-105): relative
+ * error below {@link #FAST_BOUND} = 2^-66. The result for x > 0 is chosen by the sign bit, not
+ * a branch. The fast result stands when {@link ZivRounding#forDtype} proves it rounds like the
+ * exact value (float64: nearest double; narrow dtypes: {@code NarrowShortcut}); otherwise
+ * (about 2^-12 of negative float64 inputs, 2^-25 narrow, and x = +-0, x < -680, NaN, -Infinity)
+ * the accurate path: e^x - 1 and e^x from {@link ExpDoubleDouble} (relative error below 2^-60),
+ * multiplied by alpha with an fma and rounded once ({@link DoubleRounding#finish}: nearest for
+ * float64, to odd for the narrower dtypes).
  */
 public final class Elu extends RoundingFunction {
+
+  /** Relative error bound of the fast path (2^-67 + 2^-105, with spare). */
+  static final double FAST_BOUND = 0x1p-66;
+
+  /** Elements per block of the array forms (4 KB of indices, allocated once per call). */
+  static final int BLOCK = 1024;
 
   @Override
   Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
     final boolean plusZero = p.dialect().equals("pytorch");
-    return new Kernel() {
-      @Override
-      public double value(double x) {
-        if (x > 0 || x != x) {
-          return x;
-        }
-        if (x == 0) {
-          return (plusZero ? 0.0 : x) * alpha;
-        }
-        return ExpDoubleDouble.timesExpm1(alpha, 0, x, toOdd);
-      }
+    return new EluKernel(alpha, plusZero, toOdd);
+  }
 
-      @Override
-      public double derivative(double x) {
-        if (x > 0) {
-          return 1.0;
+  private static final class EluKernel implements Kernel {
+    private final double alpha;
+    private final boolean plusZero;
+    private final boolean toOdd;
+
+    EluKernel(double alpha, boolean plusZero, boolean toOdd) {
+      this.alpha = alpha;
+      this.plusZero = plusZero;
+      this.toOdd = toOdd;
+    }
+
+    @Override
+    public double value(double x) {
+      double r = fastValue(x, new double[1]);
+      return r == r ? r : accurateValue(x);
+    }
+
+    @Override
+    public double derivative(double x) {
+      double r = fastDerivative(x, new double[1]);
+      return r == r ? r : accurateDerivative(x);
+    }
+
+    /**
+     * Blocks of {@link #BLOCK}: pass 1 stores the x > 0 arm (x, what the
+     * scalar form returns there) and lists, without a branch, the indices whose sign bit of x -
+     * 2^-1074 is set (x <= 0, +0.0 included); pass 2 runs the scalar path on those only. Half the
+     * exps of uniform inputs, and no data-dependent branch. NaNs with a clear sign bit stay
+     * unlisted: the first arm gives them the scalar form's result too.
+     */
+    @Override
+    public void values(double[] x, double[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      int[] listed = new int[Math.min(BLOCK, x.length)];
+      for (int start = 0; start < x.length; start += BLOCK) {
+        int end = Math.min(x.length, start + BLOCK);
+        int m = 0;
+        for (int i = start; i < end; i++) {
+          y[i] = x[i];
+          listed[m] = i;
+          m += (int) (Double.doubleToRawLongBits(x[i] - Double.MIN_VALUE) >>> 63);
         }
-        return ExpDoubleDouble.timesExp(alpha, 0, x, toOdd);
+        for (int j = 0; j < m; j++) {
+          int i = listed[j];
+          double r = fastValue(x[i], lo);
+          y[i] = r == r ? r : accurateValue(x[i]);
+        }
       }
-    };
+    }
+
+    /** As {@link #values(double[], double[])}, narrowing each result once. */
+    @Override
+    public void values(float[] x, float[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      int[] listed = new int[Math.min(BLOCK, x.length)];
+      for (int start = 0; start < x.length; start += BLOCK) {
+        int end = Math.min(x.length, start + BLOCK);
+        int m = 0;
+        for (int i = start; i < end; i++) {
+          y[i] = (float) ((double) x[i]);
+          listed[m] = i;
+          m += Float.floatToRawIntBits(x[i] - Float.MIN_VALUE) >>> 31;
+        }
+        for (int j = 0; j < m; j++) {
+          int i = listed[j];
+          double r = fastValue(x[i], lo);
+          y[i] = (float) (r == r ? r : accurateValue(x[i]));
+        }
+      }
+    }
+
+    @Override
+    public void derivatives(double[] x, double[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        double r = fastDerivative(x[i], lo);
+        y[i] = r == r ? r : accurateDerivative(x[i]);
+      }
+    }
+
+    @Override
+    public void derivatives(float[] x, float[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        double r = fastDerivative(x[i], lo);
+        y[i] = (float) (r == r ? r : accurateDerivative(x[i]));
+      }
+    }
+
+    /** The fast path of the class comment, or NaN when undecided (lo: scratch of length >= 1). */
+    private double fastValue(double x, double[] lo) {
+      double mh = FastExpDoubleDouble.expm1(Math.min(x, 0.0), lo, 0);
+      double p = alpha * mh;
+      double neg = ZivRounding.forDtype(p, Math.fma(alpha, mh, -p) + alpha * lo[0], FAST_BOUND, toOdd);
+      // x > 0: x; sign bit set: the fast value or NaN; +0.0 and NaN: undecided.
+      return (x > 0) | (neg == neg) ? SignSelect.bySignBit(x, neg, x) : Double.NaN;
+    }
+
+    /** f'(x): 1 for x > 0, alpha e^x below, or NaN when undecided. */
+    private double fastDerivative(double x, double[] lo) {
+      double eh = FastExpDoubleDouble.exp(Math.min(x, 0.0), lo, 0);
+      double p = alpha * eh;
+      double neg = ZivRounding.forDtype(p, Math.fma(alpha, eh, -p) + alpha * lo[0], FAST_BOUND, toOdd);
+      // x - 2^-1074 has its sign bit set exactly when x <= 0 (x = +0.0 included).
+      return (x > 0) | (neg == neg) ? SignSelect.bySignBit(x - Double.MIN_VALUE, neg, 1.0) : Double.NaN;
+    }
+
+    private double accurateValue(double x) {
+      if (x > 0 || x != x) {
+        return x;
+      }
+      if (x == 0) {
+        return (plusZero ? 0.0 : x) * alpha;
+      }
+      return ExpDoubleDouble.timesExpm1(alpha, 0, x, toOdd);
+    }
+
+    private double accurateDerivative(double x) {
+      if (x > 0) {
+        return 1.0;
+      }
+      return ExpDoubleDouble.timesExp(alpha, 0, x, toOdd);
+    }
   }
 }

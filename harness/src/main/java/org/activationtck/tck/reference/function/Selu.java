@@ -3,18 +3,34 @@ package org.activationtck.tck.reference.function;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.tck.reference.internal.SignSelect;
+import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * selu: scale * x for x > 0 (one rounding of the exact product), scale * alpha * expm1(x) for
- * x <= 0. The coefficient scale * alpha is held as a double-double (hi + lo, lo from
- * {@link Math#fma}), e^x - 1 and e^x are double-doubles ({@link ExpDoubleDouble}, relative error
- * below 2^-60), and the product is rounded once ({@link DoubleRounding#finish}: nearest for
- * float64, to odd for the narrower dtypes). f'(x) = scale for x > 0, scale * alpha * e^x for
- * x < 0; at 0: scale in keras3 and
+ * x <= 0. f'(x) = scale for x > 0, scale * alpha * e^x for x < 0; at 0: scale in keras3 and
  * tf_keras2 (TensorFlow's SeluGrad), scale * alpha elsewhere. f(-0.0) = +0.0 in pytorch and
  * onnx, -0.0 elsewhere.
+ *
+ * <p>Method (Ziv). The coefficient scale * alpha is held as a double-double c = cHi + cLo (cLo
+ * from {@link Math#fma}). Fast path, branch-free: e^m - 1 (resp. e^m) for m = min(x, 0) as hi +
+ * lo from {@link FastExpDoubleDouble} (relative error below 2^-67, resp. 2^-77), times c as p +
+ * pl (p = cHi hi, pl = its fma residual + cHi lo + cLo hi; roundings below 2^-104): relative
+ * error below {@link #FAST_BOUND} = 2^-66; scale * x for x > 0 chosen by the sign bit. It
+ * stands when {@link ZivRounding#forDtype} proves it rounds like the exact value; otherwise
+ * (about 2^-12 of the negative float64 inputs, 2^-25 narrow, and x = +-0, x < -680, NaN,
+ * -Infinity) the accurate path: e^x - 1 and e^x from {@link ExpDoubleDouble} (relative error
+ * below 2^-60) times c, rounded once ({@link DoubleRounding#finish}: nearest for float64, to odd
+ * for the narrower dtypes).
  */
 public final class Selu extends RoundingFunction {
+
+  /** Relative error bound of the fast path (2^-67 + 2^-104, with spare). */
+  static final double FAST_BOUND = 0x1p-66;
+
+  /** Elements per block of the array forms (4 KB of indices, allocated once per call). */
+  static final int BLOCK = 1024;
 
   @Override
   Kernel bind(Params p, boolean toOdd) {
@@ -23,33 +39,147 @@ public final class Selu extends RoundingFunction {
     if (!(alpha > 0) || !(scale > 0)) {
       throw new IllegalArgumentException("selu parameters 'alpha' and 'scale' must be > 0");
     }
-    final double cHi = scale * alpha;
-    final double cLo = Math.fma(scale, alpha, -cHi);
     final String d = p.dialect();
-    final boolean plusZero = d.equals("pytorch") || d.equals("onnx");
-    final boolean zeroIsLinear = d.equals("keras3") || d.equals("tf_keras2");
-    return new Kernel() {
-      @Override
-      public double value(double x) {
-        if (x > 0 || x != x) {
-          return scale * x;
-        }
-        if (x == 0) {
-          return plusZero ? 0.0 : x;
-        }
-        return ExpDoubleDouble.timesExpm1(cHi, cLo, x, toOdd);
-      }
+    return new SeluKernel(scale, alpha, d.equals("pytorch") || d.equals("onnx"),
+        d.equals("keras3") || d.equals("tf_keras2"), toOdd);
+  }
 
-      @Override
-      public double derivative(double x) {
-        if (x > 0 || (x == 0 && zeroIsLinear)) {
-          return scale;
+  private static final class SeluKernel implements Kernel {
+    private final double scale;
+    private final double cHi;
+    private final double cLo;
+    private final boolean plusZero;
+    private final boolean zeroIsLinear;
+    private final boolean toOdd;
+
+    SeluKernel(double scale, double alpha, boolean plusZero, boolean zeroIsLinear, boolean toOdd) {
+      this.scale = scale;
+      this.cHi = scale * alpha;
+      this.cLo = Math.fma(scale, alpha, -cHi);
+      this.plusZero = plusZero;
+      this.zeroIsLinear = zeroIsLinear;
+      this.toOdd = toOdd;
+    }
+
+    @Override
+    public double value(double x) {
+      double r = fastValue(x, new double[1]);
+      return r == r ? r : accurateValue(x);
+    }
+
+    @Override
+    public double derivative(double x) {
+      double r = fastDerivative(x, new double[1]);
+      return r == r ? r : accurateDerivative(x);
+    }
+
+    /**
+     * Blocks of {@link #BLOCK}: pass 1 stores the x > 0 arm (scale * x, what the
+     * scalar form returns there) and lists, without a branch, the indices whose sign bit of x -
+     * 2^-1074 is set (x <= 0, +0.0 included); pass 2 runs the scalar path on those only. Half the
+     * exps of uniform inputs, and no data-dependent branch. NaNs with a clear sign bit stay
+     * unlisted: the first arm gives them the scalar form's result too.
+     */
+    @Override
+    public void values(double[] x, double[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      int[] listed = new int[Math.min(BLOCK, x.length)];
+      for (int start = 0; start < x.length; start += BLOCK) {
+        int end = Math.min(x.length, start + BLOCK);
+        int m = 0;
+        for (int i = start; i < end; i++) {
+          y[i] = scale * x[i];
+          listed[m] = i;
+          m += (int) (Double.doubleToRawLongBits(x[i] - Double.MIN_VALUE) >>> 63);
         }
-        if (x != x) {
-          return x;
+        for (int j = 0; j < m; j++) {
+          int i = listed[j];
+          double r = fastValue(x[i], lo);
+          y[i] = r == r ? r : accurateValue(x[i]);
         }
-        return ExpDoubleDouble.timesExp(cHi, cLo, x, toOdd);
       }
-    };
+    }
+
+    /** As {@link #values(double[], double[])}, narrowing each result once. */
+    @Override
+    public void values(float[] x, float[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      int[] listed = new int[Math.min(BLOCK, x.length)];
+      for (int start = 0; start < x.length; start += BLOCK) {
+        int end = Math.min(x.length, start + BLOCK);
+        int m = 0;
+        for (int i = start; i < end; i++) {
+          y[i] = (float) (scale * (double) x[i]);
+          listed[m] = i;
+          m += Float.floatToRawIntBits(x[i] - Float.MIN_VALUE) >>> 31;
+        }
+        for (int j = 0; j < m; j++) {
+          int i = listed[j];
+          double r = fastValue(x[i], lo);
+          y[i] = (float) (r == r ? r : accurateValue(x[i]));
+        }
+      }
+    }
+
+    @Override
+    public void derivatives(double[] x, double[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        double r = fastDerivative(x[i], lo);
+        y[i] = r == r ? r : accurateDerivative(x[i]);
+      }
+    }
+
+    @Override
+    public void derivatives(float[] x, float[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      double[] lo = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        double r = fastDerivative(x[i], lo);
+        y[i] = (float) (r == r ? r : accurateDerivative(x[i]));
+      }
+    }
+
+    /** The fast path of the class comment, or NaN when undecided (lo: scratch of length >= 1). */
+    private double fastValue(double x, double[] lo) {
+      double mh = FastExpDoubleDouble.expm1(Math.min(x, 0.0), lo, 0);
+      double p = cHi * mh;
+      double pl = Math.fma(cHi, mh, -p) + (cHi * lo[0] + cLo * mh);
+      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
+      // x > 0: scale x (one rounding, as the accurate path); +0.0 and NaN: undecided.
+      return (x > 0) | (neg == neg) ? SignSelect.bySignBit(x, neg, scale * x) : Double.NaN;
+    }
+
+    /** f'(x): scale for x > 0, c e^x below, or NaN when undecided (x = 0 always is). */
+    private double fastDerivative(double x, double[] lo) {
+      double eh = FastExpDoubleDouble.exp(Math.min(x, 0.0), lo, 0);
+      double p = cHi * eh;
+      double pl = Math.fma(cHi, eh, -p) + (cHi * lo[0] + cLo * eh);
+      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
+      return (x > 0) | (neg == neg & x != 0) ? SignSelect.bySignBit(x, neg, scale) : Double.NaN;
+    }
+
+    private double accurateValue(double x) {
+      if (x > 0 || x != x) {
+        return scale * x;
+      }
+      if (x == 0) {
+        return plusZero ? 0.0 : x;
+      }
+      return ExpDoubleDouble.timesExpm1(cHi, cLo, x, toOdd);
+    }
+
+    private double accurateDerivative(double x) {
+      if (x > 0 || (x == 0 && zeroIsLinear)) {
+        return scale;
+      }
+      if (x != x) {
+        return x;
+      }
+      return ExpDoubleDouble.timesExp(cHi, cLo, x, toOdd);
+    }
   }
 }

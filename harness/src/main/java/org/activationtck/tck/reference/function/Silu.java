@@ -6,7 +6,10 @@ import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.NarrowShortcut;
+import org.activationtck.tck.reference.internal.SignSelect;
+import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * silu: x * sigma(x) in double-double, rounded once.
@@ -15,7 +18,12 @@ import org.activationtck.tck.reference.internal.NarrowShortcut;
  * derivative sigma(x) (1 + x sigma(-x)), whose factor 1 + x sigma(-x) cancels near its root
  * x0 = -1.2785; within 2^-20 of x0 the Taylor series of f' about x0 is used ({@link RootTaylor}).
  *
- * <p>Accuracy: relative error about 2^-78 before rounding away from x0 (at least 2^-60 within
+ * <p>Fast paths of the value (Ziv): float64 from {@link FastExpDoubleDouble} and the same
+ * quotient with one correction, kept when {@link ZivRounding} decides it ({@link
+ * #FAST64_VALUE_BOUND}); narrow dtypes x / (1 + Math.exp(-x)) where {@link NarrowShortcut}
+ * decides it. The sign of x picks the numerator by a bit mask ({@link SignSelect}).
+ *
+ * <p>Accuracy of the accurate path: relative error about 2^-78 before rounding away from x0 (at least 2^-60 within
  * the cancellation next to {@link RootTaylor}'s radius); within 1 ulp everywhere. Allocation-free
  * for |x| <= 700 outside the root's window.
  *
@@ -41,6 +49,14 @@ public final class Silu extends RoundingFunction {
   static final DoubleDouble C1 = DoubleDouble.of(0x1.be1410460527fp-3, -0x1.2541062177473p-58);
   static final double LINEAR = 745;
 
+  /**
+   * Relative error bound of the float64 fast path: e = e^-|x| within 2^-77
+   * ({@link FastExpDoubleDouble}); n = x (x >= 0) or x e (x < 0, as nh + nl by fma, the rounding
+   * of x el 2^-106) and d = 1 + e within 2^-77 each; the corrected quotient as in
+   * {@link Sigmoid#FAST64_VALUE_BOUND}: below 2^-75.9.
+   */
+  static final double FAST64_VALUE_BOUND = 0x1p-75;
+
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
   private static final class RoundingKernel implements Kernel {
     private final boolean toOdd;
@@ -51,31 +67,38 @@ public final class Silu extends RoundingFunction {
 
     @Override
     public double value(double x) {
-      if (x != x) {
-        return x;
-      }
-      if (x == Double.NEGATIVE_INFINITY) {
-        return Double.NaN;
-      }
-      if (x > LINEAR) {
-        return x;
-      }
-      if (Math.abs(x) < 0x1p-60) {
-        return halfPlusSquare(x, toOdd);
-      }
-      if (x < -TAIL) {
-        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x), toOdd);
-      }
+      double r = toOdd ? narrowValue(x) : fastValue(x, new double[1]);
+      return r == r ? r : accurateValue(x, toOdd);
+    }
+
+    @Override
+    public void values(double[] x, double[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
       if (toOdd) {
-        // Fast path for the narrow dtypes: e = Math.exp(-x) within 1 ulp, 1 + e within 1.5,
-        // x / (1 + e) within 2.5 ulps < 2^-50 relative (e finite for x >= -700); kept where
-        // NarrowShortcut proves it rounds like silu(x).
-        double y = x / (1 + Math.exp(-x));
-        if (NarrowShortcut.decides(y, FAST_VALUE_BOUND)) {
-          return y;
+        for (int i = 0; i < x.length; i++) {
+          double r = narrowValue(x[i]);
+          y[i] = r == r ? r : accurateValue(x[i], true);
         }
+        return;
       }
-      return timesSigmoid(x, toOdd);
+      double[] lo = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        double r = fastValue(x[i], lo);
+        y[i] = r == r ? r : accurateValue(x[i], false);
+      }
+    }
+
+    @Override
+    public void values(float[] x, float[] y) {
+      Sigmoid.requireSameLength(x.length, y.length);
+      if (!toOdd) {
+        Kernel.super.values(x, y);
+        return;
+      }
+      for (int i = 0; i < x.length; i++) {
+        double r = narrowValue(x[i]);
+        y[i] = (float) (r == r ? r : accurateValue(x[i], true));
+      }
     }
 
     @Override
@@ -101,6 +124,55 @@ public final class Silu extends RoundingFunction {
       }
       return slope(x, toOdd);
     }
+  }
+
+  /**
+   * x sigma(x) correctly rounded, or NaN when undecided: e = e^-|x| = eh + el ({@link
+   * FastExpDoubleDouble}), n = x or x e chosen by the sign bit, d = 1 + e, q = n / d corrected
+   * once, Ziv test. Undecided: |x| > 680, zeros and results below 2^-1000, NaN, infinities.
+   */
+  static double fastValue(double x, double[] lo) {
+    double eh = FastExpDoubleDouble.exp(-Math.abs(x), lo, 0);
+    double el = lo[0];
+    double s = SignSelect.bySignBit(x, eh, 1.0);
+    double nh = x * s;
+    double nl = Math.fma(x, s, -nh) + x * SignSelect.bySignBit(x, el, 0.0);
+    double dh = 1 + eh;
+    double dl = (eh - (dh - 1)) + el;
+    double inv = 1 / dh;
+    double q = nh * inv;
+    double c = (Math.fma(-q, dh, nh) + nl - q * dl) * inv;
+    return ZivRounding.nearest(q, c, FAST64_VALUE_BOUND);
+  }
+
+  /**
+   * x sigma(x) as a plain double when {@link NarrowShortcut} decides it, else NaN: e =
+   * Math.exp(-x) within 1 ulp, 1 + e within 1.5, x / (1 + e) within 2.5 ulps < 2^-50 relative
+   * (e finite for x >= -709; beyond, y = -0.0, undecided, as are zeros and NaN).
+   */
+  static double narrowValue(double x) {
+    double y = x / (1 + Math.exp(-x));
+    return NarrowShortcut.decides(y, FAST_VALUE_BOUND) ? y : Double.NaN;
+  }
+
+  /** The accurate path of the value for one final rounding (nearest or to odd). */
+  static double accurateValue(double x, boolean toOdd) {
+    if (x != x) {
+      return x;
+    }
+    if (x == Double.NEGATIVE_INFINITY) {
+      return Double.NaN;
+    }
+    if (x > LINEAR) {
+      return x;
+    }
+    if (Math.abs(x) < 0x1p-60) {
+      return halfPlusSquare(x, toOdd);
+    }
+    if (x < -TAIL) {
+      return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x), toOdd);
+    }
+    return timesSigmoid(x, toOdd);
   }
 
   /**
