@@ -1,5 +1,7 @@
 package org.activationtck.tck.reference.function;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.NarrowShortcut;
@@ -38,8 +40,24 @@ public final class Arctan extends RoundingFunction {
   private static final double HALF_PI_HI = 0x1.921fb54442d18p0;
   private static final double HALF_PI_LO = 0x1.1a62633145c07p-54;
 
-  /** Relative error bound of Math.atan (1 ulp) with a factor 4 spare, for the narrow fast path. */
-  static final double FAST_BOUND = 0x1p-50;
+  /** Relative error bound of the table method's r + rr (see the class comment), a factor 2 spare. */
+  static final double FAST_BOUND = 0x1p-62;
+
+  /**
+   * Relative distance of the table method's leading part r from atan |x|: |rr| <= 2^-53 r
+   * (FastTwoSum) plus FAST_BOUND, below 2^-52.
+   */
+  static final double NARROW_BOUND = 0x1p-52;
+
+  /** Above this |x| (and for tiny x) atan takes the accurate path only (1/|x| >= 2^-27 below). */
+  private static final double FAST_LIMIT = 0x1p27;
+
+  /** The table's points are c = j / TABLE_SIZE, j = 0 .. TABLE_SIZE. */
+  private static final int TABLE_SIZE = 64;
+
+  /** atan(j / 64) as double-doubles (hi the nearest double, lo the nearest double to the rest). */
+  private static final double[] ATAN_HI = new double[TABLE_SIZE + 1];
+  private static final double[] ATAN_LO = new double[TABLE_SIZE + 1];
 
   /** Below this |x|, atan x rounds to x (see the class comment). */
   private static final double TINY = 0x1p-27;
@@ -61,6 +79,35 @@ public final class Arctan extends RoundingFunction {
       INV_ODD_HI[n] = 1 / d;
       INV_ODD_LO[n] = -Math.fma(INV_ODD_HI[n], d, -1) / d;
     }
+    MathContext mc = new MathContext(45);
+    for (int j = 0; j <= TABLE_SIZE; j++) {
+      BigDecimal t = eulerAtan(BigDecimal.valueOf(j).divide(BigDecimal.valueOf(TABLE_SIZE)), mc);
+      ATAN_HI[j] = t.doubleValue();
+      ATAN_LO[j] = t.subtract(new BigDecimal(ATAN_HI[j])).doubleValue();
+    }
+  }
+
+  /**
+   * atan c for 0 <= c <= 1 by Euler's series, atan c = (c / (1 + c^2)) sum_n a_n y^n with
+   * y = c^2 / (1 + c^2) <= 1/2, a_0 = 1, a_(n+1) = a_n (2n + 2) / (2n + 3) <= 1: each term at
+   * most half the previous one, so stopping when a term falls below 10^-40 leaves less than
+   * 2 10^-40 (at 45 digits, about 2^-130 relative for c >= 1/64).
+   */
+  private static BigDecimal eulerAtan(BigDecimal c, MathContext mc) {
+    if (c.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal w = BigDecimal.ONE.add(c.multiply(c));
+    BigDecimal y = c.multiply(c).divide(w, mc);
+    BigDecimal threshold = new BigDecimal("1e-40");
+    BigDecimal term = BigDecimal.ONE;
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int n = 0; term.compareTo(threshold) > 0; n++) {
+      sum = sum.add(term, mc);
+      term = term.multiply(y, mc).multiply(BigDecimal.valueOf(2 * n + 2))
+          .divide(BigDecimal.valueOf(2 * n + 3), mc);
+    }
+    return c.divide(w, mc).multiply(sum, mc);
   }
 
   @Override
@@ -78,22 +125,79 @@ public final class Arctan extends RoundingFunction {
     };
   }
 
-  /** atan x rounded once for the dtype, see the class comment. */
+  /**
+   * atan x rounded once for the dtype: the table method (see the class comment) where its
+   * rounding test decides, else {@link #accurate}. Allocation-free and branch-free on the fast
+   * path; the one branch (the test, or the range) is taken for about 2^-8 of the inputs.
+   */
   static double atan(double x, boolean toOdd) {
+    double a = Math.abs(x);
+    if (!(a >= TINY && a <= FAST_LIMIT)) {
+      return accurate(x, toOdd); // NaN, zeros, tiny, huge and infinite x
+    }
+    // t = min(a, 1/a) = num / den as th + tl: for a <= 1, den = 1 and th = a exactly, tl = 0;
+    // for a > 1, th = 1/a rounded and tl its remainder (exact by fma, scaled by 1/a).
+    double num = Math.min(a, 1);
+    double den = Math.max(a, 1);
+    double inv = 1 / den;
+    double th = num * inv;
+    double tl = -Math.fma(th, den, -num) * inv;
+    // c = j/64 nearest th; r = (t - c) / (1 + t c), th - c exact (Sterbenz for j >= 1).
+    int j = (int) (th * TABLE_SIZE + 0.5);
+    double c = j * (1.0 / TABLE_SIZE);
+    double nh = th - c;
+    double p = th * c;
+    double dh = 1 + p; // FastTwoSum: p <= 1
+    double dl = ((1 - dh) + p) + (Math.fma(th, c, -p) + tl * c);
+    double dInv = 1 / dh;
+    double rh = nh * dInv;
+    double rl = (Math.fma(-rh, dh, nh) + tl - rh * dl) * dInv;
+    // atan r = r + r Q(r^2), |r| <= 2^-7: Q in double (|Q| < 2^-15.5).
+    double s = rh * rh;
+    double q = s * (-1.0 / 3 + s * (1.0 / 5 + s * (-1.0 / 7 + s * (1.0 / 9))));
+    double ah = ATAN_HI[j];
+    double h = ah + rh; // FastTwoSum: ah >= atan(1/64) > 2^-7 >= |rh|, or ah = 0
+    double l = ((ah - h) + rh) + (ATAN_LO[j] + (rl + rh * q));
+    double hh = h + l;
+    double hl = l - (hh - h);
+    // a > 1: pi/2 - (hh + hl), as base + sign (hh + hl) with base = 0 and sign = 1 for a <= 1.
+    boolean inverse = a > 1;
+    double sign = inverse ? -1 : 1;
+    double base = inverse ? HALF_PI_HI : 0;
+    double baseLo = inverse ? HALF_PI_LO : 0;
+    double u = sign * hh;
+    double vh = base + u; // FastTwoSum: hh <= pi/4 < base, or base = 0
+    double vl = ((base - vh) + u) + (baseLo + sign * hl);
+    double r = vh + vl;
+    double rr = vl - (r - vh);
+    if (toOdd ? NarrowShortcut.decides(r, NARROW_BOUND) : roundsToNearest(r, rr, FAST_BOUND)) {
+      return Math.copySign(r, x);
+    }
+    return accurate(x, toOdd);
+  }
+
+  /**
+   * Whether r is the nearest double to every value within {@code relativeBound * r} of r + rr
+   * (r > 0 normal, |rr| <= ulp(r)): the nearest-rounding of r +- (|rr| + bound) is r, and
+   * rounding is monotone. The bound carries a factor 2 spare for the rounding of the sum
+   * |rr| + bound itself (relative 2^-52 of a value below 2^-51 r).
+   */
+  static boolean roundsToNearest(double r, double rr, double relativeBound) {
+    double t = Math.abs(rr) + relativeBound * r;
+    return (r + t == r) & (r - t == r);
+  }
+
+  /**
+   * atan x rounded once for the dtype by the halving method (the accurate path, see the class
+   * comment), also the fallback of {@link #atan} where the fast path cannot decide.
+   */
+  static double accurate(double x, boolean toOdd) {
     if (x != x || x == 0) {
       return x;
     }
     double a = Math.abs(x);
     if (a < TINY) {
       return DoubleRounding.finish(x, -x, toOdd);
-    }
-    if (toOdd) {
-      // Fast path for the narrow dtypes: Math.atan is within 1 ulp (its contract), 2^-52
-      // relative; used where NarrowShortcut proves it rounds like atan x (bound with a factor 4 spare).
-      double y = Math.atan(x);
-      if (NarrowShortcut.decides(y, FAST_BOUND)) {
-        return y;
-      }
     }
     boolean inverse = a > 1;
     double th;
