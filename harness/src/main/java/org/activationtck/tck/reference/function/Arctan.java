@@ -5,6 +5,7 @@ import java.math.MathContext;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.NarrowShortcut;
+import org.activationtck.tck.reference.internal.NearestShortcut;
 
 /**
  * arctan: atan(x) in double-double, rounded once ({@link DoubleRounding#finish}: nearest for
@@ -12,7 +13,36 @@ import org.activationtck.tck.reference.internal.NarrowShortcut;
  * denominator and one Newton correction of the quotient (about 0.5 ulp), and (1/|x|)^2 beyond
  * |x| = 2^60 (see {@link Softsign#reciprocalSquare}).
  *
- * <p>Method (a = |x|, sign restored at the end; allocation-free, all pairs are locals):
+ * <p>Two methods (a = |x|, sign restored at the end; both allocation-free): a fast table method
+ * with a proved error bound and a rounding test (Ziv), and the accurate halving method, which
+ * runs where the test fails (about 2^-8 of the inputs) and outside 2^-27 <= a <= 2^27.
+ *
+ * <p>Table method ({@link #atan}). 1. t = min(a, 1/a) as th + tl (for a > 1, th = 1/a and tl its
+ * remainder, exact by fma, times 1/a: 2^-102 relative). 2. c = j/64 the nearest table point to
+ * th, r = (t - c)/(1 + t c), so atan t = atan c + atan r: th - c is exact (Sterbenz, c/2 <= th
+ * <= 2c for j >= 1), t c exact by fma, the quotient with one fma correction (2^-100 relative);
+ * |r| <= 2^-7 (1 + 2^-45) (the index rounding of th 64 + 1/2 adds at most 2^-46). 3. atan r =
+ * r + r Q(s), Q(s) = -s/3 + s^2/5 - s^3/7 + s^4/9, with s = rh^2 and Q in double, |Q| <= 2^-15.58;
+ * relative to |r|: truncation |r|^10 / 11 <= 2^-73.4; s from rh instead of rh + rl (|rl| <=
+ * 2^-52 |rh|) and rounded, 2^-50.4 relative in s, so 2^-50.4 |Q| = 2^-66.0; Q's own roundings
+ * (coefficients and Horner) 2^-51.7 |Q| = 2^-67.3; rl Q dropped 2^-67.6; rh q rounded 2^-68.6:
+ * below 2^-65 |r| together. 4. atan c from the table (hi + lo, exact to 2^-106) plus atan r by
+ * FastTwoSum (atan c >= atan(1/64) > |r|, or c = 0); the low parts' roundings are below 2^-100.
+ * For j = 0, r = t and atan t >= 0.99 t; for j >= 1, |r| <= |t - c| <= t (1 + 2^-44) and atan t
+ * >= (pi/4) t on [0, 1]: the error is below 2^-65 (4/pi) (1 + 2^-44) < 2^-64.6 of atan t.
+ * 5. a > 1: pi/2 - atan t >= pi/4 >= atan t, so the error stays below 2^-64.6 of the result
+ * (pi/2 as a double-double, 2^-107). Bound: |atan a - (r + rr)| < 2^-64.5 r;
+ * {@link #FAST_BOUND} = 2^-62 keeps a factor 4 (of which the test's own sum uses 2^-52).
+ *
+ * <p>Rounding test. float64: r + rr is normalized (|rr| <= ulp(r)/2); with T = |rr| + bound r,
+ * every value in [r - T, r + T] rounds to r if r + T and r - T do (rounding is monotone), and the
+ * true value lies there ({@link NearestShortcut}). Narrow dtypes: |atan a - r| <= (2^-53 +
+ * 2^-64.5) r < 2^-52 r, and {@link NarrowShortcut#decides} proves where that interval rounds
+ * alike in float32, float16 and bfloat16; elsewhere the halving method rounds to odd.
+ *
+ * <p>Table: atan(j/64), j = 0 .. 64, from Euler's series in BigDecimal at 45 digits, once.
+ *
+ * <p>Halving method ({@link #accurate}):
  * <ol>
  *   <li>a > 1: atan a = pi/2 - atan(1/a), 1/a as a double-double (one fma correction);
  *   <li>three halvings t <- t / (1 + sqrt(1 + t^2)) (atan t = 2 atan of the result), each in
@@ -22,15 +52,11 @@ import org.activationtck.tck.reference.internal.NarrowShortcut;
  *       double-double; truncation after v^16: below 0.0097^17 < 2^-113;
  *   <li>8 atan u, then pi/2 minus it for a > 1 (|result| >= pi/4, no cancellation).
  * </ol>
- *
- * <p>Narrow dtypes first try Math.atan (1 ulp), kept where {@link NarrowShortcut} proves it rounds
- * as atan x does.
- *
- * <p>Accuracy: relative error before the final rounding below 2^-80 (each double-double step
- * about 2^-104, the double tail 2^-86): correctly rounded except within 2^-80 relative of a
- * midpoint. Thresholds: a < 2^-27: atan x = x (1 - x^2/3 + ...) with x^2/3 < 2^-55.6, so x itself
- * (the remainder, of opposite sign, only matters to the rounding to odd). Special cases: NaN;
- * ±0 keep their sign; ±Infinity give ±pi/2 rounded.
+ * Accuracy: relative error before the final rounding below 2^-80 (each double-double step about
+ * 2^-104, the double tail 2^-86): correctly rounded except within 2^-80 relative of a midpoint.
+ * Thresholds: a < 2^-27: atan x = x (1 - x^2/3 + ...) with x^2/3 < 2^-55.6, so x itself (the
+ * remainder, of opposite sign, only matters to the rounding to odd). Special cases: NaN; ±0 keep
+ * their sign; ±Infinity give ±pi/2 rounded.
  *
  * <p>Constants: pi/2 = 0x1.921fb54442d18p0 + 0x1.1a62633145c07p-54 (1.5707963267948966 +
  * 6.123233995736766e-17).
@@ -40,7 +66,7 @@ public final class Arctan extends RoundingFunction {
   private static final double HALF_PI_HI = 0x1.921fb54442d18p0;
   private static final double HALF_PI_LO = 0x1.1a62633145c07p-54;
 
-  /** Relative error bound of the table method's r + rr (see the class comment), a factor 2 spare. */
+  /** Relative error bound of the table method's r + rr (see the class comment), a factor 4 spare. */
   static final double FAST_BOUND = 0x1p-62;
 
   /**
@@ -170,21 +196,10 @@ public final class Arctan extends RoundingFunction {
     double vl = ((base - vh) + u) + (baseLo + sign * hl);
     double r = vh + vl;
     double rr = vl - (r - vh);
-    if (toOdd ? NarrowShortcut.decides(r, NARROW_BOUND) : roundsToNearest(r, rr, FAST_BOUND)) {
+    if (toOdd ? NarrowShortcut.decides(r, NARROW_BOUND) : NearestShortcut.decides(r, rr, FAST_BOUND)) {
       return Math.copySign(r, x);
     }
     return accurate(x, toOdd);
-  }
-
-  /**
-   * Whether r is the nearest double to every value within {@code relativeBound * r} of r + rr
-   * (r > 0 normal, |rr| <= ulp(r)): the nearest-rounding of r +- (|rr| + bound) is r, and
-   * rounding is monotone. The bound carries a factor 2 spare for the rounding of the sum
-   * |rr| + bound itself (relative 2^-52 of a value below 2^-51 r).
-   */
-  static boolean roundsToNearest(double r, double rr, double relativeBound) {
-    double t = Math.abs(rr) + relativeBound * r;
-    return (r + t == r) & (r - t == r);
   }
 
   /**

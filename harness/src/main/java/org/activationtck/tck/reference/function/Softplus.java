@@ -4,6 +4,7 @@ import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
+import org.activationtck.tck.reference.internal.NarrowShortcut;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
@@ -16,8 +17,22 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * the product's rounding error, and the result is rounded once ({@link DoubleRounding#finish}:
  * nearest for float64, to odd for the narrower dtypes). f'(x) = sigma(z)
  * ({@link SigmoidDoubleDouble}), exactly 1 where pytorch cuts over.
+ *
+ * <p>Narrow dtypes first try the plain double {@link #plain}, kept where {@link NarrowShortcut}
+ * proves it rounds as the exact value does. Its error, relative: e = Math.exp(-|z|) within 1 ulp
+ * (2^-52), times (1 -+ zl) by fma (2^-53, and (z zl)^2 < 2^-86 dropped): 1.5 2^-52, which
+ * ln(1 + e) passes on with a factor e / ((1 + e) ln(1 + e)) <= 1. Kahan's ln(1 + e) = ln(u) e /
+ * (u - 1), u = 1 + e rounded, u - 1 = e' exact: ln(u) 1 ulp (2^-52), the product and the quotient
+ * 2^-53 each, and G(v) = ln(1 + v)/v moved from e to e' (|e - e'| <= 2^-53, |G'/G| <= 1/2 on
+ * [0, 1]) 2^-54; u = 1 gives e, within e/2 <= 2^-54: 3.75 2^-52 so far. z <= 0: that is the
+ * result; z > 0: z + (ln + zl) adds 2^-53 twice relative to a sum at least as large as each term.
+ * The division by beta 2^-53: below 5.25 2^-52 < 2^-49.6 in all. Subnormal e (|z| > 708) only
+ * meets a result that is itself subnormal (rejected by the test) or z (absorbed).
  */
 public final class Softplus extends RoundingFunction {
+
+  /** Relative error bound of {@link #plain} (5.25 2^-52, see the class comment), a factor 3 spare. */
+  static final double FAST_BOUND = 0x1p-48;
 
   /** Below this z, e^z / 2 < 2^-55: ln(1 + e^z) rounds like e^z. */
   private static final double EXP_TAIL = -37.5;
@@ -59,6 +74,32 @@ public final class Softplus extends RoundingFunction {
    * correction.
    */
   static double softplus(double z, double zl, double beta, boolean toOdd) {
+    if (toOdd) {
+      double y = plain(z, zl, beta);
+      if (NarrowShortcut.decides(y, FAST_BOUND)) {
+        return y;
+      }
+    }
+    return accurate(z, zl, beta, toOdd);
+  }
+
+  /**
+   * ln(1 + e^(z + zl)) / beta in plain double arithmetic, within {@link #FAST_BOUND} relative
+   * where the result is normal (see the class comment): max(z, 0) + ln(1 + e), e = e^-|z + zl|,
+   * with ln(1 + e) = ln(u) e / (u - 1), u = 1 + e rounded (Kahan's log1p from Math.log; u - 1 is
+   * exact). Branch-free; NaN, infinite, zero or subnormal results are left to the caller's test.
+   */
+  static double plain(double z, double zl, double beta) {
+    double e = Math.exp(-Math.abs(z));
+    // e^-|z + zl| = e^-|z| e^(-sign(z) zl) = e (1 - sign(z) zl) to (z zl)^2 < 2^-86.
+    e = Math.fma(e, z > 0 ? -zl : zl, e);
+    double u = 1 + e;
+    double ln = u == 1 ? e : Math.log(u) * e / (u - 1);
+    return (Math.max(z, 0) + (ln + (z > 0 ? zl : 0))) / beta;
+  }
+
+  /** {@link #softplus} by the double-double method (see the class comment). */
+  static double accurate(double z, double zl, double beta, boolean toOdd) {
     if (z != z || z == Double.POSITIVE_INFINITY) {
       return z;
     }

@@ -58,6 +58,61 @@ class FastPathAgreementTest {
   }
 
   @Test
+  void softplus_fastPaths_agreeWithDoubleDoubleMethod() {
+    Random rnd = new Random(20261125L);
+    StringBuilder failures = new StringBuilder();
+    for (double beta : new double[] {1, 2, 0.3, 7.5}) {
+      for (int i = 0; i < SAMPLES / 2; i++) {
+        double x = i % 7 == 6 ? rnd.nextDouble() * 1600 - 800 : input(rnd, i);
+        double z = beta * x;
+        double zl = Math.fma(beta, x, -z);
+        for (boolean toOdd : new boolean[] {false, true}) {
+          double fast = Softplus.softplus(z, zl, beta, toOdd);
+          double slow = Softplus.accurate(z, zl, beta, toOdd);
+          boolean same = toOdd ? (float) fast == (float) slow
+              : Double.doubleToLongBits(fast) == Double.doubleToLongBits(slow);
+          if (!same && failures.length() < 2000) {
+            failures.append(String.format("%n  x=%s beta=%s toOdd=%s: fast %s, accurate %s",
+                Double.toHexString(x), beta, toOdd, fast, slow));
+          }
+        }
+      }
+    }
+    assertTrue(failures.length() == 0, "softplus fast path disagrees:" + failures);
+  }
+
+  @Test
+  void softplus_agreesWithOracle_correctlyRounded() {
+    checkOracle("softplus", "keras3", Map.of(), x -> Softplus.softplus(x, 0, 1, false),
+        x -> Softplus.softplus(x, 0, 1, true));
+  }
+
+  @Test
+  void tanh_fastPaths_agreeWithExpm1Method() {
+    Random rnd = new Random(20261126L);
+    StringBuilder failures = new StringBuilder();
+    for (int i = 0; i < SAMPLES; i++) {
+      double x = i % 5 == 4 ? rnd.nextDouble() * 50 - 25 : input(rnd, i);
+      for (boolean toOdd : new boolean[] {false, true}) {
+        double fast = Tanh.tanh(x, toOdd);
+        double slow = Tanh.accurate(x, toOdd);
+        boolean same = toOdd ? (float) fast == (float) slow
+            : Double.doubleToLongBits(fast) == Double.doubleToLongBits(slow);
+        if (!same && failures.length() < 2000) {
+          failures.append(String.format("%n  x=%s toOdd=%s: fast %s, accurate %s",
+              Double.toHexString(x), toOdd, fast, slow));
+        }
+      }
+    }
+    assertTrue(failures.length() == 0, "tanh fast path disagrees:" + failures);
+  }
+
+  @Test
+  void tanh_agreesWithOracle_correctlyRounded() {
+    checkOracle("tanh", "keras3", Map.of(), x -> Tanh.tanh(x, false), x -> Tanh.tanh(x, true));
+  }
+
+  @Test
   void arctan_agreesWithOracle_correctlyRounded() {
     checkOracle("arctan", "keras3", Map.of(), x -> Arctan.atan(x, false), x -> Arctan.atan(x, true));
   }
