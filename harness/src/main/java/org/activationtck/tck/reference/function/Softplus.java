@@ -13,7 +13,8 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * <p>Method, z = beta x: z > 0: z + log1p(e^-z) (positive terms, the small one damped);
  * -37.5 <= z <= 0: log1p(e^z), whose condition number in e^z is at most 1; z < -37.5:
  * e^z (1 - e^z / 2), e^z / 2 < 2^-55 there. e^z and the logarithms are double-doubles
- * ({@link ExpDoubleDouble}, {@link Log1pDoubleDouble}, about 2^-60 relative), z = beta x keeps
+ * ({@link ExpDoubleDouble}, {@link Log1pDoubleDouble}, about 2^-60 relative; the logarithm's
+ * leading part from Math.log by {@link Log1pDoubleDouble#approx}), z = beta x keeps
  * the product's rounding error, and the result is rounded once ({@link DoubleRounding#finish}:
  * nearest for float64, to odd for the narrower dtypes). f'(x) = sigma(z)
  * ({@link SigmoidDoubleDouble}), exactly 1 where pytorch cuts over.
@@ -21,10 +22,8 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * <p>Narrow dtypes first try the plain double {@link #plain}, kept where {@link NarrowShortcut}
  * proves it rounds as the exact value does. Its error, relative: e = Math.exp(-|z|) within 1 ulp
  * (2^-52), times (1 -+ zl) by fma (2^-53, and (z zl)^2 < 2^-86 dropped): 1.5 2^-52, which
- * ln(1 + e) passes on with a factor e / ((1 + e) ln(1 + e)) <= 1. Kahan's ln(1 + e) = ln(u) e /
- * (u - 1), u = 1 + e rounded, u - 1 = e' exact: ln(u) 1 ulp (2^-52), the product and the quotient
- * 2^-53 each, and G(v) = ln(1 + v)/v moved from e to e' (|e - e'| <= 2^-53, |G'/G| <= 1/2 on
- * [0, 1]) 2^-54; u = 1 gives e, within e/2 <= 2^-54: 3.75 2^-52 so far. z <= 0: that is the
+ * ln(1 + e) passes on with a factor e / ((1 + e) ln(1 + e)) <= 1; Kahan's ln(1 + e)
+ * ({@link Log1pDoubleDouble#approx}) adds 2.25 2^-52: 3.75 2^-52 so far. z <= 0: that is the
  * result; z > 0: z + (ln + zl) adds 2^-53 twice relative to a sum at least as large as each term.
  * The division by beta 2^-53: below 5.25 2^-52 < 2^-49.6 in all. Subnormal e (|z| > 708) only
  * meets a result that is itself subnormal (rejected by the test) or z (absorbed).
@@ -86,15 +85,13 @@ public final class Softplus extends RoundingFunction {
   /**
    * ln(1 + e^(z + zl)) / beta in plain double arithmetic, within {@link #FAST_BOUND} relative
    * where the result is normal (see the class comment): max(z, 0) + ln(1 + e), e = e^-|z + zl|,
-   * with ln(1 + e) = ln(u) e / (u - 1), u = 1 + e rounded (Kahan's log1p from Math.log; u - 1 is
-   * exact). Branch-free; NaN, infinite, zero or subnormal results are left to the caller's test.
+   * with ln(1 + e) from {@link Log1pDoubleDouble#approx} (Kahan's method from Math.log). Branch-free; NaN, infinite, zero or subnormal results are left to the caller's test.
    */
   static double plain(double z, double zl, double beta) {
     double e = Math.exp(-Math.abs(z));
     // e^-|z + zl| = e^-|z| e^(-sign(z) zl) = e (1 - sign(z) zl) to (z zl)^2 < 2^-86.
     e = Math.fma(e, z > 0 ? -zl : zl, e);
-    double u = 1 + e;
-    double ln = u == 1 ? e : Math.log(u) * e / (u - 1);
+    double ln = Log1pDoubleDouble.approx(e);
     return (Math.max(z, 0) + (ln + (z > 0 ? zl : 0))) / beta;
   }
 
@@ -112,7 +109,7 @@ public final class Softplus extends RoundingFunction {
       // z + ln(1 + t), t = e^-z; below 2^-1074 t only survives as a sticky bit.
       double th = ExpDoubleDouble.hi(-z);
       double tl = th == 0 ? Double.MIN_VALUE : ExpDoubleDouble.lo(-z);
-      double y = StrictMath.log1p(th);
+      double y = Log1pDoubleDouble.approx(th);
       double yl = Log1pDoubleDouble.tail(y, th, tl) + zl / (1 + th);
       h = z + y;
       double bb = h - z;
@@ -127,7 +124,7 @@ public final class Softplus extends RoundingFunction {
     } else {
       double eh = ExpDoubleDouble.hi(z);
       double el = ExpDoubleDouble.lo(z);
-      h = StrictMath.log1p(eh);
+      h = Log1pDoubleDouble.approx(eh);
       l = Log1pDoubleDouble.tail(h, eh, el) + zl * (eh / (1 + eh));
     }
     if (beta != 1) {
