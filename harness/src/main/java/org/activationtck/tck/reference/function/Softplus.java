@@ -1,10 +1,13 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
 import org.activationtck.tck.reference.internal.NarrowShortcut;
+import org.activationtck.tck.reference.internal.NearestShortcut;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
@@ -27,11 +30,27 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * result; z > 0: z + (ln + zl) adds 2^-53 twice relative to a sum at least as large as each term.
  * The division by beta 2^-53: below 5.25 2^-52 < 2^-49.6 in all. Subnormal e (|z| > 708) only
  * meets a result that is itself subnormal (rejected by the test) or z (absorbed).
+ *
+ * <p>float64 first tries {@link #nearest}, a double-double with a proved bound and Ziv's test
+ * ({@link NearestShortcut}); where the test fails (about 2^-10 of the inputs, and |z| > 680)
+ * the method above runs. E = e^-|z| + zl's share by {@link FastExpDoubleDouble#exp} (2^-77
+ * relative), y = {@link Log1pDoubleDouble#approx}(E) (2^-50.8), and one Newton step ln(1 + E) =
+ * y + ln(1 + w), w = (1 + E) e^-y - 1 = E + m + E m with m = e^-y - 1 from
+ * {@link FastExpDoubleDouble#expm1} (2^-67 relative): no exp of a rounded result is subtracted
+ * from 1, so the error stays relative to y even for tiny E. Errors relative to y (and so to the
+ * result, at least y (1 - 2^-50)): E's 2^-77 passes through ln(1 + E) with a factor at most 1;
+ * m's 2^-67 |m| reaches w multiplied by 1 + E <= 2, and |m| = 1 - e^-y <= y: 2^-66; the dropped
+ * w^2/2 is below 2^-99; the two TwoSums in w are exact and the low parts' roundings stay below
+ * 2^-100; z + y by TwoSum, the division by beta with an fma correction (2^-104). Total below
+ * 2^-65.9: {@link #FAST_DOUBLE_DOUBLE_BOUND} = 2^-64.
  */
 public final class Softplus extends RoundingFunction {
 
   /** Relative error bound of {@link #plain} (5.25 2^-52, see the class comment), a factor 3 spare. */
   static final double FAST_BOUND = 0x1p-48;
+
+  /** Relative error bound of {@link #nearest} (2^-65.9, see the class comment), a factor 3.7 spare. */
+  static final double FAST_DOUBLE_DOUBLE_BOUND = 0x1p-64;
 
   /** Below this z, e^z / 2 < 2^-55: ln(1 + e^z) rounds like e^z. */
   private static final double EXP_TAIL = -37.5;
@@ -73,13 +92,52 @@ public final class Softplus extends RoundingFunction {
    * correction.
    */
   static double softplus(double z, double zl, double beta, boolean toOdd) {
+    return softplus(z, zl, beta, toOdd, new double[1]);
+  }
+
+  /** {@link #softplus(double, double, double, boolean)} with a caller's scratch (length >= 1). */
+  static double softplus(double z, double zl, double beta, boolean toOdd, double[] scratch) {
     if (toOdd) {
       double y = plain(z, zl, beta);
       if (NarrowShortcut.decides(y, FAST_BOUND)) {
         return y;
       }
+    } else {
+      double y = nearest(z, zl, beta, scratch);
+      if (y == y) {
+        return y;
+      }
     }
     return accurate(z, zl, beta, toOdd);
+  }
+
+  /**
+   * ln(1 + e^(z + zl)) / beta rounded to nearest where the fast double-double method (see the
+   * class comment) proves it, else NaN. Branch-free; scratch[0] holds the exponentials' low parts.
+   */
+  static double nearest(double z, double zl, double beta, double[] scratch) {
+    // E = e^-|z + zl| = e^-|z| (1 - sign(z) zl) to (z zl)^2 < 2^-86 (NaN for |z| > 680).
+    double eh = FastExpDoubleDouble.exp(-Math.abs(z), scratch, 0);
+    double el = scratch[0] + eh * (z > 0 ? -zl : zl);
+    // ln(1 + E) = y + w: y = approx(eh), w = (1 + E) e^-y - 1 = E + m + E m, m = e^-y - 1.
+    double y = Log1pDoubleDouble.approx(eh);
+    double mh = FastExpDoubleDouble.expm1(-y, scratch, 0);
+    double ml = scratch[0];
+    double p = eh * mh;
+    double pl = Math.fma(eh, mh, -p) + (eh * ml + el * mh);
+    double s1 = eh + mh;
+    double e1 = DoubleDouble.twoSumError(eh, mh, s1);
+    double s2 = s1 + p;
+    double e2 = DoubleDouble.twoSumError(s1, p, s2);
+    double w = s2 + (((e1 + e2) + (el + ml)) + pl);
+    // max(z, 0) + y (TwoSum) + w, plus zl for z > 0; divided by beta with one fma correction.
+    double zp = Math.max(z, 0);
+    double h = zp + y;
+    double l = DoubleDouble.twoSumError(zp, y, h) + (w + (z > 0 ? zl : 0));
+    double q = h / beta;
+    l = (Math.fma(-q, beta, h) + l) / beta;
+    double r = q + l;
+    return NearestShortcut.decides(r, l - (r - q), FAST_DOUBLE_DOUBLE_BOUND) ? r : Double.NaN;
   }
 
   /**

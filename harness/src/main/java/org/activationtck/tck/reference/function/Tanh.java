@@ -5,6 +5,7 @@ import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.NarrowShortcut;
 import org.activationtck.tck.reference.internal.NearestShortcut;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
@@ -12,11 +13,12 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 /**
  * tanh in double-double, rounded once.
  *
- * <p>Fast paths, with E = e^-2a (no cancellation in 1 + E). float64, 2^-4 <= a = |x| <= 22: tanh a = (1 - E)/(1 + E), E a double-double ({@link ExpDoubleDouble},
- * relative error e_E <= 2^-80), 1 -+ E by TwoSum, the quotient with one fma correction (2^-100).
- * E's error reaches the numerator scaled by E/(1 - E) = 1/(e^2a - 1) <= 1/(2a) <= 8 and the
- * denominator by E/(1 + E) <= 1/2: below 8.5 e_E + 2^-100 < 2^-76.9 relative, then
- * {@link NearestShortcut} decides the rounding (bound 2^-75) or the expm1 method runs. Narrow
+ * <p>Fast paths, with E = e^-2a (no cancellation in 1 + E). float64, 2^-4 <= a = |x| <= 22:
+ * tanh a = (1 - E)/(1 + E), E a double-double ({@link FastExpDoubleDouble}, relative error e_E <=
+ * 2^-77), 1 -+ E by TwoSum, the quotient with one fma correction (2^-100). E's error reaches the
+ * numerator scaled by E/(1 - E) = 1/(e^2a - 1) <= 1/(2a) <= 8 and the denominator by E/(1 + E)
+ * <= 1/2: below 8.5 e_E + 2^-100 < 2^-73.9 relative, then {@link NearestShortcut} decides the
+ * rounding (bound 2^-72, about 2^-19 of the inputs fail) or the expm1 method runs. Narrow
  * dtypes, 1/2 <= a <= 22: e = Math.exp(-2a) within 1 ulp (2^-52, -2a exact), 1 - e rounded
  * (2^-53) with e's error scaled by e/(1 - e) <= 1/(e^1 - 1) < 0.582, 1 + e (2^-53, e's error
  * scaled by e/(1 + e) < 1/2), the quotient 2^-53: below 2.6 2^-52 < 2^-50.6, and
@@ -46,8 +48,8 @@ public final class Tanh extends RoundingFunction {
   static final double FAST_VALUE_BOUND = 0x1p-49;
   static final double FAST_DERIVATIVE_BOUND = 0x1p-48;
 
-  /** Relative error bound of the double-double fast path (2^-76.9), a factor 3.7 spare. */
-  static final double FAST_DOUBLE_DOUBLE_BOUND = 0x1p-75;
+  /** Relative error bound of the double-double fast path (2^-73.9), a factor 3.7 spare. */
+  static final double FAST_DOUBLE_DOUBLE_BOUND = 0x1p-72;
 
   /** The fast paths run for FAST_LOW (float64), NARROW_FAST_LOW <= |x| <= 22 (see the class comment). */
   static final double FAST_LOW = 0x1p-4;
@@ -92,32 +94,48 @@ public final class Tanh extends RoundingFunction {
 
   /** tanh x rounded once for the dtype (see the class comment). */
   static double tanh(double x, boolean toOdd) {
-    double a = Math.abs(x);
-    if (toOdd) {
-      if (a >= NARROW_FAST_LOW && a <= 22) {
-        // (1 - e)/(1 + e), e = Math.exp(-2a): within 2.6 2^-52 (see the class comment).
-        double e = Math.exp(-2 * a);
-        double y = (1 - e) / (1 + e);
-        if (NarrowShortcut.decides(y, FAST_VALUE_BOUND)) {
-          return Math.copySign(y, x);
-        }
-      }
-    } else if (a >= FAST_LOW && a <= 22) {
-      // (1 - E)/(1 + E), E = e^-2a a double-double: both sums by TwoSum, one fma-corrected quotient.
-      double eh = ExpDoubleDouble.hi(-2 * a);
-      double el = ExpDoubleDouble.lo(-2 * a);
-      double nh = 1 - eh;
-      double nl = DoubleDouble.twoSumError(1, -eh, nh) - el;
-      double dh = 1 + eh;
-      double dl = DoubleDouble.twoSumError(1, eh, dh) + el;
-      double q = nh / dh;
-      double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
-      double r = q + c;
-      if (NearestShortcut.decides(r, c - (r - q), FAST_DOUBLE_DOUBLE_BOUND)) {
-        return Math.copySign(r, x);
-      }
+    return tanh(x, toOdd, new double[1]);
+  }
+
+  /** {@link #tanh(double, boolean)} with a caller's scratch array (length >= 1). */
+  static double tanh(double x, boolean toOdd, double[] scratch) {
+    double y = toOdd ? plain(x) : nearest(x, scratch);
+    if (y == y) {
+      return y;
     }
     return accurate(x, toOdd);
+  }
+
+  /**
+   * tanh x rounded to nearest where the double-double fast path (see the class comment) proves
+   * it, for 2^-4 <= |x| <= 22; else NaN. Branch-free; scratch[0] holds e^-2a's low part.
+   */
+  static double nearest(double x, double[] scratch) {
+    double a = Math.abs(x);
+    // (1 - E)/(1 + E), E = e^-2a a double-double: both sums by TwoSum, one fma-corrected quotient.
+    double eh = FastExpDoubleDouble.exp(a >= FAST_LOW & a <= 22 ? -2 * a : Double.NaN, scratch, 0);
+    double el = scratch[0];
+    double nh = 1 - eh;
+    double nl = DoubleDouble.twoSumError(1, -eh, nh) - el;
+    double dh = 1 + eh;
+    double dl = DoubleDouble.twoSumError(1, eh, dh) + el;
+    double q = nh / dh;
+    double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
+    double r = q + c;
+    return NearestShortcut.decides(r, c - (r - q), FAST_DOUBLE_DOUBLE_BOUND)
+        ? Math.copySign(r, x) : Double.NaN;
+  }
+
+  /**
+   * tanh x in plain double where {@link NarrowShortcut} proves it rounds as the exact value in
+   * every narrow dtype, for 1/2 <= |x| <= 22 (see the class comment); else NaN.
+   */
+  static double plain(double x) {
+    double a = Math.abs(x);
+    // (1 - e)/(1 + e), e = Math.exp(-2a): within 2.6 2^-52 (see the class comment).
+    double e = Math.exp(a >= NARROW_FAST_LOW & a <= 22 ? -2 * a : Double.NaN);
+    double y = (1 - e) / (1 + e);
+    return NarrowShortcut.decides(y, FAST_VALUE_BOUND) ? Math.copySign(y, x) : Double.NaN;
   }
 
   /** tanh x by the expm1 method (see the class comment), also the fast paths' fallback. */
