@@ -145,6 +145,28 @@ public final class Arctan extends RoundingFunction {
       }
 
       @Override
+      public void values(double[] x, double[] y) {
+        if (x.length != y.length) {
+          Kernel.super.values(x, y); // throws
+          return;
+        }
+        for (int i = 0; i < x.length; i++) {
+          y[i] = atan(x[i], toOdd);
+        }
+      }
+
+      @Override
+      public void values(float[] x, float[] y) {
+        if (x.length != y.length) {
+          Kernel.super.values(x, y); // throws
+          return;
+        }
+        for (int i = 0; i < x.length; i++) {
+          y[i] = (float) atan(x[i], toOdd);
+        }
+      }
+
+      @Override
       public double derivative(double x) {
         return Softsign.reciprocalSquare(Math.abs(x), true);
       }

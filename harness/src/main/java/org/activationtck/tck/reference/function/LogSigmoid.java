@@ -15,10 +15,38 @@ public final class LogSigmoid extends RoundingFunction {
     return new Kernel() {
       @Override
       public double value(double x) {
+        return value(x, new double[1]);
+      }
+
+      private double value(double x, double[] scratch) {
         if (x == Double.POSITIVE_INFINITY && pytorch) {
           return 0.0;
         }
-        return -Softplus.softplus(-x, 0, 1, toOdd);
+        return -Softplus.softplus(-x, 0, 1, toOdd, scratch);
+      }
+
+      @Override
+      public void values(double[] x, double[] y) {
+        if (x.length != y.length) {
+          Kernel.super.values(x, y); // throws
+          return;
+        }
+        double[] scratch = new double[1];
+        for (int i = 0; i < x.length; i++) {
+          y[i] = value(x[i], scratch);
+        }
+      }
+
+      @Override
+      public void values(float[] x, float[] y) {
+        if (x.length != y.length) {
+          Kernel.super.values(x, y); // throws
+          return;
+        }
+        double[] scratch = new double[1];
+        for (int i = 0; i < x.length; i++) {
+          y[i] = (float) value(x[i], scratch);
+        }
       }
 
       @Override

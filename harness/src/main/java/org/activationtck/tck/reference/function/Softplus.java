@@ -66,11 +66,39 @@ public final class Softplus extends RoundingFunction {
     return new Kernel() {
       @Override
       public double value(double x) {
+        return value(x, new double[1]);
+      }
+
+      private double value(double x, double[] scratch) {
         double z = beta * x;
         if (hasThreshold && z > threshold) {
           return x;
         }
-        return softplus(z, Math.fma(beta, x, -z), beta, toOdd);
+        return softplus(z, Math.fma(beta, x, -z), beta, toOdd, scratch);
+      }
+
+      @Override
+      public void values(double[] x, double[] y) {
+        if (x.length != y.length) {
+          Kernel.super.values(x, y); // throws
+          return;
+        }
+        double[] scratch = new double[1];
+        for (int i = 0; i < x.length; i++) {
+          y[i] = value(x[i], scratch);
+        }
+      }
+
+      @Override
+      public void values(float[] x, float[] y) {
+        if (x.length != y.length) {
+          Kernel.super.values(x, y); // throws
+          return;
+        }
+        double[] scratch = new double[1];
+        for (int i = 0; i < x.length; i++) {
+          y[i] = (float) value(x[i], scratch);
+        }
       }
 
       @Override

@@ -69,6 +69,30 @@ public final class Tanh extends RoundingFunction {
     }
 
     @Override
+    public void values(double[] x, double[] y) {
+      if (x.length != y.length) {
+        Kernel.super.values(x, y); // throws
+        return;
+      }
+      double[] scratch = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = tanh(x[i], toOdd, scratch);
+      }
+    }
+
+    @Override
+    public void values(float[] x, float[] y) {
+      if (x.length != y.length) {
+        Kernel.super.values(x, y); // throws
+        return;
+      }
+      double[] scratch = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) tanh(x[i], toOdd, scratch);
+      }
+    }
+
+    @Override
     public double derivative(double x) {
       if (x != x) {
         return x;
