@@ -31,9 +31,23 @@ public final class LogSigmoid extends RoundingFunction {
           Kernel.super.values(x, y); // throws
           return;
         }
-        double[] scratch = new double[1];
-        for (int i = 0; i < x.length; i++) {
-          y[i] = value(x[i], scratch);
+        if (toOdd) {
+          double[] scratch = new double[1];
+          for (int i = 0; i < x.length; i++) {
+            y[i] = value(x[i], scratch);
+          }
+          return;
+        }
+        // float64: the block form of value(x), -softplus(-x) (same arithmetic).
+        Softplus.Block b = new Softplus.Block();
+        for (int from = 0; from < x.length; from += Softplus.BLOCK) {
+          int n = Math.min(Softplus.BLOCK, x.length - from);
+          Softplus.nearestBlock(x, from, n, -1, 1, b);
+          for (int i = 0; i < n; i++) {
+            double r = b.r[i];
+            y[from + i] = x[from + i] == Double.POSITIVE_INFINITY && pytorch ? 0.0
+                : -(r == r ? r : Softplus.accurate(b.z[i], 0, 1, false));
+          }
         }
       }
 

@@ -34,13 +34,15 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * <p>float64 first tries {@link #nearest}, a double-double with a proved bound and Ziv's test
  * ({@link NearestShortcut}); where the test fails (about 2^-10 of the inputs, and |z| > 680)
  * the method above runs. E = e^-|z| + zl's share by {@link FastExpDoubleDouble#exp} (2^-77
- * relative), y = {@link Log1pDoubleDouble#approx}(E) (2^-50.8), and one Newton step ln(1 + E) =
- * y + ln(1 + w), w = (1 + E) e^-y - 1 = E + m + E m with m = e^-y - 1 from
+ * relative), y = {@link Log1pDoubleDouble#approx}(Math.exp(-|z|)) (computed beside E, not from
+ * it: within 3.75 2^-52 of ln(1 + e^-|z|), and zl's share, below 680 2^-53, moves the target by
+ * less than 2^-43 relative), and one Newton step ln(1 + E) = y + ln(1 + w), w = (1 + E) e^-y - 1
+ * = E + m + E m (|w| < 2^-42, the dropped w^2/2 below 2^-85 of y) with m = e^-y - 1 from
  * {@link FastExpDoubleDouble#expm1} (2^-67 relative): no exp of a rounded result is subtracted
  * from 1, so the error stays relative to y even for tiny E. Errors relative to y (and so to the
  * result, at least y (1 - 2^-50)): E's 2^-77 passes through ln(1 + E) with a factor at most 1;
  * m's 2^-67 |m| reaches w multiplied by 1 + E <= 2, and |m| = 1 - e^-y <= y: 2^-66; the dropped
- * w^2/2 is below 2^-99; the two TwoSums in w are exact and the low parts' roundings stay below
+ * w^2/2 is below 2^-85; the two TwoSums in w are exact and the low parts' roundings stay below
  * 2^-100; z + y by TwoSum, the division by beta with an fma correction (2^-104). Total below
  * 2^-65.9: {@link #FAST_DOUBLE_DOUBLE_BOUND} = 2^-64.
  */
@@ -83,9 +85,24 @@ public final class Softplus extends RoundingFunction {
           Kernel.super.values(x, y); // throws
           return;
         }
-        double[] scratch = new double[1];
-        for (int i = 0; i < x.length; i++) {
-          y[i] = value(x[i], scratch);
+        if (toOdd) {
+          double[] scratch = new double[1];
+          for (int i = 0; i < x.length; i++) {
+            y[i] = value(x[i], scratch);
+          }
+          return;
+        }
+        // float64: the block form of value(x) (same arithmetic, see nearestBlock).
+        Block b = new Block();
+        for (int from = 0; from < x.length; from += BLOCK) {
+          int n = Math.min(BLOCK, x.length - from);
+          nearestBlock(x, from, n, 1, beta, b);
+          for (int i = 0; i < n; i++) {
+            double z = b.z[i];
+            double r = b.r[i];
+            y[from + i] = hasThreshold && z > threshold ? x[from + i]
+                : r == r ? r : accurate(z, b.zl[i], beta, false);
+          }
         }
       }
 
@@ -144,13 +161,22 @@ public final class Softplus extends RoundingFunction {
    * class comment) proves it, else NaN. Branch-free; scratch[0] holds the exponentials' low parts.
    */
   static double nearest(double z, double zl, double beta, double[] scratch) {
-    // E = e^-|z + zl| = e^-|z| (1 - sign(z) zl) to (z zl)^2 < 2^-86 (NaN for |z| > 680).
     double eh = FastExpDoubleDouble.exp(-Math.abs(z), scratch, 0);
-    double el = scratch[0] + eh * (z > 0 ? -zl : zl);
-    // ln(1 + E) = y + w: y = approx(eh), w = (1 + E) e^-y - 1 = E + m + E m, m = e^-y - 1.
-    double y = Log1pDoubleDouble.approx(eh);
+    double el = scratch[0];
+    double y = Log1pDoubleDouble.approx(Math.exp(-Math.abs(z)));
     double mh = FastExpDoubleDouble.expm1(-y, scratch, 0);
-    double ml = scratch[0];
+    return combine(z, zl, beta, eh, el, y, mh, scratch[0]);
+  }
+
+  /**
+   * The last step of {@link #nearest}: from e^-|z| = eh + el (NaN for |z| > 680), y within
+   * 2^-43 of ln(1 + e^-|z + zl|) and e^-y - 1 = mh + ml, the result or NaN (see the class comment).
+   */
+  private static double combine(double z, double zl, double beta, double eh, double el0, double y,
+      double mh, double ml) {
+    // E = e^-|z + zl| = e^-|z| (1 - sign(z) zl) to (z zl)^2 < 2^-86.
+    double el = el0 + eh * (z > 0 ? -zl : zl);
+    // ln(1 + E) = y + ln(1 + w), w = (1 + E) e^-y - 1 = E + m + E m with m = e^-y - 1.
     double p = eh * mh;
     double pl = Math.fma(eh, mh, -p) + (eh * ml + el * mh);
     double s1 = eh + mh;
@@ -166,6 +192,44 @@ public final class Softplus extends RoundingFunction {
     l = (Math.fma(-q, beta, h) + l) / beta;
     double r = q + l;
     return NearestShortcut.decides(r, l - (r - q), FAST_DOUBLE_DOUBLE_BOUND) ? r : Double.NaN;
+  }
+
+  /** Elements per block of {@link #nearestBlock}. */
+  static final int BLOCK = 512;
+
+  /** Work arrays of {@link #nearestBlock}, one set per array call. */
+  static final class Block {
+    final double[] z = new double[BLOCK];
+    final double[] zl = new double[BLOCK];
+    final double[] eh = new double[BLOCK];
+    final double[] el = new double[BLOCK];
+    final double[] y = new double[BLOCK];
+    final double[] mh = new double[BLOCK];
+    final double[] ml = new double[BLOCK];
+    final double[] r = new double[BLOCK];
+  }
+
+  /**
+   * {@link #nearest} for z = beta (sign x[from + i]), i < n <= BLOCK, in three passes (the
+   * exponentials, e^-y - 1, the rest), bit for bit the scalar form: each pass has independent
+   * iterations, where the scalar form's chain exp, log, expm1 waits on each step. Leaves z, zl and
+   * the result (NaN where undecided) in b.
+   */
+  static void nearestBlock(double[] x, int from, int n, double sign, double beta, Block b) {
+    for (int i = 0; i < n; i++) {
+      double xi = sign * x[from + i];
+      double z = beta * xi;
+      b.z[i] = z;
+      b.zl[i] = Math.fma(beta, xi, -z);
+      b.eh[i] = FastExpDoubleDouble.exp(-Math.abs(z), b.el, i);
+      b.y[i] = Log1pDoubleDouble.approx(Math.exp(-Math.abs(z)));
+    }
+    for (int i = 0; i < n; i++) {
+      b.mh[i] = FastExpDoubleDouble.expm1(-b.y[i], b.ml, i);
+    }
+    for (int i = 0; i < n; i++) {
+      b.r[i] = combine(b.z[i], b.zl[i], beta, b.eh[i], b.el[i], b.y[i], b.mh[i], b.ml[i]);
+    }
   }
 
   /**
