@@ -5,6 +5,7 @@ import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastLog1pDoubleDouble;
 import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
 import org.activationtck.tck.reference.internal.NarrowShortcut;
 import org.activationtck.tck.reference.internal.NearestShortcut;
@@ -32,19 +33,14 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * meets a result that is itself subnormal (rejected by the test) or z (absorbed).
  *
  * <p>float64 first tries {@link #nearest}, a double-double with a proved bound and Ziv's test
- * ({@link NearestShortcut}); where the test fails (about 2^-10 of the inputs, and |z| > 680)
- * the method above runs. E = e^-|z| + zl's share by {@link FastExpDoubleDouble#exp} (2^-77
- * relative), y = {@link Log1pDoubleDouble#approx}(Math.exp(-|z|)) (computed beside E, not from
- * it: within 3.75 2^-52 of ln(1 + e^-|z|), and zl's share, below 680 2^-53, moves the target by
- * less than 2^-43 relative), and one Newton step ln(1 + E) = y + ln(1 + w), w = (1 + E) e^-y - 1
- * = E + m + E m (|w| < 2^-42, the dropped w^2/2 below 2^-85 of y) with m = e^-y - 1 from
- * {@link FastExpDoubleDouble#expm1} (2^-67 relative): no exp of a rounded result is subtracted
- * from 1, so the error stays relative to y even for tiny E. Errors relative to y (and so to the
- * result, at least y (1 - 2^-50)): E's 2^-77 passes through ln(1 + E) with a factor at most 1;
- * m's 2^-67 |m| reaches w multiplied by 1 + E <= 2, and |m| = 1 - e^-y <= y: 2^-66; the dropped
- * w^2/2 is below 2^-85; the two TwoSums in w are exact and the low parts' roundings stay below
- * 2^-100; z + y by TwoSum, the division by beta with an fma correction (2^-104). Total below
- * 2^-65.9: {@link #FAST_DOUBLE_DOUBLE_BOUND} = 2^-64.
+ * ({@link NearestShortcut}); where the test fails (about 2^-11 of the inputs, and |z| > 680)
+ * the method above runs. E = e^-|z| by {@link FastExpDoubleDouble#exp} (2^-77 relative), times
+ * (1 - sign(z) zl) for zl's share (rounding 2^-106, dropped (z zl)^2/2 < 2^-86; the low part
+ * stays below 2^-43 E), ln(1 + E) by {@link FastLog1pDoubleDouble#log1p} (2^-66 relative; E's
+ * error passes through with a factor E/((1 + E) ln(1 + E)) <= 1), then max(z, 0) + ln(1 + E)
+ * (+ zl for z > 0) by TwoSum, at least as large as ln(1 + E), and the division by beta with an
+ * fma correction (2^-104): below 2^-66 + 2^-77 + 2^-100 < 2^-65.9 relative;
+ * {@link #FAST_DOUBLE_DOUBLE_BOUND} = 2^-64 (a factor 3.7).
  */
 public final class Softplus extends RoundingFunction {
 
@@ -162,32 +158,25 @@ public final class Softplus extends RoundingFunction {
    */
   static double nearest(double z, double zl, double beta, double[] scratch) {
     double eh = FastExpDoubleDouble.exp(-Math.abs(z), scratch, 0);
-    double el = scratch[0];
-    double y = Log1pDoubleDouble.approx(Math.exp(-Math.abs(z)));
-    double mh = FastExpDoubleDouble.expm1(-y, scratch, 0);
-    return combine(z, zl, beta, eh, el, y, mh, scratch[0]);
+    double el = shareOfZl(z, zl, eh, scratch[0]);
+    double lh = FastLog1pDoubleDouble.log1p(eh, el, scratch, 0);
+    return combine(z, zl, beta, lh, scratch[0]);
+  }
+
+  /** The low part of E = e^-|z + zl| = e^-|z| (1 - sign(z) zl) to (z zl)^2 < 2^-86. */
+  private static double shareOfZl(double z, double zl, double eh, double el) {
+    return el + eh * (z > 0 ? -zl : zl);
   }
 
   /**
-   * The last step of {@link #nearest}: from e^-|z| = eh + el (NaN for |z| > 680), y within
-   * 2^-43 of ln(1 + e^-|z + zl|) and e^-y - 1 = mh + ml, the result or NaN (see the class comment).
+   * The last step of {@link #nearest}: (max(z, 0) + ln(1 + E) + (zl if z > 0)) / beta from
+   * ln(1 + E) = lh + ll (NaN for |z| > 680), the result or NaN (see the class comment).
    */
-  private static double combine(double z, double zl, double beta, double eh, double el0, double y,
-      double mh, double ml) {
-    // E = e^-|z + zl| = e^-|z| (1 - sign(z) zl) to (z zl)^2 < 2^-86.
-    double el = el0 + eh * (z > 0 ? -zl : zl);
-    // ln(1 + E) = y + ln(1 + w), w = (1 + E) e^-y - 1 = E + m + E m with m = e^-y - 1.
-    double p = eh * mh;
-    double pl = Math.fma(eh, mh, -p) + (eh * ml + el * mh);
-    double s1 = eh + mh;
-    double e1 = DoubleDouble.twoSumError(eh, mh, s1);
-    double s2 = s1 + p;
-    double e2 = DoubleDouble.twoSumError(s1, p, s2);
-    double w = s2 + (((e1 + e2) + (el + ml)) + pl);
-    // max(z, 0) + y (TwoSum) + w, plus zl for z > 0; divided by beta with one fma correction.
+  private static double combine(double z, double zl, double beta, double lh, double ll) {
+    // max(z, 0) + lh (TwoSum) + ll, plus zl for z > 0; divided by beta with one fma correction.
     double zp = Math.max(z, 0);
-    double h = zp + y;
-    double l = DoubleDouble.twoSumError(zp, y, h) + (w + (z > 0 ? zl : 0));
+    double h = zp + lh;
+    double l = DoubleDouble.twoSumError(zp, lh, h) + (ll + (z > 0 ? zl : 0));
     double q = h / beta;
     l = (Math.fma(-q, beta, h) + l) / beta;
     double r = q + l;
@@ -203,16 +192,15 @@ public final class Softplus extends RoundingFunction {
     final double[] zl = new double[BLOCK];
     final double[] eh = new double[BLOCK];
     final double[] el = new double[BLOCK];
-    final double[] y = new double[BLOCK];
-    final double[] mh = new double[BLOCK];
-    final double[] ml = new double[BLOCK];
+    final double[] lh = new double[BLOCK];
+    final double[] ll = new double[BLOCK];
     final double[] r = new double[BLOCK];
   }
 
   /**
-   * {@link #nearest} for z = beta (sign x[from + i]), i < n <= BLOCK, in three passes (the
-   * exponentials, e^-y - 1, the rest), bit for bit the scalar form: each pass has independent
-   * iterations, where the scalar form's chain exp, log, expm1 waits on each step. Leaves z, zl and
+   * {@link #nearest} for z = beta (sign x[from + i]), i < n <= BLOCK, in three passes (exp,
+   * log1p, the rest), bit for bit the scalar form: each pass has independent iterations, where
+   * the scalar form's chain waits on each step. Leaves z, zl and
    * the result (NaN where undecided) in b.
    */
   static void nearestBlock(double[] x, int from, int n, double sign, double beta, Block b) {
@@ -221,14 +209,15 @@ public final class Softplus extends RoundingFunction {
       double z = beta * xi;
       b.z[i] = z;
       b.zl[i] = Math.fma(beta, xi, -z);
-      b.eh[i] = FastExpDoubleDouble.exp(-Math.abs(z), b.el, i);
-      b.y[i] = Log1pDoubleDouble.approx(Math.exp(-Math.abs(z)));
+      double eh = FastExpDoubleDouble.exp(-Math.abs(z), b.el, i);
+      b.eh[i] = eh;
+      b.el[i] = shareOfZl(z, b.zl[i], eh, b.el[i]);
     }
     for (int i = 0; i < n; i++) {
-      b.mh[i] = FastExpDoubleDouble.expm1(-b.y[i], b.ml, i);
+      b.lh[i] = FastLog1pDoubleDouble.log1p(b.eh[i], b.el[i], b.ll, i);
     }
     for (int i = 0; i < n; i++) {
-      b.r[i] = combine(b.z[i], b.zl[i], beta, b.eh[i], b.el[i], b.y[i], b.mh[i], b.ml[i]);
+      b.r[i] = combine(b.z[i], b.zl[i], beta, b.lh[i], b.ll[i]);
     }
   }
 
