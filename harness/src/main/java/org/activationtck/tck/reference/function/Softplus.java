@@ -165,7 +165,8 @@ public final class Softplus extends RoundingFunction {
 
   /** The low part of E = e^-|z + zl| = e^-|z| (1 - sign(z) zl) to (z zl)^2 < 2^-86. */
   private static double shareOfZl(double z, double zl, double eh, double el) {
-    return el + eh * (z > 0 ? -zl : zl);
+    // -sign(z) zl without a branch (the sign of random z is a coin flip); z = 0 has zl = 0.
+    return el + eh * (Math.copySign(1.0, -z) * zl);
   }
 
   /**
@@ -176,7 +177,9 @@ public final class Softplus extends RoundingFunction {
     // max(z, 0) + lh (TwoSum) + ll, plus zl for z > 0; divided by beta with one fma correction.
     double zp = Math.max(z, 0);
     double h = zp + lh;
-    double l = DoubleDouble.twoSumError(zp, lh, h) + (ll + (z > 0 ? zl : 0));
+    // zl for z >= 0 (where zl = 0 at z = 0), +-0 for z < 0, without a branch.
+    double zlp = zl * (Math.copySign(0.5, z) + 0.5);
+    double l = DoubleDouble.twoSumError(zp, lh, h) + (ll + zlp);
     if (beta != 1) { // a constant per kernel: predicted
       double q = h / beta;
       l = (Math.fma(-q, beta, h) + l) / beta;
