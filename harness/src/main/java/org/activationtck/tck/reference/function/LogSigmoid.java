@@ -4,8 +4,9 @@ import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
- * log_sigmoid: -softplus(-x) (see {@link Softplus#softplus}), f'(x) = sigma(-x). f(+Infinity) is
- * -0.0, except pytorch's +0.0.
+ * log_sigmoid: -softplus(-x) (see {@link Softplus#softplus}, its fast paths and their bounds),
+ * f'(x) = sigma(-x). f(+Infinity) is -0.0, except pytorch's +0.0. The float64 array form runs
+ * softplus's block evaluation ({@link Softplus#nearestBlock}), bit for bit the scalar form.
  */
 public final class LogSigmoid extends RoundingFunction {
 
