@@ -1,9 +1,14 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastLog1pDoubleDouble;
 import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
+import org.activationtck.tck.reference.internal.NarrowBitsShortcut;
+import org.activationtck.tck.reference.internal.NearestShortcut;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
@@ -12,12 +17,38 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * <p>Method, z = beta x: z > 0: z + log1p(e^-z) (positive terms, the small one damped);
  * -37.5 <= z <= 0: log1p(e^z), whose condition number in e^z is at most 1; z < -37.5:
  * e^z (1 - e^z / 2), e^z / 2 < 2^-55 there. e^z and the logarithms are double-doubles
- * ({@link ExpDoubleDouble}, {@link Log1pDoubleDouble}, about 2^-60 relative), z = beta x keeps
+ * ({@link ExpDoubleDouble}, {@link Log1pDoubleDouble}, about 2^-60 relative; the logarithm's
+ * leading part from Math.log by {@link Log1pDoubleDouble#approx}), z = beta x keeps
  * the product's rounding error, and the result is rounded once ({@link DoubleRounding#finish}:
  * nearest for float64, to odd for the narrower dtypes). f'(x) = sigma(z)
  * ({@link SigmoidDoubleDouble}), exactly 1 where pytorch cuts over.
+ *
+ * <p>Narrow dtypes first try the plain double {@link #plain}, kept where {@link NarrowBitsShortcut}
+ * proves it rounds as the exact value does. Its error, relative: e = Math.exp(-|z|) within 1 ulp
+ * (2^-52), times (1 -+ zl) by fma (2^-53, and (z zl)^2 < 2^-86 dropped): 1.5 2^-52, which
+ * ln(1 + e) passes on with a factor e / ((1 + e) ln(1 + e)) <= 1; Kahan's ln(1 + e)
+ * ({@link Log1pDoubleDouble#approx}) adds 2.25 2^-52: 3.75 2^-52 so far. z <= 0: that is the
+ * result; z > 0: z + (ln + zl) adds 2^-53 twice relative to a sum at least as large as each term.
+ * The division by beta 2^-53: below 5.25 2^-52 < 2^-49.6 in all. Subnormal e (|z| > 708) only
+ * meets a result that is itself subnormal (rejected by the test) or z (absorbed).
+ *
+ * <p>float64 first tries {@link #nearest}, a double-double with a proved bound and Ziv's test
+ * ({@link NearestShortcut}); where the test fails (about 2^-11 of the inputs, and |z| > 680)
+ * the method above runs. E = e^-|z| by {@link FastExpDoubleDouble#exp} (2^-77 relative), times
+ * (1 - sign(z) zl) for zl's share (rounding 2^-106, dropped (z zl)^2/2 < 2^-86; the low part
+ * stays below 2^-43 E), ln(1 + E) by {@link FastLog1pDoubleDouble#log1p} (2^-66 relative; E's
+ * error passes through with a factor E/((1 + E) ln(1 + E)) <= 1), then max(z, 0) + ln(1 + E)
+ * (+ zl for z > 0) by TwoSum, at least as large as ln(1 + E), and the division by beta with an
+ * fma correction (2^-104): below 2^-66 + 2^-77 + 2^-100 < 2^-65.9 relative;
+ * {@link #FAST_DOUBLE_DOUBLE_BOUND} = 2^-64 (a factor 3.7).
  */
 public final class Softplus extends RoundingFunction {
+
+  /** Relative error bound of {@link #plain} (5.25 2^-52, see the class comment), a factor 3 spare. */
+  static final double FAST_BOUND = 0x1p-48;
+
+  /** Relative error bound of {@link #nearest} (2^-65.9, see the class comment), a factor 3.7 spare. */
+  static final double FAST_DOUBLE_DOUBLE_BOUND = 0x1p-64;
 
   /** Below this z, e^z / 2 < 2^-55: ln(1 + e^z) rounds like e^z. */
   private static final double EXP_TAIL = -37.5;
@@ -33,11 +64,54 @@ public final class Softplus extends RoundingFunction {
     return new Kernel() {
       @Override
       public double value(double x) {
+        return value(x, new double[1]);
+      }
+
+      private double value(double x, double[] scratch) {
         double z = beta * x;
         if (hasThreshold && z > threshold) {
           return x;
         }
-        return softplus(z, Math.fma(beta, x, -z), beta, toOdd);
+        return softplus(z, Math.fma(beta, x, -z), beta, toOdd, scratch);
+      }
+
+      @Override
+      public void values(double[] x, double[] y) {
+        if (x.length != y.length) {
+          Kernel.super.values(x, y); // throws
+          return;
+        }
+        if (toOdd) {
+          double[] scratch = new double[1];
+          for (int i = 0; i < x.length; i++) {
+            y[i] = value(x[i], scratch);
+          }
+          return;
+        }
+        // float64: the block form of value(x) (same arithmetic, see nearestBlock).
+        Block b = new Block();
+        for (int from = 0; from < x.length; from += BLOCK) {
+          int n = Math.min(BLOCK, x.length - from);
+          nearestBlock(x, from, n, 1, beta, b);
+          for (int i = 0; i < n; i++) {
+            double z = b.z[i];
+            double r = b.r[i];
+            y[from + i] = hasThreshold && z > threshold ? x[from + i]
+                : r == r ? r : accurate(z, b.zl[i], beta, false);
+          }
+        }
+      }
+
+      @Override
+      public void values(float[] x, float[] y) {
+        if (x.length != y.length) {
+          Kernel.super.values(x, y); // throws
+          return;
+        }
+        double[] scratch = new double[1];
+        for (int i = 0; i < x.length; i++) {
+          y[i] = (float) value(x[i], scratch);
+        }
       }
 
       @Override
@@ -59,6 +133,115 @@ public final class Softplus extends RoundingFunction {
    * correction.
    */
   static double softplus(double z, double zl, double beta, boolean toOdd) {
+    return softplus(z, zl, beta, toOdd, new double[1]);
+  }
+
+  /** {@link #softplus(double, double, double, boolean)} with a caller's scratch (length >= 1). */
+  static double softplus(double z, double zl, double beta, boolean toOdd, double[] scratch) {
+    if (toOdd) {
+      double y = plain(z, zl, beta);
+      if (NarrowBitsShortcut.decides(y, FAST_BOUND)) {
+        return y;
+      }
+    } else {
+      double y = nearest(z, zl, beta, scratch);
+      if (y == y) {
+        return y;
+      }
+    }
+    return accurate(z, zl, beta, toOdd);
+  }
+
+  /**
+   * ln(1 + e^(z + zl)) / beta rounded to nearest where the fast double-double method (see the
+   * class comment) proves it, else NaN. Branch-free; scratch[0] holds the exponentials' low parts.
+   */
+  static double nearest(double z, double zl, double beta, double[] scratch) {
+    double eh = FastExpDoubleDouble.exp(-Math.abs(z), scratch, 0);
+    double el = shareOfZl(z, zl, eh, scratch[0]);
+    double lh = FastLog1pDoubleDouble.log1p(eh, el, scratch, 0);
+    return combine(z, zl, beta, lh, scratch[0]);
+  }
+
+  /** The low part of E = e^-|z + zl| = e^-|z| (1 - sign(z) zl) to (z zl)^2 < 2^-86. */
+  private static double shareOfZl(double z, double zl, double eh, double el) {
+    // -sign(z) zl without a branch (the sign of random z is a coin flip); z = 0 has zl = 0.
+    return el + eh * (Math.copySign(1.0, -z) * zl);
+  }
+
+  /**
+   * The last step of {@link #nearest}: (max(z, 0) + ln(1 + E) + (zl if z > 0)) / beta from
+   * ln(1 + E) = lh + ll (NaN for |z| > 680), the result or NaN (see the class comment).
+   */
+  private static double combine(double z, double zl, double beta, double lh, double ll) {
+    // max(z, 0) + lh (TwoSum) + ll, plus zl for z > 0; divided by beta with one fma correction.
+    double zp = Math.max(z, 0);
+    double h = zp + lh;
+    // zl for z >= 0 (where zl = 0 at z = 0), +-0 for z < 0, without a branch.
+    double zlp = zl * (Math.copySign(0.5, z) + 0.5);
+    double l = DoubleDouble.twoSumError(zp, lh, h) + (ll + zlp);
+    if (beta != 1) { // a constant per kernel: predicted
+      double q = h / beta;
+      l = (Math.fma(-q, beta, h) + l) / beta;
+      h = q;
+    }
+    double r = h + l;
+    return NearestShortcut.decides(r, l - (r - h), FAST_DOUBLE_DOUBLE_BOUND) ? r : Double.NaN;
+  }
+
+  /** Elements per block of {@link #nearestBlock}. */
+  static final int BLOCK = 512;
+
+  /** Work arrays of {@link #nearestBlock}, one set per array call. */
+  static final class Block {
+    final double[] z = new double[BLOCK];
+    final double[] zl = new double[BLOCK];
+    final double[] eh = new double[BLOCK];
+    final double[] el = new double[BLOCK];
+    final double[] lh = new double[BLOCK];
+    final double[] ll = new double[BLOCK];
+    final double[] r = new double[BLOCK];
+  }
+
+  /**
+   * {@link #nearest} for z = beta (sign x[from + i]), i < n <= BLOCK, in three passes (exp,
+   * log1p, the rest), bit for bit the scalar form: each pass has independent iterations, where
+   * the scalar form's chain waits on each step. Leaves z, zl and
+   * the result (NaN where undecided) in b.
+   */
+  static void nearestBlock(double[] x, int from, int n, double sign, double beta, Block b) {
+    for (int i = 0; i < n; i++) {
+      double xi = sign * x[from + i];
+      double z = beta * xi;
+      b.z[i] = z;
+      b.zl[i] = Math.fma(beta, xi, -z);
+      double eh = FastExpDoubleDouble.exp(-Math.abs(z), b.el, i);
+      b.eh[i] = eh;
+      b.el[i] = shareOfZl(z, b.zl[i], eh, b.el[i]);
+    }
+    for (int i = 0; i < n; i++) {
+      b.lh[i] = FastLog1pDoubleDouble.log1p(b.eh[i], b.el[i], b.ll, i);
+    }
+    for (int i = 0; i < n; i++) {
+      b.r[i] = combine(b.z[i], b.zl[i], beta, b.lh[i], b.ll[i]);
+    }
+  }
+
+  /**
+   * ln(1 + e^(z + zl)) / beta in plain double arithmetic, within {@link #FAST_BOUND} relative
+   * where the result is normal (see the class comment): max(z, 0) + ln(1 + e), e = e^-|z + zl|,
+   * with ln(1 + e) from {@link Log1pDoubleDouble#approx} (Kahan's method from Math.log). Branch-free; NaN, infinite, zero or subnormal results are left to the caller's test.
+   */
+  static double plain(double z, double zl, double beta) {
+    double e = Math.exp(-Math.abs(z));
+    // e^-|z + zl| = e^-|z| e^(-sign(z) zl) = e (1 - sign(z) zl) to (z zl)^2 < 2^-86.
+    e = Math.fma(e, z > 0 ? -zl : zl, e);
+    double ln = Log1pDoubleDouble.approx(e);
+    return (Math.max(z, 0) + (ln + (z > 0 ? zl : 0))) / beta;
+  }
+
+  /** {@link #softplus} by the double-double method (see the class comment). */
+  static double accurate(double z, double zl, double beta, boolean toOdd) {
     if (z != z || z == Double.POSITIVE_INFINITY) {
       return z;
     }
@@ -71,7 +254,7 @@ public final class Softplus extends RoundingFunction {
       // z + ln(1 + t), t = e^-z; below 2^-1074 t only survives as a sticky bit.
       double th = ExpDoubleDouble.hi(-z);
       double tl = th == 0 ? Double.MIN_VALUE : ExpDoubleDouble.lo(-z);
-      double y = StrictMath.log1p(th);
+      double y = Log1pDoubleDouble.approx(th);
       double yl = Log1pDoubleDouble.tail(y, th, tl) + zl / (1 + th);
       h = z + y;
       double bb = h - z;
@@ -86,7 +269,7 @@ public final class Softplus extends RoundingFunction {
     } else {
       double eh = ExpDoubleDouble.hi(z);
       double el = ExpDoubleDouble.lo(z);
-      h = StrictMath.log1p(eh);
+      h = Log1pDoubleDouble.approx(eh);
       l = Log1pDoubleDouble.tail(h, eh, el) + zl * (eh / (1 + eh));
     }
     if (beta != 1) {
