@@ -8,7 +8,7 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.ErfcDoubleDouble;
-import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
@@ -28,12 +28,12 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * sigma(v)(1 + x 2 sqrt(2/pi) (1 + 0.134145 x^2) sigma(-v)).
  *
  * <p>Fast path, tanh-form value (allocation-free, Ziv; {@link #fastTanhValue}): for 2^-60 <= |x|
- * <= 10 and v >= -700. v as a double-double: x^2 exact (fma), x^3, kappa x^3 and C P as
+ * <= 10 and v >= -680. v as a double-double: x^2 exact (fma), x^3, kappa x^3 and C P as
  * double-double products with double-double constants, x + kappa x^3 by TwoSum (same signs, no
  * cancellation): relative error below 2^-100, absolute below 2^-90 (|v| <= 1154). E = e^(-|v|)
  * = e^(-|v_hi|) (1 + z) with z = |v_hi| - |v| (|z| <= 2^-42.7; the dropped z^2/2 is below
- * 2^-86 relative) and e^(-|v_hi|) from {@link ExpDoubleDouble} (stated about 2^-80, taken as
- * 2^-77): E within 2^-76.8 relative. Then x/(1 + E) (x >= 0) or x E/(1 + E) (x < 0) by one
+ * 2^-86 relative) and e^(-|v_hi|) from {@link FastExpDoubleDouble} (2^-77): E within 2^-76.8
+ * relative. Then x/(1 + E) (x >= 0) or x E/(1 + E) (x < 0) by one
  * corrected quotient q + c, q = n/d_hi: E's relative error reaches the result damped by
  * E/(1 + E) <= E (x >= 0) or 1/(1 + E) <= 1 (x < 0). The other errors (the roundings of d_lo,
  * of the correction terms and of c, and the dropped (d_lo/d_hi)^2) are each below 2^-51 of |c|
@@ -74,8 +74,8 @@ public final class Gelu extends RoundingFunction {
 
   private static final DoubleDouble HALF = DoubleDouble.of(0.5);
 
-  /** The tanh-form fast path stops where e^v (v <= -700) nears the subnormal range. */
-  static final double FAST_V_LIMIT = 700;
+  /** The tanh-form fast path stops at v = -680 ({@link FastExpDoubleDouble#EXP_LOW}). */
+  static final double FAST_V_LIMIT = -FastExpDoubleDouble.EXP_LOW;
 
   /** Relative error bound of the tanh-form fast path (see the class comment). */
   static final double TANH_FAST_BOUND = 0x1p-76;
@@ -173,8 +173,9 @@ public final class Gelu extends RoundingFunction {
     @Override
     public void values(double[] x, double[] y) {
       requireSameLength(x.length, y.length);
+      double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
-        y[i] = fastTanhValue(x[i], toOdd);
+        y[i] = fastTanhValue(x[i], toOdd, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
@@ -186,8 +187,9 @@ public final class Gelu extends RoundingFunction {
     @Override
     public void values(float[] x, float[] y) {
       requireSameLength(x.length, y.length);
+      double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
-        y[i] = (float) fastTanhValue(x[i], toOdd);
+        y[i] = (float) fastTanhValue(x[i], toOdd, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
@@ -248,9 +250,14 @@ public final class Gelu extends RoundingFunction {
 
   /**
    * The tanh form's fast path for the dtype, or NaN when it does not decide (then the accurate
-   * path): 2^-60 <= |x| <= 10 and v >= -700 (x >= -20.9), see the class comment.
+   * path): 2^-60 <= |x| <= 10 and v >= -680 (x >= -20.6), see the class comment.
    */
   static double fastTanhValue(double x, boolean toOdd) {
+    return fastTanhValue(x, toOdd, new double[1]);
+  }
+
+  /** {@link #fastTanhValue(double, boolean)} with a caller's scratch element for e^x's low part. */
+  static double fastTanhValue(double x, boolean toOdd, double[] scratch) {
     if (!(Math.abs(x) >= 0x1p-60 & x <= 10)) {
       return Double.NaN;
     }
@@ -270,8 +277,8 @@ public final class Gelu extends RoundingFunction {
     }
     // E = e^(-|v|) = e^(-|vh|) (1 + zl), zl = -|v| + |vh|; the dropped zl^2/2 is below 2^-86.
     double zl = x >= 0 ? -vl : vl;
-    double eh = ExpDoubleDouble.hi(-Math.abs(vh));
-    double el = ExpDoubleDouble.lo(-Math.abs(vh)) + eh * zl;
+    double eh = FastExpDoubleDouble.exp(-Math.abs(vh), scratch, 0);
+    double el = scratch[0] + eh * zl;
     // x sigma(v) = x n / (1 + E), n = 1 (x >= 0) or E (x < 0); selects, not branches.
     double dh = 1 + eh;
     double dl = ((1 - dh) + eh) + el;

@@ -8,7 +8,7 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
-import org.activationtck.tck.reference.internal.ExpDoubleDouble;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
@@ -26,9 +26,9 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  *       sum: 2^-78), c_0 .. c_3 by double-double Horner with t = a^2 exact (fma), a^3 as a
  *       double-double: each step errs by about 2^-104. Bound used: 2^-75 relative.
  *   <li>1/8 <= |x| <= 40: a - tanh a = (a - 1) + 2E/(1 + E), E = e^(-2a) as a double-double from
- *       {@link ExpDoubleDouble} (stated relative error about 2^-80; taken as
- *       {@link #EXP_BOUND} = 2^-77 here). s = 2E/(1 + E) with 1 + E by Fast2Sum and one corrected
- *       quotient errs by EXP_BOUND s + 2^-101 s (1/(1 + E) <= 1 damps E's error), a - 1 = p + pe
+ *       {@link FastExpDoubleDouble} (relative error below {@link #EXP_BOUND} = 2^-77).
+ *       s = 2E/(1 + E) with 1 + E by Fast2Sum and one corrected quotient errs by EXP_BOUND s
+ *       + 2^-101 s (1/(1 + E) <= 1 damps E's error), a - 1 = p + pe
  *       by TwoSum is exact, and the low parts pe + c and l (the final sum's) are rounded once
  *       each: below 2^-53 (|pe| + |c|) + 2^-53 |l| with |c| <= 2^-52 s. The bound handed to the
  *       rounding test is that absolute error, so the cancellation near a = 1/8 (where s is about
@@ -71,8 +71,8 @@ public final class TanhShrink extends RoundingFunction {
   /** Above this |x| the accurate path is cheap already (|x| - 1 plus a tie-breaker). */
   static final double FAST_UP_TO = 40;
 
-  /** Relative error bound taken for ExpDoubleDouble's e^x (stated: about 2^-80). */
-  static final double EXP_BOUND = 0x1p-77;
+  /** Relative error bound of the fast e^x ({@link FastExpDoubleDouble#EXP_ERROR}, 2^-77). */
+  static final double EXP_BOUND = FastExpDoubleDouble.EXP_ERROR;
 
   /** Relative error bound of the series branch (see the class comment). */
   static final double SERIES_BOUND = 0x1p-75;
@@ -113,8 +113,9 @@ public final class TanhShrink extends RoundingFunction {
     @Override
     public void values(double[] x, double[] y) {
       requireSameLength(x, y.length);
+      double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
-        y[i] = fastValue(x[i], toOdd);
+        y[i] = fastValue(x[i], toOdd, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
@@ -126,8 +127,9 @@ public final class TanhShrink extends RoundingFunction {
     @Override
     public void values(float[] x, float[] y) {
       requireSameLength(x, y.length);
+      double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
-        y[i] = (float) fastValue(x[i], toOdd);
+        y[i] = (float) fastValue(x[i], toOdd, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
@@ -168,10 +170,15 @@ public final class TanhShrink extends RoundingFunction {
 
   /** The fast path's result for the dtype, or NaN when it does not decide (then accurate). */
   static double fastValue(double x, boolean toOdd) {
+    return fastValue(x, toOdd, new double[1]);
+  }
+
+  /** {@link #fastValue(double, boolean)} with a caller's scratch element for e^x's low part. */
+  static double fastValue(double x, boolean toOdd, double[] scratch) {
     double a = Math.abs(x);
     double r;
     if (a >= SERIES_BELOW && a <= FAST_UP_TO) {
-      r = exponential(a, toOdd);
+      r = exponential(a, toOdd, scratch);
     } else if (a >= FAST_ABOVE && a < SERIES_BELOW) {
       r = series(a, toOdd);
     } else {
@@ -181,9 +188,9 @@ public final class TanhShrink extends RoundingFunction {
   }
 
   /** a - tanh a = (a - 1) + 2E/(1 + E), E = e^(-2a), for 1/8 <= a <= 40 (class comment). */
-  private static double exponential(double a, boolean toOdd) {
-    double eh = ExpDoubleDouble.hi(-2 * a);
-    double el = ExpDoubleDouble.lo(-2 * a);
+  private static double exponential(double a, boolean toOdd, double[] scratch) {
+    double eh = FastExpDoubleDouble.exp(-2 * a, scratch, 0);
+    double el = scratch[0];
     double dh = 1 + eh;
     double dl = ((1 - dh) + eh) + el; // Fast2Sum, 1 >= E
     double nh = 2 * eh;
