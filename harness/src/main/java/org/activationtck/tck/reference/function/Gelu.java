@@ -27,6 +27,9 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * <p>Method, tanh form: P = x + 0.044715 x^3, v = 2 sqrt(2/pi) P, value x sigma(v), derivative
  * sigma(v)(1 + x 2 sqrt(2/pi) (1 + 0.134145 x^2) sigma(-v)).
  *
+ * <p>Fast path, exact-form value: {@link GeluExactFastPath} (erf series and continued fraction in
+ * plain double-double arithmetic, bound 2^-76, Ziv's test), the accurate path below otherwise.
+ *
  * <p>Fast path, tanh-form value (allocation-free, Ziv; {@link #fastTanhValue}): for 2^-60 <= |x|
  * <= 10 and v >= -680. v as a double-double: x^2 exact (fma), x^3, kappa x^3 and C P as
  * double-double products with double-double constants, x + kappa x^3 by TwoSum (same signs, no
@@ -104,25 +107,36 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public double value(double x) {
-      if (x != x || x == Double.POSITIVE_INFINITY) {
-        return x;
+      double y = GeluExactFastPath.value(x, toOdd, new double[1]);
+      return y == y ? y : accurateExactValue(x, toOdd);
+    }
+
+    @Override
+    public void values(double[] x, double[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = GeluExactFastPath.value(x[i], toOdd, scratch);
       }
-      if (x <= -40) {
-        return x == Double.NEGATIVE_INFINITY ? Double.NaN : -0.0;
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = accurateExactValue(x[i], toOdd);
+        }
       }
-      if (x > 12) {
-        return x;
+    }
+
+    @Override
+    public void values(float[] x, float[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) GeluExactFastPath.value(x[i], toOdd, scratch);
       }
-      if (Math.abs(x) < 0x1p-60) {
-        return Silu.halfPlusSquare(x, toOdd);
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = (float) accurateExactValue(x[i], toOdd);
+        }
       }
-      DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
-      DoubleDouble halfX = DoubleDouble.of(0.5 * x);
-      if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
-        return DoubleDouble.round(mul(phi(x, t), x), toOdd);
-      }
-      DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(halfSquare(x)));
-      return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), toOdd);
     }
 
     @Override
@@ -225,6 +239,29 @@ public final class Gelu extends RoundingFunction {
       DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
       return DoubleDouble.round(mul(sigmoid(v, false), b), toOdd);
     }
+  }
+
+  /** The exact form's accurate path (slow: DoubleDouble objects), special cases included. */
+  static double accurateExactValue(double x, boolean toOdd) {
+    if (x != x || x == Double.POSITIVE_INFINITY) {
+      return x;
+    }
+    if (x <= -40) {
+      return x == Double.NEGATIVE_INFINITY ? Double.NaN : -0.0;
+    }
+    if (x > 12) {
+      return x;
+    }
+    if (Math.abs(x) < 0x1p-60) {
+      return Silu.halfPlusSquare(x, toOdd);
+    }
+    DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
+    DoubleDouble halfX = DoubleDouble.of(0.5 * x);
+    if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
+      return DoubleDouble.round(mul(phi(x, t), x), toOdd);
+    }
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(halfSquare(x)));
+    return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), toOdd);
   }
 
   /** The tanh form's accurate path (slow: DoubleDouble objects), special cases included. */
