@@ -8,8 +8,6 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.ErfcDoubleDouble;
-import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
-import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * gelu, exact (x Phi(x)) or tanh form (x sigma(2 sqrt(2/pi)(x + 0.044715 x^3))), in
@@ -30,21 +28,8 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * <p>Fast path, exact-form value: {@link GeluExactFastPath} (erf series and continued fraction in
  * plain double-double arithmetic, bound 2^-76, Ziv's test), the accurate path below otherwise.
  *
- * <p>Fast path, tanh-form value (allocation-free, Ziv; {@link #fastTanhValue}): for 2^-60 <= |x|
- * <= 10 and v >= -680. v as a double-double: x^2 exact (fma), x^3, kappa x^3 and C P as
- * double-double products with double-double constants, x + kappa x^3 by TwoSum (same signs, no
- * cancellation): relative error below 2^-100, absolute below 2^-90 (|v| <= 1154). E = e^(-|v|)
- * = e^(-|v_hi|) (1 + z) with z = |v_hi| - |v| (|z| <= 2^-42.7; the dropped z^2/2 is below
- * 2^-86 relative) and e^(-|v_hi|) from {@link FastExpDoubleDouble} (2^-77): E within 2^-76.8
- * relative. Then x/(1 + E) (x >= 0) or x E/(1 + E) (x < 0) by one
- * corrected quotient q + c, q = n/d_hi: E's relative error reaches the result damped by
- * E/(1 + E) <= E (x >= 0) or 1/(1 + E) <= 1 (x < 0). The other errors (the roundings of d_lo,
- * of the correction terms and of c, and the dropped (d_lo/d_hi)^2) are each below 2^-51 of |c|
- * or of |q d_lo|. Bound: {@link #TANH_FAST_BOUND} (2^-76) w |f| + 2^-49 (|c| + |q d_lo|) with
- * w = E for x >= 0 and 1 for x < 0: it shrinks with E, so that x (1 - E) at large x, where the
- * value is a whisker below a double, still decides when rounding to odd. {@link ZivRounding}
- * rounds the result when that bound decides (all but about 2^-22 of the inputs); the rest, and
- * the ranges outside, take the accurate path below.
+ * <p>Fast path, tanh form: {@link GeluTanhFastPath} (value and derivative from a double-double
+ * v and e^(-|v|), bound 2^-76, Ziv's test), the accurate path below otherwise.
  *
  * <p>Accuracy: relative error below 10^-22 before the final rounding (the erfc cancellation at
  * t < 3 costs 16 bits): within 1 ulp, correctly rounded except within 10^-22 of a midpoint.
@@ -76,12 +61,6 @@ public final class Gelu extends RoundingFunction {
   static final DoubleDouble THREE_KAPPA = mul(KAPPA, 3);
 
   private static final DoubleDouble HALF = DoubleDouble.of(0.5);
-
-  /** The tanh-form fast path stops at v = -680 ({@link FastExpDoubleDouble#EXP_LOW}). */
-  static final double FAST_V_LIMIT = -FastExpDoubleDouble.EXP_LOW;
-
-  /** Relative error bound of the tanh-form fast path (see the class comment). */
-  static final double TANH_FAST_BOUND = 0x1p-76;
 
   /** Exact form: root of f', -0.7517915246935645 = -0x1.80ead197f00b4p-1 + 0x1.13e74c58cada8p-56. */
   static final DoubleDouble EXACT_ROOT =
@@ -180,7 +159,7 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public double value(double x) {
-      double y = fastTanhValue(x, toOdd);
+      double y = GeluTanhFastPath.value(x, toOdd, new double[1]);
       return y == y ? y : accurateTanhValue(x, toOdd);
     }
 
@@ -189,7 +168,7 @@ public final class Gelu extends RoundingFunction {
       requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
-        y[i] = fastTanhValue(x[i], toOdd, scratch);
+        y[i] = GeluTanhFastPath.value(x[i], toOdd, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
@@ -203,7 +182,7 @@ public final class Gelu extends RoundingFunction {
       requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
-        y[i] = (float) fastTanhValue(x[i], toOdd, scratch);
+        y[i] = (float) GeluTanhFastPath.value(x[i], toOdd, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
@@ -214,30 +193,36 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public double derivative(double x) {
-      if (x != x) {
-        return x;
+      double y = GeluTanhFastPath.derivative(x, toOdd, new double[1]);
+      return y == y ? y : accurateTanhDerivative(x, toOdd);
+    }
+
+    @Override
+    public void derivatives(double[] x, double[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = GeluTanhFastPath.derivative(x[i], toOdd, scratch);
       }
-      if (x == 0) {
-        return 0.5;
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = accurateTanhDerivative(x[i], toOdd);
+        }
       }
-      if (x <= -25) {
-        return -0.0;
+    }
+
+    @Override
+    public void derivatives(float[] x, float[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) GeluTanhFastPath.derivative(x[i], toOdd, scratch);
       }
-      if (x > 10) {
-        return 1.0;
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = (float) accurateTanhDerivative(x[i], toOdd);
+        }
       }
-      if (RootTaylor.near(x, TANH_ROOT)) {
-        return RootTaylor.value(toOdd, x, TANH_ROOT, TANH_C1, 0x1.8cd1a2b2fff33p-2,
-            -0x1.029615edb077ap-6, -0x1.d2b77346470abp-4, -0x1.104a83edc0ddcp-6);
-      }
-      DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(THREE_KAPPA, x), x));
-      DoubleDouble slope = mul(mul(C, dp), x);
-      DoubleDouble v = v(x);
-      if (v.hi < -700) {
-        return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), toOdd);
-      }
-      DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
-      return DoubleDouble.round(mul(sigmoid(v, false), b), toOdd);
     }
   }
 
@@ -285,50 +270,32 @@ public final class Gelu extends RoundingFunction {
     return DoubleDouble.round(mul(sigmoid(v, false), x), toOdd);
   }
 
-  /**
-   * The tanh form's fast path for the dtype, or NaN when it does not decide (then the accurate
-   * path): 2^-60 <= |x| <= 10 and v >= -680 (x >= -20.6), see the class comment.
-   */
-  static double fastTanhValue(double x, boolean toOdd) {
-    return fastTanhValue(x, toOdd, new double[1]);
-  }
-
-  /** {@link #fastTanhValue(double, boolean)} with a caller's scratch element for e^x's low part. */
-  static double fastTanhValue(double x, boolean toOdd, double[] scratch) {
-    if (!(Math.abs(x) >= 0x1p-60 & x <= 10)) {
-      return Double.NaN;
+  /** The tanh form's accurate derivative (slow: DoubleDouble objects), special cases included. */
+  static double accurateTanhDerivative(double x, boolean toOdd) {
+    if (x != x) {
+      return x;
     }
-    // v = C (x + kappa x^3): x^2 exact by fma, x^3 and the products as double-doubles.
-    double x2h = x * x;
-    double x2l = Math.fma(x, x, -x2h);
-    double x3h = x2h * x;
-    double x3l = Math.fma(x2h, x, -x3h) + x2l * x;
-    double kh = KAPPA.hi * x3h;
-    double kl = Math.fma(KAPPA.hi, x3h, -kh) + (KAPPA.hi * x3l + KAPPA.lo * x3h);
-    double ph = x + kh;
-    double pl = DoubleDouble.twoSumError(x, kh, ph) + kl;
-    double vh = C.hi * ph;
-    double vl = Math.fma(C.hi, ph, -vh) + (C.hi * pl + C.lo * ph);
-    if (!(vh >= -FAST_V_LIMIT)) {
-      return Double.NaN;
+    if (x == 0) {
+      return 0.5;
     }
-    // E = e^(-|v|) = e^(-|vh|) (1 + zl), zl = -|v| + |vh|; the dropped zl^2/2 is below 2^-86.
-    double zl = x >= 0 ? -vl : vl;
-    double eh = FastExpDoubleDouble.exp(-Math.abs(vh), scratch, 0);
-    double el = scratch[0] + eh * zl;
-    // x sigma(v) = x n / (1 + E), n = 1 (x >= 0) or E (x < 0); selects, not branches.
-    double dh = 1 + eh;
-    double dl = ((1 - dh) + eh) + el;
-    double mh = x >= 0 ? 1 : eh;
-    double ml = x >= 0 ? 0 : el;
-    double nh = x * mh;
-    double nl = Math.fma(x, mh, -nh) + x * ml;
-    double q = nh / dh;
-    double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
-    double h = q + c;
-    double err = TANH_FAST_BOUND * (x >= 0 ? eh : 1) * Math.abs(h) + 0x1p-49 * (Math.abs(c)
-        + Math.abs(q * dl));
-    return ZivRounding.round(h, c - (h - q), err, toOdd);
+    if (x <= -25) {
+      return -0.0;
+    }
+    if (x > 10) {
+      return 1.0;
+    }
+    if (RootTaylor.near(x, TANH_ROOT)) {
+      return RootTaylor.value(toOdd, x, TANH_ROOT, TANH_C1, 0x1.8cd1a2b2fff33p-2,
+          -0x1.029615edb077ap-6, -0x1.d2b77346470abp-4, -0x1.104a83edc0ddcp-6);
+    }
+    DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(THREE_KAPPA, x), x));
+    DoubleDouble slope = mul(mul(C, dp), x);
+    DoubleDouble v = v(x);
+    if (v.hi < -700) {
+      return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), toOdd);
+    }
+    DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
+    return DoubleDouble.round(mul(sigmoid(v, false), b), toOdd);
   }
 
   /** x^2/2 exactly as a double-double (|x| <= 40, no underflow for |x| >= 2^-60). */

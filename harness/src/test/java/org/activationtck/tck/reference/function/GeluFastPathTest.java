@@ -29,12 +29,24 @@ class GeluFastPathTest {
 
   @Test
   void required_tanhFastPath_float64CorrectlyRounded() {
-    check("true", Dtype.FLOAT64, -20.6, 10, (x, odd) -> Gelu.fastTanhValue(x, odd != 0));
+    check("true", Dtype.FLOAT64, -20.6, 10, (x, odd) -> GeluTanhFastPath.value(x, odd != 0, new double[1]));
   }
 
   @Test
   void required_tanhFastPath_float32CorrectlyRounded() {
-    check("true", Dtype.FLOAT32, -20.6, 10, (x, odd) -> Gelu.fastTanhValue(x, odd != 0));
+    check("true", Dtype.FLOAT32, -20.6, 10, (x, odd) -> GeluTanhFastPath.value(x, odd != 0, new double[1]));
+  }
+
+  @Test
+  void required_tanhFastDerivative_float64CorrectlyRounded() {
+    check("true", Dtype.FLOAT64, -20.6, 10,
+        (x, odd) -> GeluTanhFastPath.derivative(x, odd != 0, new double[1]), true);
+  }
+
+  @Test
+  void required_tanhFastDerivative_float32CorrectlyRounded() {
+    check("true", Dtype.FLOAT32, -20.6, 10,
+        (x, odd) -> GeluTanhFastPath.derivative(x, odd != 0, new double[1]), true);
   }
 
   @Test
@@ -51,6 +63,11 @@ class GeluFastPathTest {
 
   private static void check(String approximate, Dtype t, double lo, double hi,
       DoubleBinaryOperator fast) {
+    check(approximate, t, lo, hi, fast, false);
+  }
+
+  private static void check(String approximate, Dtype t, double lo, double hi,
+      DoubleBinaryOperator fast, boolean derivative) {
     Params p = Params.resolve(SPEC, "keras3", Map.of("approximate", approximate), t);
     double toOdd = t == Dtype.FLOAT64 ? 0 : 1;
     Random rnd = new Random(8_2026_1124L);
@@ -66,7 +83,8 @@ class GeluFastPathTest {
         continue;
       }
       decided++;
-      double expected = new OracleValue(d -> ORACLE.value(x, p, d)).rounded(t);
+      double expected = new OracleValue(d -> derivative ? ORACLE.derivative(x, p, d)
+          : ORACLE.value(x, p, d)).rounded(t);
       double got = t == Dtype.FLOAT32 ? (float) y : y;
       if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(got)) {
         failures.append(String.format("%n  x=%s: expected %s, got %s", x, expected, got));
