@@ -25,7 +25,7 @@ import org.activationtck.tck.reference.internal.ErfcDoubleDouble;
  * <p>Method, tanh form: P = x + 0.044715 x^3, v = 2 sqrt(2/pi) P, value x sigma(v), derivative
  * sigma(v)(1 + x 2 sqrt(2/pi) (1 + 0.134145 x^2) sigma(-v)).
  *
- * <p>Fast path, exact-form value: {@link GeluExactFastPath} (erf series and continued fraction in
+ * <p>Fast path, exact form (value and derivative): {@link GeluExactFastPath} (erf series and continued fraction in
  * plain double-double arithmetic, bound 2^-76, Ziv's test), the accurate path below otherwise.
  *
  * <p>Fast path, tanh form: {@link GeluTanhFastPath} (value and derivative from a double-double
@@ -86,14 +86,14 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public double value(double x) {
-      double y = GeluExactFastPath.value(x, toOdd, new double[1]);
+      double y = GeluExactFastPath.value(x, toOdd, new double[5]);
       return y == y ? y : accurateExactValue(x, toOdd);
     }
 
     @Override
     public void values(double[] x, double[] y) {
       requireSameLength(x.length, y.length);
-      double[] scratch = new double[1];
+      double[] scratch = new double[5];
       for (int i = 0; i < x.length; i++) {
         y[i] = GeluExactFastPath.value(x[i], toOdd, scratch);
       }
@@ -107,7 +107,7 @@ public final class Gelu extends RoundingFunction {
     @Override
     public void values(float[] x, float[] y) {
       requireSameLength(x.length, y.length);
-      double[] scratch = new double[1];
+      double[] scratch = new double[5];
       for (int i = 0; i < x.length; i++) {
         y[i] = (float) GeluExactFastPath.value(x[i], toOdd, scratch);
       }
@@ -120,32 +120,36 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public double derivative(double x) {
-      if (x != x) {
-        return x;
+      double y = GeluExactFastPath.derivative(x, toOdd, new double[5]);
+      return y == y ? y : accurateExactDerivative(x, toOdd);
+    }
+
+    @Override
+    public void derivatives(double[] x, double[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[5];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = GeluExactFastPath.derivative(x[i], toOdd, scratch);
       }
-      if (x == 0) {
-        return 0.5;
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = accurateExactDerivative(x[i], toOdd);
+        }
       }
-      if (x <= -40) {
-        return -0.0;
+    }
+
+    @Override
+    public void derivatives(float[] x, float[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[5];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) GeluExactFastPath.derivative(x[i], toOdd, scratch);
       }
-      if (x > 12) {
-        return 1.0;
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = (float) accurateExactDerivative(x[i], toOdd);
+        }
       }
-      if (RootTaylor.near(x, EXACT_ROOT)) {
-        return RootTaylor.value(toOdd, x, EXACT_ROOT, EXACT_C1, 0x1.8d9a941de3ac5p-2,
-            -0x1.2a2ef9bb865aep-6, -0x1.d2fa4c17c7e84p-4, -0x1.e4088244f901dp-7);
-      }
-      DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
-      DoubleDouble minusT2 = DoubleDouble.negate(halfSquare(x));
-      if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
-        DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), INV_SQRT_2PI), x);
-        return DoubleDouble.round(add(phi(x, t), density), toOdd);
-      }
-      DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
-      DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
-          mul(INV_SQRT_2PI, x));
-      return e.times(bracket, toOdd);
     }
   }
 
@@ -247,6 +251,36 @@ public final class Gelu extends RoundingFunction {
     }
     DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(halfSquare(x)));
     return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), toOdd);
+  }
+
+  /** The exact form's accurate derivative (slow: DoubleDouble objects), special cases included. */
+  static double accurateExactDerivative(double x, boolean toOdd) {
+    if (x != x) {
+      return x;
+    }
+    if (x == 0) {
+      return 0.5;
+    }
+    if (x <= -40) {
+      return -0.0;
+    }
+    if (x > 12) {
+      return 1.0;
+    }
+    if (RootTaylor.near(x, EXACT_ROOT)) {
+      return RootTaylor.value(toOdd, x, EXACT_ROOT, EXACT_C1, 0x1.8d9a941de3ac5p-2,
+          -0x1.2a2ef9bb865aep-6, -0x1.d2fa4c17c7e84p-4, -0x1.e4088244f901dp-7);
+    }
+    DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
+    DoubleDouble minusT2 = DoubleDouble.negate(halfSquare(x));
+    if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
+      DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), INV_SQRT_2PI), x);
+      return DoubleDouble.round(add(phi(x, t), density), toOdd);
+    }
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
+    DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
+        mul(INV_SQRT_2PI, x));
+    return e.times(bracket, toOdd);
   }
 
   /** The tanh form's accurate path (slow: DoubleDouble objects), special cases included. */

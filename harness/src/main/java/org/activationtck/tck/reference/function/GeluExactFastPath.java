@@ -7,7 +7,7 @@ import org.activationtck.tck.reference.internal.ZivRounding;
 /**
  * The fast path of gelu's exact form, x Phi(x) = x (1 + erf(x/sqrt 2))/2, allocation-free in
  * plain double-double arithmetic (pairs of doubles, no objects), with a proved error bound and
- * Ziv's rounding test ({@link ZivRounding}); NaN when the bound does not decide, and for inputs
+ * Ziv's rounding test ({@link ZivRounding}), and of its derivative; NaN when the bound does not decide, and for inputs
  * outside 2^-60 <= |x|, -36.8 <= x <= 12, where {@link Gelu}'s accurate path runs.
  *
  * <p>Method. t = |x|/sqrt 2; x^2 = 2t^2 exact (fma); E = e^(-x^2/2) = e^(-h) (1 - l) for x^2/2
@@ -54,6 +54,10 @@ final class GeluExactFastPath {
   private static final double TWO_OVER_SQRT_PI = 0x1.20dd750429b6dp+0;
   private static final double TWO_OVER_SQRT_PI_LO = 0x1.1ae3a914fed80p-56;
 
+  /** 1/sqrt(2 pi) = 0x1.9884533d43651p-2 - 0x1.cbc0d30ebfd15p-56 (0.3989422804014327). */
+  private static final double INV_SQRT_2PI = 0x1.9884533d43651p-2;
+  private static final double INV_SQRT_2PI_LO = -0x1.cbc0d30ebfd15p-56;
+
   /** Stop of the series: a term below 2^-80 of the sum (with the ratio test). */
   private static final double STOP = 0x1p-80;
 
@@ -67,14 +71,59 @@ final class GeluExactFastPath {
     if (!(a >= 0x1p-60 & x >= LOW & x <= HIGH)) {
       return Double.NaN;
     }
+    double gh = twicePhi(x, scratch);
+    double gl = scratch[1];
+    double yh = x * gh;
+    double yl = Math.fma(x, gh, -yh) + x * gl;
+    double h = 0.5 * (yh + yl);
+    double l = 0.5 * (yl - (yh + yl - yh));
+    double err = BOUND * 0.5 * a * scratch[4] + 0x1p-100 * Math.abs(h);
+    return ZivRounding.round(h, l, err, toOdd);
+  }
+
+  /**
+   * gelu'(x) = Phi(x) + x E / sqrt(2 pi) rounded for the dtype, or NaN when undecided or outside
+   * the range. The density term carries E's error (2^-76.9 relative), Phi the absolute 2^-76
+   * w/2 of the value; the sum cancels next to the root of f' (x0 = -0.7518), where the absolute
+   * bound only makes the test fail.
+   */
+  static double derivative(double x, boolean toOdd, double[] scratch) {
+    double a = Math.abs(x);
+    if (!(a >= 0x1p-60 & x >= LOW & x <= HIGH)) {
+      return Double.NaN;
+    }
+    double gh = twicePhi(x, scratch);
+    double gl = scratch[1];
+    double eh = scratch[2];
+    double el = scratch[3];
+    // x E / sqrt(2 pi) as a double-double
+    double ph = eh * INV_SQRT_2PI;
+    double pl = Math.fma(eh, INV_SQRT_2PI, -ph) + (eh * INV_SQRT_2PI_LO + el * INV_SQRT_2PI);
+    double dh = x * ph;
+    double dl = Math.fma(x, ph, -dh) + x * pl;
+    double sh = 0.5 * gh + dh;
+    double sl = DoubleDouble.twoSumError(0.5 * gh, dh, sh) + (0.5 * gl + dl);
+    double h = sh + sl;
+    double err = BOUND * (0.5 * scratch[4] + Math.abs(dh)) + 0x1p-100 * (0.5 * gh + Math.abs(dh));
+    return ZivRounding.round(h, sl - (h - sh), err, toOdd);
+  }
+
+  /**
+   * g = 2 Phi(x) (see the class comment): returns its high part; stores into scratch its low
+   * part [1], E = e^(-x^2/2) [2] (high) and [3] (low), and w [4], erf(t) for |x| <
+   * {@link #SERIES_BELOW}, else erfc(t), the part whose error the bounds scale with.
+   */
+  private static double twicePhi(double x, double[] scratch) {
+    double a = Math.abs(x);
     double x2h = x * x;
     double x2l = Math.fma(x, x, -x2h);
     double eh = FastExpDoubleDouble.exp(-0.5 * x2h, scratch, 0);
     double el = scratch[0] - eh * (0.5 * x2l);
+    scratch[2] = eh;
+    scratch[3] = el;
     // t = |x| sqrt(1/2) as a double-double.
     double th = a * SQRT_HALF;
     double tl = Math.fma(a, SQRT_HALF, -th) + a * SQRT_HALF_LO;
-    // w = erf(t) (series) or erfc(t) (continued fraction), then g = Phi(x) / ... see below.
     double wh;
     double wl;
     boolean series = a < SERIES_BELOW;
@@ -99,6 +148,7 @@ final class GeluExactFastPath {
         }
       }
       if (n == MAX_TERMS) {
+        scratch[1] = Double.NaN;
         return Double.NaN;
       }
       // erf = (2/sqrt pi) E S
@@ -146,11 +196,9 @@ final class GeluExactFastPath {
       gh = wh;
       gl = wl;
     }
-    double yh = x * gh;
-    double yl = Math.fma(x, gh, -yh) + x * gl;
-    double h = 0.5 * (yh + yl);
-    double l = 0.5 * (yl - (yh + yl - yh));
-    double err = BOUND * 0.5 * a * wh + 0x1p-100 * Math.abs(h);
-    return ZivRounding.round(h, l, err, toOdd);
+    scratch[4] = wh;
+    double g = gh + gl;
+    scratch[1] = gl - (g - gh);
+    return g;
   }
 }

@@ -52,13 +52,25 @@ class GeluFastPathTest {
   @Test
   void required_exactFastPath_float64CorrectlyRounded() {
     check("false", Dtype.FLOAT64, -36.8, 12,
-        (x, odd) -> GeluExactFastPath.value(x, odd != 0, new double[1]));
+        (x, odd) -> GeluExactFastPath.value(x, odd != 0, new double[5]));
   }
 
   @Test
   void required_exactFastPath_float32CorrectlyRounded() {
     check("false", Dtype.FLOAT32, -36.8, 12,
-        (x, odd) -> GeluExactFastPath.value(x, odd != 0, new double[1]));
+        (x, odd) -> GeluExactFastPath.value(x, odd != 0, new double[5]));
+  }
+
+  @Test
+  void required_exactFastDerivative_float64CorrectlyRounded() {
+    check("false", Dtype.FLOAT64, -36.8, 12,
+        (x, odd) -> GeluExactFastPath.derivative(x, odd != 0, new double[5]), true);
+  }
+
+  @Test
+  void required_exactFastDerivative_float32CorrectlyRounded() {
+    check("false", Dtype.FLOAT32, -36.8, 12,
+        (x, odd) -> GeluExactFastPath.derivative(x, odd != 0, new double[5]), true);
   }
 
   private static void check(String approximate, Dtype t, double lo, double hi,
