@@ -25,14 +25,17 @@ import org.activationtck.tck.reference.internal.ErfcDoubleDouble;
  * <p>Method, tanh form: P = x + 0.044715 x^3, v = 2 sqrt(2/pi) P, value x sigma(v), derivative
  * sigma(v)(1 + x 2 sqrt(2/pi) (1 + 0.134145 x^2) sigma(-v)).
  *
- * <p>Fast path, exact form (value and derivative): {@link GeluExactFastPath} (erf series and continued fraction in
- * plain double-double arithmetic, bound 2^-76, Ziv's test), the accurate path below otherwise.
+ * <p>Fast path, exact form (value and derivative): {@link GeluExactFastPath} (erf series and
+ * continued fraction in plain double-double arithmetic, bound 2^-76, Ziv's test), the accurate
+ * path below otherwise.
  *
  * <p>Fast path, tanh form: {@link GeluTanhFastPath} (value and derivative from a double-double
  * v and e^(-|v|), bound 2^-76, Ziv's test), the accurate path below otherwise.
  *
- * <p>Accuracy: relative error below 10^-22 before the final rounding (the erfc cancellation at
- * t < 3 costs 16 bits): within 1 ulp, correctly rounded except within 10^-22 of a midpoint.
+ * <p>Accuracy: the fast paths return the correctly rounded double (float64) or the value
+ * rounded to odd (narrow dtypes), proved by their bounds; the accurate path, for the rest: relative
+ * error below 10^-22 before the final rounding (the erfc cancellation at t < 3 costs 16 bits):
+ * within 1 ulp, correctly rounded except within 10^-22 of a midpoint.
  *
  * <p>Special cases (catalog): NaN → NaN; +Inf → +Inf; -Inf → NaN; ±0 → ±0. Derivative: +Inf → 1;
  * -Inf → -0.0; ±0 → 0.5.

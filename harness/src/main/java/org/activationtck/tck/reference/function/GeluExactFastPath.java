@@ -2,12 +2,12 @@ package org.activationtck.tck.reference.function;
 
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
-import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
- * The fast path of gelu's exact form, x Phi(x) = x (1 + erf(x/sqrt 2))/2, allocation-free in
- * plain double-double arithmetic (pairs of doubles, no objects), with a proved error bound and
- * Ziv's rounding test ({@link ZivRounding}), and of its derivative; NaN when the bound does not decide, and for inputs
+ * The fast paths of gelu's exact form, x Phi(x) = x (1 + erf(x/sqrt 2))/2, and of its
+ * derivative, allocation-free in plain double-double arithmetic (pairs of doubles, no objects),
+ * with a proved error bound and Ziv's rounding test ({@link FastPathRounding}); NaN when the
+ * bound does not decide, and for inputs
  * outside 2^-60 <= |x|, -36.8 <= x <= 12, where {@link Gelu}'s accurate path runs.
  *
  * <p>Method. t = |x|/sqrt 2; x^2 = 2t^2 exact (fma); E = e^(-x^2/2) = e^(-h) (1 - l) for x^2/2
@@ -78,7 +78,7 @@ final class GeluExactFastPath {
     double h = 0.5 * (yh + yl);
     double l = 0.5 * (yl - (yh + yl - yh));
     double err = BOUND * 0.5 * a * scratch[4] + 0x1p-100 * Math.abs(h);
-    return ZivRounding.round(h, l, err, toOdd);
+    return FastPathRounding.round(h, l, err, toOdd);
   }
 
   /**
@@ -105,7 +105,7 @@ final class GeluExactFastPath {
     double sl = DoubleDouble.twoSumError(0.5 * gh, dh, sh) + (0.5 * gl + dl);
     double h = sh + sl;
     double err = BOUND * (0.5 * scratch[4] + Math.abs(dh)) + 0x1p-100 * (0.5 * gh + Math.abs(dh));
-    return ZivRounding.round(h, sl - (h - sh), err, toOdd);
+    return FastPathRounding.round(h, sl - (h - sh), err, toOdd);
   }
 
   /**

@@ -2,27 +2,26 @@ package org.activationtck.tck.reference.function;
 
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
-import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * The fast paths of gelu's tanh form, x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3), and
  * of its derivative: allocation-free double-double arithmetic (pairs of doubles), a proved
- * error bound and Ziv's rounding test ({@link ZivRounding}). NaN when the bound does not decide
- * and outside the range, where {@link Gelu}'s accurate path runs.
+ * error bound and Ziv's rounding test ({@link FastPathRounding}). NaN when the bound does not
+ * decide and outside the range, where {@link Gelu}'s accurate path runs.
  *
- * <p>Value, for 2^-60 <= |x| <= 10 and v >= -680 (x >= -20.6). v as a double-double: x^2 exact (fma), x^3, kappa x^3 and C P as
- * double-double products with double-double constants, x + kappa x^3 by TwoSum (same signs, no
- * cancellation): relative error below 2^-100, absolute below 2^-90 (|v| <= 1154). E = e^(-|v|)
- * = e^(-|v_hi|) (1 + z) with z = |v_hi| - |v| (|z| <= 2^-42.7; the dropped z^2/2 is below
- * 2^-86 relative) and e^(-|v_hi|) from {@link FastExpDoubleDouble} (2^-77): E within 2^-76.8
- * relative. Then x/(1 + E) (x >= 0) or x E/(1 + E) (x < 0) by one
- * corrected quotient q + c, q = n/d_hi: E's relative error reaches the result damped by
- * E/(1 + E) <= E (x >= 0) or 1/(1 + E) <= 1 (x < 0). The other errors (the roundings of d_lo,
- * of the correction terms and of c, and the dropped (d_lo/d_hi)^2) are each below 2^-51 of |c|
- * or of |q d_lo|. Bound: {@link #BOUND} (2^-76) w |f| + 2^-49 (|c| + |q d_lo|) with
- * w = E for x >= 0 and 1 for x < 0: it shrinks with E, so that x (1 - E) at large x, where the
- * value is a whisker below a double, still decides when rounding to odd. {@link ZivRounding}
- * rounds the result when that bound decides (all but about 2^-22 of the inputs).
+ * <p>Value, for 2^-60 <= |x| <= 10 and v >= -680 (x >= -20.6). v as a double-double: x^2 exact
+ * (fma), x^3, kappa x^3 and C P as double-double products with double-double constants, x + kappa
+ * x^3 by TwoSum (same signs, no cancellation): relative error below 2^-100, absolute below 2^-90
+ * (|v| <= 1154). E = e^(-|v|) = e^(-|v_hi|) (1 + z) with z = |v_hi| - |v| (|z| <= 2^-42.7; the
+ * dropped z^2/2 is below 2^-86 relative) and e^(-|v_hi|) from {@link FastExpDoubleDouble} (2^-77):
+ * E within 2^-76.8 relative. Then x/(1 + E) (x >= 0) or x E/(1 + E) (x < 0) by one corrected
+ * quotient q + c, q = n/d_hi: E's relative error reaches the result damped by E/(1 + E) <= E (x >=
+ * 0) or 1/(1 + E) <= 1 (x < 0). The other errors (the roundings of d_lo, of the correction terms
+ * and of c, and the dropped (d_lo/d_hi)^2) are each below 2^-51 of |c| or of |q d_lo|. Bound:
+ * {@link #BOUND} (2^-76) w |f| + 2^-49 (|c| + |q d_lo|) with w = E for x >= 0 and 1 for x < 0: it
+ * shrinks with E, so that x (1 - E) at large x, where the value is a whisker below a double, still
+ * decides when rounding to odd. {@link FastPathRounding} rounds the result when that bound decides
+ * (all but about 2^-22 of the inputs).
  *
  * <p>Derivative, same range: f' = sigma(v) (1 + s sigma(-v)) with the slope s = x C (1 + 3 kappa
  * x^2) as a double-double (2^-100), = N / d^2 with d = 1 + E and N = d + s E (x >= 0, positive
@@ -60,7 +59,7 @@ final class GeluTanhFastPath {
     double h = q + c;
     double err = BOUND * (x >= 0 ? eh : 1) * Math.abs(h) + 0x1p-49 * (Math.abs(c)
         + Math.abs(q * dl));
-    return ZivRounding.round(h, c - (h - q), err, toOdd);
+    return FastPathRounding.round(h, c - (h - q), err, toOdd);
   }
 
   /** gelu' (tanh form) rounded for the dtype, or NaN (see the class comment). */
@@ -105,7 +104,7 @@ final class GeluTanhFastPath {
     double c = (Math.fma(-r, qh, nh) + nl - r * ql) / qh;
     double h = r + c;
     double err = lows + 0x1p-52 * Math.abs(ql) + 0x1p-49 * Math.abs(c);
-    return ZivRounding.round(h, c - (h - r), err, toOdd);
+    return FastPathRounding.round(h, c - (h - r), err, toOdd);
   }
 
   /**

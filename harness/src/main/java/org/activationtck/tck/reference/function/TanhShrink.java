@@ -9,14 +9,13 @@ import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
-import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * tanh_shrink: x - tanh(x), rounded once; odd (the sign is restored from x).
  *
  * <p>Fast path (allocation-free, Ziv): an approximation hi + lo with a proved absolute error
- * bound, rounded by {@link ZivRounding} when the bound decides the result; otherwise (about one
- * input in 2^12 at worst, see below) the accurate path that follows.
+ * bound, rounded by {@link FastPathRounding} when the bound decides the result; otherwise
+ * (about one input in 2^12 at worst, see below) the accurate path that follows.
  * <ol>
  *   <li>2^-300 <= |x| < {@link #SERIES_BELOW} = 1/8: a^3 P(a^2) with a = |x| and P the Taylor
  *       series of (a - tanh a)/a^3 = 1/3 - 2t/15 + 17t^2/315 - ... (t = a^2 <= 2^-6; coefficients
@@ -202,7 +201,7 @@ public final class TanhShrink extends RoundingFunction {
     double l = DoubleDouble.twoSumError(p, q, h) + (pe + c);
     double hh = h + l;
     double err = (EXP_BOUND + 0x1p-100) * q + 0x1p-52 * (Math.abs(pe) + Math.abs(l));
-    return ZivRounding.round(hh, l - (hh - h), err, toOdd);
+    return FastPathRounding.round(hh, l - (hh - h), err, toOdd);
   }
 
   /** a^3 P(a^2), the Taylor series, for 2^-300 <= a < 1/8 (class comment). */
@@ -234,7 +233,7 @@ public final class TanhShrink extends RoundingFunction {
     double fh = ch * sh;
     double fl = Math.fma(ch, sh, -fh) + (ch * sl + cl * sh);
     double hh = fh + fl;
-    return ZivRounding.round(hh, fl - (hh - fh), SERIES_BOUND * Math.abs(hh), toOdd);
+    return FastPathRounding.round(hh, fl - (hh - fh), SERIES_BOUND * Math.abs(hh), toOdd);
   }
 
   /** The accurate (slow) path: the previous double-double method with the special cases. */

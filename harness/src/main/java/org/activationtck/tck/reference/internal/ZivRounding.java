@@ -3,57 +3,48 @@ package org.activationtck.tck.reference.internal;
 import org.activationtck.spec.API;
 
 /**
- * Ziv's rounding test for double-double fast paths: given an approximation hi + lo of a value f
- * with a proved absolute error bound, either the result f rounds to for the caller's dtype, or
- * NaN when the bound does not decide it (the caller then runs its accurate path). Both tests fail
- * only when f lies within about err of a midpoint (nearest) or of a double (to odd).
+ * Ziv's rounding test for float64 fast paths: given an approximation h + l of a value v with
+ * |h + l - v| <= bound |h|, the nearest double to v, or NaN when the bound cannot decide it (the
+ * caller then takes its accurate path).
  *
- * <p>float64 (to nearest): rounding to nearest is monotone, so if hi + (lo - e) and hi + (lo + e)
- * round to the same double, every point between them does, f included. The bound err is
- * widened to e = 1.25 err + 2^-50 |lo| before use: the roundings of lo - e and lo + e (at most
- * 2^-53 of |lo| + e each) then cannot pull either end inside [hi + lo - err, hi + lo + err].
- *
- * <p>Narrow dtypes (rounding to odd, see {@link DoubleRounding}): h = hi + lo rounded to
- * nearest and r = lo - (h - hi), exact (Fast2Sum, |lo| <= |hi|). When |r| > 1.25 err (the factor
- * covering the rounding of err itself), f - h is nonzero with r's sign, and |f - h| <= |r| + err
- * stays below the spacing towards r (|r| is at most half of it: a quarter of ulp(h) below a power
- * of two), so f lies strictly between h and its neighbour towards r, and its rounding to odd is
- * {@link DoubleRounding#toOdd}(h, r), computed here without branches.
- *
- * <p>Callers use it away from zero and overflow (a zero result's sign is not decided here); the
- * to-odd test never decides zero or subnormal values.
+ * <p>Argument: rounding to nearest is monotone, so if the two ends h + (l - b) and h + (l + b)
+ * of an interval containing v round to the same double, so does v. The ends are computed with
+ * one rounding each of l -+ b (|l| + b below 2^-51 |h| for the callers' normalized or nearly
+ * normalized pairs, so that rounding is below 2^-104 |h|) and the final one of the sum: b is
+ * widened by 2^-100 |h| to cover the former. Below the normal range the callers' own roundings
+ * are absolute (up to a few 2^-1075), not relative, so b never drops below {@link #ABSOLUTE_FLOOR}
+ * = 2^-1068: a result that small is never decided here. Infinite or NaN inputs give NaN.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ZivRounding {
 
+  /** The least half-width of the test interval: 64 times the smallest subnormal. */
+  static final double ABSOLUTE_FLOOR = 0x1p-1068;
+
   private ZivRounding() {}
 
   /**
-   * f rounded for the dtype (to nearest when {@code toOdd} is false, else to odd), given
-   * |hi + lo - f| <= err and |lo| <= ulp(hi); NaN when the bound does not decide it.
+   * The double nearest to v when the interval h + l -+ (relativeBound + 2^-100) |h| decides it,
+   * else NaN (see the class comment). The usual outcome is a predictable branch: callers keep
+   * their slow path behind {@code r != r}.
    */
-  public static double round(double hi, double lo, double err, boolean toOdd) {
-    return toOdd ? toOdd(hi, lo, err) : nearest(hi, lo, err);
+  public static double nearest(double h, double l, double relativeBound) {
+    double b = Math.fma(relativeBound + 0x1p-100, Math.abs(h), ABSOLUTE_FLOOR);
+    double lower = h + (l - b);
+    double upper = h + (l + b);
+    return lower == upper ? lower : Double.NaN;
   }
 
-  /** The nearest double to f, or NaN when [hi + lo - err, hi + lo + err] straddles a midpoint. */
-  public static double nearest(double hi, double lo, double err) {
-    double e = 1.25 * err + 0x1p-50 * Math.abs(lo);
-    double down = hi + (lo - e);
-    double up = hi + (lo + e);
-    return down == up ? down : Double.NaN;
-  }
-
-  /** f rounded to odd, or NaN when f may be the double nearest to hi + lo. */
-  public static double toOdd(double hi, double lo, double err) {
-    double h = hi + lo;
-    double r = lo - (h - hi);
-    boolean decided = Math.abs(r) > 1.25 * err & Math.abs(h) >= Double.MIN_NORMAL;
-    // DoubleRounding.toOdd(h, r) without its branch on the last bit (a coin flip for random
-    // inputs): an even h moves one step in its encoding, up in magnitude when r has h's sign.
-    long bits = Double.doubleToRawLongBits(h);
-    long step = ((Double.doubleToRawLongBits(r) ^ bits) >> 63) | 1;
-    double odd = Double.longBitsToDouble(bits + (~bits & 1) * step);
-    return decided ? odd : Double.NaN;
+  /**
+   * The fast result for a kernel bound for one final rounding: {@link #nearest} for float64
+   * ({@code toOdd} false); for the narrow dtypes h + l rounded to a double, when {@link
+   * NarrowShortcut#decides} proves it rounds like v in each of them, else NaN.
+   */
+  public static double forDtype(double h, double l, double relativeBound, boolean toOdd) {
+    if (toOdd) {
+      double y = h + l;
+      return NarrowShortcut.decides(y, relativeBound) ? y : Double.NaN;
+    }
+    return nearest(h, l, relativeBound);
   }
 }

@@ -29,12 +29,14 @@ class GeluFastPathTest {
 
   @Test
   void required_tanhFastPath_float64CorrectlyRounded() {
-    check("true", Dtype.FLOAT64, -20.6, 10, (x, odd) -> GeluTanhFastPath.value(x, odd != 0, new double[1]));
+    check("true", Dtype.FLOAT64, -20.6, 10,
+        (x, odd) -> GeluTanhFastPath.value(x, odd != 0, new double[1]));
   }
 
   @Test
   void required_tanhFastPath_float32CorrectlyRounded() {
-    check("true", Dtype.FLOAT32, -20.6, 10, (x, odd) -> GeluTanhFastPath.value(x, odd != 0, new double[1]));
+    check("true", Dtype.FLOAT32, -20.6, 10,
+        (x, odd) -> GeluTanhFastPath.value(x, odd != 0, new double[1]));
   }
 
   @Test
