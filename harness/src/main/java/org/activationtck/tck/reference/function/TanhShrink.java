@@ -112,7 +112,7 @@ public final class TanhShrink extends RoundingFunction {
     @Override
     public void values(double[] x, double[] y) {
       requireSameLength(x, y.length);
-      double[] scratch = new double[1];
+      double[] scratch = new double[2];
       for (int i = 0; i < x.length; i++) {
         y[i] = fastValue(x[i], toOdd, scratch);
       }
@@ -126,7 +126,7 @@ public final class TanhShrink extends RoundingFunction {
     @Override
     public void values(float[] x, float[] y) {
       requireSameLength(x, y.length);
-      double[] scratch = new double[1];
+      double[] scratch = new double[2];
       for (int i = 0; i < x.length; i++) {
         y[i] = (float) fastValue(x[i], toOdd, scratch);
       }
@@ -139,23 +139,36 @@ public final class TanhShrink extends RoundingFunction {
 
     @Override
     public double derivative(double x) {
-      if (x != x) {
-        return x;
+      double y = fastDerivative(x, toOdd, new double[2]);
+      return y == y ? y : accurateDerivative(x, toOdd);
+    }
+
+    @Override
+    public void derivatives(double[] x, double[] y) {
+      requireSameLength(x, y.length);
+      double[] scratch = new double[2];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = fastDerivative(x[i], toOdd, scratch);
       }
-      if (x == 0) {
-        return 0.0;
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = accurateDerivative(x[i], toOdd);
+        }
       }
-      double a = Math.abs(x);
-      if (a > 22) {
-        return 1.0; // 1 - tanh^2 < 8e^-44 < 2^-54
+    }
+
+    @Override
+    public void derivatives(float[] x, float[] y) {
+      requireSameLength(x, y.length);
+      double[] scratch = new double[2];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) fastDerivative(x[i], toOdd, scratch);
       }
-      if (a < 0x1p-27) {
-        // tanh(a)^2 = a^2 (1 - 2a^2/3 + ...); the double-double e^(2a) - 1 would keep too few
-        // bits of m ~ 2a here.
-        return DoubleDouble.round(mul(mul(DoubleDouble.of(a), a), add(DoubleDouble.ONE, DoubleDouble.of(-2 * a * a / 3))), toOdd);
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = (float) accurateDerivative(x[i], toOdd);
+        }
       }
-      DoubleDouble t = tanh(a);
-      return DoubleDouble.round(mul(t, t), toOdd);
     }
   }
 
@@ -169,7 +182,7 @@ public final class TanhShrink extends RoundingFunction {
 
   /** The fast path's result for the dtype, or NaN when it does not decide (then accurate). */
   static double fastValue(double x, boolean toOdd) {
-    return fastValue(x, toOdd, new double[1]);
+    return fastValue(x, toOdd, new double[2]);
   }
 
   /** {@link #fastValue(double, boolean)} with a caller's scratch element for e^x's low part. */
@@ -179,7 +192,8 @@ public final class TanhShrink extends RoundingFunction {
     if (a >= SERIES_BELOW && a <= FAST_UP_TO) {
       r = exponential(a, toOdd, scratch);
     } else if (a >= FAST_ABOVE && a < SERIES_BELOW) {
-      r = series(a, toOdd);
+      double fh = series(a, scratch);
+      r = FastPathRounding.round(fh, scratch[1], SERIES_BOUND * fh, toOdd);
     } else {
       return Double.NaN;
     }
@@ -204,8 +218,53 @@ public final class TanhShrink extends RoundingFunction {
     return FastPathRounding.round(hh, l - (hh - h), err, toOdd);
   }
 
-  /** a^3 P(a^2), the Taylor series, for 2^-300 <= a < 1/8 (class comment). */
-  private static double series(double a, boolean toOdd) {
+  /**
+   * f'(x) = tanh(x)^2 for the dtype, or NaN when the fast path does not decide: tanh a = 1 - s
+   * with s = 2E/(1 + E) as in {@link #exponential} (error (EXP_BOUND + 2^-100) s) for 1/8 <= a
+   * <= 22, tanh a = a - f(a) with the series f (error SERIES_BOUND f) for 2^-300 <= a < 1/8;
+   * both differences lose at most a factor 7 (s <= 0.876 against tanh a >= 0.124, f <= a^3/3
+   * against a), none in the bound, which is absolute: the last rounding of t's low part adds
+   * 2^-53 of it, squaring doubles the error dt of t = tanh a (2.01 t dt), and the square's own
+   * roundings add 2^-52 of its low terms (2 t_hi t_lo and the sum), all proportional to the
+   * parts they round, so that t^2 a whisker off a double still decides when rounding to odd.
+   */
+  static double fastDerivative(double x, boolean toOdd, double[] scratch) {
+    double a = Math.abs(x);
+    double th;
+    double tl;
+    double dt;
+    if (a >= SERIES_BELOW && a <= 22) {
+      double eh = FastExpDoubleDouble.exp(-2 * a, scratch, 0);
+      double el = scratch[0];
+      double dh = 1 + eh;
+      double dl = ((1 - dh) + eh) + el;
+      double nh = 2 * eh;
+      double q = nh / dh;
+      double c = (Math.fma(-q, dh, nh) + 2 * el - q * dl) / dh;
+      th = 1 - q;
+      tl = ((1 - th) - q) - c;
+      dt = (EXP_BOUND + 0x1p-99) * q + 0x1p-52 * Math.abs(tl);
+    } else if (a >= FAST_ABOVE && a < SERIES_BELOW) {
+      double fh = series(a, scratch);
+      double fl = scratch[1];
+      th = a - fh;
+      tl = ((a - th) - fh) - fl;
+      dt = SERIES_BOUND * fh + 0x1p-52 * Math.abs(tl);
+    } else {
+      return Double.NaN;
+    }
+    double yh = th * th;
+    double yl = Math.fma(th, th, -yh) + 2 * th * tl;
+    double h = yh + yl;
+    double err = 2.01 * th * dt + 0x1p-51 * (Math.abs(th * tl) + Math.abs(yl));
+    return FastPathRounding.round(h, yl - (h - yh), err, toOdd);
+  }
+
+  /**
+   * a^3 P(a^2), the Taylor series, for 2^-300 <= a < 1/8 (class comment): returns its high part
+   * and stores the low part into scratch[1].
+   */
+  private static double series(double a, double[] scratch) {
     double th = a * a;
     double tl = Math.fma(a, a, -th);
     double q = C4 + th * (C5 + th * (C6 + th * (C7 + th * (C8 + th * (C9 + th * (C10
@@ -233,7 +292,29 @@ public final class TanhShrink extends RoundingFunction {
     double fh = ch * sh;
     double fl = Math.fma(ch, sh, -fh) + (ch * sl + cl * sh);
     double hh = fh + fl;
-    return FastPathRounding.round(hh, fl - (hh - fh), SERIES_BOUND * Math.abs(hh), toOdd);
+    scratch[1] = fl - (hh - fh);
+    return hh;
+  }
+
+  /** The accurate derivative (slow: DoubleDouble objects), special cases included. */
+  static double accurateDerivative(double x, boolean toOdd) {
+    if (x != x) {
+      return x;
+    }
+    if (x == 0) {
+      return 0.0;
+    }
+    double a = Math.abs(x);
+    if (a > 22) {
+      return 1.0; // 1 - tanh^2 < 8e^-44 < 2^-54
+    }
+    if (a < 0x1p-27) {
+      // tanh(a)^2 = a^2 (1 - 2a^2/3 + ...); the double-double e^(2a) - 1 would keep too few
+      // bits of m ~ 2a here.
+      return DoubleDouble.round(mul(mul(DoubleDouble.of(a), a), add(DoubleDouble.ONE, DoubleDouble.of(-2 * a * a / 3))), toOdd);
+    }
+    DoubleDouble t = tanh(a);
+    return DoubleDouble.round(mul(t, t), toOdd);
   }
 
   /** The accurate (slow) path: the previous double-double method with the special cases. */

@@ -15,7 +15,7 @@ import org.activationtck.spec.catalog.FunctionSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * tanh_shrink's fast path on its own, against the oracle: wherever it decides, float64 must be
+ * tanh_shrink's fast paths (value and derivative) on their own, against the oracle: wherever it decides, float64 must be
  * the correctly rounded value (not merely within 1 ulp, the generic tests' tolerance) and float32
  * the correctly rounded float; and it must decide nearly everywhere, else it is no fast path.
  * Inputs: seeded, log-uniform over each branch (series below 1/8, exponential form up to 40),
@@ -29,15 +29,25 @@ class TanhShrinkFastPathTest {
 
   @Test
   void required_fastPath_float64CorrectlyRounded() {
-    check(Dtype.FLOAT64, false);
+    check(Dtype.FLOAT64, false, false);
   }
 
   @Test
   void required_fastPath_float32CorrectlyRounded() {
-    check(Dtype.FLOAT32, true);
+    check(Dtype.FLOAT32, true, false);
   }
 
-  private static void check(Dtype t, boolean toOdd) {
+  @Test
+  void required_fastDerivative_float64CorrectlyRounded() {
+    check(Dtype.FLOAT64, false, true);
+  }
+
+  @Test
+  void required_fastDerivative_float32CorrectlyRounded() {
+    check(Dtype.FLOAT32, true, true);
+  }
+
+  private static void check(Dtype t, boolean toOdd, boolean derivative) {
     Params p = Params.resolve(SPEC, "keras3", Map.of(), t);
     Random rnd = new Random(7_2026_1124L);
     int decided = 0;
@@ -48,17 +58,19 @@ class TanhShrinkFastPathTest {
       switch (i % 4) {
         case 0: x0 = Math.pow(2, lowest(t) + (-3 - lowest(t)) * rnd.nextDouble()); break; // series
         case 1: x0 = 0.125 * (1 + 0.05 * rnd.nextDouble()); break; // cancellation edge
-        case 2: x0 = 0.125 + 39.875 * rnd.nextDouble(); break;
+        case 2: x0 = 0.125 + (derivative ? 21.875 : 39.875) * rnd.nextDouble(); break;
         default: x0 = Math.pow(2, -6 + 9 * rnd.nextDouble());
       }
       double x0s = rnd.nextBoolean() ? x0 : -x0;
       double x = t == Dtype.FLOAT32 ? (double) (float) x0s : x0s;
-      double y = TanhShrink.fastValue(x, toOdd);
+      double y = derivative ? TanhShrink.fastDerivative(x, toOdd, new double[2])
+          : TanhShrink.fastValue(x, toOdd);
       if (y != y) {
         continue;
       }
       decided++;
-      double expected = new OracleValue(d -> ORACLE.value(x, p, d)).rounded(t);
+      double expected = new OracleValue(d -> derivative ? ORACLE.derivative(x, p, d)
+          : ORACLE.value(x, p, d)).rounded(t);
       double got = t == Dtype.FLOAT32 ? (float) y : y;
       if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(got)) {
         failures.append(String.format("%n  x=%s: expected %s, got %s", x, expected, got));
