@@ -27,12 +27,12 @@ import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
  *   <li>1/8 <= |x| <= 40: a - tanh a = (a - 1) + 2E/(1 + E), E = e^(-2a) as a double-double from
  *       {@link FastExpDoubleDouble} (relative error below {@link #EXP_BOUND} = 2^-77).
  *       s = 2E/(1 + E) with 1 + E by Fast2Sum and one corrected quotient errs by EXP_BOUND s
- *       + 2^-101 s (1/(1 + E) <= 1 damps E's error), a - 1 = p + pe
- *       by TwoSum is exact, and the low parts pe + c and l (the final sum's) are rounded once
- *       each: below 2^-53 (|pe| + |c|) + 2^-53 |l| with |c| <= 2^-52 s. The bound handed to the
+ *       + 2^-101 s (1/(1 + E) <= 1 damps E's error), a - 1 = p + pe by TwoSum is exact, and
+ *       the low parts pe + c and l (the final sum's) are rounded once each: below 2^-53 (|pe| + |c|) + 2^-53 |l| with |c| <= 2^-52 s. The bound handed to the
  *       rounding test is that absolute error, so the cancellation near a = 1/8 (where s is about
  *       1500 times the result) costs fallbacks (about 2^-12.4 of those inputs), not accuracy.
  * </ol>
+ * The derivative tanh(x)^2 has a fast path of the same kind ({@link #fastDerivative}).
  *
  * <p>Accurate path (the previous method, in {@link DoubleDouble} objects, slow):
  * <ol>
@@ -51,8 +51,8 @@ import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
  *       rounds up too (float32 inputs in [2^24, 2^25]).
  * </ol>
  *
- * <p>Accuracy: the fast path returns the correctly rounded double (float64), or a double that
- * rounds like the exact value in every narrow dtype; the accurate path is below 10^-25 relative
+ * <p>Accuracy: the fast paths return the correctly rounded double (float64) or the value rounded
+ * to odd (narrow dtypes), as their bounds prove; the accurate path is below 10^-25 relative
  * before the final rounding: within 1 ulp.
  *
  * <p>Special cases (catalog): NaN → NaN; ±Inf → ±Inf; ±0 → +0.0 (x - tanh x = -0.0 - -0.0).
