@@ -25,8 +25,17 @@ import org.activationtck.tck.reference.internal.ErfcDoubleDouble;
  * <p>Method, tanh form: P = x + 0.044715 x^3, v = 2 sqrt(2/pi) P, value x sigma(v), derivative
  * sigma(v)(1 + x 2 sqrt(2/pi) (1 + 0.134145 x^2) sigma(-v)).
  *
- * <p>Accuracy: relative error below 10^-22 before the final rounding (the erfc cancellation at
- * t < 3 costs 16 bits): within 1 ulp, correctly rounded except within 10^-22 of a midpoint.
+ * <p>Fast path, exact form (value and derivative): {@link GeluExactFastPath} (erf series and
+ * continued fraction in plain double-double arithmetic, bound 2^-76, Ziv's test), the accurate
+ * path below otherwise.
+ *
+ * <p>Fast path, tanh form: {@link GeluTanhFastPath} (value and derivative from a double-double
+ * v and e^(-|v|), bound 2^-76, Ziv's test), the accurate path below otherwise.
+ *
+ * <p>Accuracy: the fast paths return the correctly rounded double (float64) or the value
+ * rounded to odd (narrow dtypes), proved by their bounds; the accurate path, for the rest: relative
+ * error below 10^-22 before the final rounding (the erfc cancellation at t < 3 costs 16 bits):
+ * within 1 ulp, correctly rounded except within 10^-22 of a midpoint.
  *
  * <p>Special cases (catalog): NaN → NaN; +Inf → +Inf; -Inf → NaN; ±0 → ±0. Derivative: +Inf → 1;
  * -Inf → -0.0; ±0 → 0.5.
@@ -80,55 +89,70 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public double value(double x) {
-      if (x != x || x == Double.POSITIVE_INFINITY) {
-        return x;
+      double y = GeluExactFastPath.value(x, toOdd, new double[5]);
+      return y == y ? y : accurateExactValue(x, toOdd);
+    }
+
+    @Override
+    public void values(double[] x, double[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[5];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = GeluExactFastPath.value(x[i], toOdd, scratch);
       }
-      if (x <= -40) {
-        return x == Double.NEGATIVE_INFINITY ? Double.NaN : -0.0;
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = accurateExactValue(x[i], toOdd);
+        }
       }
-      if (x > 12) {
-        return x;
+    }
+
+    @Override
+    public void values(float[] x, float[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[5];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) GeluExactFastPath.value(x[i], toOdd, scratch);
       }
-      if (Math.abs(x) < 0x1p-60) {
-        return Silu.halfPlusSquare(x, toOdd);
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = (float) accurateExactValue(x[i], toOdd);
+        }
       }
-      DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
-      DoubleDouble halfX = DoubleDouble.of(0.5 * x);
-      if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
-        return DoubleDouble.round(mul(phi(x, t), x), toOdd);
-      }
-      DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(halfSquare(x)));
-      return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), toOdd);
     }
 
     @Override
     public double derivative(double x) {
-      if (x != x) {
-        return x;
+      double y = GeluExactFastPath.derivative(x, toOdd, new double[5]);
+      return y == y ? y : accurateExactDerivative(x, toOdd);
+    }
+
+    @Override
+    public void derivatives(double[] x, double[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[5];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = GeluExactFastPath.derivative(x[i], toOdd, scratch);
       }
-      if (x == 0) {
-        return 0.5;
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = accurateExactDerivative(x[i], toOdd);
+        }
       }
-      if (x <= -40) {
-        return -0.0;
+    }
+
+    @Override
+    public void derivatives(float[] x, float[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[5];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) GeluExactFastPath.derivative(x[i], toOdd, scratch);
       }
-      if (x > 12) {
-        return 1.0;
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = (float) accurateExactDerivative(x[i], toOdd);
+        }
       }
-      if (RootTaylor.near(x, EXACT_ROOT)) {
-        return RootTaylor.value(toOdd, x, EXACT_ROOT, EXACT_C1, 0x1.8d9a941de3ac5p-2,
-            -0x1.2a2ef9bb865aep-6, -0x1.d2fa4c17c7e84p-4, -0x1.e4088244f901dp-7);
-      }
-      DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
-      DoubleDouble minusT2 = DoubleDouble.negate(halfSquare(x));
-      if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
-        DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), INV_SQRT_2PI), x);
-        return DoubleDouble.round(add(phi(x, t), density), toOdd);
-      }
-      DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
-      DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
-          mul(INV_SQRT_2PI, x));
-      return e.times(bracket, toOdd);
     }
   }
 
@@ -142,52 +166,173 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public double value(double x) {
-      if (x != x || x == Double.POSITIVE_INFINITY) {
-        return x;
+      double y = GeluTanhFastPath.value(x, toOdd, new double[1]);
+      return y == y ? y : accurateTanhValue(x, toOdd);
+    }
+
+    @Override
+    public void values(double[] x, double[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = GeluTanhFastPath.value(x[i], toOdd, scratch);
       }
-      if (x <= -25) {
-        return x == Double.NEGATIVE_INFINITY ? Double.NaN : -0.0;
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = accurateTanhValue(x[i], toOdd);
+        }
       }
-      if (x > 10) {
-        return x;
+    }
+
+    @Override
+    public void values(float[] x, float[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) GeluTanhFastPath.value(x[i], toOdd, scratch);
       }
-      if (Math.abs(x) < 0x1p-60) {
-        return Silu.halfPlusSquare(x, toOdd);
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = (float) accurateTanhValue(x[i], toOdd);
+        }
       }
-      DoubleDouble v = v(x);
-      if (v.hi < -700) {
-        return DoubleDouble.expScaled(v).times(DoubleDouble.of(x), toOdd);
-      }
-      return DoubleDouble.round(mul(sigmoid(v, false), x), toOdd);
     }
 
     @Override
     public double derivative(double x) {
-      if (x != x) {
-        return x;
-      }
-      if (x == 0) {
-        return 0.5;
-      }
-      if (x <= -25) {
-        return -0.0;
-      }
-      if (x > 10) {
-        return 1.0;
-      }
-      if (RootTaylor.near(x, TANH_ROOT)) {
-        return RootTaylor.value(toOdd, x, TANH_ROOT, TANH_C1, 0x1.8cd1a2b2fff33p-2,
-            -0x1.029615edb077ap-6, -0x1.d2b77346470abp-4, -0x1.104a83edc0ddcp-6);
-      }
-      DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(THREE_KAPPA, x), x));
-      DoubleDouble slope = mul(mul(C, dp), x);
-      DoubleDouble v = v(x);
-      if (v.hi < -700) {
-        return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), toOdd);
-      }
-      DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
-      return DoubleDouble.round(mul(sigmoid(v, false), b), toOdd);
+      double y = GeluTanhFastPath.derivative(x, toOdd, new double[1]);
+      return y == y ? y : accurateTanhDerivative(x, toOdd);
     }
+
+    @Override
+    public void derivatives(double[] x, double[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = GeluTanhFastPath.derivative(x[i], toOdd, scratch);
+      }
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = accurateTanhDerivative(x[i], toOdd);
+        }
+      }
+    }
+
+    @Override
+    public void derivatives(float[] x, float[] y) {
+      requireSameLength(x.length, y.length);
+      double[] scratch = new double[1];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) GeluTanhFastPath.derivative(x[i], toOdd, scratch);
+      }
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = (float) accurateTanhDerivative(x[i], toOdd);
+        }
+      }
+    }
+  }
+
+  /** The exact form's accurate path (slow: DoubleDouble objects), special cases included. */
+  static double accurateExactValue(double x, boolean toOdd) {
+    if (x != x || x == Double.POSITIVE_INFINITY) {
+      return x;
+    }
+    if (x <= -40) {
+      return x == Double.NEGATIVE_INFINITY ? Double.NaN : -0.0;
+    }
+    if (x > 12) {
+      return x;
+    }
+    if (Math.abs(x) < 0x1p-60) {
+      return Silu.halfPlusSquare(x, toOdd);
+    }
+    DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
+    DoubleDouble halfX = DoubleDouble.of(0.5 * x);
+    if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
+      return DoubleDouble.round(mul(phi(x, t), x), toOdd);
+    }
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(halfSquare(x)));
+    return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), toOdd);
+  }
+
+  /** The exact form's accurate derivative (slow: DoubleDouble objects), special cases included. */
+  static double accurateExactDerivative(double x, boolean toOdd) {
+    if (x != x) {
+      return x;
+    }
+    if (x == 0) {
+      return 0.5;
+    }
+    if (x <= -40) {
+      return -0.0;
+    }
+    if (x > 12) {
+      return 1.0;
+    }
+    if (RootTaylor.near(x, EXACT_ROOT)) {
+      return RootTaylor.value(toOdd, x, EXACT_ROOT, EXACT_C1, 0x1.8d9a941de3ac5p-2,
+          -0x1.2a2ef9bb865aep-6, -0x1.d2fa4c17c7e84p-4, -0x1.e4088244f901dp-7);
+    }
+    DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
+    DoubleDouble minusT2 = DoubleDouble.negate(halfSquare(x));
+    if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
+      DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), INV_SQRT_2PI), x);
+      return DoubleDouble.round(add(phi(x, t), density), toOdd);
+    }
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
+    DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
+        mul(INV_SQRT_2PI, x));
+    return e.times(bracket, toOdd);
+  }
+
+  /** The tanh form's accurate path (slow: DoubleDouble objects), special cases included. */
+  static double accurateTanhValue(double x, boolean toOdd) {
+    if (x != x || x == Double.POSITIVE_INFINITY) {
+      return x;
+    }
+    if (x <= -25) {
+      return x == Double.NEGATIVE_INFINITY ? Double.NaN : -0.0;
+    }
+    if (x > 10) {
+      return x;
+    }
+    if (Math.abs(x) < 0x1p-60) {
+      return Silu.halfPlusSquare(x, toOdd);
+    }
+    DoubleDouble v = v(x);
+    if (v.hi < -700) {
+      return DoubleDouble.expScaled(v).times(DoubleDouble.of(x), toOdd);
+    }
+    return DoubleDouble.round(mul(sigmoid(v, false), x), toOdd);
+  }
+
+  /** The tanh form's accurate derivative (slow: DoubleDouble objects), special cases included. */
+  static double accurateTanhDerivative(double x, boolean toOdd) {
+    if (x != x) {
+      return x;
+    }
+    if (x == 0) {
+      return 0.5;
+    }
+    if (x <= -25) {
+      return -0.0;
+    }
+    if (x > 10) {
+      return 1.0;
+    }
+    if (RootTaylor.near(x, TANH_ROOT)) {
+      return RootTaylor.value(toOdd, x, TANH_ROOT, TANH_C1, 0x1.8cd1a2b2fff33p-2,
+          -0x1.029615edb077ap-6, -0x1.d2b77346470abp-4, -0x1.104a83edc0ddcp-6);
+    }
+    DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(THREE_KAPPA, x), x));
+    DoubleDouble slope = mul(mul(C, dp), x);
+    DoubleDouble v = v(x);
+    if (v.hi < -700) {
+      return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), toOdd);
+    }
+    DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
+    return DoubleDouble.round(mul(sigmoid(v, false), b), toOdd);
   }
 
   /** x^2/2 exactly as a double-double (|x| <= 40, no underflow for |x| >= 2^-60). */
@@ -214,6 +359,13 @@ public final class Gelu extends RoundingFunction {
     boolean positive = (v.hi >= 0) != complement;
     DoubleDouble e = DoubleDouble.exp(DoubleDouble.negate(v.hi >= 0 ? v : DoubleDouble.negate(v)));
     return div(positive ? DoubleDouble.ONE : e, add(DoubleDouble.ONE, e));
+  }
+
+  private static void requireSameLength(int in, int out) {
+    if (in != out) {
+      throw new IllegalArgumentException(
+          "input and output arrays differ in length: " + in + " and " + out);
+    }
   }
 
   @Override

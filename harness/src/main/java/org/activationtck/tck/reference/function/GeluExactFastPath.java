@@ -1,0 +1,204 @@
+package org.activationtck.tck.reference.function;
+
+import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
+
+/**
+ * The fast paths of gelu's exact form, x Phi(x) = x (1 + erf(x/sqrt 2))/2, and of its
+ * derivative, allocation-free in plain double-double arithmetic (pairs of doubles, no objects),
+ * with a proved error bound and Ziv's rounding test ({@link FastPathRounding}); NaN when the
+ * bound does not decide, and for inputs
+ * outside 2^-60 <= |x|, -36.8 <= x <= 12, where {@link Gelu}'s accurate path runs.
+ *
+ * <p>Method. t = |x|/sqrt 2; x^2 = 2t^2 exact (fma); E = e^(-x^2/2) = e^(-h) (1 - l) for x^2/2
+ * = h + l, e^(-h) from {@link FastExpDoubleDouble} (2^-77; h <= 677 stays in its domain), the
+ * dropped l^2/2 below 2^-86: E within 2^-76.9 relative.
+ * <ol>
+ *   <li>t < 3 (|x| < 4.243): erf(t) = (2/sqrt pi) E S, S = sum a_n, a_0 = t, a_(n+1) = a_n x^2
+ *       / (2n + 3) (DLMF 7.6.2; positive terms). The sum stops after the first a_N with x^2 <=
+ *       (2N + 3)/2 and a_N <= 2^-80 S: the remaining terms shrink by at least 1/2 each, so
+ *       their sum is at most a_N. Each term carries at most 4 roundings of 2^-104 per step
+ *       (under 200 steps: 2^-94), the sum 2^-105 per step: S within 2^-79.8, erf within
+ *       {@link #BOUND} = 2^-76 relative. Then x Phi(x) = x (1 + erf)/2 for x > 0 (no
+ *       cancellation) and x (1 - erf)/2 = x erfc/2 for x < 0, which cancels by up to
+ *       1/erfc(3) < 2^15.5: the bound passed on is absolute, 2^-76 |x| erf/2, so the
+ *       cancellation costs fallbacks (up to 2^-7.5 of the inputs next to t = 3), not accuracy.
+ *   <li>t >= 3: erfc(t) = E 2t / (sqrt(pi) F), F Laplace's continued fraction 2t^2 + 1 -
+ *       1*2/(2t^2 + 5 - 3*4/(2t^2 + 9 - ...)), evaluated backwards from depth 60 (t < 4), 40
+ *       (t < 6) or 20, as {@link org.activationtck.tck.reference.internal.ErfcDoubleDouble} does
+ *       with objects (truncation below 10^-34, measured there; the same recurrence in the same
+ *       double-double arithmetic measured below 10^-29 relative, 2^-96). erfc within 2^-76.5.
+ *       x Phi(x) = x erfc/2 (x < 0) or x (1 - erfc/2) (x > 0): absolute bound 2^-76 |x| erfc/2.
+ * </ol>
+ * Both bounds get 2^-100 |f| added for the last double-double products and sums.
+ */
+final class GeluExactFastPath {
+
+  /** Relative error bound of erf (series) and erfc (continued fraction), see the class comment. */
+  static final double BOUND = 0x1p-76;
+
+  /** Inputs below -36.8 give x^2/2 > 677: outside FastExpDoubleDouble's domain (-680). */
+  static final double LOW = -36.8;
+
+  /** Above 12 the accurate path returns x (erfc(8.48)/2 < 10^-32). */
+  static final double HIGH = 12;
+
+  /** |x| below which the series runs: t = |x|/sqrt 2 < 3. */
+  static final double SERIES_BELOW = 3 * 1.4142135623730951;
+
+  /** sqrt(1/2) = 0x1.6a09e667f3bcdp-1 - 0x1.bdd3413b26456p-55 (0.7071067811865476). */
+  private static final double SQRT_HALF = 0x1.6a09e667f3bcdp-1;
+  private static final double SQRT_HALF_LO = -0x1.bdd3413b26456p-55;
+
+  /** 2/sqrt(pi) = 0x1.20dd750429b6dp+0 + 0x1.1ae3a914fed80p-56 (1.1283791670955126). */
+  private static final double TWO_OVER_SQRT_PI = 0x1.20dd750429b6dp+0;
+  private static final double TWO_OVER_SQRT_PI_LO = 0x1.1ae3a914fed80p-56;
+
+  /** 1/sqrt(2 pi) = 0x1.9884533d43651p-2 - 0x1.cbc0d30ebfd15p-56 (0.3989422804014327). */
+  private static final double INV_SQRT_2PI = 0x1.9884533d43651p-2;
+  private static final double INV_SQRT_2PI_LO = -0x1.cbc0d30ebfd15p-56;
+
+  /** Stop of the series: a term below 2^-80 of the sum (with the ratio test). */
+  private static final double STOP = 0x1p-80;
+
+  private static final int MAX_TERMS = 200;
+
+  private GeluExactFastPath() {}
+
+  /** x Phi(x) rounded for the dtype, or NaN when undecided or outside the range (see above). */
+  static double value(double x, boolean toOdd, double[] scratch) {
+    double a = Math.abs(x);
+    if (!(a >= 0x1p-60 & x >= LOW & x <= HIGH)) {
+      return Double.NaN;
+    }
+    double gh = twicePhi(x, scratch);
+    double gl = scratch[1];
+    double yh = x * gh;
+    double yl = Math.fma(x, gh, -yh) + x * gl;
+    double h = 0.5 * (yh + yl);
+    double l = 0.5 * (yl - (yh + yl - yh));
+    double err = BOUND * 0.5 * a * scratch[4] + 0x1p-100 * Math.abs(h);
+    return FastPathRounding.round(h, l, err, toOdd);
+  }
+
+  /**
+   * gelu'(x) = Phi(x) + x E / sqrt(2 pi) rounded for the dtype, or NaN when undecided or outside
+   * the range. The density term carries E's error (2^-76.9 relative), Phi the absolute 2^-76
+   * w/2 of the value; the sum cancels next to the root of f' (x0 = -0.7518), where the absolute
+   * bound only makes the test fail.
+   */
+  static double derivative(double x, boolean toOdd, double[] scratch) {
+    double a = Math.abs(x);
+    if (!(a >= 0x1p-60 & x >= LOW & x <= HIGH)) {
+      return Double.NaN;
+    }
+    double gh = twicePhi(x, scratch);
+    double gl = scratch[1];
+    double eh = scratch[2];
+    double el = scratch[3];
+    // x E / sqrt(2 pi) as a double-double
+    double ph = eh * INV_SQRT_2PI;
+    double pl = Math.fma(eh, INV_SQRT_2PI, -ph) + (eh * INV_SQRT_2PI_LO + el * INV_SQRT_2PI);
+    double dh = x * ph;
+    double dl = Math.fma(x, ph, -dh) + x * pl;
+    double sh = 0.5 * gh + dh;
+    double sl = DoubleDouble.twoSumError(0.5 * gh, dh, sh) + (0.5 * gl + dl);
+    double h = sh + sl;
+    double err = BOUND * (0.5 * scratch[4] + Math.abs(dh)) + 0x1p-100 * (0.5 * gh + Math.abs(dh));
+    return FastPathRounding.round(h, sl - (h - sh), err, toOdd);
+  }
+
+  /**
+   * g = 2 Phi(x) (see the class comment): returns its high part; stores into scratch its low
+   * part [1], E = e^(-x^2/2) [2] (high) and [3] (low), and w [4], erf(t) for |x| <
+   * {@link #SERIES_BELOW}, else erfc(t), the part whose error the bounds scale with.
+   */
+  private static double twicePhi(double x, double[] scratch) {
+    double a = Math.abs(x);
+    double x2h = x * x;
+    double x2l = Math.fma(x, x, -x2h);
+    double eh = FastExpDoubleDouble.exp(-0.5 * x2h, scratch, 0);
+    double el = scratch[0] - eh * (0.5 * x2l);
+    scratch[2] = eh;
+    scratch[3] = el;
+    // t = |x| sqrt(1/2) as a double-double.
+    double th = a * SQRT_HALF;
+    double tl = Math.fma(a, SQRT_HALF, -th) + a * SQRT_HALF_LO;
+    double wh;
+    double wl;
+    boolean series = a < SERIES_BELOW;
+    if (series) {
+      double sh = th;
+      double sl = tl;
+      double ah = th;
+      double al = tl;
+      int n = 0;
+      for (; n < MAX_TERMS; n++) {
+        double ph = ah * x2h;
+        double pl = Math.fma(ah, x2h, -ph) + (ah * x2l + al * x2h);
+        double d = 2 * n + 3;
+        ah = ph / d;
+        al = (Math.fma(-ah, d, ph) + pl) / d;
+        double s = sh + ah;
+        double e = DoubleDouble.twoSumError(sh, ah, s) + (sl + al);
+        sh = s + e;
+        sl = e - (sh - s);
+        if (x2h <= 0.5 * d && ah <= sh * STOP) {
+          break;
+        }
+      }
+      if (n == MAX_TERMS) {
+        scratch[1] = Double.NaN;
+        return Double.NaN;
+      }
+      // erf = (2/sqrt pi) E S
+      double ph = eh * sh;
+      double pl = Math.fma(eh, sh, -ph) + (eh * sl + el * sh);
+      wh = TWO_OVER_SQRT_PI * ph;
+      wl = Math.fma(TWO_OVER_SQRT_PI, ph, -wh) + (TWO_OVER_SQRT_PI * pl + TWO_OVER_SQRT_PI_LO * ph);
+    } else {
+      int depth = th < 4 ? 60 : th < 6 ? 40 : 20;
+      double fh = x2h + (4.0 * depth + 1);
+      double fl = DoubleDouble.twoSumError(x2h, 4.0 * depth + 1, fh) + x2l;
+      for (int k = depth; k >= 1; k--) {
+        double c = (2.0 * k - 1) * (2.0 * k);
+        double qh = c / fh;
+        double ql = (Math.fma(-qh, fh, c) - qh * fl) / fh;
+        double b = 4.0 * k - 3;
+        double bh = x2h + b;
+        double bl = DoubleDouble.twoSumError(x2h, b, bh) + x2l;
+        double s = bh - qh;
+        double e = DoubleDouble.twoSumError(bh, -qh, s) + (bl - ql);
+        fh = s + e;
+        fl = e - (fh - s);
+      }
+      // erfc = E t (2/sqrt pi) / F
+      double nh = th * TWO_OVER_SQRT_PI;
+      double nl = Math.fma(th, TWO_OVER_SQRT_PI, -nh) + (th * TWO_OVER_SQRT_PI_LO
+          + tl * TWO_OVER_SQRT_PI);
+      double mh = eh * nh;
+      double ml = Math.fma(eh, nh, -mh) + (eh * nl + el * nh);
+      wh = mh / fh;
+      wl = (Math.fma(-wh, fh, mh) + ml - wh * fl) / fh;
+    }
+    // Phi(x) = g/2: series g = 1 + erf (x > 0) or 1 - erf (x < 0); fraction g = 2 - erfc
+    // (x > 0) or erfc (x < 0). Each 1 - w or 2 - w by Fast2Sum (w <= 1 or w <= erfc(3)).
+    double sign = x > 0 ? 1 : -1;
+    double gh;
+    double gl;
+    if (series) {
+      gh = 1 + sign * wh;
+      gl = ((1 - gh) + sign * wh) + sign * wl;
+    } else if (x > 0) {
+      gh = 2 - wh;
+      gl = ((2 - gh) - wh) - wl;
+    } else {
+      gh = wh;
+      gl = wl;
+    }
+    scratch[4] = wh;
+    double g = gh + gl;
+    scratch[1] = gl - (g - gh);
+    return g;
+  }
+}
