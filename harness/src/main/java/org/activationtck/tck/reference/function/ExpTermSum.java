@@ -1,0 +1,65 @@
+package org.activationtck.tck.reference.function;
+
+import org.activationtck.tck.reference.internal.DoubleDouble;
+import org.activationtck.tck.reference.internal.ShiftedExp;
+
+/**
+ * The fast paths' sum of shifted exponentials, sum_i e^(sign x_i - shift), for softmax, softmin
+ * and log_softmax: each term as a double-double by {@link ShiftedExp} (kept for the caller), the
+ * sum as a double-double with a proved relative error bound ({@link #relativeError}).
+ *
+ * <p>Requirements: sign = 1 or -1; sign x_i - shift finite and <= 0 for every i in the range, and
+ * the sum at least 1 (one term is e^0, the callers' maximum). Arguments below -750 are clamped
+ * (their terms are below 2^-1080; the TwoSum error of a difference >= -750 is at most ulp(750)/2 =
+ * 2^-44, which the clamp of the low part leaves alone).
+ *
+ * <p>Summation, in blocks of {@link #BLOCK} = 256 terms: within a block s is the running double
+ * sum of the terms' high parts and c the double sum of the TwoSum errors and of the low parts;
+ * each of the 2b values c adds is below 2^-53 S_b (the block's sum), so after i steps |c| <= (i +
+ * 1) 2^-53 S_b and its i-th addition errs by at most 2^-53 (i + 2) 2^-53 S_b: below (b^2 + 4b)
+ * 2^-106 S_b = 2^-89.98 S_b for b = 256. Blocks are added in double-double (relative error 3 u^2 =
+ * 3 2^-106 each, positive terms, Joldes et al. 2017), n/256 + 1 additions at most. Adding the
+ * terms' own relative error 2^-80: |sum~ - sum| <= {@link #relativeError}(n) sum.
+ */
+final class ExpTermSum {
+
+  static final int BLOCK = 256;
+
+  private static final double CLAMP = -750;
+  private static final double LOW_CLAMP = 0x1p-44;
+
+  private ExpTermSum() {}
+
+  /** Relative error bound of {@link #terms}' sum of n terms (see the class comment). */
+  static double relativeError(int n) {
+    return ShiftedExp.RELATIVE_ERROR
+        + ((double) BLOCK * BLOCK + 4 * BLOCK + 3 * ((double) n / BLOCK + 1)) * 0x1p-106;
+  }
+
+  /**
+   * Writes e^(sign x_i - shift) to hi[i] + lo[i] for from <= i < to and returns their sum (ZERO
+   * for an empty range).
+   */
+  static DoubleDouble terms(double[] x, double sign, double shift, double[] hi, double[] lo,
+      int from, int to) {
+    DoubleDouble total = DoubleDouble.ZERO;
+    for (int start = from; start < to; start += BLOCK) {
+      int end = Math.min(to, start + BLOCK);
+      double s = 0;
+      double c = 0;
+      for (int i = start; i < end; i++) {
+        double v = sign * x[i];
+        double d = v - shift;
+        double dl = DoubleDouble.twoSumError(v, -shift, d);
+        ShiftedExp.into(Math.max(d, CLAMP), Math.max(-LOW_CLAMP, Math.min(dl, LOW_CLAMP)),
+            hi, lo, i);
+        double h = hi[i];
+        double t = s + h;
+        c += DoubleDouble.twoSumError(s, h, t) + lo[i];
+        s = t;
+      }
+      total = DoubleDouble.add(total, DoubleDouble.of(s, c));
+    }
+    return total;
+  }
+}
