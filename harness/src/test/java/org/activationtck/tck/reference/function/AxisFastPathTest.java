@@ -93,4 +93,26 @@ class AxisFastPathTest {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void logSoftmaxFastPath_matchesExactPath() {
+    SplittableRandom r = new SplittableRandom(9);
+    LogSoftmax f = new LogSoftmax();
+    for (int n : new int[] {2, 3, 17, 255, 256, 257, 1000, 4096}) {
+      for (double scale : new double[] {1e-6, 1, 10, 100, 400, 1000}) {
+        double[] x = logits(r, n, scale);
+        for (boolean toOdd : new boolean[] {false, true}) {
+          double[] fast = f.apply(x, null, toOdd);
+          double[] exact = LogSoftmax.exact(x, toOdd);
+          for (int i = 0; i < n; i++) {
+            // narrow dtypes: compared after their rounding (see LogSoftmax's class comment)
+            double e = toOdd ? (float) exact[i] : exact[i];
+            double g = toOdd ? (float) fast[i] : fast[i];
+            assertEquals(e, g, 0, "n=" + n + " scale=" + scale + " toOdd=" + toOdd
+                + " [" + i + "] x=" + x[i]);
+          }
+        }
+      }
+    }
+  }
 }
