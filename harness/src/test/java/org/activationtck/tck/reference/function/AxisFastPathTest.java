@@ -115,4 +115,22 @@ class AxisFastPathTest {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void gluFastPath_matchesExactPath() {
+    SplittableRandom r = new SplittableRandom(13);
+    Glu f = new Glu();
+    for (int n : new int[] {2, 4, 18, 256, 1000, 4096}) {
+      for (double scale : new double[] {1e-6, 1, 10, 100, 700, 1e300}) {
+        double[] x = logits(r, n, scale);
+        for (boolean toOdd : new boolean[] {false, true}) {
+          double[] fast = f.apply(x, null, toOdd);
+          for (int i = 0; i < n / 2; i++) {
+            assertEquals(Glu.gated(x[i], x[n / 2 + i], toOdd), fast[i], 0, "n=" + n + " scale="
+                + scale + " toOdd=" + toOdd + " a=" + x[i] + " b=" + x[n / 2 + i]);
+          }
+        }
+      }
+    }
+  }
 }
