@@ -133,4 +133,31 @@ class AxisFastPathTest {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void sparsemaxFastPath_matchesExactPath() {
+    SplittableRandom r = new SplittableRandom(17);
+    Sparsemax f = new Sparsemax();
+    for (int n : new int[] {1, 2, 3, 17, 256, 1000, 4096}) {
+      for (double scale : new double[] {1e-300, 1e-6, 0.1, 1, 10, 1e5, 1e17, 1e300}) {
+        for (int rep = 0; rep < 3; rep++) {
+          double[] x = logits(r, n, scale);
+          if (rep == 1) {
+            for (int i = 0; i < n; i++) {
+              x[i] = Math.rint(x[i] * 8) / 8; // many ties and exact thresholds
+            }
+          } else if (rep == 2 && n > 2) {
+            x[1] = x[0] - 1; // a maximum exactly 1 above another element
+          }
+          double[] fast = f.apply(x, null);
+          double[] exact = Sparsemax.exact(x);
+          for (int i = 0; i < n; i++) {
+            assertEquals(exact[i], fast[i], 0, "n=" + n + " scale=" + scale + " rep=" + rep
+                + " [" + i + "] x=" + x[i]);
+            assertEquals(Double.doubleToRawLongBits(exact[i]), Double.doubleToRawLongBits(fast[i]));
+          }
+        }
+      }
+    }
+  }
 }
