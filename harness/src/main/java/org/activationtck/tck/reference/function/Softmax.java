@@ -28,8 +28,10 @@ import org.activationtck.tck.reference.internal.ShiftedExp;
  *   <li>S = Sh + Sl = the terms' sum by {@link ExpTermSum}: relative error below
  *       {@link ExpTermSum#relativeError}(n) = 2^-80 + about 2^-90 (blocked compensated
  *       summation), S >= 1 (the maximum's term is exactly 1);
- *   <li>q_i = (h_i + l_i) / (Sh + Sl) as r + rl: q = h/Sh, one correction (h - q Sh exact by fma,
- *       plus l - q Sl, divided by Sh): error below 12 u^2 = 2^-102.4 relative, FastTwoSum exact;
+ *   <li>q_i = (h_i + l_i) (ih + il) as r + rl, with 1/S = ih + il (ih = 1/Sh, one correction:
+ *       (1 - ih Sh, exact by fma, minus ih Sl) / Sh, relative error below 4 u^2): h ih split
+ *       exactly by fma, h il + l ih rounded, l il dropped: below 8 u^2 = 2^-103 in all;
+ *       FastTwoSum exact;
  *   <li>total relative error bound B = 2^-80 + relativeError(n) + 2^-98 (the numerator's
  *       exponential, the sum, the quotient with margin, and the margin that makes the rounded
  *       test below safe: fl(rl +- B|r|) errs by 2^-106 |r| at most). Ziv's test: r + (rl + B|r|) and r + (rl - B|r|)
@@ -83,18 +85,21 @@ public final class Softmax extends RoundingAxisFunction {
     DoubleDouble sum = ExpTermSum.terms(x, sign, m, y, lo, 0, n);
     double sh = sum.hi;
     double sl = sum.lo;
+    double ih = 1 / sh; // 1/S = ih + il
+    double il = (Math.fma(-ih, sh, 1) - ih * sl) / sh;
     double bound = ShiftedExp.RELATIVE_ERROR + ExpTermSum.relativeError(n) + 0x1p-98;
+    boolean floorHolds = lowest - m >= FAST_FLOOR;
     int[] pending = new int[n];
     int undecided = 0;
     for (int i = 0; i < n; i++) {
       double h = y[i];
-      double q = h / sh;
-      double corr = (Math.fma(-q, sh, h) + lo[i] - q * sl) / sh;
-      double r = q + corr;
-      double rl = corr - (r - q);
+      double q = h * ih;
+      double ql = Math.fma(h, ih, -q) + (h * il + lo[i] * ih);
+      double r = q + ql;
+      double rl = ql - (r - q);
       double e = r * bound;
       boolean decided = (r + (rl + e) == r) & (r + (rl - e) == r)
-          & (!toOdd | Math.abs(rl) > e) & (sign * x[i] - m >= FAST_FLOOR);
+          & (!toOdd | Math.abs(rl) > e) & (floorHolds || sign * x[i] - m >= FAST_FLOOR);
       y[i] = r;
       lo[i] = rl;
       pending[undecided] = i;

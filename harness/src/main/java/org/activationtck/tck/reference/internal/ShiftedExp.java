@@ -49,6 +49,9 @@ public final class ShiftedExp {
   private static final double LN2_N_LO;
   private static final double INV_LN2_N = N / Math.log(2);
 
+  /** 1.5 2^52: adding it rounds |v| < 2^51 to an integer held in the low bits. */
+  private static final double SHIFT = 0x1.8p52;
+
   private static final double[] TABLE_HI = new double[N];
   private static final double[] TABLE_LO = new double[N];
 
@@ -85,8 +88,11 @@ public final class ShiftedExp {
    * Writes e^(xh + xl) to hi[i] + lo[i] (see the class comment for the domain and the bound).
    */
   public static void into(double xh, double xl, double[] hi, double[] lo, int i) {
-    double kd = Math.rint(xh * INV_LN2_N);
-    int k = (int) kd;
+    // k = rint(xh 256/ln2) by the 1.5 2^52 shift: the sum's last bit is k's unit (|k| < 2^21),
+    // and k is the low bits of its representation (two's complement through the offset).
+    double shifted = xh * INV_LN2_N + SHIFT;
+    double kd = shifted - SHIFT;
+    int k = (int) Double.doubleToRawLongBits(shifted);
     double a = xh - kd * LN2_N_HI; // exact (see the class comment)
     double bh = kd * LN2_N_MID;
     double bl = Math.fma(kd, LN2_N_MID, -bh) + kd * LN2_N_LO;
