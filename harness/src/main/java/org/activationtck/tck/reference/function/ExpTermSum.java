@@ -25,9 +25,6 @@ final class ExpTermSum {
 
   static final int BLOCK = 256;
 
-  private static final double CLAMP = -750;
-  private static final double LOW_CLAMP = 0x1p-44;
-
   private ExpTermSum() {}
 
   /** Relative error bound of {@link #terms}' sum of n terms (see the class comment). */
@@ -38,24 +35,21 @@ final class ExpTermSum {
 
   /**
    * Writes e^(sign x_i - shift) to hi[i] + lo[i] for from <= i < to and returns their sum (ZERO
-   * for an empty range).
+   * for an empty range); inRange: every sign x_i - shift >= -750 (see {@link ShiftedExp#shifted}).
    */
-  static DoubleDouble terms(double[] x, double sign, double shift, double[] hi, double[] lo,
-      int from, int to) {
+  static DoubleDouble terms(double[] x, double sign, double shift, boolean inRange,
+      double[] hi, double[] lo, int from, int to) {
     DoubleDouble total = DoubleDouble.ZERO;
     for (int start = from; start < to; start += BLOCK) {
       int end = Math.min(to, start + BLOCK);
+      ShiftedExp.shifted(x, sign, shift, inRange, hi, lo, start, end);
       double s = 0;
       double c = 0;
       for (int i = start; i < end; i++) {
-        double v = sign * x[i];
-        double d = v - shift;
-        double dl = DoubleDouble.twoSumError(v, -shift, d);
-        ShiftedExp.into(Math.max(d, CLAMP), Math.max(-LOW_CLAMP, Math.min(dl, LOW_CLAMP)),
-            hi, lo, i);
         double h = hi[i];
         double t = s + h;
-        c += DoubleDouble.twoSumError(s, h, t) + lo[i];
+        double hv = t - s;
+        c += ((s - (t - hv)) + (h - hv)) + lo[i]; // TwoSum error of s + h, and the low part
         s = t;
       }
       total = DoubleDouble.add(total, DoubleDouble.of(s, c));

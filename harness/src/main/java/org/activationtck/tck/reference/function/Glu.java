@@ -60,13 +60,18 @@ public final class Glu extends RoundingAxisFunction {
     double[] y = new double[n];
     double[] eh = new double[n];
     double[] el = new double[n];
+    double[] nb = new double[n];
+    double lowest = 0;
+    for (int i = 0; i < n; i++) {
+      nb[i] = -Math.abs(x[n + i]);
+      lowest = Math.min(lowest, nb[i]); // NaN propagates: then clamped below
+    }
+    ShiftedExp.shifted(nb, 1, 0, lowest >= -750, eh, el, 0, n); // E = e^-|b| (NaN and -Infinity: NaN, see below)
     int[] pending = new int[n];
     int undecided = 0;
     for (int i = 0; i < n; i++) {
       double a = x[i];
       double b = x[n + i];
-      double nb = -Math.abs(b);
-      ShiftedExp.into(Math.max(nb, -750), 0, eh, el, i); // e^-|b| = E, clamped (NaN: see below)
       double e = eh[i];
       double dh = 1 + e; // D = 1 + E: FastTwoSum (1 >= E)
       double dl = (1 - dh) + e + el[i];
@@ -79,11 +84,9 @@ public final class Glu extends RoundingAxisFunction {
       double pe = Math.fma(a, q, -ph) + a * corr;
       double r = ph + pe;
       double rl = pe - (r - ph);
-      double err = Math.abs(r) * BOUND;
-      boolean decided = (r + (rl + err) == r) & (r + (rl - err) == r)
-          & (!toOdd | Math.abs(rl) > err) & (nb >= FAST_FLOOR)
-          & (Math.abs(r) >= FAST_MIN) & (Math.abs(r) <= Double.MAX_VALUE);
-      y[i] = toOdd ? DoubleRounding.toOdd(r, rl) : r;
+      boolean decided = ZivRounding.decides(r, rl, Math.abs(r) * BOUND, toOdd)
+          & (nb[i] >= FAST_FLOOR) & (Math.abs(r) >= FAST_MIN);
+      y[i] = toOdd ? ZivRounding.toOdd(r, rl) : r;
       pending[undecided] = i;
       undecided += decided ? 0 : 1;
     }

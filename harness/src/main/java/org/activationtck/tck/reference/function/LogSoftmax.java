@@ -85,8 +85,9 @@ public final class LogSoftmax extends RoundingAxisFunction {
     }
     double[] y = new double[n];
     double[] lo = new double[n];
-    DoubleDouble inner = DoubleDouble.add(ExpTermSum.terms(x, 1, t, y, lo, 0, argmax),
-        ExpTermSum.terms(x, 1, t, y, lo, argmax + 1, n));
+    boolean inRange = min - t >= -750;
+    DoubleDouble inner = DoubleDouble.add(ExpTermSum.terms(x, 1, t, inRange, y, lo, 0, argmax),
+        ExpTermSum.terms(x, 1, t, inRange, y, lo, argmax + 1, n));
     DoubleDouble.Scaled e = DoubleDouble.expScaled(u);
     int k = e.k;
     DoubleDouble mantissa = DoubleDouble.mul(e.m, inner);
@@ -110,18 +111,10 @@ public final class LogSoftmax extends RoundingAxisFunction {
       double lo1 = DoubleDouble.twoSumError(dh, -lh, sh) + dl - ll;
       double r = sh + lo1; // FastTwoSum: same signs, |sh| >= |lo1|
       double rl = lo1 - (r - sh);
-      double err = -r * bound;
-      boolean decided = (r + (rl + err) == r) & (r + (rl - err) == r)
-          & (!toOdd | Math.abs(rl) > err);
-      y[i] = r;
-      lo[i] = rl;
+      boolean decided = ZivRounding.decides(r, rl, -r * bound, toOdd);
+      y[i] = toOdd ? ZivRounding.toOdd(r, rl) : r;
       pending[undecided] = i;
       undecided += decided ? 0 : 1;
-    }
-    if (toOdd) {
-      for (int i = 0; i < n; i++) {
-        y[i] = DoubleRounding.toOdd(y[i], lo[i]);
-      }
     }
     if (undecided > 0) {
       double[] exact = exact(x, toOdd);

@@ -82,7 +82,7 @@ public final class Softmax extends RoundingAxisFunction {
     }
     double[] y = new double[n];
     double[] lo = new double[n];
-    DoubleDouble sum = ExpTermSum.terms(x, sign, m, y, lo, 0, n);
+    DoubleDouble sum = ExpTermSum.terms(x, sign, m, lowest - m >= -750, y, lo, 0, n);
     double sh = sum.hi;
     double sl = sum.lo;
     double ih = 1 / sh; // 1/S = ih + il
@@ -97,18 +97,11 @@ public final class Softmax extends RoundingAxisFunction {
       double ql = Math.fma(h, ih, -q) + (h * il + lo[i] * ih);
       double r = q + ql;
       double rl = ql - (r - q);
-      double e = r * bound;
-      boolean decided = (r + (rl + e) == r) & (r + (rl - e) == r)
-          & (!toOdd | Math.abs(rl) > e) & (floorHolds || sign * x[i] - m >= FAST_FLOOR);
-      y[i] = r;
-      lo[i] = rl;
+      boolean decided = ZivRounding.decides(r, rl, r * bound, toOdd)
+          & (floorHolds || sign * x[i] - m >= FAST_FLOOR);
+      y[i] = toOdd ? ZivRounding.toOdd(r, rl) : r;
       pending[undecided] = i;
       undecided += decided ? 0 : 1;
-    }
-    if (toOdd) {
-      for (int i = 0; i < n; i++) {
-        y[i] = DoubleRounding.toOdd(y[i], lo[i]);
-      }
     }
     if (undecided > 0) {
       DoubleDouble exactSum = exactSum(x, sign, m);

@@ -49,6 +49,9 @@ public final class ShiftedExp {
   private static final double LN2_N_LO;
   private static final double INV_LN2_N = N / Math.log(2);
 
+  private static final double CLAMP = -750;
+  private static final double LOW_CLAMP = 0x1p-44;
+
   /** 1.5 2^52: adding it rounds |v| < 2^51 to an integer held in the low bits. */
   private static final double SHIFT = 0x1.8p52;
 
@@ -85,9 +88,35 @@ public final class ShiftedExp {
   private ShiftedExp() {}
 
   /**
-   * Writes e^(xh + xl) to hi[i] + lo[i] (see the class comment for the domain and the bound).
+   * Writes e^(sign x_i - shift) to hi[i] + lo[i] for from <= i < to, for sign = 1 or -1 and
+   * finite differences sign x_i - shift <= 0. The difference is taken exactly as d + dl (TwoSum).
+   * When {@code inRange} is false, d is clamped to -750 and dl to [-2^-44, 2^-44] (the TwoSum
+   * error of any d >= -750 lies there, and below -750 the term is under 2^-1080 however dl is);
+   * callers that know every d >= -750 pass true and skip the clamps (about 2 ns per element: the
+   * double min/max intrinsics are not cheap).
    */
-  public static void into(double xh, double xl, double[] hi, double[] lo, int i) {
+  public static void shifted(double[] x, double sign, double shift, boolean inRange,
+      double[] hi, double[] lo, int from, int to) {
+    if (inRange) {
+      for (int i = from; i < to; i++) {
+        double v = sign * x[i];
+        double d = v - shift;
+        double dv = d - v;
+        into(d, (v - (d - dv)) + (-shift - dv), hi, lo, i); // d + TwoSum error of v - shift
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        double v = sign * x[i];
+        double d = v - shift;
+        double dv = d - v;
+        double dl = (v - (d - dv)) + (-shift - dv);
+        into(Math.max(d, CLAMP), Math.max(-LOW_CLAMP, Math.min(dl, LOW_CLAMP)), hi, lo, i);
+      }
+    }
+  }
+
+  /** e^(xh + xl) into hi[i] + lo[i]; -750 <= xh <= 0, |xl| <= 2^-44 (see the class comment). */
+  private static void into(double xh, double xl, double[] hi, double[] lo, int i) {
     // k = rint(xh 256/ln2) by the 1.5 2^52 shift: the sum's last bit is k's unit (|k| < 2^21),
     // and k is the low bits of its representation (two's complement through the offset).
     double shifted = xh * INV_LN2_N + SHIFT;
