@@ -208,14 +208,14 @@ public final class FastExpDoubleDouble {
   private static double reducedExpm1(double x, double[] lo, int i) {
     double kd = shifted(x) - SHIFT;
     // 1. r = x - k (C1 + C2 + C3) = rh + rl: x - k C1 exact, k C2 = ph + pl exact, TwoSum.
-    double a = x - kd * C1;
+    double a = Math.fma(-kd, C1, x); // exact, so the same as x - kd C1 in one operation
     double ph = kd * C2;
     double rh = a - ph;
     double v = rh - a;
-    double rl = ((a - (rh - v)) - (ph + v)) - (Math.fma(kd, C2, -ph) + kd * C3);
-    // 2. m = rh + rh^2/2 + rh^3 (1/6 + ... + rh^3/720) + rl (1 + rh).
+    double rl = ((a - (rh - v)) - (ph + v)) - Math.fma(kd, C3, Math.fma(kd, C2, -ph));
+    // 2. m = rh + rh^2/2 + rh^3 (1/6 + ... + rh^3/720) + rl (1 + rh), Horner by fma.
     double r2 = rh * rh;
-    double cubic = rh * (1.0 / 6 + rh * (1.0 / 24 + rh * (1.0 / 120 + rh * (1.0 / 720))));
+    double cubic = rh * Math.fma(rh, Math.fma(rh, Math.fma(rh, 1.0 / 720, 1.0 / 120), 1.0 / 24), 1.0 / 6);
     double half = 0.5 * r2;
     double mh = rh + half;
     lo[i] = ((rh - mh) + half)
