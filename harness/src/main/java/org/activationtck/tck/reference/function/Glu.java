@@ -10,10 +10,10 @@ import org.activationtck.tck.reference.internal.ShiftedExp;
  * per element, and the exact path below for what it cannot decide.
  *
  * <p>Fast path (|b| <= 670, results in [2^-960, Double.MAX_VALUE], finite): E = e^-|b| = Eh + El
- * by {@link ShiftedExp} (relative error 2^-80); D = 1 + E by FastTwoSum (1 >= E) plus El, relative
- * error below 2^-80 E / (1 + E) + 2^-105; N = 1 (b >= 0) or E (b < 0); sigmoid(b) = N / D as q +
+ * by {@link ShiftedExp} (relative error RELATIVE_ERROR < 2^-76.99); D = 1 + E by FastTwoSum (1 >= E) plus El, relative
+ * error below 2^-76.99 E / (1 + E) + 2^-105; N = 1 (b >= 0) or E (b < 0); sigmoid(b) = N / D as q +
  * corr (one fma correction, below 12 u^2 = 2^-102.4); y = a (q + corr) with a q split exactly by
- * fma, a corr rounded (2^-105): relative error below B = 2^-79 + 2^-98 (the exponential's error
+ * fma, a corr rounded (2^-105): relative error below B = 2 RELATIVE_ERROR + 2^-98 (the exponential's error
  * in N and in D, then the roundings, with a margin that makes the rounded test safe). Ziv's test
  * as in {@link Softmax}; for the narrow dtypes also |rl| > B|r|, then r is rounded to odd towards
  * rl. Other elements (zeros, non-finite values, far tails, tiny results) take the exact path.
@@ -61,12 +61,10 @@ public final class Glu extends RoundingAxisFunction {
     double[] eh = new double[n];
     double[] el = new double[n];
     double[] nb = new double[n];
-    double lowest = 0;
     for (int i = 0; i < n; i++) {
       nb[i] = -Math.abs(x[n + i]);
-      lowest = Math.min(lowest, nb[i]); // NaN propagates: then clamped below
     }
-    ShiftedExp.shifted(nb, 1, 0, lowest >= -750, eh, el, 0, n); // E = e^-|b| (NaN and -Infinity: NaN, see below)
+    ShiftedExp.shifted(nb, 1, 0, eh, el, 0, n); // E = e^-|b| (NaN and -Infinity: NaN, see below)
     int[] pending = new int[n];
     int undecided = 0;
     for (int i = 0; i < n; i++) {

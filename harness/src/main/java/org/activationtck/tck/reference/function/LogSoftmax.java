@@ -31,7 +31,7 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * maximum's value is -0.0 and the others' is x_i - m (|x_i - m| >= 1500 swamps log1p(s)).
  *
  * <p>Fast path (every element finite, m - min x finite, t - m >= -600): the same method with S' by
- * ExpTermSum (relative error relativeError(n) = 2^-80 + about 2^-90 from ShiftedExp's terms and
+ * ExpTermSum (relative error relativeError(n) = 2^-76.99 + about 2^-90 from ShiftedExp's terms and
  * the blocked summation) instead of double-double objects; then L = log1p(s) as above. A relative
  * error delta in s moves log1p(s) by s delta / (1 + s) <= log1p(s) delta, so L's relative error is
  * at most relativeError(n) + 2^-80 (log1p) + 2^-94 (expScaled, products). Per element, r = (d_h +
@@ -85,9 +85,8 @@ public final class LogSoftmax extends RoundingAxisFunction {
     }
     double[] y = new double[n];
     double[] lo = new double[n];
-    boolean inRange = min - t >= -750;
-    DoubleDouble inner = DoubleDouble.add(ExpTermSum.terms(x, 1, t, inRange, y, lo, 0, argmax),
-        ExpTermSum.terms(x, 1, t, inRange, y, lo, argmax + 1, n));
+    DoubleDouble inner = DoubleDouble.add(ExpTermSum.terms(x, 1, t, y, lo, 0, argmax),
+        ExpTermSum.terms(x, 1, t, y, lo, argmax + 1, n));
     DoubleDouble.Scaled e = DoubleDouble.expScaled(u);
     int k = e.k;
     DoubleDouble mantissa = DoubleDouble.mul(e.m, inner);

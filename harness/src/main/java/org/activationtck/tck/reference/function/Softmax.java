@@ -23,22 +23,22 @@ import org.activationtck.tck.reference.internal.ShiftedExp;
  * terms and their sum, one for the quotients, no allocation per element):
  * <ol>
  *   <li>e^(d_i) = h_i + l_i by {@link ShiftedExp} from the TwoSum d_i, relative error below
- *       2^-80 for d_i >= {@link #FAST_FLOOR} = -670 (below, the term is under 2^-966 and only
+ *       2^-76.99 for d_i >= {@link #FAST_FLOOR} = -670 (below, the term is under 2^-966 and only
  *       counts for the sum, with an absolute error below 2^-966);
  *   <li>S = Sh + Sl = the terms' sum by {@link ExpTermSum}: relative error below
- *       {@link ExpTermSum#relativeError}(n) = 2^-80 + about 2^-90 (blocked compensated
+ *       {@link ExpTermSum#relativeError}(n) = 2^-76.99 + about 2^-90 (blocked compensated
  *       summation), S >= 1 (the maximum's term is exactly 1);
  *   <li>q_i = (h_i + l_i) (ih + il) as r + rl, with 1/S = ih + il (ih = 1/Sh, one correction:
  *       (1 - ih Sh, exact by fma, minus ih Sl) / Sh, relative error below 4 u^2): h ih split
  *       exactly by fma, h il + l ih rounded, l il dropped: below 8 u^2 = 2^-103 in all;
  *       FastTwoSum exact;
- *   <li>total relative error bound B = 2^-80 + relativeError(n) + 2^-98 (the numerator's
+ *   <li>total relative error bound B = RELATIVE_ERROR + relativeError(n) + 2^-98 (the numerator's
  *       exponential, the sum, the quotient with margin, and the margin that makes the rounded
  *       test below safe: fl(rl +- B|r|) errs by 2^-106 |r| at most). Ziv's test: r + (rl + B|r|) and r + (rl - B|r|)
  *       both round to r, so every value in the error interval rounds to r (the result for
  *       float64); for the narrow dtypes also |rl| > B|r|, so the exact value is not r and lies on
  *       rl's side: r rounded to odd towards rl. Results at d_i >= -670 are at least 2^-966 /
- *       n, normal. Undecided elements (a fraction of about 2^54 B = 2^-24) and d_i < -670 take the exact path,
+ *       n, normal. Undecided elements (a fraction of about 2^54 B = 2^-22) and d_i < -670 take the exact path,
  *       with S recomputed there once per call.
  * </ol>
  * Both paths give the same double wherever the exact path is correctly rounded (the fast path
@@ -82,7 +82,7 @@ public final class Softmax extends RoundingAxisFunction {
     }
     double[] y = new double[n];
     double[] lo = new double[n];
-    DoubleDouble sum = ExpTermSum.terms(x, sign, m, lowest - m >= -750, y, lo, 0, n);
+    DoubleDouble sum = ExpTermSum.terms(x, sign, m, y, lo, 0, n);
     double sh = sum.hi;
     double sl = sum.lo;
     double ih = 1 / sh; // 1/S = ih + il

@@ -20,7 +20,7 @@ class ShiftedExpTest {
   private static void check(double v, double sign, double shift) {
     double[] hi = new double[1];
     double[] lo = new double[1];
-    ShiftedExp.shifted(new double[] {v}, sign, shift, shift < 0, hi, lo, 0, 1); // both loops
+    ShiftedExp.shifted(new double[] {v}, sign, shift, hi, lo, 0, 1);
     BigDecimal x = new BigDecimal(v).multiply(BigDecimal.valueOf(sign))
         .subtract(new BigDecimal(shift));
     BigDecimal truth = Exp.exp(x, 40);
