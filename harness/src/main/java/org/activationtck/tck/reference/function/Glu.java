@@ -3,11 +3,22 @@ package org.activationtck.tck.reference.function;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.ShiftedExp;
 
 /**
- * glu: y_i = a_i * sigmoid(b_i) for x = [a, b], in double-double with a separate binary exponent.
+ * glu: y_i = a_i * sigmoid(b_i) for x = [a, b]: a fast double-double pass with a Ziv rounding test
+ * per element, and the exact path below for what it cannot decide.
  *
- * <p>Method: write a = A 2^ea with A in [1, 2) and e^(-|b|) = E 2^k ({@link DoubleDouble#expScaled}).
+ * <p>Fast path (|b| <= 670, results in [2^-960, Double.MAX_VALUE], finite): E = e^-|b| = Eh + El
+ * by {@link ShiftedExp} (relative error RELATIVE_ERROR < 2^-76.99); D = 1 + E by FastTwoSum (1 >= E) plus El, relative
+ * error below 2^-76.99 E / (1 + E) + 2^-105; N = 1 (b >= 0) or E (b < 0); sigmoid(b) = N / D as q +
+ * corr (one fma correction, below 12 u^2 = 2^-102.4); y = a (q + corr) with a q split exactly by
+ * fma, a corr rounded (2^-105): relative error below B = 2 RELATIVE_ERROR + 2^-98 (the exponential's error
+ * in N and in D, then the roundings, with a margin that makes the rounded test safe). Ziv's test
+ * as in {@link Softmax}; for the narrow dtypes also |rl| > B|r|, then r is rounded to odd towards
+ * rl. Other elements (zeros, non-finite values, far tails, tiny results) take the exact path.
+ *
+ * <p>Exact path: in double-double with a separate binary exponent. write a = A 2^ea with A in [1, 2) and e^(-|b|) = E 2^k ({@link DoubleDouble#expScaled}).
  * For b >= 0, sigmoid(b) = 1 / (1 + E 2^k); for b < 0, sigmoid(b) = E 2^k / (1 + E 2^k). The
  * product A * sigmoid-mantissa is formed in double-double and scaled by 2^(ea [+ k]) once at the
  * end, so neither an underflowing sigmoid (b < -745) nor an overflowing intermediate loses the
@@ -27,6 +38,15 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  */
 public final class Glu extends RoundingAxisFunction {
 
+  /** Fast path only for |b| <= 670, where ShiftedExp's bound holds for e^-|b|. */
+  private static final double FAST_FLOOR = -670;
+
+  /** Fast path only for results of at least 2^-960: the product's error term stays normal. */
+  private static final double FAST_MIN = 0x1p-960;
+
+  /** The fast path's relative error bound (see the class comment). */
+  private static final double BOUND = 2 * ShiftedExp.RELATIVE_ERROR + 0x1p-98;
+
   /** Beyond |b| = 1500 the gate is 0 or 1 for every representable a (bounds above). */
   private static final double SATURATION = 1500;
 
@@ -38,13 +58,45 @@ public final class Glu extends RoundingAxisFunction {
     }
     int n = x.length / 2;
     double[] y = new double[n];
+    double[] eh = new double[n];
+    double[] el = new double[n];
+    double[] nb = new double[n];
     for (int i = 0; i < n; i++) {
+      nb[i] = -Math.abs(x[n + i]);
+    }
+    ShiftedExp.shifted(nb, 1, 0, eh, el, 0, n); // E = e^-|b| (NaN and -Infinity: NaN, see below)
+    int[] pending = new int[n];
+    int undecided = 0;
+    for (int i = 0; i < n; i++) {
+      double a = x[i];
+      double b = x[n + i];
+      double e = eh[i];
+      double dh = 1 + e; // D = 1 + E: FastTwoSum (1 >= E)
+      double dl = (1 - dh) + e + el[i];
+      boolean positive = b >= 0;
+      double nh = positive ? 1 : e; // N: 1 or E
+      double nl = positive ? 0 : el[i];
+      double q = nh / dh;
+      double corr = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
+      double ph = a * q;
+      double pe = Math.fma(a, q, -ph) + a * corr;
+      double r = ph + pe;
+      double rl = pe - (r - ph);
+      boolean decided = ZivRounding.decides(r, rl, Math.abs(r) * BOUND, toOdd)
+          & (nb[i] >= FAST_FLOOR) & (Math.abs(r) >= FAST_MIN);
+      y[i] = toOdd ? ZivRounding.toOdd(r, rl) : r;
+      pending[undecided] = i;
+      undecided += decided ? 0 : 1;
+    }
+    for (int j = 0; j < undecided; j++) {
+      int i = pending[j];
       y[i] = gated(x[i], x[n + i], toOdd);
     }
     return y;
   }
 
-  private static double gated(double a, double b, boolean toOdd) {
+  /** a * sigmoid(b) by the exact path (see the class comment). */
+  static double gated(double a, double b, boolean toOdd) {
     if (Double.isNaN(a) || Double.isNaN(b)) {
       return Double.NaN;
     }

@@ -7,9 +7,10 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * log_softmax: y_i = (x_i - m) - log1p(s), m = max x, s = sum over all but one maximum of
- * e^(x_j - m), in double-double.
+ * e^(x_j - m), in double-double: a fast pass with a Ziv rounding test per element, falling back
+ * to the exact path below for the elements it cannot decide.
  *
- * <p>Method: 1. t = the largest element after setting one maximum aside; s = e^(t - m) * S' with
+ * <p>Exact path: 1. t = the largest element after setting one maximum aside; s = e^(t - m) * S' with
  * S' = sum_{j != argmax} e^(x_j - t) in [1, n], so s keeps its relative accuracy however small it
  * is (the maximum's value is -log1p(s), as small as s); 2. log1p(s) by
  * {@link DoubleDouble#log1p}, or s (1 - s/2) when s < 2^-60 (remainder s^3/3, relative 2^-120),
@@ -28,17 +29,103 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * NaN; -Infinity elements: -Infinity; a lone finite element: +0.0 (s = 0). x_i - m below
  * -Double.MAX_VALUE: -Infinity. Thresholds: t - m < -1500 makes s < n e^-1500 < 2^-2100: the
  * maximum's value is -0.0 and the others' is x_i - m (|x_i - m| >= 1500 swamps log1p(s)).
+ *
+ * <p>Fast path (every element finite, m - min x finite, t - m >= -600): the same method with S' by
+ * ExpTermSum (relative error relativeError(n) = 2^-76.99 + about 2^-90 from ShiftedExp's terms and
+ * the blocked summation) instead of double-double objects; then L = log1p(s) as above. A relative
+ * error delta in s moves log1p(s) by s delta / (1 + s) <= log1p(s) delta, so L's relative error is
+ * at most relativeError(n) + 2^-80 (log1p) + 2^-94 (expScaled, products). Per element, r = (d_h +
+ * d_l) - L with d = x_i - m exact (TwoSum): both terms <= 0, so |r| >= max(|d|, L) and the three
+ * low parts (each below 2^-53 |r|) summed with two roundings add below 6 u^2 |r| = 2^-103.4 |r|:
+ * |r~ - r| <= B |r|, B = relativeError(n) + 2^-80 + 2^-94 + 2^-98 (the last a margin for the
+ * rounded test). Ziv's test as in Softmax: r + (rl +- B|r|) both round to r (float64), and for the
+ * narrow dtypes also |rl| > B|r| (then r rounded to odd towards rl). Both paths agree wherever the
+ * exact one is correctly rounded (AxisFastPathTest; for the narrow dtypes after their rounding:
+ * the exact path's maximum in the series case returns the nearest double, the fast one rounds
+ * to odd).
  */
 public final class LogSoftmax extends RoundingAxisFunction {
 
   /** Below this t - m, s < 2^-2100 n: log1p(s) vanishes next to every result. */
   private static final double NEGLIGIBLE = -1500;
 
+  /** Fast path only for t - m >= -600: s > 2^-866, log1p(s)'s low part stays normal. */
+  private static final double FAST_FLOOR = -600;
+
   /** s below 2^-60: log1p(s) = s (1 - s/2) to relative 2^-120. */
   private static final int SERIES_EXPONENT = -60;
 
   @Override
   double[] apply(double[] x, Params p, boolean toOdd) {
+    int n = x.length;
+    double max = Double.NEGATIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
+    for (double v : x) {
+      max = Math.max(max, v); // NaN propagates
+      min = Math.min(min, v);
+    }
+    if (n < 2 || !(max - min <= Double.MAX_VALUE)) { // NaN, an infinity, an overflowing span
+      return exact(x, toOdd);
+    }
+    double m = max;
+    int argmax = 0;
+    while (x[argmax] != m) {
+      argmax++;
+    }
+    double t = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < argmax; j++) {
+      t = Math.max(t, x[j]);
+    }
+    for (int j = argmax + 1; j < n; j++) {
+      t = Math.max(t, x[j]);
+    }
+    DoubleDouble u = DoubleDouble.sum(t, -m);
+    if (!(u.hi >= FAST_FLOOR)) {
+      return exact(x, toOdd);
+    }
+    double[] y = new double[n];
+    double[] lo = new double[n];
+    DoubleDouble inner = DoubleDouble.add(ExpTermSum.terms(x, 1, t, y, lo, 0, argmax),
+        ExpTermSum.terms(x, 1, t, y, lo, argmax + 1, n));
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(u);
+    int k = e.k;
+    DoubleDouble mantissa = DoubleDouble.mul(e.m, inner);
+    DoubleDouble log;
+    if (k < SERIES_EXPONENT) {
+      double half = Math.scalb(mantissa.hi, k - 1);
+      log = DoubleDouble.scalb(DoubleDouble.mul(mantissa, DoubleDouble.sum(1.0, -half)), k);
+    } else {
+      log = DoubleDouble.log1p(DoubleDouble.scalb(mantissa, k));
+    }
+    double lh = log.hi;
+    double ll = log.lo;
+    double bound = ExpTermSum.relativeError(n) + 0x1p-80 + 0x1p-94 + 0x1p-98;
+    int[] pending = new int[n];
+    int undecided = 0;
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
+      double dh = v - m;
+      double dl = DoubleDouble.twoSumError(v, -m, dh);
+      double sh = dh - lh;
+      double lo1 = DoubleDouble.twoSumError(dh, -lh, sh) + dl - ll;
+      double r = sh + lo1; // FastTwoSum: same signs, |sh| >= |lo1|
+      double rl = lo1 - (r - sh);
+      boolean decided = ZivRounding.decides(r, rl, -r * bound, toOdd);
+      y[i] = toOdd ? ZivRounding.toOdd(r, rl) : r;
+      pending[undecided] = i;
+      undecided += decided ? 0 : 1;
+    }
+    if (undecided > 0) {
+      double[] exact = exact(x, toOdd);
+      for (int j = 0; j < undecided; j++) {
+        y[pending[j]] = exact[pending[j]];
+      }
+    }
+    return y;
+  }
+
+  /** The exact path for the whole vector, special values included (see the class comment). */
+  static double[] exact(double[] x, boolean toOdd) {
     double[] y = new double[x.length];
     int argmax = -1;
     boolean undefined = false;

@@ -4,39 +4,122 @@ import java.util.Arrays;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.ShiftedExp;
 
 /**
- * softmax: y_i = e^(x_i - m) / sum_j e^(x_j - m), m = max x, in double-double.
+ * softmax: y_i = e^(x_i - m) / sum_j e^(x_j - m), m = max x, correctly rounded by a fast
+ * double-double pass with a Ziv rounding test, falling back per element to an exact path.
  *
- * <p>Method: 1. d_j = x_j - m exactly as a double-double (TwoSum): the plain double difference is
+ * <p>Exact path (the reference's definition; every result the fast path cannot decide comes from
+ * here): 1. d_j = x_j - m exactly as a double-double (TwoSum): the plain double difference is
  * rounded, an absolute error up to |d| 2^-53 that becomes a relative error |d| 2^-53 in e^d, i.e.
  * hundreds of ulps at d = -700; 2. e^(d_j) = e^r 2^k by {@link DoubleDouble#expScaled} (relative
  * error about 2^-96); 3. S = sum of the terms in double-double (S in [1, n], positive terms);
- * 4. y_i = (e^r / S) 2^k, scaled once at the end so a subnormal result is rounded once.
+ * 4. y_i = (e^r / S) 2^k, scaled once at the end so a subnormal result is rounded once. The
+ * quotient, within 2^-90 relative, is rounded once by {@link DoubleRounding#finish}: to nearest
+ * for float64, to odd for the narrower dtypes so that their rounding of the result is correct.
  *
- * <p>The quotient is rounded once by {@link DoubleRounding#finish}: to nearest for float64, to
- * odd for the narrower dtypes so that their rounding of the result is correct.
+ * <p>Fast path (all elements finite and m - min x finite; one pass for max and min, one for the
+ * terms and their sum, one for the quotients, no allocation per element):
+ * <ol>
+ *   <li>e^(d_i) = h_i + l_i by {@link ShiftedExp} from the TwoSum d_i, relative error below
+ *       2^-76.99 for d_i >= {@link #FAST_FLOOR} = -670 (below, the term is under 2^-966 and only
+ *       counts for the sum, with an absolute error below 2^-966);
+ *   <li>S = Sh + Sl = the terms' sum by {@link ExpTermSum}: relative error below
+ *       {@link ExpTermSum#relativeError}(n) = 2^-76.99 + about 2^-90 (blocked compensated
+ *       summation), S >= 1 (the maximum's term is exactly 1);
+ *   <li>q_i = (h_i + l_i) (ih + il) as r + rl, with 1/S = ih + il (ih = 1/Sh, one correction:
+ *       (1 - ih Sh, exact by fma, minus ih Sl) / Sh, relative error below 4 u^2): h ih split
+ *       exactly by fma, h il + l ih rounded, l il dropped: below 8 u^2 = 2^-103 in all;
+ *       FastTwoSum exact;
+ *   <li>total relative error bound B = RELATIVE_ERROR + relativeError(n) + 2^-98 (the numerator's
+ *       exponential, the sum, the quotient with margin, and the margin that makes the rounded
+ *       test below safe: fl(rl +- B|r|) errs by 2^-106 |r| at most). Ziv's test: r + (rl + B|r|) and r + (rl - B|r|)
+ *       both round to r, so every value in the error interval rounds to r (the result for
+ *       float64); for the narrow dtypes also |rl| > B|r|, so the exact value is not r and lies on
+ *       rl's side: r rounded to odd towards rl. Results at d_i >= -670 are at least 2^-966 /
+ *       n, normal. Undecided elements (a fraction of about 2^54 B = 2^-22) and d_i < -670 take the exact path,
+ *       with S recomputed there once per call.
+ * </ol>
+ * Both paths give the same double wherever the exact path is correctly rounded (the fast path
+ * decides only what its bound proves); held by AxisFastPathTest.
  *
- * <p>Accuracy: the double-double quotient is within 2^-90 relative; float64 results are
- * correctly rounded unless the value lies within 2^-90 relative of a midpoint between doubles,
- * and always within 1 ulp. Subnormal results: one more rounding by the final scaling, still below
- * 1 ulp of the subnormal spacing.
+ * <p>Accuracy: float64 correctly rounded unless the value lies within 2^-90 relative of a
+ * midpoint between doubles, and always within 1 ulp. Subnormal results: one more rounding by the
+ * final scaling, still below 1 ulp of the subnormal spacing.
  *
- * <p>Special cases (catalog softmax.nonfinite.*): NaN or +Infinity anywhere, or no finite element:
- * all NaN; -Infinity elements: +0.0. Thresholds: d < -746 gives y <= e^d < 2^-1076, below half
- * the smallest subnormal: +0.0, and such a term changes S (>= 1) by less than 2^-1076.
+ * <p>Special cases (catalog softmax.nonfinite.*, exact path): NaN or +Infinity anywhere, or no
+ * finite element: all NaN; -Infinity elements: +0.0. Thresholds: d < -746 gives y <= e^d <
+ * 2^-1076, below half the smallest subnormal: +0.0, and such a term changes S (>= 1) by less than
+ * 2^-1076.
  */
 public final class Softmax extends RoundingAxisFunction {
 
   /** e^-746 = 2^-1076.3: smaller shifted terms round to +0.0 and do not change S. */
   static final double CUTOFF = -746;
 
+  /** Fast-path results need d >= -670: e^d above 2^-966 keeps ShiftedExp's relative bound. */
+  static final double FAST_FLOOR = -670;
+
   @Override
   double[] apply(double[] x, Params p, boolean toOdd) {
+    return shifted(x, 1, toOdd);
+  }
+
+  /** softmax of sign * x (sign = 1 or -1; the negation is exact): see the class comment. */
+  static double[] shifted(double[] x, double sign, boolean toOdd) {
+    int n = x.length;
+    double max = Double.NEGATIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
+    for (double v : x) {
+      max = Math.max(max, v); // NaN propagates
+      min = Math.min(min, v);
+    }
+    double m = sign > 0 ? max : -min;
+    double lowest = sign > 0 ? min : -max;
+    if (!(m - lowest <= Double.MAX_VALUE)) { // NaN, an infinity, or a span that overflows
+      return exact(x, sign, toOdd);
+    }
+    double[] y = new double[n];
+    double[] lo = new double[n];
+    DoubleDouble sum = ExpTermSum.terms(x, sign, m, y, lo, 0, n);
+    double sh = sum.hi;
+    double sl = sum.lo;
+    double ih = 1 / sh; // 1/S = ih + il
+    double il = (Math.fma(-ih, sh, 1) - ih * sl) / sh;
+    double bound = ShiftedExp.RELATIVE_ERROR + ExpTermSum.relativeError(n) + 0x1p-98;
+    boolean floorHolds = lowest - m >= FAST_FLOOR;
+    int[] pending = new int[n];
+    int undecided = 0;
+    for (int i = 0; i < n; i++) {
+      double h = y[i];
+      double q = h * ih;
+      double ql = Math.fma(h, ih, -q) + (h * il + lo[i] * ih);
+      double r = q + ql;
+      double rl = ql - (r - q);
+      boolean decided = ZivRounding.decides(r, rl, r * bound, toOdd)
+          & (floorHolds || sign * x[i] - m >= FAST_FLOOR);
+      y[i] = toOdd ? ZivRounding.toOdd(r, rl) : r;
+      pending[undecided] = i;
+      undecided += decided ? 0 : 1;
+    }
+    if (undecided > 0) {
+      DoubleDouble exactSum = exactSum(x, sign, m);
+      for (int j = 0; j < undecided; j++) {
+        int i = pending[j];
+        y[i] = exactElement(sign * x[i], m, exactSum, toOdd);
+      }
+    }
+    return y;
+  }
+
+  /** The exact path for the whole vector, special values included. */
+  static double[] exact(double[] x, double sign, boolean toOdd) {
     double[] y = new double[x.length];
     double m = Double.NEGATIVE_INFINITY;
     boolean undefined = false;
-    for (double v : x) {
+    for (double u : x) {
+      double v = sign * u;
       if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
         undefined = true;
       } else if (v > m) {
@@ -47,24 +130,34 @@ public final class Softmax extends RoundingAxisFunction {
       Arrays.fill(y, Double.NaN);
       return y;
     }
+    DoubleDouble sum = exactSum(x, sign, m);
+    for (int i = 0; i < x.length; i++) {
+      y[i] = exactElement(sign * x[i], m, sum, toOdd);
+    }
+    return y;
+  }
+
+  /** S = sum of e^(v - m) over v = sign * x_j >= m - 746, in double-double. */
+  private static DoubleDouble exactSum(double[] x, double sign, double m) {
     DoubleDouble sum = DoubleDouble.ZERO;
-    for (double v : x) {
-      DoubleDouble d = DoubleDouble.sum(v, -m);
+    for (double u : x) {
+      DoubleDouble d = DoubleDouble.sum(sign * u, -m);
       if (d.hi >= CUTOFF) {
         sum = DoubleDouble.add(sum, DoubleDouble.exp(d));
       }
     }
-    for (int i = 0; i < x.length; i++) {
-      DoubleDouble d = DoubleDouble.sum(x[i], -m);
-      if (!(d.hi >= CUTOFF)) { // also -Infinity elements and overflowed differences
-        y[i] = 0.0;
-        continue;
-      }
-      DoubleDouble.Scaled e = DoubleDouble.expScaled(d);
-      DoubleDouble q = DoubleDouble.div(e.m, sum);
-      y[i] = e.k >= -1000 ? Math.scalb(DoubleDouble.round(q, toOdd), e.k)
-          : DoubleRounding.scaleDown(q.hi, q.lo, -e.k);
+    return sum;
+  }
+
+  /** e^(v - m) / sum rounded once for the dtype (exact path). */
+  private static double exactElement(double v, double m, DoubleDouble sum, boolean toOdd) {
+    DoubleDouble d = DoubleDouble.sum(v, -m);
+    if (!(d.hi >= CUTOFF)) { // also -Infinity elements and overflowed differences
+      return 0.0;
     }
-    return y;
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(d);
+    DoubleDouble q = DoubleDouble.div(e.m, sum);
+    return e.k >= -1000 ? Math.scalb(DoubleDouble.round(q, toOdd), e.k)
+        : DoubleRounding.scaleDown(q.hi, q.lo, -e.k);
   }
 }
