@@ -58,11 +58,19 @@ public final class LogSoftmax extends RoundingAxisFunction {
   @Override
   double[] apply(double[] x, Params p, boolean toOdd) {
     int n = x.length;
+    // The largest and second largest (counting repeats), in one pass: their updates are rare,
+    // so the branches predict well. NaN fails every comparison: Math.min propagates it instead.
     double max = Double.NEGATIVE_INFINITY;
+    double t = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
     for (double v : x) {
-      max = Math.max(max, v); // NaN propagates
       min = Math.min(min, v);
+      if (v > max) {
+        t = max;
+        max = v;
+      } else if (v > t) {
+        t = v;
+      }
     }
     if (n < 2 || !(max - min <= Double.MAX_VALUE)) { // NaN, an infinity, an overflowing span
       return exact(x, toOdd);
@@ -71,13 +79,6 @@ public final class LogSoftmax extends RoundingAxisFunction {
     int argmax = 0;
     while (x[argmax] != m) {
       argmax++;
-    }
-    double t = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < argmax; j++) {
-      t = Math.max(t, x[j]);
-    }
-    for (int j = argmax + 1; j < n; j++) {
-      t = Math.max(t, x[j]);
     }
     DoubleDouble u = DoubleDouble.sum(t, -m);
     if (!(u.hi >= FAST_FLOOR)) {

@@ -38,9 +38,13 @@ import org.activationtck.tck.reference.internal.ShiftedExp;
  *       both round to r, so every value in the error interval rounds to r (the result for
  *       float64); for the narrow dtypes also |rl| > B|r|, so the exact value is not r and lies on
  *       rl's side: r rounded to odd towards rl. Results at d_i >= -670 are at least 2^-966 /
- *       n, normal. Undecided elements (a fraction of about 2^54 B = 2^-22) and d_i < -670 take the exact path,
- *       with S recomputed there once per call.
+ *       n, normal. Undecided elements (a fraction of about 2^54 B = 2^-22) and d_i < -670 take
+ *       the exact path, with S recomputed there once per call.
  * </ol>
+ * Cost of the fallback: the exact S costs about n slow double-double exponentials (microseconds
+ * each), so a call pays it with probability about n 2^-22: negligible at n = 1024, but at n =
+ * 32768 (probability 2^-7) it adds an expected cost comparable to the fast pass itself. A cheaper
+ * accurate sum (an allocation-free exponential with a 2^-95 bound) would remove that.
  * Both paths give the same double wherever the exact path is correctly rounded (the fast path
  * decides only what its bound proves); held by AxisFastPathTest.
  *
