@@ -97,8 +97,8 @@ public final class Gelu extends RoundingFunction {
     public void values(double[] x, double[] y) {
       requireSameLength(x.length, y.length);
       double[] scratch = new double[5];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = GeluExactFastPath.value(x[i], toOdd, scratch);
+      for (int from = 0; from < x.length; from += BLOCK) {
+        GeluExactFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
@@ -111,8 +111,8 @@ public final class Gelu extends RoundingFunction {
     public void values(float[] x, float[] y) {
       requireSameLength(x.length, y.length);
       double[] scratch = new double[5];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = (float) GeluExactFastPath.value(x[i], toOdd, scratch);
+      for (int from = 0; from < x.length; from += BLOCK) {
+        GeluExactFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
@@ -174,8 +174,8 @@ public final class Gelu extends RoundingFunction {
     public void values(double[] x, double[] y) {
       requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = GeluTanhFastPath.value(x[i], toOdd, scratch);
+      for (int from = 0; from < x.length; from += BLOCK) {
+        GeluTanhFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
@@ -188,8 +188,8 @@ public final class Gelu extends RoundingFunction {
     public void values(float[] x, float[] y) {
       requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = (float) GeluTanhFastPath.value(x[i], toOdd, scratch);
+      for (int from = 0; from < x.length; from += BLOCK) {
+        GeluTanhFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
@@ -360,6 +360,13 @@ public final class Gelu extends RoundingFunction {
     DoubleDouble e = DoubleDouble.exp(DoubleDouble.negate(v.hi >= 0 ? v : DoubleDouble.negate(v)));
     return div(positive ? DoubleDouble.ONE : e, add(DoubleDouble.ONE, e));
   }
+
+  /**
+   * Elements per call of the array forms' fast loops: a short method called often is compiled
+   * with its loop's full profile, where one long loop is first compiled on stack replacement
+   * from an early, partial one.
+   */
+  static final int BLOCK = 512;
 
   private static void requireSameLength(int in, int out) {
     if (in != out) {

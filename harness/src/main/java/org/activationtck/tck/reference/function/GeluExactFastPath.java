@@ -201,4 +201,18 @@ final class GeluExactFastPath {
     scratch[1] = gl - (g - gh);
     return g;
   }
+
+  /** y[i] = value(x[i]) for i in [from, to) (one block of {@link Gelu}'s array forms). */
+  static void values(double[] x, double[] y, int from, int to, boolean toOdd, double[] scratch) {
+    for (int i = from; i < to; i++) {
+      y[i] = value(x[i], toOdd, scratch);
+    }
+  }
+
+  /** y[i] = (float) value(x[i]) for i in [from, to). */
+  static void values(float[] x, float[] y, int from, int to, boolean toOdd, double[] scratch) {
+    for (int i = from; i < to; i++) {
+      y[i] = (float) value(x[i], toOdd, scratch);
+    }
+  }
 }
