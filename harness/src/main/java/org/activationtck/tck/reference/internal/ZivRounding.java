@@ -1,0 +1,50 @@
+package org.activationtck.tck.reference.internal;
+
+import org.activationtck.spec.API;
+
+/**
+ * Ziv's rounding test for float64 fast paths: given an approximation h + l of a value v with
+ * |h + l - v| <= bound |h|, the nearest double to v, or NaN when the bound cannot decide it (the
+ * caller then takes its accurate path).
+ *
+ * <p>Argument: rounding to nearest is monotone, so if the two ends h + (l - b) and h + (l + b)
+ * of an interval containing v round to the same double, so does v. The ends are computed with
+ * one rounding each of l -+ b (|l| + b below 2^-51 |h| for the callers' normalized or nearly
+ * normalized pairs, so that rounding is below 2^-104 |h|) and the final one of the sum: b is
+ * widened by 2^-100 |h| to cover the former. Below the normal range the callers' own roundings
+ * are absolute (up to a few 2^-1075), not relative, so b never drops below {@link #ABSOLUTE_FLOOR}
+ * = 2^-1068: a result that small is never decided here. Infinite or NaN inputs give NaN.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class ZivRounding {
+
+  /** The least half-width of the test interval: 64 times the smallest subnormal. */
+  static final double ABSOLUTE_FLOOR = 0x1p-1068;
+
+  private ZivRounding() {}
+
+  /**
+   * The double nearest to v when the interval h + l -+ (relativeBound + 2^-100) |h| decides it,
+   * else NaN (see the class comment). The usual outcome is a predictable branch: callers keep
+   * their slow path behind {@code r != r}.
+   */
+  public static double nearest(double h, double l, double relativeBound) {
+    double b = Math.fma(relativeBound + 0x1p-100, Math.abs(h), ABSOLUTE_FLOOR);
+    double lower = h + (l - b);
+    double upper = h + (l + b);
+    return lower == upper ? lower : Double.NaN;
+  }
+
+  /**
+   * The fast result for a kernel bound for one final rounding: {@link #nearest} for float64
+   * ({@code toOdd} false); for the narrow dtypes h + l rounded to a double, when {@link
+   * NarrowShortcut#decides} proves it rounds like v in each of them, else NaN.
+   */
+  public static double forDtype(double h, double l, double relativeBound, boolean toOdd) {
+    if (toOdd) {
+      double y = h + l;
+      return NarrowShortcut.decides(y, relativeBound) ? y : Double.NaN;
+    }
+    return nearest(h, l, relativeBound);
+  }
+}
