@@ -4,6 +4,7 @@ import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ShiftedExp;
+import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * glu: y_i = a_i * sigmoid(b_i) for x = [a, b]: a fast double-double pass with a Ziv rounding test

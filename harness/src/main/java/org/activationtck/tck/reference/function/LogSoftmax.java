@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
+import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * log_softmax: y_i = (x_i - m) - log1p(s), m = max x, s = sum over all but one maximum of

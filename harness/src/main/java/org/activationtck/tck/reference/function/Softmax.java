@@ -5,6 +5,7 @@ import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ShiftedExp;
+import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * softmax: y_i = e^(x_i - m) / sum_j e^(x_j - m), m = max x, correctly rounded by a fast

@@ -8,7 +8,7 @@ import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.FastLog1pDoubleDouble;
 import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
 import org.activationtck.tck.reference.internal.NarrowBitsShortcut;
-import org.activationtck.tck.reference.internal.NearestShortcut;
+import org.activationtck.tck.reference.internal.ZivRounding;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
@@ -33,7 +33,7 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * meets a result that is itself subnormal (rejected by the test) or z (absorbed).
  *
  * <p>float64 first tries {@link #nearest}, a double-double with a proved bound and Ziv's test
- * ({@link NearestShortcut}); where the test fails (about 2^-11 of the inputs, and |z| > 680)
+ * ({@link ZivRounding#decides}); where the test fails (about 2^-11 of the inputs, and |z| > 680)
  * the method above runs. E = e^-|z| by {@link FastExpDoubleDouble#exp} (2^-77 relative), times
  * (1 - sign(z) zl) for zl's share (rounding 2^-106, dropped (z zl)^2/2 < 2^-86; the low part
  * stays below 2^-43 E), ln(1 + E) by {@link FastLog1pDoubleDouble#log1p} (2^-66 relative; E's
@@ -186,7 +186,7 @@ public final class Softplus extends RoundingFunction {
       h = q;
     }
     double r = h + l;
-    return NearestShortcut.decides(r, l - (r - h), FAST_DOUBLE_DOUBLE_BOUND) ? r : Double.NaN;
+    return ZivRounding.decides(r, l - (r - h), FAST_DOUBLE_DOUBLE_BOUND * Math.abs(r), false) ? r : Double.NaN;
   }
 
   /** Elements per block of {@link #nearestBlock}. */

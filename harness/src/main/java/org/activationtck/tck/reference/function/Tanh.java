@@ -8,7 +8,7 @@ import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.NarrowBitsShortcut;
 import org.activationtck.tck.reference.internal.NarrowShortcut;
-import org.activationtck.tck.reference.internal.NearestShortcut;
+import org.activationtck.tck.reference.internal.ZivRounding;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
@@ -18,7 +18,7 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * tanh a = (1 - E)/(1 + E), E a double-double ({@link FastExpDoubleDouble}, relative error e_E <=
  * 2^-77), 1 -+ E by TwoSum, the quotient with one fma correction (2^-100). E's error reaches the
  * numerator scaled by E/(1 - E) = 1/(e^2a - 1) <= 1/(2a) <= 8 and the denominator by E/(1 + E)
- * <= 1/2: below 8.5 e_E + 2^-100 < 2^-73.9 relative, then {@link NearestShortcut} decides the
+ * <= 1/2: below 8.5 e_E + 2^-100 < 2^-73.9 relative, then {@link ZivRounding#decides} decides the
  * rounding (bound 2^-72, about 2^-19 of the inputs fail) or the expm1 method runs. Narrow
  * dtypes, 1/2 <= a <= 22: e = Math.exp(-2a) within 1 ulp (2^-52, -2a exact), 1 - e rounded
  * (2^-53) with e's error scaled by e/(1 - e) <= 1/(e^1 - 1) < 0.582, 1 + e (2^-53, e's error
@@ -147,7 +147,7 @@ public final class Tanh extends RoundingFunction {
     double q = nh / dh;
     double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
     double r = q + c;
-    return NearestShortcut.decides(r, c - (r - q), FAST_DOUBLE_DOUBLE_BOUND)
+    return ZivRounding.decides(r, c - (r - q), FAST_DOUBLE_DOUBLE_BOUND * Math.abs(r), false)
         ? Math.copySign(r, x) : Double.NaN;
   }
 

@@ -47,4 +47,28 @@ public final class ZivRounding {
     }
     return nearest(h, l, relativeBound);
   }
+
+  /**
+   * Whether every value within err of r + rl rounds to r (to nearest), and, when {@code toOdd},
+   * also lies strictly on rl's side of r (|rl| > err), so that r and the sign of rl give the
+   * rounding to odd ({@link #toOdd}). r is the nearest double to r + rl; err is an absolute bound
+   * that carries a margin of at least 2^-100 |r| for the rounding of rl -+ err. Floating addition
+   * rounds to nearest, so r + t == r says t lies in r's rounding interval, binade edges
+   * included. Branch-free and small enough to inline into per-element loops; NaN and infinite r
+   * or err fail.
+   */
+  public static boolean decides(double r, double rl, double err, boolean toOdd) {
+    return (r + (rl + err) == r) & (r + (rl - err) == r) & (!toOdd | Math.abs(rl) > err);
+  }
+
+  /**
+   * r rounded to odd towards rl, once {@link #decides} passed with {@code toOdd} (r finite and
+   * nonzero, r + rl strictly between r and its neighbour towards rl): r when its last significand
+   * bit is 1, else that neighbour. The inlinable special case of {@link DoubleRounding#toOdd}.
+   */
+  public static double toOdd(double r, double rl) {
+    long bits = Double.doubleToRawLongBits(r);
+    long step = (rl > 0) == (r > 0) ? 1 : -1; // away from zero when rl has r's sign
+    return Double.longBitsToDouble(bits + ((bits & 1) == 0 ? step : 0));
+  }
 }
