@@ -34,9 +34,11 @@ public interface ReferenceFunction {
 
   /**
    * Binds resolved parameters (reals already rounded to the compute format) once per array; the
-   * kernel then evaluates elements, allocation-free in every function except gelu, tanh_shrink
-   * and a few far-tail and near-root paths of sigmoid, tanh, silu and their derivatives, whose
-   * double-double temporaries are still objects (a known gap, not a contract).
+   * kernel then evaluates elements. The fast paths are allocation-free (the array forms take
+   * one scratch block per call); the accurate fallbacks of sigmoid, tanh, silu, gelu,
+   * tanh_shrink and their derivatives, taken for the few elements a rounding test cannot decide
+   * and in far tails, still keep double-double temporaries as objects (a known cost, not a
+   * contract).
    *
    * @throws IllegalArgumentException for parameter values outside the function's domain
    */

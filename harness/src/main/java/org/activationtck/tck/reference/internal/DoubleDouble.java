@@ -4,10 +4,12 @@ import org.activationtck.spec.API;
 
 /**
  * Double-double arithmetic (an unevaluated sum hi + lo with |lo| <= ulp(hi)/2, about 106 bits)
- * for the reference kernels that must round a transcendental result once: sigmoid, tanh, silu,
- * tanh_shrink, gelu (elementwise) and softmax, log_softmax, softmin, glu (axis). Values are small
- * immutable objects used only as locals. (The purely elementwise kernels that need only e^x and
- * ln(1 + s) use the allocation-free {@link ExpDoubleDouble} and {@link Log1pDoubleDouble}.)
+ * for the accurate paths of the reference kernels that must round a transcendental result once:
+ * sigmoid, tanh, silu, tanh_shrink, gelu (elementwise) and softmax, log_softmax, softmin, glu
+ * (axis), which run where a fast path's rounding test cannot decide. Values are small immutable
+ * objects used only as locals. (The fast paths use the allocation-free
+ * {@link FastExpDoubleDouble}, {@link FastLog1pDoubleDouble} and {@link ShiftedExp}; the purely
+ * elementwise accurate paths {@link ExpDoubleDouble} and {@link Log1pDoubleDouble}.)
  *
  * <p>Primitives: Knuth's TwoSum ({@link #sum}) and the FMA two-product (Math.fma), both exact;
  * add, mul and div have relative error below 2^-100 (Joldes, Muller, Popescu, "Tight and rigorous
