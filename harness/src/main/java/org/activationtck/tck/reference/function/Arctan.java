@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleRounding;
-import org.activationtck.tck.reference.internal.NarrowBitsShortcut;
+import org.activationtck.tck.reference.internal.NarrowShortcut;
 import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
@@ -37,7 +37,7 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * <p>Rounding test. float64: r + rr is normalized (|rr| <= ulp(r)/2); with T = |rr| + bound r,
  * every value in [r - T, r + T] rounds to r if r + T and r - T do (rounding is monotone), and the
  * true value lies there ({@link ZivRounding#decides}). Narrow dtypes: |atan a - r| <= (2^-53 +
- * 2^-64.5) r < 2^-52 r, and {@link NarrowBitsShortcut#decides} proves where that interval rounds
+ * 2^-64.5) r < 2^-52 r, and {@link NarrowShortcut#decides} proves where that interval rounds
  * alike in float32, float16 and bfloat16; elsewhere the halving method rounds to odd.
  *
  * <p>Table: atan(j/64), j = 0 .. 64, from Euler's series in BigDecimal at 45 digits, once.
@@ -218,7 +218,7 @@ public final class Arctan extends RoundingFunction {
     double vl = ((base - vh) + u) + (baseLo + sign * hl);
     double r = vh + vl;
     double rr = vl - (r - vh);
-    if (toOdd ? NarrowBitsShortcut.decides(r, NARROW_BOUND) : ZivRounding.decides(r, rr, FAST_BOUND * Math.abs(r), false)) {
+    if (toOdd ? NarrowShortcut.decides(r, NARROW_BOUND) : ZivRounding.decides(r, rr, FAST_BOUND * Math.abs(r), false)) {
       return Math.copySign(r, x);
     }
     return accurate(x, toOdd);

@@ -7,7 +7,7 @@ import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.FastLog1pDoubleDouble;
 import org.activationtck.tck.reference.internal.Log1pDoubleDouble;
-import org.activationtck.tck.reference.internal.NarrowBitsShortcut;
+import org.activationtck.tck.reference.internal.NarrowShortcut;
 import org.activationtck.tck.reference.internal.ZivRounding;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
@@ -23,7 +23,7 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * nearest for float64, to odd for the narrower dtypes). f'(x) = sigma(z)
  * ({@link SigmoidDoubleDouble}), exactly 1 where pytorch cuts over.
  *
- * <p>Narrow dtypes first try the plain double {@link #plain}, kept where {@link NarrowBitsShortcut}
+ * <p>Narrow dtypes first try the plain double {@link #plain}, kept where {@link NarrowShortcut}
  * proves it rounds as the exact value does. Its error, relative: e = Math.exp(-|z|) within 1 ulp
  * (2^-52), times (1 -+ zl) by fma (2^-53, and (z zl)^2 < 2^-86 dropped): 1.5 2^-52, which
  * ln(1 + e) passes on with a factor e / ((1 + e) ln(1 + e)) <= 1; Kahan's ln(1 + e)
@@ -140,7 +140,7 @@ public final class Softplus extends RoundingFunction {
   static double softplus(double z, double zl, double beta, boolean toOdd, double[] scratch) {
     if (toOdd) {
       double y = plain(z, zl, beta);
-      if (NarrowBitsShortcut.decides(y, FAST_BOUND)) {
+      if (NarrowShortcut.decides(y, FAST_BOUND)) {
         return y;
       }
     } else {

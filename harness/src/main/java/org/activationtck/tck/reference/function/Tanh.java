@@ -6,7 +6,6 @@ import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
-import org.activationtck.tck.reference.internal.NarrowBitsShortcut;
 import org.activationtck.tck.reference.internal.NarrowShortcut;
 import org.activationtck.tck.reference.internal.ZivRounding;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
@@ -23,7 +22,7 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * dtypes, 1/2 <= a <= 22: e = Math.exp(-2a) within 1 ulp (2^-52, -2a exact), 1 - e rounded
  * (2^-53) with e's error scaled by e/(1 - e) <= 1/(e^1 - 1) < 0.582, 1 + e (2^-53, e's error
  * scaled by e/(1 + e) < 1/2), the quotient 2^-53: below 2.6 2^-52 < 2^-50.6, and
- * {@link NarrowBitsShortcut} decides with {@link #FAST_VALUE_BOUND} = 2^-49 (below 1/2, Math.tanh,
+ * {@link NarrowShortcut} decides with {@link #FAST_VALUE_BOUND} = 2^-49 (below 1/2, Math.tanh,
  * within 2.5 ulps by its contract, takes the place of the quotient).
  *
  * <p>Method (the fallback and a < 2^-4): for 2^-27 <= |x| <= 22, m = e^(2|x|) - 1 as a double-double
@@ -152,7 +151,7 @@ public final class Tanh extends RoundingFunction {
   }
 
   /**
-   * tanh x in plain double where {@link NarrowBitsShortcut} proves it rounds as the exact value in
+   * tanh x in plain double where {@link NarrowShortcut} proves it rounds as the exact value in
    * every narrow dtype, for 1/2 <= |x| <= 22 (see the class comment); else NaN.
    */
   static double plain(double x) {
@@ -160,7 +159,7 @@ public final class Tanh extends RoundingFunction {
     // (1 - e)/(1 + e), e = Math.exp(-2a): within 2.6 2^-52 (see the class comment).
     double e = Math.exp(a >= NARROW_FAST_LOW & a <= 22 ? -2 * a : Double.NaN);
     double y = (1 - e) / (1 + e);
-    return NarrowBitsShortcut.decides(y, FAST_VALUE_BOUND) ? Math.copySign(y, x) : Double.NaN;
+    return NarrowShortcut.decides(y, FAST_VALUE_BOUND) ? Math.copySign(y, x) : Double.NaN;
   }
 
   /** tanh x by the expm1 method (see the class comment), also the fast paths' fallback. */
@@ -175,7 +174,7 @@ public final class Tanh extends RoundingFunction {
     if (toOdd && a < NARROW_FAST_LOW) {
       // Math.tanh is within 2.5 ulps (its contract), below 2^-50 relative.
       double y = Math.tanh(x);
-      if (NarrowBitsShortcut.decides(y, FAST_VALUE_BOUND)) {
+      if (NarrowShortcut.decides(y, FAST_VALUE_BOUND)) {
         return y;
       }
     }

@@ -7,12 +7,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link NarrowBitsShortcut} against the definition it stands for: where it decides, no float32
+ * {@link NarrowShortcut} against the definition it stands for: where it decides, no float32
  * value or float32 midpoint (the rounding boundaries of every narrow dtype) lies within the bound
  * of y, checked with the float32 neighbours of y computed directly; and it decides nearly always
  * for random y (it is not a test that says no to everything).
  */
-class NarrowBitsShortcutTest {
+class NarrowShortcutTest {
 
   @Test
   void decides_onlyWhereNoBoundaryLiesWithinTheBound() {
@@ -31,7 +31,7 @@ class NarrowBitsShortcutTest {
       } else {
         y = Math.scalb(r.nextDouble(1, 2), r.nextInt(-160, 140)) * (r.nextBoolean() ? 1 : -1);
       }
-      if (!NarrowBitsShortcut.decides(y, bound)) {
+      if (!NarrowShortcut.decides(y, bound)) {
         continue;
       }
       decided++;
@@ -55,7 +55,7 @@ class NarrowBitsShortcutTest {
     for (double y : new double[] {0.0, -0.0, Double.MIN_VALUE, 1e-310, Double.NaN,
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0, 0.5, Float.MAX_VALUE,
         (double) Float.MAX_VALUE + Math.ulp(Float.MAX_VALUE) / 2, 65520.0}) {
-      assertFalse(NarrowBitsShortcut.decides(y, 0x1p-48), "y=" + y);
+      assertFalse(NarrowShortcut.decides(y, 0x1p-48), "y=" + y);
     }
   }
 }
