@@ -39,9 +39,6 @@ public final class Celu extends RoundingFunction {
   /** Relative error bound of the fast path (see the class comment). */
   static final double FAST_BOUND = 0x1p-66;
 
-  /** Elements per block of the array forms (4 KB of indices, allocated once per call). */
-  static final int BLOCK = 1024;
-
   @Override
   Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
@@ -52,7 +49,7 @@ public final class Celu extends RoundingFunction {
     return new CeluKernel(alpha, plusZero, toOdd);
   }
 
-  private static final class CeluKernel implements Kernel {
+  private static final class CeluKernel extends NegativeArmKernel {
     private final double alpha;
     private final double inverse;
     private final boolean fast;
@@ -69,89 +66,13 @@ public final class Celu extends RoundingFunction {
     }
 
     @Override
-    public double value(double x) {
-      double r = fastValue(x, new double[1]);
-      return r == r ? r : accurateValue(x);
-    }
-
-    @Override
-    public double derivative(double x) {
-      double r = fastDerivative(x, new double[1]);
-      return r == r ? r : accurateDerivative(x);
-    }
-
-    /**
-     * Blocks of {@link #BLOCK}: pass 1 stores the x > 0 arm (x, what the
-     * scalar form returns there) and lists, without a branch, the indices whose sign bit of x -
-     * 2^-1074 is set (x <= 0, +0.0 included); pass 2 runs the scalar path on those only. Half the
-     * exps of uniform inputs, and no data-dependent branch. NaNs with a clear sign bit stay
-     * unlisted: the first arm gives them the scalar form's result too.
-     */
-    @Override
-    public void values(double[] x, double[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
-      double[] lo = new double[1];
-      int[] listed = new int[Math.min(BLOCK, x.length)];
-      for (int start = 0; start < x.length; start += BLOCK) {
-        int end = Math.min(x.length, start + BLOCK);
-        int m = 0;
-        for (int i = start; i < end; i++) {
-          y[i] = x[i];
-          listed[m] = i;
-          m += (int) (Double.doubleToRawLongBits(x[i] - Double.MIN_VALUE) >>> 63);
-        }
-        for (int j = 0; j < m; j++) {
-          int i = listed[j];
-          double r = fastValue(x[i], lo);
-          y[i] = r == r ? r : accurateValue(x[i]);
-        }
-      }
-    }
-
-    /** As {@link #values(double[], double[])}, narrowing each result once. */
-    @Override
-    public void values(float[] x, float[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
-      double[] lo = new double[1];
-      int[] listed = new int[Math.min(BLOCK, x.length)];
-      for (int start = 0; start < x.length; start += BLOCK) {
-        int end = Math.min(x.length, start + BLOCK);
-        int m = 0;
-        for (int i = start; i < end; i++) {
-          y[i] = (float) ((double) x[i]);
-          listed[m] = i;
-          m += Float.floatToRawIntBits(x[i] - Float.MIN_VALUE) >>> 31;
-        }
-        for (int j = 0; j < m; j++) {
-          int i = listed[j];
-          double r = fastValue(x[i], lo);
-          y[i] = (float) (r == r ? r : accurateValue(x[i]));
-        }
-      }
-    }
-
-    @Override
-    public void derivatives(double[] x, double[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
-      double[] lo = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        double r = fastDerivative(x[i], lo);
-        y[i] = r == r ? r : accurateDerivative(x[i]);
-      }
-    }
-
-    @Override
-    public void derivatives(float[] x, float[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
-      double[] lo = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        double r = fastDerivative(x[i], lo);
-        y[i] = (float) (r == r ? r : accurateDerivative(x[i]));
-      }
+    double linear(double x) {
+      return x;
     }
 
     /** The fast path of the class comment, or NaN when undecided (lo: scratch of length >= 1). */
-    private double fastValue(double x, double[] lo) {
+    @Override
+    double fastValue(double x, double[] lo) {
       if (!fast) {
         return Double.NaN;
       }
@@ -167,7 +88,8 @@ public final class Celu extends RoundingFunction {
     }
 
     /** f'(x): 1 for x >= 0, e^(x/alpha) below, or NaN when undecided. */
-    private double fastDerivative(double x, double[] lo) {
+    @Override
+    double fastDerivative(double x, double[] lo) {
       if (!fast) {
         return Double.NaN;
       }
@@ -180,7 +102,8 @@ public final class Celu extends RoundingFunction {
       return (x >= 0) | (neg == neg) ? SignSelect.bySignBit(x + 0.0, neg, 1.0) : Double.NaN;
     }
 
-    private double accurateValue(double x) {
+    @Override
+    double accurateValue(double x) {
       if (x > 0 || x != x) {
         return x;
       }
@@ -213,7 +136,8 @@ public final class Celu extends RoundingFunction {
       return DoubleRounding.finish(r, ql - (r - q), toOdd);
     }
 
-    private double accurateDerivative(double x) {
+    @Override
+    double accurateDerivative(double x) {
       if (x >= 0) {
         return 1.0;
       }

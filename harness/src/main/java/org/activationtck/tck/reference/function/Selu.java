@@ -29,9 +29,6 @@ public final class Selu extends RoundingFunction {
   /** Relative error bound of the fast path (2^-67 + 2^-104, with spare). */
   static final double FAST_BOUND = 0x1p-66;
 
-  /** Elements per block of the array forms (4 KB of indices, allocated once per call). */
-  static final int BLOCK = 1024;
-
   @Override
   Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
@@ -44,7 +41,7 @@ public final class Selu extends RoundingFunction {
         d.equals("keras3") || d.equals("tf_keras2"), toOdd);
   }
 
-  private static final class SeluKernel implements Kernel {
+  private static final class SeluKernel extends NegativeArmKernel {
     private final double scale;
     private final double cHi;
     private final double cLo;
@@ -62,89 +59,13 @@ public final class Selu extends RoundingFunction {
     }
 
     @Override
-    public double value(double x) {
-      double r = fastValue(x, new double[1]);
-      return r == r ? r : accurateValue(x);
-    }
-
-    @Override
-    public double derivative(double x) {
-      double r = fastDerivative(x, new double[1]);
-      return r == r ? r : accurateDerivative(x);
-    }
-
-    /**
-     * Blocks of {@link #BLOCK}: pass 1 stores the x > 0 arm (scale * x, what the
-     * scalar form returns there) and lists, without a branch, the indices whose sign bit of x -
-     * 2^-1074 is set (x <= 0, +0.0 included); pass 2 runs the scalar path on those only. Half the
-     * exps of uniform inputs, and no data-dependent branch. NaNs with a clear sign bit stay
-     * unlisted: the first arm gives them the scalar form's result too.
-     */
-    @Override
-    public void values(double[] x, double[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
-      double[] lo = new double[1];
-      int[] listed = new int[Math.min(BLOCK, x.length)];
-      for (int start = 0; start < x.length; start += BLOCK) {
-        int end = Math.min(x.length, start + BLOCK);
-        int m = 0;
-        for (int i = start; i < end; i++) {
-          y[i] = scale * x[i];
-          listed[m] = i;
-          m += (int) (Double.doubleToRawLongBits(x[i] - Double.MIN_VALUE) >>> 63);
-        }
-        for (int j = 0; j < m; j++) {
-          int i = listed[j];
-          double r = fastValue(x[i], lo);
-          y[i] = r == r ? r : accurateValue(x[i]);
-        }
-      }
-    }
-
-    /** As {@link #values(double[], double[])}, narrowing each result once. */
-    @Override
-    public void values(float[] x, float[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
-      double[] lo = new double[1];
-      int[] listed = new int[Math.min(BLOCK, x.length)];
-      for (int start = 0; start < x.length; start += BLOCK) {
-        int end = Math.min(x.length, start + BLOCK);
-        int m = 0;
-        for (int i = start; i < end; i++) {
-          y[i] = (float) (scale * (double) x[i]);
-          listed[m] = i;
-          m += Float.floatToRawIntBits(x[i] - Float.MIN_VALUE) >>> 31;
-        }
-        for (int j = 0; j < m; j++) {
-          int i = listed[j];
-          double r = fastValue(x[i], lo);
-          y[i] = (float) (r == r ? r : accurateValue(x[i]));
-        }
-      }
-    }
-
-    @Override
-    public void derivatives(double[] x, double[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
-      double[] lo = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        double r = fastDerivative(x[i], lo);
-        y[i] = r == r ? r : accurateDerivative(x[i]);
-      }
-    }
-
-    @Override
-    public void derivatives(float[] x, float[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
-      double[] lo = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        double r = fastDerivative(x[i], lo);
-        y[i] = (float) (r == r ? r : accurateDerivative(x[i]));
-      }
+    double linear(double x) {
+      return scale * x;
     }
 
     /** The fast path of the class comment, or NaN when undecided (lo: scratch of length >= 1). */
-    private double fastValue(double x, double[] lo) {
+    @Override
+    double fastValue(double x, double[] lo) {
       double mh = FastExpDoubleDouble.expm1(Math.min(x, 0.0), lo, 0);
       double p = cHi * mh;
       double pl = Math.fma(cHi, mh, -p) + (cHi * lo[0] + cLo * mh);
@@ -154,7 +75,8 @@ public final class Selu extends RoundingFunction {
     }
 
     /** f'(x): scale for x > 0, c e^x below, or NaN when undecided (x = 0 always is). */
-    private double fastDerivative(double x, double[] lo) {
+    @Override
+    double fastDerivative(double x, double[] lo) {
       double eh = FastExpDoubleDouble.exp(Math.min(x, 0.0), lo, 0);
       double p = cHi * eh;
       double pl = Math.fma(cHi, eh, -p) + (cHi * lo[0] + cLo * eh);
@@ -162,7 +84,8 @@ public final class Selu extends RoundingFunction {
       return (x > 0) | (neg == neg & x != 0) ? SignSelect.bySignBit(x, neg, scale) : Double.NaN;
     }
 
-    private double accurateValue(double x) {
+    @Override
+    double accurateValue(double x) {
       if (x > 0 || x != x) {
         return scale * x;
       }
@@ -172,7 +95,8 @@ public final class Selu extends RoundingFunction {
       return ExpDoubleDouble.timesExpm1(cHi, cLo, x, toOdd);
     }
 
-    private double accurateDerivative(double x) {
+    @Override
+    double accurateDerivative(double x) {
       if (x > 0 || (x == 0 && zeroIsLinear)) {
         return scale;
       }

@@ -85,11 +85,11 @@ class ExpFamilyFastPathTest {
           FunctionSpec f = Catalog.standard().require(id);
           Params p = Params.resolve(f, f.names().keySet().iterator().next(), Map.of(), t);
           ReferenceFunction.Kernel k = ((ReferenceFunction) ReferenceRegistry.lookup(id).orElseThrow()).bind(p, t);
-          double[] x = inputs(id.hashCode(), 3 * Elu.BLOCK + 77);
+          double[] x = inputs(id.hashCode(), 3 * NegativeArmKernel.BLOCK + 77);
           x[5] = 0.0;
-          x[Elu.BLOCK] = -0.0;
-          x[Elu.BLOCK + 1] = Double.NaN;
-          x[2 * Elu.BLOCK - 1] = Double.NEGATIVE_INFINITY;
+          x[NegativeArmKernel.BLOCK] = -0.0;
+          x[NegativeArmKernel.BLOCK + 1] = Double.NaN;
+          x[2 * NegativeArmKernel.BLOCK - 1] = Double.NEGATIVE_INFINITY;
           float[] xf = new float[x.length];
           float[] yf = new float[x.length];
           double[] y = new double[x.length];
