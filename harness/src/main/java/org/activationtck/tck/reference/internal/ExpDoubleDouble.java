@@ -1,7 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import org.activationtck.spec.API;
 
 /**
@@ -49,43 +48,20 @@ public final class ExpDoubleDouble {
   /** Below this x, |ch| e^x < 2^1024 e^-1500 < 2^-1140 for every double ch: the product is 0. */
   private static final double TIMES_EXP_ZERO = -1500;
 
-  /** Table size: 2^(j/N) for j = 0 .. N-1. */
-  private static final int LOG2_N = 8;
-  private static final int N = 1 << LOG2_N;
-
-  /** fdlibm's ln2HI: 0x3fe62e42fee00000, 32 significant bits; divided by N it stays exact. */
-  private static final double LN2_N_HI = Double.longBitsToDouble(0x3fe62e42fee00000L) / N;
-  private static final double LN2_N_MID;
-  private static final double LN2_N_LO;
-  private static final double INV_LN2_N = N / Math.log(2);
+  private static final int LOG2_N = ExpReductionTable.LOG2_N;
+  private static final int N = ExpReductionTable.N;
+  private static final double LN2_N_HI = ExpReductionTable.LN2_N_HI;
+  private static final double LN2_N_MID = ExpReductionTable.LN2_N_MID;
+  private static final double LN2_N_LO = ExpReductionTable.LN2_N_LO;
+  private static final double INV_LN2_N = ExpReductionTable.INV_LN2_N;
 
   /** 2^(j/N) as double-doubles (hi the nearest double, lo the nearest double to the rest). */
   private static final double[] TABLE_HI = new double[N];
   private static final double[] TABLE_LO = new double[N];
 
   static {
-    MathContext mc = new MathContext(60);
-    BigDecimal ln2 = new BigDecimal(
-        "0.6931471805599453094172321214581765680755001343602552541206800094933936219696947");
-    BigDecimal rest = ln2.subtract(new BigDecimal(Double.longBitsToDouble(0x3fe62e42fee00000L)));
-    double mid = rest.doubleValue();
-    LN2_N_MID = mid / N;
-    LN2_N_LO = rest.subtract(new BigDecimal(mid)).doubleValue() / N;
-    // roots[i] = 2^(2^i / N) by repeated square roots of 2 (60 digits, error about 10^-58);
-    // 2^(j/N) is the product of the roots of j's one bits.
-    BigDecimal[] roots = new BigDecimal[LOG2_N];
-    BigDecimal v = BigDecimal.valueOf(2);
-    for (int i = LOG2_N - 1; i >= 0; i--) {
-      v = v.sqrt(mc);
-      roots[i] = v;
-    }
     for (int j = 0; j < N; j++) {
-      BigDecimal t = BigDecimal.ONE;
-      for (int i = 0; i < LOG2_N; i++) {
-        if ((j & (1 << i)) != 0) {
-          t = t.multiply(roots[i], mc);
-        }
-      }
+      BigDecimal t = ExpReductionTable.power(j);
       TABLE_HI[j] = t.doubleValue();
       TABLE_LO[j] = t.subtract(new BigDecimal(TABLE_HI[j])).doubleValue();
     }

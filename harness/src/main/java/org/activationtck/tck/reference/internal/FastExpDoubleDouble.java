@@ -1,7 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import org.activationtck.spec.API;
 
 /**
@@ -82,48 +81,29 @@ public final class FastExpDoubleDouble {
   /** Below this x, {@link #expm1} evaluates at this x instead (see step 4 of the method). */
   static final double EXPM1_FLOOR = -700;
 
-  private static final int LOG2_N = 8;
-  private static final int N = 1 << LOG2_N;
+  private static final int LOG2_N = ExpReductionTable.LOG2_N;
+  private static final int N = ExpReductionTable.N;
 
   /** 1.5 * 2^52: adding it rounds a double of magnitude below 2^51 to an integer, kept in the low bits. */
   private static final double SHIFT = 0x1.8p52;
 
-  private static final double INV_LN2_N = N / Math.log(2);
+  private static final double INV_LN2_N = ExpReductionTable.INV_LN2_N;
 
-  /** fdlibm's ln2HI, 0x3fe62e42fee00000 (32 significant bits), divided by 256: exact. */
-  private static final double C1 = Double.longBitsToDouble(0x3fe62e42fee00000L) / N;
-  private static final double C2;
-  private static final double C3;
+  /** ln2/256 in three parts (see {@link ExpReductionTable}); C1 has 32 significant bits. */
+  private static final double C1 = ExpReductionTable.LN2_N_HI;
+  private static final double C2 = ExpReductionTable.LN2_N_MID;
+  private static final double C3 = ExpReductionTable.LN2_N_LO;
 
   /** TABLE[2j] = th, TABLE[2j + 1] = tr with 2^(j/256) = th (1 + tr); one cache line per j. */
   private static final double[] TABLE = new double[2 * N];
 
   static {
-    MathContext mc = new MathContext(60);
-    BigDecimal ln2 = new BigDecimal(
-        "0.6931471805599453094172321214581765680755001343602552541206800094933936219696947");
-    BigDecimal rest = ln2.subtract(new BigDecimal(Double.longBitsToDouble(0x3fe62e42fee00000L)));
-    double mid = rest.doubleValue();
-    C2 = mid / N;
-    C3 = rest.subtract(new BigDecimal(mid)).doubleValue() / N;
-    // 2^(j/256) as the product of 2^(2^i/256) over j's one bits, each root from repeated
-    // square roots of 2 at 60 digits (error about 10^-57, far below tr's 2^-106).
-    BigDecimal[] roots = new BigDecimal[LOG2_N];
-    BigDecimal v = BigDecimal.valueOf(2);
-    for (int i = LOG2_N - 1; i >= 0; i--) {
-      v = v.sqrt(mc);
-      roots[i] = v;
-    }
     for (int j = 0; j < N; j++) {
-      BigDecimal t = BigDecimal.ONE;
-      for (int i = 0; i < LOG2_N; i++) {
-        if ((j & (1 << i)) != 0) {
-          t = t.multiply(roots[i], mc);
-        }
-      }
+      BigDecimal t = ExpReductionTable.power(j);
       double th = t.doubleValue();
       TABLE[2 * j] = th;
-      TABLE[2 * j + 1] = t.subtract(new BigDecimal(th)).divide(new BigDecimal(th), mc).doubleValue();
+      TABLE[2 * j + 1] = t.subtract(new BigDecimal(th))
+          .divide(new BigDecimal(th), ExpReductionTable.DIGITS_60).doubleValue();
     }
   }
 
