@@ -106,7 +106,12 @@ public interface ReferenceFunction {
       }
     }
 
-    private static void requireSameLength(int in, int out) {
+    /**
+     * The argument check of the array forms, for kernels that override them.
+     *
+     * @throws IllegalArgumentException if the input and output lengths differ
+     */
+    static void requireSameLength(int in, int out) {
       if (in != out) {
         throw new IllegalArgumentException(
             "input and output arrays differ in length: " + in + " and " + out);

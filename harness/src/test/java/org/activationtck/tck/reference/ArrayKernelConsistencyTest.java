@@ -145,10 +145,20 @@ class ArrayKernelConsistencyTest {
 
   @Test
   void arrayForms_rejectArraysOfDifferentLengths() {
-    ReferenceFunction sigmoid = (ReferenceFunction) ReferenceRegistry.lookup("sigmoid").orElseThrow();
-    ReferenceFunction.Kernel k = sigmoid.bind(
-        Params.resolve(Catalog.standard().require("sigmoid"), "keras3", Map.of(), Dtype.FLOAT64));
-    assertThrows(IllegalArgumentException.class, () -> k.values(new double[3], new double[2]));
-    assertThrows(IllegalArgumentException.class, () -> k.derivatives(new float[1], new float[0]));
+    for (FunctionSpec f : Catalog.standard().functions()) {
+      var impl = ReferenceRegistry.lookup(f.id());
+      if (impl.isEmpty() || !(impl.get() instanceof ReferenceFunction reference)) {
+        continue;
+      }
+      String dialect = f.names().keySet().iterator().next();
+      for (Dtype t : new Dtype[] {Dtype.FLOAT64, Dtype.FLOAT32}) {
+        ReferenceFunction.Kernel k = reference.bind(Params.resolve(f, dialect, Map.of(), t), t);
+        String name = f.id() + " " + t.id();
+        assertThrows(IllegalArgumentException.class, () -> k.values(new double[3], new double[2]), name);
+        assertThrows(IllegalArgumentException.class, () -> k.derivatives(new double[2], new double[3]), name);
+        assertThrows(IllegalArgumentException.class, () -> k.values(new float[1], new float[0]), name);
+        assertThrows(IllegalArgumentException.class, () -> k.derivatives(new float[1], new float[0]), name);
+      }
+    }
   }
 }

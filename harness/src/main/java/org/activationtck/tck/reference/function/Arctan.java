@@ -146,10 +146,7 @@ public final class Arctan extends RoundingFunction {
 
       @Override
       public void values(double[] x, double[] y) {
-        if (x.length != y.length) {
-          Kernel.super.values(x, y); // throws
-          return;
-        }
+        Kernel.requireSameLength(x.length, y.length);
         for (int i = 0; i < x.length; i++) {
           y[i] = atan(x[i], toOdd);
         }
@@ -157,10 +154,7 @@ public final class Arctan extends RoundingFunction {
 
       @Override
       public void values(float[] x, float[] y) {
-        if (x.length != y.length) {
-          Kernel.super.values(x, y); // throws
-          return;
-        }
+        Kernel.requireSameLength(x.length, y.length);
         for (int i = 0; i < x.length; i++) {
           y[i] = (float) atan(x[i], toOdd);
         }

@@ -66,19 +66,19 @@ abstract class BranchFreeKernel implements Kernel {
 
   @Override
   public final void values(double[] x, double[] y) {
-    requireSameLength(x.length, y.length);
+    Kernel.requireSameLength(x.length, y.length);
     values(x, y, x.length);
   }
 
   @Override
   public final void derivatives(double[] x, double[] y) {
-    requireSameLength(x.length, y.length);
+    Kernel.requireSameLength(x.length, y.length);
     derivatives(x, y, x.length);
   }
 
   @Override
   public final void values(float[] x, float[] y) {
-    requireSameLength(x.length, y.length);
+    Kernel.requireSameLength(x.length, y.length);
     double[] in = new double[Math.min(BLOCK, x.length)];
     double[] out = new double[in.length];
     boolean checks = checksFloatValues();
@@ -99,7 +99,7 @@ abstract class BranchFreeKernel implements Kernel {
 
   @Override
   public final void derivatives(float[] x, float[] y) {
-    requireSameLength(x.length, y.length);
+    Kernel.requireSameLength(x.length, y.length);
     double[] in = new double[Math.min(BLOCK, x.length)];
     double[] out = new double[in.length];
     boolean checks = checksFloatDerivatives();
@@ -130,10 +130,4 @@ abstract class BranchFreeKernel implements Kernel {
     }
   }
 
-  static void requireSameLength(int in, int out) {
-    if (in != out) {
-      throw new IllegalArgumentException(
-          "input and output arrays differ in length: " + in + " and " + out);
-    }
-  }
 }

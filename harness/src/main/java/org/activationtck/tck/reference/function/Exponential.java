@@ -61,7 +61,7 @@ public final class Exponential implements ReferenceFunction {
 
     @Override
     public void values(double[] x, double[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] lo = new double[1];
       for (int i = 0; i < x.length; i++) {
         y[i] = exp(x[i], lo);
@@ -80,7 +80,7 @@ public final class Exponential implements ReferenceFunction {
      */
     @Override
     public void values(float[] x, float[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] lo = new double[1];
       for (int i = 0; i < x.length; i++) {
         double e = Math.exp(x[i]);

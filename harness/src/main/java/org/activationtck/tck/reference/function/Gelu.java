@@ -95,7 +95,7 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public void values(double[] x, double[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[5];
       for (int from = 0; from < x.length; from += BLOCK) {
         GeluExactFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
@@ -109,7 +109,7 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public void values(float[] x, float[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[5];
       for (int from = 0; from < x.length; from += BLOCK) {
         GeluExactFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
@@ -129,7 +129,7 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public void derivatives(double[] x, double[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[5];
       for (int i = 0; i < x.length; i++) {
         y[i] = GeluExactFastPath.derivative(x[i], toOdd, scratch);
@@ -143,7 +143,7 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public void derivatives(float[] x, float[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[5];
       for (int i = 0; i < x.length; i++) {
         y[i] = (float) GeluExactFastPath.derivative(x[i], toOdd, scratch);
@@ -172,7 +172,7 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public void values(double[] x, double[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
       for (int from = 0; from < x.length; from += BLOCK) {
         GeluTanhFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
@@ -186,7 +186,7 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public void values(float[] x, float[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
       for (int from = 0; from < x.length; from += BLOCK) {
         GeluTanhFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
@@ -206,7 +206,7 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public void derivatives(double[] x, double[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
         y[i] = GeluTanhFastPath.derivative(x[i], toOdd, scratch);
@@ -220,7 +220,7 @@ public final class Gelu extends RoundingFunction {
 
     @Override
     public void derivatives(float[] x, float[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
         y[i] = (float) GeluTanhFastPath.derivative(x[i], toOdd, scratch);
@@ -368,12 +368,6 @@ public final class Gelu extends RoundingFunction {
    */
   static final int BLOCK = 512;
 
-  private static void requireSameLength(int in, int out) {
-    if (in != out) {
-      throw new IllegalArgumentException(
-          "input and output arrays differ in length: " + in + " and " + out);
-    }
-  }
 
   @Override
   Kernel bind(Params p, boolean toOdd) {

@@ -23,25 +23,25 @@ public final class Linear implements ReferenceFunction {
 
     @Override
     public void values(double[] x, double[] y) {
-      BranchFreeKernel.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       System.arraycopy(x, 0, y, 0, x.length);
     }
 
     @Override
     public void derivatives(double[] x, double[] y) {
-      BranchFreeKernel.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       Arrays.fill(y, 1.0);
     }
 
     @Override
     public void values(float[] x, float[] y) {
-      BranchFreeKernel.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       System.arraycopy(x, 0, y, 0, x.length);
     }
 
     @Override
     public void derivatives(float[] x, float[] y) {
-      BranchFreeKernel.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       Arrays.fill(y, 1.0f);
     }
   };

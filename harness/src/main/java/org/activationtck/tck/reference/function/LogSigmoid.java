@@ -28,10 +28,7 @@ public final class LogSigmoid extends RoundingFunction {
 
       @Override
       public void values(double[] x, double[] y) {
-        if (x.length != y.length) {
-          Kernel.super.values(x, y); // throws
-          return;
-        }
+        Kernel.requireSameLength(x.length, y.length);
         if (toOdd) {
           double[] scratch = new double[1];
           for (int i = 0; i < x.length; i++) {
@@ -54,10 +51,7 @@ public final class LogSigmoid extends RoundingFunction {
 
       @Override
       public void values(float[] x, float[] y) {
-        if (x.length != y.length) {
-          Kernel.super.values(x, y); // throws
-          return;
-        }
+        Kernel.requireSameLength(x.length, y.length);
         double[] scratch = new double[1];
         for (int i = 0; i < x.length; i++) {
           y[i] = (float) value(x[i], scratch);

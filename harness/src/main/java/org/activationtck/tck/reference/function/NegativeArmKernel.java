@@ -44,7 +44,7 @@ abstract class NegativeArmKernel implements Kernel {
 
   @Override
   public final void values(double[] x, double[] y) {
-    Sigmoid.requireSameLength(x.length, y.length);
+    Kernel.requireSameLength(x.length, y.length);
     double[] lo = new double[1];
     int[] listed = new int[Math.min(BLOCK, x.length)];
     for (int start = 0; start < x.length; start += BLOCK) {
@@ -66,7 +66,7 @@ abstract class NegativeArmKernel implements Kernel {
   /** As {@link #values(double[], double[])}, narrowing each result once. */
   @Override
   public final void values(float[] x, float[] y) {
-    Sigmoid.requireSameLength(x.length, y.length);
+    Kernel.requireSameLength(x.length, y.length);
     double[] lo = new double[1];
     int[] listed = new int[Math.min(BLOCK, x.length)];
     for (int start = 0; start < x.length; start += BLOCK) {
@@ -87,7 +87,7 @@ abstract class NegativeArmKernel implements Kernel {
 
   @Override
   public final void derivatives(double[] x, double[] y) {
-    Sigmoid.requireSameLength(x.length, y.length);
+    Kernel.requireSameLength(x.length, y.length);
     double[] lo = new double[1];
     for (int i = 0; i < x.length; i++) {
       double r = fastDerivative(x[i], lo);
@@ -97,7 +97,7 @@ abstract class NegativeArmKernel implements Kernel {
 
   @Override
   public final void derivatives(float[] x, float[] y) {
-    Sigmoid.requireSameLength(x.length, y.length);
+    Kernel.requireSameLength(x.length, y.length);
     double[] lo = new double[1];
     for (int i = 0; i < x.length; i++) {
       double r = fastDerivative(x[i], lo);

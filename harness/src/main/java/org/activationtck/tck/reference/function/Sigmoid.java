@@ -84,7 +84,7 @@ public final class Sigmoid extends RoundingFunction {
 
     @Override
     public void values(double[] x, double[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] lo = new double[1];
       for (int i = 0; i < x.length; i++) {
         double r = fastValue(x[i], lo);
@@ -94,7 +94,7 @@ public final class Sigmoid extends RoundingFunction {
 
     @Override
     public void derivatives(double[] x, double[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] lo = new double[1];
       for (int i = 0; i < x.length; i++) {
         double r = fastDerivative(x[i], lo);
@@ -123,7 +123,7 @@ public final class Sigmoid extends RoundingFunction {
 
     @Override
     public void values(double[] x, double[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       for (int i = 0; i < x.length; i++) {
         double r = narrowValue(x[i]);
         y[i] = r == r ? r : accurateValue(x[i], true);
@@ -132,7 +132,7 @@ public final class Sigmoid extends RoundingFunction {
 
     @Override
     public void values(float[] x, float[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       for (int i = 0; i < x.length; i++) {
         double r = narrowValue(x[i]);
         y[i] = (float) (r == r ? r : accurateValue(x[i], true));
@@ -141,7 +141,7 @@ public final class Sigmoid extends RoundingFunction {
 
     @Override
     public void derivatives(double[] x, double[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       for (int i = 0; i < x.length; i++) {
         double r = narrowDerivative(x[i]);
         y[i] = r == r ? r : accurateDerivative(x[i], true);
@@ -150,7 +150,7 @@ public final class Sigmoid extends RoundingFunction {
 
     @Override
     public void derivatives(float[] x, float[] y) {
-      requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       for (int i = 0; i < x.length; i++) {
         double r = narrowDerivative(x[i]);
         y[i] = (float) (r == r ? r : accurateDerivative(x[i], true));
@@ -250,12 +250,6 @@ public final class Sigmoid extends RoundingFunction {
     return SigmoidDoubleDouble.derivative(x, toOdd);
   }
 
-  static void requireSameLength(int in, int out) {
-    if (in != out) {
-      throw new IllegalArgumentException(
-          "input and output arrays differ in length: " + in + " and " + out);
-    }
-  }
 
   @Override
   Kernel bind(Params p, boolean toOdd) {

@@ -73,7 +73,7 @@ public final class Silu extends RoundingFunction {
 
     @Override
     public void values(double[] x, double[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       if (toOdd) {
         for (int i = 0; i < x.length; i++) {
           double r = narrowValue(x[i]);
@@ -90,7 +90,7 @@ public final class Silu extends RoundingFunction {
 
     @Override
     public void values(float[] x, float[] y) {
-      Sigmoid.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       if (!toOdd) {
         Kernel.super.values(x, y);
         return;

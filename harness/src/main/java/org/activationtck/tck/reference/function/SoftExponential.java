@@ -41,13 +41,13 @@ public final class SoftExponential extends RoundingFunction {
 
     @Override
     public void values(double[] x, double[] y) {
-      BranchFreeKernel.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       System.arraycopy(x, 0, y, 0, x.length);
     }
 
     @Override
     public void derivatives(double[] x, double[] y) {
-      BranchFreeKernel.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       for (int i = 0; i < x.length; i++) {
         y[i] = Math.min(Math.max(x[i], 1.0), 1.0);
       }
@@ -55,13 +55,13 @@ public final class SoftExponential extends RoundingFunction {
 
     @Override
     public void values(float[] x, float[] y) {
-      BranchFreeKernel.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       System.arraycopy(x, 0, y, 0, x.length);
     }
 
     @Override
     public void derivatives(float[] x, float[] y) {
-      BranchFreeKernel.requireSameLength(x.length, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       for (int i = 0; i < x.length; i++) {
         y[i] = Math.min(Math.max(x[i], 1.0f), 1.0f);   // 1 or NaN, as in double
       }

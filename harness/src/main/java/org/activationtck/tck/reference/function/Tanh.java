@@ -70,10 +70,7 @@ public final class Tanh extends RoundingFunction {
 
     @Override
     public void values(double[] x, double[] y) {
-      if (x.length != y.length) {
-        Kernel.super.values(x, y); // throws
-        return;
-      }
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
         y[i] = tanh(x[i], toOdd, scratch);
@@ -82,10 +79,7 @@ public final class Tanh extends RoundingFunction {
 
     @Override
     public void values(float[] x, float[] y) {
-      if (x.length != y.length) {
-        Kernel.super.values(x, y); // throws
-        return;
-      }
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
         y[i] = (float) tanh(x[i], toOdd, scratch);

@@ -114,7 +114,7 @@ public final class TanhShrink extends RoundingFunction {
 
     @Override
     public void values(double[] x, double[] y) {
-      requireSameLength(x, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[2];
       for (int from = 0; from < x.length; from += BLOCK) {
         fastValues(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
@@ -128,7 +128,7 @@ public final class TanhShrink extends RoundingFunction {
 
     @Override
     public void values(float[] x, float[] y) {
-      requireSameLength(x, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[2];
       for (int from = 0; from < x.length; from += BLOCK) {
         fastValues(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
@@ -148,7 +148,7 @@ public final class TanhShrink extends RoundingFunction {
 
     @Override
     public void derivatives(double[] x, double[] y) {
-      requireSameLength(x, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[2];
       for (int i = 0; i < x.length; i++) {
         y[i] = fastDerivative(x[i], toOdd, scratch);
@@ -162,7 +162,7 @@ public final class TanhShrink extends RoundingFunction {
 
     @Override
     public void derivatives(float[] x, float[] y) {
-      requireSameLength(x, y.length);
+      Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[2];
       for (int i = 0; i < x.length; i++) {
         y[i] = (float) fastDerivative(x[i], toOdd, scratch);
@@ -175,13 +175,6 @@ public final class TanhShrink extends RoundingFunction {
     }
   }
 
-  private static void requireSameLength(Object x, int outLength) {
-    int inLength = x instanceof double[] ? ((double[]) x).length : ((float[]) x).length;
-    if (inLength != outLength) {
-      throw new IllegalArgumentException(
-          "input and output arrays differ in length: " + inLength + " and " + outLength);
-    }
-  }
 
   /**
    * y[i] = fastValue(x[i]) for i in [from, to). The array forms run it block by block: a short
