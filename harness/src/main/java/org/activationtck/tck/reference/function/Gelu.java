@@ -79,30 +79,71 @@ public final class Gelu extends RoundingFunction {
   /** f''(TANH_ROOT) = 0.4304000910248585 = 0x1.b8bacd2c96b91p-2 + 0x1.7625a206be83dp-56. */
   static final DoubleDouble TANH_C1 = DoubleDouble.of(0x1.b8bacd2c96b91p-2, 0x1.7625a206be83dp-56);
 
-  /** The exact-form kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
-  private static final class ExactKernel implements Kernel {
+  /**
+   * The kernel of one form (exact or tanh) for one final rounding: nearest (float64) or to odd
+   * (narrower dtypes). Each result comes from the form's fast path ({@link GeluExactFastPath},
+   * {@link GeluTanhFastPath}), or from its accurate path where the fast path returns NaN
+   * (undecided or outside its range); the array forms run the fast path first, in blocks of
+   * {@link #BLOCK}, then redo the NaN results. The form is fixed per kernel, so its tests are
+   * loop-invariant.
+   */
+  private static final class FormKernel implements Kernel {
+    /** Scratch doubles for either fast path (the exact form needs 5, the tanh form 1). */
+    private static final int SCRATCH = 5;
+
+    private final boolean exact;
     private final boolean toOdd;
 
-    ExactKernel(boolean toOdd) {
+    FormKernel(boolean exact, boolean toOdd) {
+      this.exact = exact;
       this.toOdd = toOdd;
+    }
+
+    private double fastValue(double x, double[] scratch) {
+      return exact ? GeluExactFastPath.value(x, toOdd, scratch)
+          : GeluTanhFastPath.value(x, toOdd, scratch);
+    }
+
+    private double fastDerivative(double x, double[] scratch) {
+      return exact ? GeluExactFastPath.derivative(x, toOdd, scratch)
+          : GeluTanhFastPath.derivative(x, toOdd, scratch);
+    }
+
+    private double accurateValue(double x) {
+      return exact ? accurateExactValue(x, toOdd) : accurateTanhValue(x, toOdd);
+    }
+
+    private double accurateDerivative(double x) {
+      return exact ? accurateExactDerivative(x, toOdd) : accurateTanhDerivative(x, toOdd);
     }
 
     @Override
     public double value(double x) {
-      double y = GeluExactFastPath.value(x, toOdd, new double[5]);
-      return y == y ? y : accurateExactValue(x, toOdd);
+      double y = fastValue(x, new double[SCRATCH]);
+      return y == y ? y : accurateValue(x);
+    }
+
+    @Override
+    public double derivative(double x) {
+      double y = fastDerivative(x, new double[SCRATCH]);
+      return y == y ? y : accurateDerivative(x);
     }
 
     @Override
     public void values(double[] x, double[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[5];
+      double[] scratch = new double[SCRATCH];
       for (int from = 0; from < x.length; from += BLOCK) {
-        GeluExactFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
+        int to = Math.min(x.length, from + BLOCK);
+        if (exact) {
+          GeluExactFastPath.values(x, y, from, to, toOdd, scratch);
+        } else {
+          GeluTanhFastPath.values(x, y, from, to, toOdd, scratch);
+        }
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
-          y[i] = accurateExactValue(x[i], toOdd);
+          y[i] = accurateValue(x[i]);
         }
       }
     }
@@ -110,33 +151,32 @@ public final class Gelu extends RoundingFunction {
     @Override
     public void values(float[] x, float[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[5];
+      double[] scratch = new double[SCRATCH];
       for (int from = 0; from < x.length; from += BLOCK) {
-        GeluExactFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
+        int to = Math.min(x.length, from + BLOCK);
+        if (exact) {
+          GeluExactFastPath.values(x, y, from, to, toOdd, scratch);
+        } else {
+          GeluTanhFastPath.values(x, y, from, to, toOdd, scratch);
+        }
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
-          y[i] = (float) accurateExactValue(x[i], toOdd);
+          y[i] = (float) accurateValue(x[i]);
         }
       }
     }
 
     @Override
-    public double derivative(double x) {
-      double y = GeluExactFastPath.derivative(x, toOdd, new double[5]);
-      return y == y ? y : accurateExactDerivative(x, toOdd);
-    }
-
-    @Override
     public void derivatives(double[] x, double[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[5];
+      double[] scratch = new double[SCRATCH];
       for (int i = 0; i < x.length; i++) {
-        y[i] = GeluExactFastPath.derivative(x[i], toOdd, scratch);
+        y[i] = fastDerivative(x[i], scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
-          y[i] = accurateExactDerivative(x[i], toOdd);
+          y[i] = accurateDerivative(x[i]);
         }
       }
     }
@@ -144,90 +184,13 @@ public final class Gelu extends RoundingFunction {
     @Override
     public void derivatives(float[] x, float[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[5];
+      double[] scratch = new double[SCRATCH];
       for (int i = 0; i < x.length; i++) {
-        y[i] = (float) GeluExactFastPath.derivative(x[i], toOdd, scratch);
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = (float) accurateExactDerivative(x[i], toOdd);
-        }
-      }
-    }
-  }
-
-  /** The tanh-form kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
-  private static final class TanhKernel implements Kernel {
-    private final boolean toOdd;
-
-    TanhKernel(boolean toOdd) {
-      this.toOdd = toOdd;
-    }
-
-    @Override
-    public double value(double x) {
-      double y = GeluTanhFastPath.value(x, toOdd, new double[1]);
-      return y == y ? y : accurateTanhValue(x, toOdd);
-    }
-
-    @Override
-    public void values(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[1];
-      for (int from = 0; from < x.length; from += BLOCK) {
-        GeluTanhFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
+        y[i] = (float) fastDerivative(x[i], scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
-          y[i] = accurateTanhValue(x[i], toOdd);
-        }
-      }
-    }
-
-    @Override
-    public void values(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[1];
-      for (int from = 0; from < x.length; from += BLOCK) {
-        GeluTanhFastPath.values(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = (float) accurateTanhValue(x[i], toOdd);
-        }
-      }
-    }
-
-    @Override
-    public double derivative(double x) {
-      double y = GeluTanhFastPath.derivative(x, toOdd, new double[1]);
-      return y == y ? y : accurateTanhDerivative(x, toOdd);
-    }
-
-    @Override
-    public void derivatives(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = GeluTanhFastPath.derivative(x[i], toOdd, scratch);
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = accurateTanhDerivative(x[i], toOdd);
-        }
-      }
-    }
-
-    @Override
-    public void derivatives(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = (float) GeluTanhFastPath.derivative(x[i], toOdd, scratch);
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = (float) accurateTanhDerivative(x[i], toOdd);
+          y[i] = (float) accurateDerivative(x[i]);
         }
       }
     }
@@ -372,6 +335,6 @@ public final class Gelu extends RoundingFunction {
   @Override
   Kernel bind(Params p, boolean toOdd) {
     boolean tanh = p.has("approximate") && p.bool("approximate");
-    return tanh ? new TanhKernel(toOdd) : new ExactKernel(toOdd);
+    return new FormKernel(!tanh, toOdd);
   }
 }
