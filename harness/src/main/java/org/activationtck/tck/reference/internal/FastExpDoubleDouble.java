@@ -85,7 +85,7 @@ public final class FastExpDoubleDouble {
   private static final int N = ExpReductionTable.N;
 
   /** 1.5 * 2^52: adding it rounds a double of magnitude below 2^51 to an integer, kept in the low bits. */
-  private static final double SHIFT = 0x1.8p52;
+  static final double SHIFT = 0x1.8p52;
 
   private static final double INV_LN2_N = ExpReductionTable.INV_LN2_N;
 
@@ -95,7 +95,7 @@ public final class FastExpDoubleDouble {
   private static final double C3 = ExpReductionTable.LN2_N_LO;
 
   /** TABLE[2j] = th, TABLE[2j + 1] = tr with 2^(j/256) = th (1 + tr); one cache line per j. */
-  private static final double[] TABLE = new double[2 * N];
+  static final double[] TABLE = new double[2 * N];
 
   static {
     for (int j = 0; j < N; j++) {
