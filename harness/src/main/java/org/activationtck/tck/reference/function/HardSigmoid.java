@@ -11,10 +11,12 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * <p>Method, relu6 form: x + 3 = s + e exactly (TwoSum), then (s + e) / 6 by
  * {@link Sixth}: within 0.5 ulp + 2^-52 ulp. Naive (x + 3) / 6 rounds twice and
  * is off by an ulp for many x (a fifth of random doubles in (-3, 3)). Double rounding into the
- * narrow formats: the value N / 6 (N = x + 3 dyadic) is either exactly representable or at
- * least 2^-52 ulp away from any float32/float16/bfloat16 midpoint (N and 6m
- * differ by at least the coarser of their grids), so the residual's sign is reliable for the
- * rounding to odd of the narrower dtypes ({@link DoubleRounding#finish}).
+ * narrow formats: near a float32 (or coarser) midpoint m, v = (x + 3) / 6 is m itself (then
+ * representable) or v - m = (x - (6m - 3)) / 6 with 6m - 3 a double of at most 27 significant
+ * bits and |6m - 3| >= 3 2^-26 (the float32 midpoints nearest 1/2 are 2^-25 above and 2^-26
+ * below it), so |v - m| >= 2^-79 / 6, far above Sixth's 2^-52 ulp(v) <= 2^-105: the residual's
+ * sign is reliable for the rounding to odd ({@link DoubleRounding#finish}). SixthTest checks
+ * arguments within an ulp of such midpoints.
  *
  * <p>Linear form: alpha x + beta as the double-double p + pe (pe = fma(alpha, x, -p)) plus beta
  * with TwoSum, then one final rounding (to odd for the narrower dtypes); clipping compares the rounded sum,

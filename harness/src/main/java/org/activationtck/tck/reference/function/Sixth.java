@@ -11,10 +11,11 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * its remainder hi - 6q is exact by fma (at most 6 ulp(q) in magnitude and a multiple of
  * ulp(q) / 2, so a few bits); then q + (remainder + lo) / 6. The correction is below 1.01 ulp(q)
  * and carries relative error 2^-52 (the sum and the division), so the sum is within
- * 0.5 ulp + 2^-52 ulp of the value,
- * and the computed residual has the right sign whenever the value is not exactly representable
- * (its distance from a midpoint is then far above 2^-52 ulp: the value is a rational with
- * denominator 6 times a power of two). The result goes through {@link DoubleRounding#finish}.
+ * 0.5 ulp + 2^-52 ulp of the value: correctly rounded unless the value lies within 2^-52 ulp
+ * of a midpoint. For hard_sigmoid's (x + 3) / 6 that distance is |x - (6 mu - 3)| / 6 >=
+ * ulp(x) / 6 for a midpoint mu, enough for |x| >= 2^-50; for smaller x it is not proved here,
+ * and SixthTest checks arguments within an ulp of such midpoints down to |x| = 2^-60 (the
+ * narrow dtypes are proved: see HardSigmoid). The result goes through {@link DoubleRounding#finish}.
  * {@link #nearest} is the same arithmetic without the residual, straight-line for the
  * vectorized loops; {@link #of} returns exactly it when not rounding to odd. (q is a product, not
  * hi / 6: with two divisions per element C2 on JDK 17 kept the steady-state loop scalar, about
