@@ -1,5 +1,6 @@
 package org.activationtck.tck.reference.function;
 
+import java.util.Arrays;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
@@ -82,8 +83,40 @@ public final class Celu extends RoundingFunction {
       double mh = FastExpDoubleDouble.expm1(uh, lo, 0);
       double ml = lo[0] + Math.fma(mh, ul, ul);
       double p = alpha * mh;
-      double neg = ZivRounding.forDtype(p, Math.fma(alpha, mh, -p) + alpha * ml, FAST_BOUND, toOdd);
-      boolean decided = (neg == neg) & (Math.abs(uh) >= TINY);
+      return fastFinish(x, p, Math.fma(alpha, mh, -p) + alpha * ml);
+    }
+
+    @Override
+    void fastParts(Scratch s, int m) {
+      double alpha = this.alpha;
+      double inverse = this.inverse;
+      if (!fast) {
+        Arrays.fill(s.p, 0, m, Double.NaN);
+        return;
+      }
+      // s.pl holds ul until the last loop.
+      for (int i = 0; i < m; i++) {
+        double v = Math.min(s.x[i], 0.0);
+        double uh = v * inverse;
+        s.u[i] = uh;
+        s.pl[i] = Math.fma(-uh, alpha, v) * inverse;
+      }
+      s.exp.expm1(s.u, s.hi, s.lo, m);
+      for (int i = 0; i < m; i++) {
+        double mh = s.hi[i];
+        double ul = s.pl[i];
+        double ml = s.lo[i] + Math.fma(mh, ul, ul);
+        double p = alpha * mh;
+        s.p[i] = p;
+        s.pl[i] = Math.fma(alpha, mh, -p) + alpha * ml;
+      }
+    }
+
+    @Override
+    double fastFinish(double x, double p, double pl) {
+      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
+      // |u| below TINY is left to the accurate path, u = min(x, 0) / alpha as fastValue has it.
+      boolean decided = (neg == neg) & (Math.abs(Math.min(x, 0.0) * inverse) >= TINY);
       return (x > 0) | decided ? SignSelect.bySignBit(x, neg, x) : Double.NaN;
     }
 

@@ -56,7 +56,27 @@ public final class Elu extends RoundingFunction {
     double fastValue(double x, double[] lo) {
       double mh = FastExpDoubleDouble.expm1(Math.min(x, 0.0), lo, 0);
       double p = alpha * mh;
-      double neg = ZivRounding.forDtype(p, Math.fma(alpha, mh, -p) + alpha * lo[0], FAST_BOUND, toOdd);
+      return fastFinish(x, p, Math.fma(alpha, mh, -p) + alpha * lo[0]);
+    }
+
+    @Override
+    void fastParts(Scratch s, int m) {
+      double alpha = this.alpha;
+      for (int i = 0; i < m; i++) {
+        s.u[i] = Math.min(s.x[i], 0.0);
+      }
+      s.exp.expm1(s.u, s.hi, s.lo, m);
+      for (int i = 0; i < m; i++) {
+        double mh = s.hi[i];
+        double p = alpha * mh;
+        s.p[i] = p;
+        s.pl[i] = Math.fma(alpha, mh, -p) + alpha * s.lo[i];
+      }
+    }
+
+    @Override
+    double fastFinish(double x, double p, double pl) {
+      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
       // x > 0: x; sign bit set: the fast value or NaN; +0.0 and NaN: undecided.
       return (x > 0) | (neg == neg) ? SignSelect.bySignBit(x, neg, x) : Double.NaN;
     }

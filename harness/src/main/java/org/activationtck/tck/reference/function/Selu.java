@@ -68,7 +68,27 @@ public final class Selu extends RoundingFunction {
     double fastValue(double x, double[] lo) {
       double mh = FastExpDoubleDouble.expm1(Math.min(x, 0.0), lo, 0);
       double p = cHi * mh;
-      double pl = Math.fma(cHi, mh, -p) + (cHi * lo[0] + cLo * mh);
+      return fastFinish(x, p, Math.fma(cHi, mh, -p) + (cHi * lo[0] + cLo * mh));
+    }
+
+    @Override
+    void fastParts(Scratch s, int m) {
+      double cHi = this.cHi;
+      double cLo = this.cLo;
+      for (int i = 0; i < m; i++) {
+        s.u[i] = Math.min(s.x[i], 0.0);
+      }
+      s.exp.expm1(s.u, s.hi, s.lo, m);
+      for (int i = 0; i < m; i++) {
+        double mh = s.hi[i];
+        double p = cHi * mh;
+        s.p[i] = p;
+        s.pl[i] = Math.fma(cHi, mh, -p) + (cHi * s.lo[i] + cLo * mh);
+      }
+    }
+
+    @Override
+    double fastFinish(double x, double p, double pl) {
       double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
       // x > 0: scale x (one rounding, as the accurate path); +0.0 and NaN: undecided.
       return (x > 0) | (neg == neg) ? SignSelect.bySignBit(x, neg, scale * x) : Double.NaN;
