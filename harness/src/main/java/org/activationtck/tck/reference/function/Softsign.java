@@ -8,7 +8,8 @@ import org.activationtck.tck.reference.ReferenceFunction;
  *
  * <p>Method: the denominator is an exact double-double d = dh + dl (TwoSum); the quotient
  * q = n / dh gets one Newton correction (n - q dh - q dl) / dh with {@link Math#fma}, leaving
- * essentially the final rounding (error about 0.5 ulp). For |x| > 2^60 the derivative is
+ * essentially the final rounding (error about 0.5 ulp); both zeros keep their sign without a
+ * branch (see {@link #quotient}). For |x| > 2^60 the derivative is
  * (1/|x|)^2 with the reciprocal's residual folded in, avoiding overflow of (1 + |x|)^2.
  * ±Infinity gives NaN for f (inf / inf, as the frameworks compute it) and +0.0 for f'. The
  * array forms run the same arithmetic branch-free (see {@link #quotient}, {@link #slope}).
@@ -18,10 +19,19 @@ public final class Softsign implements ReferenceFunction {
   private static final double BIG = 0x1p60;
 
   /**
-   * x / (1 + |x|) for nonzero x, straight-line: the TwoSum error of 1 + |x| is computed without
+   * x / (1 + |x|) for every x, straight-line: the TwoSum error of 1 + |x| is computed without
    * the branch on |x| > 1 (Knuth's form is exact for either order). ±Infinity gives NaN
-   * (Infinity - Infinity in the TwoSum), as the definition's inf / inf. A zero x would give +0.0
-   * for -0.0 (the correction is +0.0), so the callers return zeros themselves.
+   * (Infinity - Infinity in the TwoSum), as the definition's inf / inf.
+   *
+   * <p>The correction is c = -(q dl + (q dh - x)) / dh: q dh - x = -(x - q dh) is exact (the
+   * remainder of a rounded quotient, by fma), and the outer fma adds q dl to it with one rounding,
+   * so c is the Newton correction (x - q dh - q dl) / dh with two roundings of a term below
+   * ulp(q). Written this way, both zeros come out with their sign and need no branch: for
+   * x = ±0, dh = 1, dl = +0.0 and q = x; the inner fma is q + (-x), a sum of opposite zeros,
+   * so +0.0; the outer one adds the zero q dl to that +0.0, giving +0.0 whatever the sign of
+   * q dl; so c = -0.0 for either zero, and q + c is x (+0.0 + -0.0 = +0.0, -0.0 + -0.0 = -0.0).
+   * For nonzero x, q is nonzero (|x| / (1 + |x|) >= min(|x|, 1) / 2) and the sign of a zero c does
+   * not matter.
    */
   static double quotient(double x) {
     double a = Math.abs(x);
@@ -29,7 +39,7 @@ public final class Softsign implements ReferenceFunction {
     double bb = dh - a;
     double dl = (a - (dh - bb)) + (1 - bb);
     double q = x / dh;
-    return q + (Math.fma(-q, dh, x) - q * dl) / dh;
+    return q + -Math.fma(q, dl, Math.fma(q, dh, -x)) / dh;
   }
 
   /**
@@ -47,14 +57,14 @@ public final class Softsign implements ReferenceFunction {
   }
 
   /**
-   * The array forms: {@link #quotient} and {@link #slope} in vectorized loops, then a second
-   * pass for the zeros (value) and for |x| > BIG (derivative, where (1 + a)^2 would overflow),
-   * whose branches are predictably not taken.
+   * The array forms: {@link #quotient} and {@link #slope} in vectorized loops; for the
+   * derivative a second pass redoes |x| > BIG (where (1 + a)^2 would overflow), whose branch is
+   * predictably not taken.
    */
   private static final Kernel KERNEL = new BranchFreeKernel() {
     @Override
     public double value(double x) {
-      return x == 0 ? x : quotient(x);
+      return quotient(x);
     }
 
     @Override
@@ -67,11 +77,6 @@ public final class Softsign implements ReferenceFunction {
     void values(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = quotient(x[i]);
-      }
-      for (int i = 0; i < n; i++) {
-        if (x[i] == 0) {
-          y[i] = x[i];
-        }
       }
     }
 
