@@ -113,30 +113,11 @@ public final class Squareplus extends RoundingFunction {
         }
         return;
       }
-      if (!sumFormValues(x, y, n)) {
-        redoOutside(x, y, n);
-      }
-    }
-
-    /**
-     * y[i] = sumForm(x[i]) (nearest) for the first n elements, in one vectorized loop; returns
-     * whether every x[i] lay strictly inside (low, HUGE), tracked as the minimum of
-     * (x - low)(HUGE - x): both factors cannot be negative, and a product of positive ones does
-     * not underflow (x - low >= 2^-299, the spacing of doubles at |low| >= 8 2^-250, and
-     * HUGE - x >= 2^447, the spacing below 2^500), so the minimum is positive exactly then; a
-     * NaN input makes it NaN. A running minimum in the loop costs far less than a second pass
-     * with a branch per element.
-     */
-    private boolean sumFormValues(double[] x, double[] y, int n) {
       double b = this.b;
-      double low = this.low;
-      double lowest = 1;
       for (int i = 0; i < n; i++) {
-        double v = x[i];
-        y[i] = sumForm(v, b, false);
-        lowest = Math.min(lowest, (v - low) * (HUGE - v));
+        y[i] = sumForm(x[i], b, false);
       }
-      return lowest > 0;
+      redoOutside(x, y, n);
     }
 
     private void redoOutside(double[] x, double[] y, int n) {
@@ -150,8 +131,9 @@ public final class Squareplus extends RoundingFunction {
 
     @Override
     void floatValues(double[] in, double[] out, int n) {
-      if (sumFormValues(in, out, n)) {
-        return;
+      double b = this.b;
+      for (int i = 0; i < n; i++) {
+        out[i] = sumForm(in[i], b, false);
       }
       if (!toOdd) {
         redoOutside(in, out, n);
