@@ -19,10 +19,10 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * at -3 and 1 at 3 in every dialect.
  *
  * <p>Array forms: {@link #nearest}, one formula for every piece (x itself as the first factor
- * of the numerator, u = clamp(x, -3, 3) in the second), in one vectorized loop that also folds
- * the range check of its inputs into a running minimum; only when that minimum says some input
- * is outside [{@link #TINY}, {@link #LARGE}] in magnitude (zeros, subnormal ties, 6x
- * overflowing) or NaN does a scalar pass redo those elements. The narrow dtypes' float[] forms
+ * of the numerator, u = clamp(x, -3, 3) in the second) in one vectorized loop, then a running
+ * minimum over the inputs in a second one ({@link #inRange}); only when that minimum says some
+ * input has |x| < {@link #TINY} (zeros, subnormal ties) or x > {@link #LARGE} (6x overflowing),
+ * or is NaN, does a scalar pass redo those elements. The narrow dtypes' float[] forms
  * narrow the nearest double and send the rare float32 boundaries ({@link NarrowingCheck}),
  * -Infinity (whose value NaN is risky) and the inputs out of range to the rounding-to-odd
  * scalar forms.
@@ -83,8 +83,9 @@ public final class HardSilu extends RoundingFunction {
   /**
    * Positive for TINY < |x| < LARGE; zero, negative or NaN for every x that {@link #nearest}
    * may get wrong (NaN too, which it gets right, and the two bounds). The factors cannot both be
-   * negative (|x| < TINY and x > LARGE), and a product of positive factors does not underflow
-   * (at least about 2^-113 times 2^968, the distance of a double below LARGE from it).
+   * negative (|x| < TINY and x > LARGE), and a product of positive factors does not underflow:
+   * |x| - TINY is then at least 2^-112, the spacing of doubles above TINY, and LARGE - x at
+   * least 2^967, the spacing below LARGE.
    */
   private static double inRange(double x) {
     return (Math.abs(x) - TINY) * (LARGE - x);
@@ -110,9 +111,10 @@ public final class HardSilu extends RoundingFunction {
   /**
    * y = nearest(x) for the first n elements; returns whether every x[i] was in range (see
    * {@link #inRange}). Two vectorized loops: the formula, then the running minimum of
-   * {@link #inRange} (the two in one loop body compiled, on JDK 17, to code ten times slower).
-   * The check costs about a third of the formula; the scalar pass with a branch per element it
-   * replaces cost as much as the formula.
+   * {@link #inRange} (the two in one loop body compiled, on JDK 17, to code several times
+   * slower). The check costs about two thirds of the formula; the second vector pass and the
+   * scalar pass with a branch per element that it replaces cost about as much as the formula
+   * each.
    */
   private static boolean nearestValues(double[] x, double[] y, int n) {
     for (int i = 0; i < n; i++) {
@@ -125,7 +127,7 @@ public final class HardSilu extends RoundingFunction {
     return lowest > 0;
   }
 
-  /** Whether {@link #nearest}(x) may differ from the value: x outside [TINY, LARGE] in magnitude. */
+  /** Whether {@link #nearest}(x) may differ from the value: |x| < TINY, x > LARGE or NaN. */
   private static boolean special(double x) {
     return !(Math.abs(x) >= TINY && x <= LARGE);
   }
