@@ -24,6 +24,15 @@ import org.activationtck.tck.reference.ReferenceFunction.Kernel;
  * nearest double instead; the rare elements where narrowing it could differ
  * ({@link NarrowingCheck#risky}) are then redone by the scalar form.
  *
+ * <p>Costs seen on JDK 17 (AVX-512): each Math.min/max is several vector instructions (Java's
+ * NaN and signed-zero rules), a division or fma one, so a sign rule written with a division
+ * can beat one written with clamps ({@link Relu#positivePart}: one max instead of three ran at
+ * the naive loop's speed). A scalar pass with a branch per element, even a never-taken one,
+ * costs about 0.35 ns per element, as much as a short vectorized formula; a check of rare
+ * inputs is cheaper as a running Math.min over an indicator in a loop of its own (a vectorized
+ * reduction; fused into a long formula's loop it compiled several times slower), followed by a
+ * scalar pass only when the minimum says so ({@link HardSilu}).
+ *
  * <p>Keep each loop short: on JDK 17 a loop body of more than about twenty vector operations
  * was seen to compile, in its steady state, ten times slower than the same work split into two
  * loops over an L1-resident block (the reason was not pinned down), so longer kernels run in

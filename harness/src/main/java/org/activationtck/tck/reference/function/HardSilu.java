@@ -18,11 +18,13 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * <p>Special cases: x <= -3 → x * 0 = -0.0; -Inf → NaN; ±0 → ±0; +Inf → +Inf. Derivative 0
  * at -3 and 1 at 3 in every dialect.
  *
- * <p>Array forms: the middle formula at u = clamp(x, -3, 3) (finite for every non-NaN x), then
- * the outer pieces without branches ({@link #outside}, {@link #outsideSlope}): the same doubles
- * as the branches. |x| < {@link #TINY} (zeros included) and -Infinity are redone by a scalar
- * pass. The narrow dtypes' float[] forms narrow the nearest double and send the rare float32
- * boundaries ({@link NarrowingCheck}), the tiny inputs and -Infinity to the rounding-to-odd
+ * <p>Array forms: {@link #nearest}, one formula for every piece (x itself as the first factor
+ * of the numerator, u = clamp(x, -3, 3) in the second) in one vectorized loop, then a running
+ * minimum over the inputs in a second one ({@link #inRange}); only when that minimum says some
+ * input has |x| < {@link #TINY} (zeros, subnormal ties) or x > {@link #LARGE} (6x overflowing),
+ * or is NaN, does a scalar pass redo those elements. The narrow dtypes' float[] forms
+ * narrow the nearest double and send the rare float32 boundaries ({@link NarrowingCheck}),
+ * -Infinity (whose value NaN is risky) and the inputs out of range to the rounding-to-odd
  * scalar forms.
  */
 public final class HardSilu extends RoundingFunction {
@@ -45,36 +47,48 @@ public final class HardSilu extends RoundingFunction {
     return DoubleRounding.finish(half, 1, toOdd);
   }
 
+  /** Above this 6x may overflow in {@link #nearest}; such x (+Infinity too) are their own value. */
+  private static final double LARGE = 0x1p1020;
+
   /**
-   * u (u + 3) / 6 for u = clamp(x, -3, 3), nearest: u + 3 = s + e by Fast2Sum (|3| >= |u|), the
-   * numerator as prod + tail (tail = the fma error of u s plus u e, |tail| <= ulp(prod)), then
-   * {@link Sixth#nearest}.
+   * The float64 value for TINY <= |x| <= LARGE, -Infinity (NaN) and NaN, branch-free: -F with
+   * F = (-x)(u + 3) / 6, u = clamp(x, -3, 3), by the double-double numerator of the class
+   * comment and {@link Sixth#nearest}. Why each piece comes out exact or correctly rounded:
+   * <ul>
+   *   <li>-3 < x < 3: u = x, and F is the arithmetic of the class comment applied to -x in the
+   *       first factor. Every operation (+, -, *, fma, /, rounding to nearest) commutes with
+   *       negation, so -F is that arithmetic for x (within 0.5 ulp + 2^-51 ulp, as above).
+   *   <li>3 <= x <= LARGE: u = 3, s = 6 and e = 0 exactly, so prod + tail is -6x exactly (the
+   *       fma gives the product's rounding error, (-x) 0 adds a zero) and 6x <= 1.5 2^1022 does
+   *       not overflow; Sixth puts its sum within 2^-52 ulp of -6x / 6 = -x before the final
+   *       rounding, and a double within that distance of a double rounds to it: -F = x.
+   *   <li>x <= -3, finite: u = -3, s = +0.0, e = -3 - (0 - 3) = +0.0, so prod = (-x) (+0.0)
+   *       = +0.0 and tail = (+0.0 + (-0.0)) + (+0.0) = +0.0; in Sixth q = +0.0, the remainder
+   *       fma(-q, 6, +0.0) = -0.0 + +0.0 = +0.0, F = +0.0 + +0.0 / 6 = +0.0: -F = -0.0, the
+   *       catalog's x * 0.
+   *   <li>-Infinity: prod = Infinity * 0 = NaN, the catalog's NaN; NaN stays NaN.
+   * </ul>
+   * Outside: |x| < TINY (+0.0 would come out -0.0, and x e underflows, see {@link #TINY}) and
+   * x > LARGE (6x overflows; +Infinity gives NaN): {@link #inRange} is false for those.
    */
-  private static double middle(double x) {
+  static double nearest(double x) {
     double u = Math.min(Math.max(x, -3.0), 3.0);
     double s = u + 3;
     double e = u - (s - 3);
-    double prod = u * s;
-    return Sixth.nearest(prod, Math.fma(u, s, -prod) + u * e);
+    double nx = -x;
+    double prod = nx * s;
+    return -Sixth.nearest(prod, Math.fma(nx, s, -prod) + nx * e);
   }
 
   /**
-   * x for x > 3, else middle with +0.0 turned into -0.0: the value for every x but -Infinity
-   * (NaN), given middle = {@link #middle}(x). middle is +0.0 exactly for x <= -3 (u = -3: s = 0)
-   * and for x = ±0 (redone as tiny), and -(-m + 0.0) is m for every other m; the pieces are then
-   * joined by the clamp of {@link Step#select} with the wall w = +Infinity for x > 3 (x - 3 is at
-   * least 2^-51 there, so two scalings by 2^1023 overflow) and +0.0 for x <= 3 (at x = 3 both
-   * pieces are 3).
+   * Positive for TINY < |x| < LARGE; zero, negative or NaN for every x that {@link #nearest}
+   * may get wrong (NaN too, which it gets right, and the two bounds). The factors cannot both be
+   * negative (|x| < TINY and x > LARGE), and a product of positive factors does not underflow:
+   * |x| - TINY is then at least 2^-112, the spacing of doubles above TINY, and LARGE - x at
+   * least 2^967, the spacing below LARGE.
    */
-  private static double outside(double x, double middle) {
-    double m = -((-middle) + 0.0);
-    double w = Math.max((x - 3) * 0x1p1023 * 0x1p1023, 0.0);
-    return Math.min(Math.max(x, m - w), -((-m) - w));
-  }
-
-  /** The float64 value for |x| >= TINY and x != -Infinity, branch-free (see the class comment). */
-  static double nearest(double x) {
-    return outside(x, middle(x));
+  private static double inRange(double x) {
+    return (Math.abs(x) - TINY) * (LARGE - x);
   }
 
   /** (2u + 3) / 6 for u = clamp(x, -3, 3), nearest. */
@@ -95,22 +109,27 @@ public final class HardSilu extends RoundingFunction {
   }
 
   /**
-   * y = nearest(x) for the first n elements, in two short passes (see {@link BranchFreeKernel})
-   * over the arrays themselves (a scratch array indexed from another offset kept C2 from
-   * vectorizing): the middle formula, then the outer pieces.
+   * y = nearest(x) for the first n elements; returns whether every x[i] was in range (see
+   * {@link #inRange}). Two vectorized loops: the formula, then the running minimum of
+   * {@link #inRange} (the two in one loop body compiled, on JDK 17, to code several times
+   * slower). The check costs about two thirds of the formula; the second vector pass and the
+   * scalar pass with a branch per element that it replaces cost about as much as the formula
+   * each.
    */
-  private static void nearestValues(double[] x, double[] y, int n) {
+  private static boolean nearestValues(double[] x, double[] y, int n) {
     for (int i = 0; i < n; i++) {
-      y[i] = middle(x[i]);
+      y[i] = nearest(x[i]);
     }
+    double lowest = 1;
     for (int i = 0; i < n; i++) {
-      y[i] = outside(x[i], y[i]);
+      lowest = Math.min(lowest, inRange(x[i]));
     }
+    return lowest > 0;
   }
 
-  /** Whether the value needs the scalar form's branches: |x| < TINY (zeros too) or -Infinity. */
+  /** Whether {@link #nearest}(x) may differ from the value: |x| < TINY, x > LARGE or NaN. */
   private static boolean special(double x) {
-    return Math.abs(x) < TINY || x == Double.NEGATIVE_INFINITY;
+    return !(Math.abs(x) >= TINY && x <= LARGE);
   }
 
   private static void nearestSlopes(double[] x, double[] y, int n) {
@@ -139,8 +158,8 @@ public final class HardSilu extends RoundingFunction {
       if (Math.abs(x) < TINY) {
         return tiny(x, toOdd);
       }
-      if (!toOdd && x != Double.NEGATIVE_INFINITY) {
-        return nearest(x);
+      if (!toOdd) {
+        return x > LARGE ? x : nearest(x);
       }
       if (x <= -3) {
         return x * 0.0;                     // -0.0, and NaN for -Inf
@@ -151,7 +170,7 @@ public final class HardSilu extends RoundingFunction {
       double s = x + 3;
       double e = x - (s - 3);
       double prod = x * s;
-      return Sixth.of(prod, Math.fma(x, s, -prod) + x * e, true);   // middle(x), rounded to odd
+      return Sixth.of(prod, Math.fma(x, s, -prod) + x * e, true);   // x (x + 3) / 6, rounded to odd
     }
 
     @Override
@@ -181,10 +200,11 @@ public final class HardSilu extends RoundingFunction {
         }
         return;
       }
-      nearestValues(x, y, n);
-      for (int i = 0; i < n; i++) {
-        if (special(x[i])) {
-          y[i] = value(x[i]);
+      if (!nearestValues(x, y, n)) {
+        for (int i = 0; i < n; i++) {
+          if (special(x[i])) {
+            y[i] = value(x[i]);
+          }
         }
       }
     }
@@ -202,10 +222,11 @@ public final class HardSilu extends RoundingFunction {
 
     @Override
     void floatValues(double[] in, double[] out, int n) {
-      nearestValues(in, out, n);
-      for (int i = 0; i < n; i++) {
-        if (special(in[i])) {
-          out[i] = toOdd ? Double.NaN : value(in[i]);    // NaN: redone by the scalar form
+      if (!nearestValues(in, out, n)) {
+        for (int i = 0; i < n; i++) {
+          if (special(in[i])) {
+            out[i] = toOdd ? Double.NaN : value(in[i]);    // NaN: redone by the scalar form
+          }
         }
       }
     }

@@ -113,17 +113,20 @@ public final class Relu extends RoundingFunction {
 
   /**
    * max(x, 0) with the catalog's zeros: x itself for x >= 0, -0.0 and NaN, +0.0 for x < 0
-   * (-Infinity included), branch-free. Math.max(x, 0.0) alone would turn -0.0 into +0.0, so the
-   * second operand k is built to be +0.0 for x < 0 and -0.0 otherwise: c = clamp(x 2^1074, -1, 0)
-   * is -1 for x < 0 and a zero otherwise, -0.0 exactly for x = -0.0 ({@link Step}); (c + 1) - 1
-   * is then -1 or +0.0 (1 - 1 is +0.0, whatever the zero's sign), and times -0.0 gives +0.0 or
-   * -0.0. Math.max(x, k) is then x for x > 0 and for NaN, k for x < 0, and for a zero x the larger
-   * of x and -0.0, that is x.
+   * (-Infinity included), branch-free with a single Math.max (each one is several vector
+   * instructions under Java's NaN and signed-zero rules; a division is one). Math.max(x, 0.0)
+   * alone would turn -0.0 into +0.0, so the second operand is k = -0.0 / d with
+   * d = fma(x, 2^1023, 2^-52), whose sign is that of x except that both zeros give d = 2^-52 > 0:
+   * the fma rounds once, so d has the sign of the exact x 2^1023 + 2^-52, which is never zero
+   * (it would need x = -2^-1075) and is negative exactly when x < 0, since every negative double
+   * is at most -2^-1074 and so x 2^1023 <= -2^-51; overflow to -Infinity keeps the sign, and
+   * -Infinity gives d = -Infinity. Hence k = +0.0 for x < 0 (-0.0 / -Infinity too) and k = -0.0
+   * for x >= -0.0 (+0.0 included, and -0.0 / +Infinity for large x); a NaN x gives a NaN k.
+   * Math.max(x, k) is then +0.0 for x < 0; x for x > 0; max(-0.0, -0.0) = -0.0 and
+   * max(+0.0, -0.0) = +0.0 for the zeros; NaN for NaN.
    */
   static double positivePart(double x) {
-    double c = Math.min(Math.max(x * 0x1p1023 * 0x1p51, -1.0), 0.0);
-    double k = ((c + 1) - 1) * -0.0;
-    return Math.max(x, k);
+    return Math.max(x, -0.0 / Math.fma(x, 0x1p1023, 0x1p-52));
   }
 
   /** The default parameters: max(x, 0), f' = [x > 0]. */

@@ -7,9 +7,11 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * softsign: x / (1 + |x|), f'(x) = 1 / (1 + |x|)^2.
  *
  * <p>Method: the denominator is an exact double-double d = dh + dl (TwoSum); the quotient
- * q = n / dh gets one Newton correction (n - q dh - q dl) / dh with {@link Math#fma}, leaving
- * essentially the final rounding (error about 0.5 ulp). For |x| > 2^60 the derivative is
- * (1/|x|)^2 with the reciprocal's residual folded in, avoiding overflow of (1 + |x|)^2.
+ * q = x r with r = fl(1 / dh) gets one Newton correction -(q dl + (q dh - x)) r with
+ * {@link Math#fma}, leaving essentially the final rounding (within 0.5 ulp + 2^-49 ulp, see
+ * {@link #quotient}); both zeros keep their sign without a branch. For |x| > 2^60 the
+ * derivative is (1/|x|)^2 with the reciprocal's residual folded in, avoiding overflow of
+ * (1 + |x|)^2.
  * ±Infinity gives NaN for f (inf / inf, as the frameworks compute it) and +0.0 for f'. The
  * array forms run the same arithmetic branch-free (see {@link #quotient}, {@link #slope}).
  */
@@ -18,18 +20,36 @@ public final class Softsign implements ReferenceFunction {
   private static final double BIG = 0x1p60;
 
   /**
-   * x / (1 + |x|) for nonzero x, straight-line: the TwoSum error of 1 + |x| is computed without
+   * x / (1 + |x|) for every x, straight-line: the TwoSum error of 1 + |x| is computed without
    * the branch on |x| > 1 (Knuth's form is exact for either order). ±Infinity gives NaN
-   * (Infinity - Infinity in the TwoSum), as the definition's inf / inf. A zero x would give +0.0
-   * for -0.0 (the correction is +0.0), so the callers return zeros themselves.
+   * (Infinity - Infinity in the TwoSum), as the definition's inf / inf.
+   *
+   * <p>One division, by which the loop is limited (two, q = x / dh and the correction over dh,
+   * cost half again as much): r = fl(1 / dh), q = fl(x r) and c = -fl(q dl + fl(q dh - x)) r,
+   * each fl one rounding (the fmas round once). Error, with u = 2^-53 and v = x / d the value:
+   * r and q each round by u, and dl / dh <= u, so |q - v| <= 3u |v| (to first order); the
+   * remainder rho = x - q d is then at most 3u |x|, and the two fmas compute -rho with an error
+   * of at most u |q dh - x| + u |rho| <= 2u |rho| + u^2 |x| (q dl is below u |x|); multiplying by
+   * r instead of dividing by d adds relative 2u (r's rounding, the product's) and u (dl). So
+   * |q + c - v| <= 5u |rho / d| + u^2 |v| <= 16 u^2 |v| < 2^-49 ulp(v) before the final
+   * rounding of q + c, which is therefore the nearest double unless v lies within 2^-49 ulp of a
+   * midpoint.
+   *
+   * <p>Both zeros come out with their sign and need no branch: for x = ±0, dh = r = 1,
+   * dl = +0.0 and q = x; the inner fma is q + (-x), a sum of opposite zeros, so +0.0; the outer
+   * one adds the zero q dl to that +0.0, giving +0.0 whatever the sign of q dl; so c = -0.0 for
+   * either zero, and q + c is x (+0.0 + -0.0 = +0.0, -0.0 + -0.0 = -0.0). For nonzero x, q is
+   * nonzero (|x| / (1 + |x|) >= min(|x|, 1) / 2, and x r does not underflow further than x)
+   * and the sign of a zero c does not matter. ±Infinity: r = 0 and q = Infinity * 0 = NaN.
    */
   static double quotient(double x) {
     double a = Math.abs(x);
     double dh = 1 + a;
     double bb = dh - a;
     double dl = (a - (dh - bb)) + (1 - bb);
-    double q = x / dh;
-    return q + (Math.fma(-q, dh, x) - q * dl) / dh;
+    double r = 1 / dh;
+    double q = x * r;
+    return q + -Math.fma(q, dl, Math.fma(q, dh, -x)) * r;
   }
 
   /**
@@ -47,14 +67,14 @@ public final class Softsign implements ReferenceFunction {
   }
 
   /**
-   * The array forms: {@link #quotient} and {@link #slope} in vectorized loops, then a second
-   * pass for the zeros (value) and for |x| > BIG (derivative, where (1 + a)^2 would overflow),
-   * whose branches are predictably not taken.
+   * The array forms: {@link #quotient} and {@link #slope} in vectorized loops; for the
+   * derivative a second pass redoes |x| > BIG (where (1 + a)^2 would overflow), whose branch is
+   * predictably not taken.
    */
   private static final Kernel KERNEL = new BranchFreeKernel() {
     @Override
     public double value(double x) {
-      return x == 0 ? x : quotient(x);
+      return quotient(x);
     }
 
     @Override
@@ -67,11 +87,6 @@ public final class Softsign implements ReferenceFunction {
     void values(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = quotient(x[i]);
-      }
-      for (int i = 0; i < n; i++) {
-        if (x[i] == 0) {
-          y[i] = x[i];
-        }
       }
     }
 
