@@ -56,6 +56,11 @@ public final class LogSoftmax extends RoundingAxisFunction {
   /** s below 2^-60: log1p(s) = s (1 - s/2) to relative 2^-120. */
   private static final int SERIES_EXPONENT = -60;
 
+  static int lastUndecided; // PROBE
+
+  /** Elements per pass of the fast path: its scratch arrays stay in L1. */
+  private static final int BLOCK = ExpTermSum.BLOCK;
+
   @Override
   double[] apply(double[] x, Params p, boolean toOdd) {
     int n = x.length;
@@ -85,10 +90,10 @@ public final class LogSoftmax extends RoundingAxisFunction {
     if (!(u.hi >= FAST_FLOOR)) {
       return exact(x, toOdd);
     }
-    double[] y = new double[n];
-    double[] lo = new double[n];
-    DoubleDouble inner = DoubleDouble.add(ExpTermSum.terms(x, 1, t, y, lo, 0, argmax),
-        ExpTermSum.terms(x, 1, t, y, lo, argmax + 1, n));
+    AxisScratch scratch = AxisScratch.get();
+    ExpTermSum terms = scratch.terms;
+    DoubleDouble inner = DoubleDouble.add(terms.sum(x, 1, t, 0, argmax),
+        terms.sum(x, 1, t, argmax + 1, n));
     DoubleDouble.Scaled e = DoubleDouble.expScaled(u);
     int k = e.k;
     DoubleDouble mantissa = DoubleDouble.mul(e.m, inner);
@@ -99,31 +104,52 @@ public final class LogSoftmax extends RoundingAxisFunction {
     } else {
       log = DoubleDouble.log1p(DoubleDouble.scalb(mantissa, k));
     }
-    double lh = log.hi;
-    double ll = log.lo;
     double bound = ExpTermSum.relativeError(n) + 0x1p-80 + 0x1p-94 + 0x1p-98;
-    int[] pending = new int[n];
-    int undecided = 0;
-    for (int i = 0; i < n; i++) {
-      double v = x[i];
-      double dh = v - m;
-      double dl = DoubleDouble.twoSumError(v, -m, dh);
-      double sh = dh - lh;
-      double lo1 = DoubleDouble.twoSumError(dh, -lh, sh) + dl - ll;
-      double r = sh + lo1; // FastTwoSum: same signs, |sh| >= |lo1|
-      double rl = lo1 - (r - sh);
-      boolean decided = ZivRounding.decides(r, rl, -r * bound, toOdd);
-      y[i] = toOdd ? ZivRounding.toOdd(r, rl) : r;
-      pending[undecided] = i;
-      undecided += decided ? 0 : 1;
+    double[] y = new double[n];
+    ZivBlock ziv = scratch.ziv;
+    ziv.reset();
+    for (int start = 0; start < n; start += BLOCK) {
+      int len = Math.min(n - start, BLOCK);
+      differences(ziv, x, start, len, m, log.hi, log.lo);
+      ziv.test(len, bound);
+      ziv.finish(y, start, len, toOdd);
     }
-    if (undecided > 0) {
+    lastUndecided = ziv.undecided(); // PROBE
+    if (ziv.undecided() > 0) {
       double[] exact = exact(x, toOdd);
-      for (int j = 0; j < undecided; j++) {
-        y[pending[j]] = exact[pending[j]];
+      for (int j = 0; j < ziv.undecided(); j++) {
+        int i = ziv.undecidedIndex(j);
+        y[i] = exact[i];
       }
     }
     return y;
+  }
+
+  /**
+   * r + rl = (x_i - m) - (lh + ll) for the block's elements into ziv.r, ziv.rl (see the class
+   * comment), in two loops over scratch that C2 vectorizes.
+   */
+  private static void differences(ZivBlock ziv, double[] x, int start, int n, double m,
+      double lh, double ll) {
+    double[] v = ziv.hi;
+    double[] sh = ziv.r;
+    double[] lo = ziv.rl;
+    System.arraycopy(x, start, v, 0, n);
+    for (int i = 0; i < n; i++) {
+      double vi = v[i];
+      double dh = vi - m;
+      double dl = DoubleDouble.twoSumError(vi, -m, dh);
+      double s = dh - lh;
+      sh[i] = s;
+      lo[i] = DoubleDouble.twoSumError(dh, -lh, s) + dl - ll;
+    }
+    for (int i = 0; i < n; i++) {
+      double s = sh[i];
+      double lo1 = lo[i];
+      double r = s + lo1; // FastTwoSum: same signs, |s| >= |lo1|
+      sh[i] = r;
+      lo[i] = lo1 - (r - s);
+    }
   }
 
   /** The exact path for the whole vector, special values included (see the class comment). */

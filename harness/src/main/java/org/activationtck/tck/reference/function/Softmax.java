@@ -5,6 +5,7 @@ import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ShiftedExp;
+import org.activationtck.tck.reference.internal.ShiftedExpBlock;
 import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
@@ -66,6 +67,11 @@ public final class Softmax extends RoundingAxisFunction {
   /** Fast-path results need d >= -670: e^d above 2^-966 keeps ShiftedExp's relative bound. */
   static final double FAST_FLOOR = -670;
 
+  static int lastUndecided; // PROBE
+
+  /** Elements per pass of the fast path: its scratch arrays stay in L1. */
+  private static final int BLOCK = ShiftedExpBlock.LENGTH;
+
   @Override
   double[] apply(double[] x, Params p, boolean toOdd) {
     return shifted(x, 1, toOdd);
@@ -87,35 +93,60 @@ public final class Softmax extends RoundingAxisFunction {
     }
     double[] y = new double[n];
     double[] lo = new double[n];
-    DoubleDouble sum = ExpTermSum.terms(x, sign, m, y, lo, 0, n);
+    AxisScratch scratch = AxisScratch.get();
+    DoubleDouble sum = scratch.terms.terms(x, sign, m, y, lo, 0, n);
     double sh = sum.hi;
     double sl = sum.lo;
     double ih = 1 / sh; // 1/S = ih + il
     double il = (Math.fma(-ih, sh, 1) - ih * sl) / sh;
     double bound = ShiftedExp.RELATIVE_ERROR + ExpTermSum.relativeError(n) + 0x1p-98;
     boolean floorHolds = lowest - m >= FAST_FLOOR;
-    int[] pending = new int[n];
-    int undecided = 0;
-    for (int i = 0; i < n; i++) {
-      double h = y[i];
-      double q = h * ih;
-      double ql = Math.fma(h, ih, -q) + (h * il + lo[i] * ih);
-      double r = q + ql;
-      double rl = ql - (r - q);
-      boolean decided = ZivRounding.decides(r, rl, r * bound, toOdd)
-          & (floorHolds || sign * x[i] - m >= FAST_FLOOR);
-      y[i] = toOdd ? ZivRounding.toOdd(r, rl) : r;
-      pending[undecided] = i;
-      undecided += decided ? 0 : 1;
+    ZivBlock ziv = scratch.ziv;
+    ziv.reset();
+    for (int start = 0; start < n; start += BLOCK) {
+      int len = Math.min(n - start, BLOCK);
+      quotients(ziv, y, lo, start, len, ih, il);
+      ziv.test(len, bound);
+      if (!floorHolds) {
+        for (int i = 0; i < len; i++) {
+          if (!(sign * x[start + i] - m >= FAST_FLOOR)) {
+            ziv.exclude(i);
+          }
+        }
+      }
+      ziv.finish(y, start, len, toOdd);
     }
-    if (undecided > 0) {
+    lastUndecided = ziv.undecided(); // PROBE
+    if (ziv.undecided() > 0) {
       DoubleDouble exactSum = exactSum(x, sign, m);
-      for (int j = 0; j < undecided; j++) {
-        int i = pending[j];
+      for (int j = 0; j < ziv.undecided(); j++) {
+        int i = ziv.undecidedIndex(j);
         y[i] = exactElement(sign * x[i], m, exactSum, toOdd);
       }
     }
     return y;
+  }
+
+  /**
+   * r + rl = (h_i + l_i) (ih + il) for the block's elements into ziv.r, ziv.rl (step 3 of the
+   * class comment), in a loop over scratch that C2 vectorizes.
+   */
+  private static void quotients(ZivBlock ziv, double[] yh, double[] yl, int start, int n,
+      double ih, double il) {
+    double[] h = ziv.hi;
+    double[] l = ziv.lo;
+    double[] rh = ziv.r;
+    double[] rr = ziv.rl;
+    System.arraycopy(yh, start, h, 0, n);
+    System.arraycopy(yl, start, l, 0, n);
+    for (int i = 0; i < n; i++) {
+      double hh = h[i];
+      double q = hh * ih;
+      double ql = Math.fma(hh, ih, -q) + (hh * il + l[i] * ih);
+      double s = q + ql;
+      rh[i] = s;
+      rr[i] = ql - (s - q);
+    }
   }
 
   /** The exact path for the whole vector, special values included. */
