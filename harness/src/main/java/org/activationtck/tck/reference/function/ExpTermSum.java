@@ -62,6 +62,11 @@ final class ExpTermSum {
   /** The lanes' running sums of errors and low parts (zero between calls). */
   private final double[] laneLo = new double[BLOCK];
 
+  /** Lanes in use in the current chunk, blocks added to it, and the chunks' sum so far. */
+  private int lanes;
+  private int blocks;
+  private DoubleDouble total;
+
   /** Relative error bound of {@link #terms}' sum of n terms (see the class comment). */
   static double relativeError(int n) {
     return ShiftedExp.RELATIVE_ERROR + (0x1p17 + 3 * ((double) n / CHUNK + 1)) * 0x1p-106;
@@ -76,20 +81,35 @@ final class ExpTermSum {
     return sum(x, sign, shift, hi, lo, from, to);
   }
 
-  /** The sum of e^(sign x_i - shift) for from <= i < to, the terms not kept (ZERO if empty). */
-  DoubleDouble sum(double[] x, double sign, double shift, int from, int to) {
-    return sum(x, sign, shift, null, null, from, to);
+  /**
+   * The sum of e^(x_i - shift) over every i but {@code skip} (a double-double, ZERO for a vector
+   * of one element), the terms not kept; the same bound as {@link #terms} for n = x.length.
+   */
+  DoubleDouble sumExcept(double[] x, double shift, int skip) {
+    lanes = 0;
+    blocks = 0;
+    total = DoubleDouble.ZERO;
+    accumulate(x, 1, shift, null, null, 0, skip);
+    accumulate(x, 1, shift, null, null, skip + 1, x.length);
+    return blocks == 0 ? total : DoubleDouble.add(total, flush());
   }
 
   private DoubleDouble sum(double[] x, double sign, double shift, double[] hi, double[] lo,
+      int from, int to) {
+    lanes = 0;
+    blocks = 0;
+    total = DoubleDouble.ZERO;
+    accumulate(x, sign, shift, hi, lo, from, to);
+    return blocks == 0 ? total : DoubleDouble.add(total, flush());
+  }
+
+  /** Adds the terms from <= i < to to the lanes, summing the lanes into total per chunk. */
+  private void accumulate(double[] x, double sign, double shift, double[] hi, double[] lo,
       int from, int to) {
     double[] th = termHi;
     double[] tl = termLo;
     double[] sh = laneHi;
     double[] sc = laneLo;
-    DoubleDouble total = DoubleDouble.ZERO;
-    int lanes = 0;
-    int blocks = 0;
     for (int start = from; start < to; start += BLOCK) {
       int n = Math.min(to - start, BLOCK);
       block.shifted(x, start, n, sign, shift, th, tl);
@@ -107,16 +127,14 @@ final class ExpTermSum {
       }
       lanes = Math.max(lanes, n);
       if (++blocks == CHUNK_BLOCKS) {
-        total = DoubleDouble.add(total, flush(lanes));
-        lanes = 0;
+        total = DoubleDouble.add(total, flush());
         blocks = 0;
       }
     }
-    return blocks == 0 ? total : DoubleDouble.add(total, flush(lanes));
   }
 
-  /** The sum of the first {@code lanes} lanes (see the class comment), which are reset to 0. */
-  private DoubleDouble flush(int lanes) {
+  /** The sum of the lanes in use (see the class comment), which are reset to 0. */
+  private DoubleDouble flush() {
     double[] sh = laneHi;
     double[] sc = laneLo;
     double s = 0;
@@ -130,6 +148,7 @@ final class ExpTermSum {
     }
     Arrays.fill(sh, 0, lanes, 0.0);
     Arrays.fill(sc, 0, lanes, 0.0);
+    lanes = 0;
     return DoubleDouble.of(s, c);
   }
 }

@@ -69,11 +69,14 @@ public final class LogSoftmax extends RoundingAxisFunction {
     double max = Double.NEGATIVE_INFINITY;
     double t = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
-    for (double v : x) {
+    int argmax = 0; // the first maximum: later ones fail v > max
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
       min = Math.min(min, v);
       if (v > max) {
         t = max;
         max = v;
+        argmax = i;
       } else if (v > t) {
         t = v;
       }
@@ -82,18 +85,13 @@ public final class LogSoftmax extends RoundingAxisFunction {
       return exact(x, toOdd);
     }
     double m = max;
-    int argmax = 0;
-    while (x[argmax] != m) {
-      argmax++;
-    }
     DoubleDouble u = DoubleDouble.sum(t, -m);
     if (!(u.hi >= FAST_FLOOR)) {
       return exact(x, toOdd);
     }
     AxisScratch scratch = AxisScratch.get();
     ExpTermSum terms = scratch.terms;
-    DoubleDouble inner = DoubleDouble.add(terms.sum(x, 1, t, 0, argmax),
-        terms.sum(x, 1, t, argmax + 1, n));
+    DoubleDouble inner = terms.sumExcept(x, t, argmax);
     DoubleDouble.Scaled e = DoubleDouble.expScaled(u);
     int k = e.k;
     DoubleDouble mantissa = DoubleDouble.mul(e.m, inner);
