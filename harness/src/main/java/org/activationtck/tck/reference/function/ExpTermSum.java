@@ -74,45 +74,46 @@ final class ExpTermSum {
 
   /**
    * Writes e^(sign x_i - shift) to hi[i] + lo[i] for from <= i < to and returns their sum (ZERO
-   * for an empty range).
+   * for an empty range). lowest is the least sign x_i (or anything at most that).
    */
   DoubleDouble terms(double[] x, double sign, double shift, double[] hi, double[] lo, int from,
-      int to) {
-    return sum(x, sign, shift, hi, lo, from, to);
+      int to, double lowest) {
+    return sum(x, sign, shift, hi, lo, from, to, lowest);
   }
 
   /**
    * The sum of e^(x_i - shift) over every i but {@code skip} (a double-double, ZERO for a vector
    * of one element), the terms not kept; the same bound as {@link #terms} for n = x.length.
+   * lowest is the least element (or anything at most that).
    */
-  DoubleDouble sumExcept(double[] x, double shift, int skip) {
+  DoubleDouble sumExcept(double[] x, double shift, int skip, double lowest) {
     lanes = 0;
     blocks = 0;
     total = DoubleDouble.ZERO;
-    accumulate(x, 1, shift, null, null, 0, skip);
-    accumulate(x, 1, shift, null, null, skip + 1, x.length);
+    accumulate(x, 1, shift, null, null, 0, skip, lowest - shift >= ShiftedExp.LOWEST);
+    accumulate(x, 1, shift, null, null, skip + 1, x.length, lowest - shift >= ShiftedExp.LOWEST);
     return blocks == 0 ? total : DoubleDouble.add(total, flush());
   }
 
   private DoubleDouble sum(double[] x, double sign, double shift, double[] hi, double[] lo,
-      int from, int to) {
+      int from, int to, double lowest) {
     lanes = 0;
     blocks = 0;
     total = DoubleDouble.ZERO;
-    accumulate(x, sign, shift, hi, lo, from, to);
+    accumulate(x, sign, shift, hi, lo, from, to, lowest - shift >= ShiftedExp.LOWEST);
     return blocks == 0 ? total : DoubleDouble.add(total, flush());
   }
 
   /** Adds the terms from <= i < to to the lanes, summing the lanes into total per chunk. */
   private void accumulate(double[] x, double sign, double shift, double[] hi, double[] lo,
-      int from, int to) {
+      int from, int to, boolean allInDomain) {
     double[] th = termHi;
     double[] tl = termLo;
     double[] sh = laneHi;
     double[] sc = laneLo;
     for (int start = from; start < to; start += BLOCK) {
       int n = Math.min(to - start, BLOCK);
-      block.shifted(x, start, n, sign, shift, th, tl);
+      block.shifted(x, start, n, sign, shift, th, tl, allInDomain);
       for (int i = 0; i < n; i++) {
         double s = sh[i];
         double h = th[i];

@@ -56,8 +56,6 @@ public final class LogSoftmax extends RoundingAxisFunction {
   /** s below 2^-60: log1p(s) = s (1 - s/2) to relative 2^-120. */
   private static final int SERIES_EXPONENT = -60;
 
-  static int lastUndecided; // PROBE
-
   /** Elements per pass of the fast path: its scratch arrays stay in L1. */
   private static final int BLOCK = ExpTermSum.BLOCK;
 
@@ -91,7 +89,7 @@ public final class LogSoftmax extends RoundingAxisFunction {
     }
     AxisScratch scratch = AxisScratch.get();
     ExpTermSum terms = scratch.terms;
-    DoubleDouble inner = terms.sumExcept(x, t, argmax);
+    DoubleDouble inner = terms.sumExcept(x, t, argmax, min);
     DoubleDouble.Scaled e = DoubleDouble.expScaled(u);
     int k = e.k;
     DoubleDouble mantissa = DoubleDouble.mul(e.m, inner);
@@ -112,7 +110,6 @@ public final class LogSoftmax extends RoundingAxisFunction {
       ziv.test(len, bound);
       ziv.finish(y, start, len, toOdd);
     }
-    lastUndecided = ziv.undecided(); // PROBE
     if (ziv.undecided() > 0) {
       double[] exact = exact(x, toOdd);
       for (int j = 0; j < ziv.undecided(); j++) {

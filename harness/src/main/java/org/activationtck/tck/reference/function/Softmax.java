@@ -67,8 +67,6 @@ public final class Softmax extends RoundingAxisFunction {
   /** Fast-path results need d >= -670: e^d above 2^-966 keeps ShiftedExp's relative bound. */
   static final double FAST_FLOOR = -670;
 
-  static int lastUndecided; // PROBE
-
   /** Elements per pass of the fast path: its scratch arrays stay in L1. */
   private static final int BLOCK = ShiftedExpBlock.LENGTH;
 
@@ -94,7 +92,7 @@ public final class Softmax extends RoundingAxisFunction {
     double[] y = new double[n];
     double[] lo = new double[n];
     AxisScratch scratch = AxisScratch.get();
-    DoubleDouble sum = scratch.terms.terms(x, sign, m, y, lo, 0, n);
+    DoubleDouble sum = scratch.terms.terms(x, sign, m, y, lo, 0, n, lowest);
     double sh = sum.hi;
     double sl = sum.lo;
     double ih = 1 / sh; // 1/S = ih + il
@@ -116,7 +114,6 @@ public final class Softmax extends RoundingAxisFunction {
       }
       ziv.finish(y, start, len, toOdd);
     }
-    lastUndecided = ziv.undecided(); // PROBE
     if (ziv.undecided() > 0) {
       DoubleDouble exactSum = exactSum(x, sign, m);
       for (int j = 0; j < ziv.undecided(); j++) {

@@ -44,12 +44,14 @@ public final class ShiftedExpBlock {
    * Writes e^(sign x[from + i] - shift) to hi[i] + lo[i] for i < n (note: hi and lo from index
    * 0), for sign = 1 or -1 and finite differences sign x - shift <= 0; bit for bit {@link
    * ShiftedExp#shifted} for differences >= {@link ShiftedExp#LOWEST}, hi = +0.0 and lo = +-0.0
-   * below.
+   * below. {@code allInDomain} true promises that no difference lies below LOWEST (callers know
+   * from the smallest element: the rounded difference is monotone in x), which saves the
+   * indicator pass.
    *
    * @throws IllegalArgumentException if n exceeds {@link #LENGTH}
    */
   public void shifted(double[] x, int from, int n, double sign, double shift, double[] hi,
-      double[] lo) {
+      double[] lo, boolean allInDomain) {
     if (n > LENGTH) {
       throw new IllegalArgumentException("block of " + n + " > " + LENGTH + " arguments");
     }
@@ -65,16 +67,28 @@ public final class ShiftedExpBlock {
       dl[i] = (v - (di - dv)) + (-shift - dv); // TwoSum error of v - shift
       d[i] = di;
     }
-    indicator(d, g, n);
+    if (!allInDomain) {
+      indicator(d, g, n);
+    }
     exp.exp(d, a, expLows, n);
     double[] el = expLows;
-    for (int i = 0; i < n; i++) {
-      double h = a[i];
-      double l = Math.fma(h, dl[i], el[i]);
-      double s = h + l;
-      double gi = g[i];
-      hi[i] = s * gi;
-      lo[i] = (l - (s - h)) * gi;
+    if (allInDomain) {
+      for (int i = 0; i < n; i++) {
+        double h = a[i];
+        double l = Math.fma(h, dl[i], el[i]);
+        double s = h + l;
+        hi[i] = s;
+        lo[i] = l - (s - h);
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        double h = a[i];
+        double l = Math.fma(h, dl[i], el[i]);
+        double s = h + l;
+        double gi = g[i];
+        hi[i] = s * gi;
+        lo[i] = (l - (s - h)) * gi;
+      }
     }
   }
 
