@@ -32,14 +32,15 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * maximum's value is -0.0 and the others' is x_i - m (|x_i - m| >= 1500 swamps log1p(s)).
  *
  * <p>Fast path (every element finite, m - min x finite, t - m >= -600): the same method with S' by
- * ExpTermSum (relative error relativeError(n) = 2^-76.99 + about 2^-90 from ShiftedExp's terms and
- * the blocked summation) instead of double-double objects; then L = log1p(s) as above. A relative
+ * {@link ExpTermSum#sumExcept} (relative error relativeError(n) = 2^-76.99 + about 2^-89 from
+ * ShiftedExp's terms and the lane-wise summation) instead of double-double objects; then L = log1p(s) as above. A relative
  * error delta in s moves log1p(s) by s delta / (1 + s) <= log1p(s) delta, so L's relative error is
  * at most relativeError(n) + 2^-80 (log1p) + 2^-94 (expScaled, products). Per element, r = (d_h +
  * d_l) - L with d = x_i - m exact (TwoSum): both terms <= 0, so |r| >= max(|d|, L) and the three
  * low parts (each below 2^-53 |r|) summed with two roundings add below 6 u^2 |r| = 2^-103.4 |r|:
  * |r~ - r| <= B |r|, B = relativeError(n) + 2^-80 + 2^-94 + 2^-98 (the last a margin for the
- * rounded test). Ziv's test as in Softmax: r + (rl +- B|r|) both round to r (float64), and for the
+ * rounded test). The per-element part runs in blocks of 256 through short vectorized loops over
+ * per-thread scratch ({@link ZivBlock}), the decisions in a last scalar pass. Ziv's test as in Softmax: r + (rl +- B|r|) both round to r (float64), and for the
  * narrow dtypes also |rl| > B|r| (then r rounded to odd towards rl). Both paths agree wherever the
  * exact one is correctly rounded (AxisFastPathTest; for the narrow dtypes after their rounding:
  * the exact path's maximum in the series case returns the nearest double, the fast one rounds
