@@ -32,14 +32,15 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * maximum's value is -0.0 and the others' is x_i - m (|x_i - m| >= 1500 swamps log1p(s)).
  *
  * <p>Fast path (every element finite, m - min x finite, t - m >= -600): the same method with S' by
- * ExpTermSum (relative error relativeError(n) = 2^-76.99 + about 2^-90 from ShiftedExp's terms and
- * the blocked summation) instead of double-double objects; then L = log1p(s) as above. A relative
+ * {@link ExpTermSum#sumExcept} (relative error relativeError(n) = 2^-76.99 + about 2^-89 from
+ * ShiftedExp's terms and the lane-wise summation) instead of double-double objects; then L = log1p(s) as above. A relative
  * error delta in s moves log1p(s) by s delta / (1 + s) <= log1p(s) delta, so L's relative error is
  * at most relativeError(n) + 2^-80 (log1p) + 2^-94 (expScaled, products). Per element, r = (d_h +
  * d_l) - L with d = x_i - m exact (TwoSum): both terms <= 0, so |r| >= max(|d|, L) and the three
  * low parts (each below 2^-53 |r|) summed with two roundings add below 6 u^2 |r| = 2^-103.4 |r|:
  * |r~ - r| <= B |r|, B = relativeError(n) + 2^-80 + 2^-94 + 2^-98 (the last a margin for the
- * rounded test). Ziv's test as in Softmax: r + (rl +- B|r|) both round to r (float64), and for the
+ * rounded test). The per-element part runs in blocks of 256 through short vectorized loops over
+ * per-thread scratch ({@link ZivBlock}), the decisions in a last scalar pass. Ziv's test as in Softmax: r + (rl +- B|r|) both round to r (float64), and for the
  * narrow dtypes also |rl| > B|r| (then r rounded to odd towards rl). Both paths agree wherever the
  * exact one is correctly rounded (AxisFastPathTest; for the narrow dtypes after their rounding:
  * the exact path's maximum in the series case returns the nearest double, the fast one rounds
@@ -56,6 +57,9 @@ public final class LogSoftmax extends RoundingAxisFunction {
   /** s below 2^-60: log1p(s) = s (1 - s/2) to relative 2^-120. */
   private static final int SERIES_EXPONENT = -60;
 
+  /** Elements per pass of the fast path: its scratch arrays stay in L1. */
+  private static final int BLOCK = ExpTermSum.BLOCK;
+
   @Override
   double[] apply(double[] x, Params p, boolean toOdd) {
     int n = x.length;
@@ -64,11 +68,14 @@ public final class LogSoftmax extends RoundingAxisFunction {
     double max = Double.NEGATIVE_INFINITY;
     double t = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
-    for (double v : x) {
+    int argmax = 0; // the first maximum: later ones fail v > max
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
       min = Math.min(min, v);
       if (v > max) {
         t = max;
         max = v;
+        argmax = i;
       } else if (v > t) {
         t = v;
       }
@@ -77,18 +84,13 @@ public final class LogSoftmax extends RoundingAxisFunction {
       return exact(x, toOdd);
     }
     double m = max;
-    int argmax = 0;
-    while (x[argmax] != m) {
-      argmax++;
-    }
     DoubleDouble u = DoubleDouble.sum(t, -m);
     if (!(u.hi >= FAST_FLOOR)) {
       return exact(x, toOdd);
     }
-    double[] y = new double[n];
-    double[] lo = new double[n];
-    DoubleDouble inner = DoubleDouble.add(ExpTermSum.terms(x, 1, t, y, lo, 0, argmax),
-        ExpTermSum.terms(x, 1, t, y, lo, argmax + 1, n));
+    AxisScratch scratch = AxisScratch.get();
+    ExpTermSum terms = scratch.terms;
+    DoubleDouble inner = terms.sumExcept(x, t, argmax, min);
     DoubleDouble.Scaled e = DoubleDouble.expScaled(u);
     int k = e.k;
     DoubleDouble mantissa = DoubleDouble.mul(e.m, inner);
@@ -99,31 +101,51 @@ public final class LogSoftmax extends RoundingAxisFunction {
     } else {
       log = DoubleDouble.log1p(DoubleDouble.scalb(mantissa, k));
     }
-    double lh = log.hi;
-    double ll = log.lo;
     double bound = ExpTermSum.relativeError(n) + 0x1p-80 + 0x1p-94 + 0x1p-98;
-    int[] pending = new int[n];
-    int undecided = 0;
-    for (int i = 0; i < n; i++) {
-      double v = x[i];
-      double dh = v - m;
-      double dl = DoubleDouble.twoSumError(v, -m, dh);
-      double sh = dh - lh;
-      double lo1 = DoubleDouble.twoSumError(dh, -lh, sh) + dl - ll;
-      double r = sh + lo1; // FastTwoSum: same signs, |sh| >= |lo1|
-      double rl = lo1 - (r - sh);
-      boolean decided = ZivRounding.decides(r, rl, -r * bound, toOdd);
-      y[i] = toOdd ? ZivRounding.toOdd(r, rl) : r;
-      pending[undecided] = i;
-      undecided += decided ? 0 : 1;
+    double[] y = new double[n];
+    ZivBlock ziv = scratch.ziv;
+    ziv.reset();
+    for (int start = 0; start < n; start += BLOCK) {
+      int len = Math.min(n - start, BLOCK);
+      differences(ziv, x, start, len, m, log.hi, log.lo);
+      ziv.test(len, bound);
+      ziv.finish(y, start, len, toOdd);
     }
-    if (undecided > 0) {
+    if (ziv.undecided() > 0) {
       double[] exact = exact(x, toOdd);
-      for (int j = 0; j < undecided; j++) {
-        y[pending[j]] = exact[pending[j]];
+      for (int j = 0; j < ziv.undecided(); j++) {
+        int i = ziv.undecidedIndex(j);
+        y[i] = exact[i];
       }
     }
     return y;
+  }
+
+  /**
+   * r + rl = (x_i - m) - (lh + ll) for the block's elements into ziv.r, ziv.rl (see the class
+   * comment), in two loops over scratch that C2 vectorizes.
+   */
+  private static void differences(ZivBlock ziv, double[] x, int start, int n, double m,
+      double lh, double ll) {
+    double[] v = ziv.hi;
+    double[] sh = ziv.r;
+    double[] lo = ziv.rl;
+    System.arraycopy(x, start, v, 0, n);
+    for (int i = 0; i < n; i++) {
+      double vi = v[i];
+      double dh = vi - m;
+      double dl = DoubleDouble.twoSumError(vi, -m, dh);
+      double s = dh - lh;
+      sh[i] = s;
+      lo[i] = DoubleDouble.twoSumError(dh, -lh, s) + dl - ll;
+    }
+    for (int i = 0; i < n; i++) {
+      double s = sh[i];
+      double lo1 = lo[i];
+      double r = s + lo1; // FastTwoSum: same signs, |s| >= |lo1|
+      sh[i] = r;
+      lo[i] = lo1 - (r - s);
+    }
   }
 
   /** The exact path for the whole vector, special values included (see the class comment). */
