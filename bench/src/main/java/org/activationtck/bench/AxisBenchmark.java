@@ -31,7 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+// Longer warm-up than ElementwiseBenchmark: a call is one vector (microseconds), and sampled
+// calls showed C2 still compiling both columns' loops after 3 x 400 ms on this 2-core machine
+// when it was busy (per-call times fell five- to tenfold from the sixth second on).
+@Warmup(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 4, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 public class AxisBenchmark {
 
