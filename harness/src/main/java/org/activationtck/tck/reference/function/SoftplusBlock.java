@@ -19,8 +19,8 @@ import org.activationtck.tck.reference.internal.FastLog1pBlock;
  * {@link Softplus#FAST_DOUBLE_DOUBLE_BOUND} |v|, within |r - v| <= (2^-53 + 2^-63) |r| where r
  * is normal (see {@link Softplus}).
  *
- * <p>Not thread-safe: one instance is scratch for one array call (about 20 KiB with the exp and
- * log1p blocks', within L1 with the caller's arrays).
+ * <p>Not thread-safe: one instance is scratch for one array call (16 KiB, 44 KiB with the exp
+ * and log1p blocks'; each loop touches a few of the arrays, 2 KiB each).
  */
 final class SoftplusBlock {
 
