@@ -29,7 +29,8 @@ class FastLog1pBlockTest {
         case 0 -> r.nextDouble();
         case 1 -> Math.scalb(1 + r.nextDouble(), -r.nextInt(1, 1075));
         // the table's cut-overs (j + 1/2) / 256 and the nodes j / 256, a few ulps either side
-        case 2 -> (r.nextInt(0, 257) + 0.5 * r.nextInt(0, 2)) / 256 + Math.scalb(r.nextInt(-4, 5), -53);
+        case 2 -> (r.nextInt(0, 257) + 0.5 * r.nextInt(0, 2)) / 256
+            + Math.scalb(r.nextInt(-4, 5), -53);
         case 3 -> Math.scalb(1 + r.nextDouble(), -r.nextInt(50, 58)); // near ulp(1)
         case 4 -> r.nextDouble() * 0x1p-8;
         default -> SPECIAL[r.nextInt(SPECIAL.length)];
