@@ -66,6 +66,25 @@ final class SoftplusBlock {
    * Ziv's interval for {@link #decided}.
    */
   void evaluate(int n, double sign, double beta, boolean ends) {
+    arguments(n, sign, beta);
+    exp.exp(second, third, fourth, n);
+    shareOfZl(n);
+    log1p.log1p(third, fourth, third, fourth, n);
+    sum(n);
+    if (beta != 1) {
+      divide(n, beta);
+    }
+    round(n);
+    if (ends) {
+      ends(n);
+    }
+  }
+
+  // One loop per method: C2 compiles (and, for loops that run hot before their method does,
+  // OSR-compiles) each on its own, which keeps the warm-up short.
+
+  /** z, zl, and -|z| into second. */
+  private void arguments(int n, double sign, double beta) {
     double[] xs = first;
     double[] a = second;
     double[] zs = z;
@@ -77,19 +96,28 @@ final class SoftplusBlock {
       zls[i] = Math.fma(beta, xi, -zi);
       a[i] = -Math.abs(zi);
     }
+  }
+
+  /** E's low part (fourth) with zl's share. */
+  private void shareOfZl(int n) {
+    double[] zs = z;
+    double[] zls = zl;
     double[] eh = third;
     double[] el = fourth;
-    exp.exp(a, eh, el, n);
     for (int i = 0; i < n; i++) {
       el[i] = Softplus.shareOfZl(zs[i], zls[i], eh[i], el[i]);
     }
-    log1p.log1p(eh, el, eh, el, n);
-    double[] lh = eh;
-    double[] ll = el;
+  }
+
+  /** Softplus.combine's sum, see there: h into second, l into fourth. */
+  private void sum(int n) {
+    double[] zs = z;
+    double[] zls = zl;
+    double[] lh = third;
+    double[] ll = fourth;
     double[] h = second;
     double[] l = fourth;
     for (int i = 0; i < n; i++) {
-      // Softplus.combine's sum, see there.
       double zi = zs[i];
       double zp = Math.max(zi, 0);
       double lhi = lh[i];
@@ -97,14 +125,24 @@ final class SoftplusBlock {
       h[i] = s;
       l[i] = DoubleDouble.twoSumError(zp, lhi, s) + (ll[i] + zls[i] * Step.positive(zi));
     }
-    if (beta != 1) {
-      for (int i = 0; i < n; i++) {
-        double hi = h[i];
-        double q = hi / beta;
-        l[i] = (Math.fma(-q, beta, hi) + l[i]) / beta;
-        h[i] = q;
-      }
+  }
+
+  /** (h + l) / beta with one fma correction, in place. */
+  private void divide(int n, double beta) {
+    double[] h = second;
+    double[] l = fourth;
+    for (int i = 0; i < n; i++) {
+      double hi = h[i];
+      double q = hi / beta;
+      l[i] = (Math.fma(-q, beta, hi) + l[i]) / beta;
+      h[i] = q;
     }
+  }
+
+  /** r = h + l rounded into first, its error rl into third. */
+  private void round(int n) {
+    double[] h = second;
+    double[] l = fourth;
     double[] r = first;
     double[] rl = third;
     for (int i = 0; i < n; i++) {
@@ -114,17 +152,20 @@ final class SoftplusBlock {
       r[i] = s;
       rl[i] = li - (s - hi);
     }
-    if (ends) {
-      // ZivRounding.decides(r, rl, bound |r|, false): both ends round to r.
-      double[] lo = lower;
-      double[] up = upper;
-      for (int i = 0; i < n; i++) {
-        double s = r[i];
-        double err = Softplus.FAST_DOUBLE_DOUBLE_BOUND * Math.abs(s);
-        double t = rl[i];
-        lo[i] = s + (t - err);
-        up[i] = s + (t + err);
-      }
+  }
+
+  /** The ends of Ziv's interval, as ZivRounding.decides(r, rl, bound |r|, false) forms them. */
+  private void ends(int n) {
+    double[] r = first;
+    double[] rl = third;
+    double[] lo = lower;
+    double[] up = upper;
+    for (int i = 0; i < n; i++) {
+      double s = r[i];
+      double err = Softplus.FAST_DOUBLE_DOUBLE_BOUND * Math.abs(s);
+      double t = rl[i];
+      lo[i] = s + (t - err);
+      up[i] = s + (t + err);
     }
   }
 

@@ -63,6 +63,20 @@ public final class FastLog1pBlock {
     if (n > LENGTH) {
       throw new IllegalArgumentException("block of " + n + " > " + LENGTH + " arguments");
     }
+    split(sh, n);
+    table(n);
+    reduce(sl, n);
+    square(n);
+    series(n);
+    tail(n);
+    sum(hi, lo, n);
+  }
+
+  // One loop per method: C2 compiles (and, for loops that run hot before their method does,
+  // OSR-compiles) each on its own, which keeps the warm-up short.
+
+  /** Step 1: uh = 1 + sh into first, ue into second, the table position into third. */
+  private void split(double[] sh, int n) {
     double[] uh = first;
     double[] ue = second;
     double[] position = third;
@@ -73,18 +87,26 @@ public final class FastLog1pBlock {
       ue[i] = (1 - u) + s; // exact: 1 + sh = uh + ue
       position[i] = (u - 1) * N + 0.5;
     }
-    table(n);
+  }
+
+  /** Step 3: rho + t = rh + rl (TwoSum), plus sl c_j: rh into first, rl into second. */
+  private void reduce(double[] sl, int n) {
     double[] c = fourth;
     double[] rh = first;
     double[] rl = second;
     for (int i = 0; i < n; i++) {
       double cj = c[i];
-      double rho = Math.fma(uh[i], cj, -1);
-      double t = ue[i] * cj;
+      double rho = Math.fma(rh[i], cj, -1); // rh[i] is still uh
+      double t = rl[i] * cj; // rl[i] is still ue
       double r = rho + t;
       rh[i] = r;
       rl[i] = DoubleDouble.twoSumError(rho, t, r) + sl[i] * cj;
     }
+  }
+
+  /** Step 4: rh - rh^2/2 = h + e: h into third, e into fourth. */
+  private void square(int n) {
+    double[] rh = first;
     double[] h = third;
     double[] e = fourth;
     for (int i = 0; i < n; i++) {
@@ -95,17 +117,35 @@ public final class FastLog1pBlock {
       h[i] = d;
       e[i] = ((r - d) - half) - 0.5 * Math.fma(r, r, -q);
     }
+  }
+
+  /** Step 5: P(rh) into series. */
+  private void series(int n) {
+    double[] rh = first;
     double[] p = series;
     for (int i = 0; i < n; i++) {
       double r = rh[i];
       p[i] = r * (1.0 / 3 + r * (-1.0 / 4 + r * (1.0 / 5 + r * (-1.0 / 6
           + r * (1.0 / 7 + r * (-1.0 / 8 + r * (1.0 / 9)))))));
     }
-    double[] tail = second;
+  }
+
+  /** Step 6: the tail e + rh^2 P + rl / (1 + rh) into second. */
+  private void tail(int n) {
+    double[] rh = first;
+    double[] rl = second;
+    double[] e = fourth;
+    double[] p = series;
     for (int i = 0; i < n; i++) {
       double r = rh[i];
-      tail[i] = e[i] + ((r * r) * p[i] + rl[i] / (1 + r));
+      rl[i] = e[i] + ((r * r) * p[i] + rl[i] / (1 + r));
     }
+  }
+
+  /** Step 7: ln(1/c_j) + h + tail by TwoSum, renormalized into hi and lo. */
+  private void sum(double[] hi, double[] lo, int n) {
+    double[] h = third;
+    double[] tail = second;
     double[] th = logHigh;
     double[] tl = logLow;
     for (int i = 0; i < n; i++) {
