@@ -1,12 +1,16 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.internal.NarrowShortcut;
 import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
 
 /**
  * log_sigmoid: -softplus(-x) (see {@link Softplus#softplus}, its fast paths and their bounds),
- * f'(x) = sigma(-x). f(+Infinity) is -0.0, except pytorch's +0.0. The float64 array form runs
- * softplus's block evaluation ({@link Softplus#nearestBlock}), bit for bit the scalar form.
+ * f'(x) = sigma(-x). f(+Infinity) is -0.0, except pytorch's +0.0. The array forms run softplus's
+ * block evaluation ({@link SoftplusBlock}) on -x, as {@link Softplus}'s array forms do: float64
+ * bit for bit the scalar form, float32 the block's rounded double where {@link NarrowShortcut}
+ * decides it with {@link Softplus#NARROW_BLOCK_BOUND}; the scalar form elsewhere (+Infinity,
+ * whose -x is outside the block's domain, included).
  */
 public final class LogSigmoid extends RoundingFunction {
 
@@ -29,22 +33,21 @@ public final class LogSigmoid extends RoundingFunction {
       @Override
       public void values(double[] x, double[] y) {
         Kernel.requireSameLength(x.length, y.length);
+        double[] scratch = new double[1];
         if (toOdd) {
-          double[] scratch = new double[1];
           for (int i = 0; i < x.length; i++) {
             y[i] = value(x[i], scratch);
           }
           return;
         }
-        // float64: the block form of value(x), -softplus(-x) (same arithmetic).
-        Softplus.Block b = new Softplus.Block();
-        for (int from = 0; from < x.length; from += Softplus.BLOCK) {
-          int n = Math.min(Softplus.BLOCK, x.length - from);
-          Softplus.nearestBlock(x, from, n, -1, 1, b);
+        // float64: -softplus(-x) by the block form of Softplus.nearest, bit for bit.
+        SoftplusBlock b = new SoftplusBlock();
+        for (int from = 0; from < x.length; from += SoftplusBlock.LENGTH) {
+          int n = Math.min(SoftplusBlock.LENGTH, x.length - from);
+          b.load(x, from, n);
+          b.evaluate(n, -1, 1, true);
           for (int i = 0; i < n; i++) {
-            double r = b.r[i];
-            y[from + i] = x[from + i] == Double.POSITIVE_INFINITY && pytorch ? 0.0
-                : -(r == r ? r : Softplus.accurate(b.z[i], 0, 1, false));
+            y[from + i] = b.decided(i) ? -b.r(i) : value(x[from + i], scratch);
           }
         }
       }
@@ -53,8 +56,16 @@ public final class LogSigmoid extends RoundingFunction {
       public void values(float[] x, float[] y) {
         Kernel.requireSameLength(x.length, y.length);
         double[] scratch = new double[1];
-        for (int i = 0; i < x.length; i++) {
-          y[i] = (float) value(x[i], scratch);
+        SoftplusBlock b = new SoftplusBlock();
+        for (int from = 0; from < x.length; from += SoftplusBlock.LENGTH) {
+          int n = Math.min(SoftplusBlock.LENGTH, x.length - from);
+          b.load(x, from, n);
+          b.evaluate(n, -1, 1, false);
+          for (int i = 0; i < n; i++) {
+            double r = b.r(i);
+            y[from + i] = NarrowShortcut.decides(r, Softplus.NARROW_BLOCK_BOUND)
+                ? (float) -r : (float) value(x[from + i], scratch);
+          }
         }
       }
 

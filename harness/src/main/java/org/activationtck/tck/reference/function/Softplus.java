@@ -41,6 +41,16 @@ import org.activationtck.tck.reference.internal.SigmoidDoubleDouble;
  * (+ zl for z > 0) by TwoSum, at least as large as ln(1 + E), and the division by beta with an
  * fma correction (2^-104): below 2^-66 + 2^-77 + 2^-100 < 2^-65.9 relative;
  * {@link #FAST_DOUBLE_DOUBLE_BOUND} = 2^-64 (a factor 3.7).
+ *
+ * <p>Array forms. float64 runs {@link #nearest} in blocks ({@link SoftplusBlock}, bit for bit) and
+ * the scalar form where it returns NaN. float32 arrays keep r = h + l, that double-double
+ * rounded once to a double, where {@link NarrowShortcut} decides it with
+ * {@link #NARROW_BLOCK_BOUND} = 2^-50: |r - v| <= |r - (h + l)| + |h + l - v| <= 2^-53 |r| +
+ * 2^-65.9 |v| < 2^-52.9 |r|; where the quotient by beta nears the subnormal range its roundings
+ * are absolute, at most 2^-1075 each, below 2^-53 |r| each for the normal r the test accepts (it
+ * rejects subnormal ones), and the four of them keep the total below 5.1 2^-53 < 2^-50. Such r
+ * rounds to float32 as v does, and so does the scalar form's result: the two agree after
+ * narrowing; elsewhere the array form calls the scalar form.
  */
 public final class Softplus extends RoundingFunction {
 
@@ -49,6 +59,13 @@ public final class Softplus extends RoundingFunction {
 
   /** Relative error bound of {@link #nearest} (2^-65.9, see the class comment), a factor 3.7 spare. */
   static final double FAST_DOUBLE_DOUBLE_BOUND = 0x1p-64;
+
+  /**
+   * Relative error bound of the float32 array form's double, {@link #nearest}'s h + l rounded
+   * once (2^-52.9; 5.1 2^-53 where the quotient by beta nears the subnormal range; see the class
+   * comment), a factor 1.5 spare at worst, 7.5 in general.
+   */
+  static final double NARROW_BLOCK_BOUND = 0x1p-50;
 
   /** Below this z, e^z / 2 < 2^-55: ln(1 + e^z) rounds like e^z. */
   private static final double EXP_TAIL = -37.5;
@@ -61,6 +78,8 @@ public final class Softplus extends RoundingFunction {
     }
     final boolean hasThreshold = p.has("threshold");
     final double threshold = hasThreshold ? p.real("threshold").doubleValue() : 0;
+    // The array forms' test for the cut-over, without hasThreshold: z > cut iff it applies.
+    final double cut = hasThreshold ? threshold : Double.POSITIVE_INFINITY;
     return new Kernel() {
       @Override
       public double value(double x) {
@@ -78,23 +97,22 @@ public final class Softplus extends RoundingFunction {
       @Override
       public void values(double[] x, double[] y) {
         Kernel.requireSameLength(x.length, y.length);
+        double[] scratch = new double[1];
         if (toOdd) {
-          double[] scratch = new double[1];
           for (int i = 0; i < x.length; i++) {
             y[i] = value(x[i], scratch);
           }
           return;
         }
-        // float64: the block form of value(x) (same arithmetic, see nearestBlock).
-        Block b = new Block();
-        for (int from = 0; from < x.length; from += BLOCK) {
-          int n = Math.min(BLOCK, x.length - from);
-          nearestBlock(x, from, n, 1, beta, b);
+        // float64: the block form of nearest (SoftplusBlock, bit for bit); value(x) where it
+        // returns NaN or pytorch's threshold applies, as in the scalar form.
+        SoftplusBlock b = new SoftplusBlock();
+        for (int from = 0; from < x.length; from += SoftplusBlock.LENGTH) {
+          int n = Math.min(SoftplusBlock.LENGTH, x.length - from);
+          b.load(x, from, n);
+          b.evaluate(n, 1, beta, true);
           for (int i = 0; i < n; i++) {
-            double z = b.z[i];
-            double r = b.r[i];
-            y[from + i] = hasThreshold && z > threshold ? x[from + i]
-                : r == r ? r : accurate(z, b.zl[i], beta, false);
+            y[from + i] = b.decided(i) & !(b.z[i] > cut) ? b.r(i) : value(x[from + i], scratch);
           }
         }
       }
@@ -103,8 +121,19 @@ public final class Softplus extends RoundingFunction {
       public void values(float[] x, float[] y) {
         Kernel.requireSameLength(x.length, y.length);
         double[] scratch = new double[1];
-        for (int i = 0; i < x.length; i++) {
-          y[i] = (float) value(x[i], scratch);
+        // The block's double-double rounded once, r, kept where NarrowShortcut proves that it
+        // rounds to each narrow dtype as the exact value does (NARROW_BLOCK_BOUND); the scalar
+        // form, whose result rounds the same way, elsewhere and where the threshold applies.
+        SoftplusBlock b = new SoftplusBlock();
+        for (int from = 0; from < x.length; from += SoftplusBlock.LENGTH) {
+          int n = Math.min(SoftplusBlock.LENGTH, x.length - from);
+          b.load(x, from, n);
+          b.evaluate(n, 1, beta, false);
+          for (int i = 0; i < n; i++) {
+            double r = b.r(i);
+            y[from + i] = NarrowShortcut.decides(r, NARROW_BLOCK_BOUND) & !(b.z[i] > cut)
+                ? (float) r : (float) value(x[from + i], scratch);
+          }
         }
       }
 
@@ -158,9 +187,10 @@ public final class Softplus extends RoundingFunction {
   }
 
   /** The low part of E = e^-|z + zl| = e^-|z| (1 - sign(z) zl) to (z zl)^2 < 2^-86. */
-  private static double shareOfZl(double z, double zl, double eh, double el) {
-    // -sign(z) zl without a branch (the sign of random z is a coin flip); z = 0 has zl = 0.
-    return el + eh * (Math.copySign(1.0, -z) * zl);
+  static double shareOfZl(double z, double zl, double eh, double el) {
+    // -sign(z) zl without a branch (the sign of random z is a coin flip) and in operations
+    // SuperWord vectorizes (SoftplusBlock): 1 - 2 [z > 0] is -1 or 1 exactly; z = 0 has zl = 0.
+    return el + eh * ((1 - 2 * Step.positive(z)) * zl);
   }
 
   /**
@@ -171,8 +201,8 @@ public final class Softplus extends RoundingFunction {
     // max(z, 0) + lh (TwoSum) + ll, plus zl for z > 0; divided by beta with one fma correction.
     double zp = Math.max(z, 0);
     double h = zp + lh;
-    // zl for z >= 0 (where zl = 0 at z = 0), +-0 for z < 0, without a branch.
-    double zlp = zl * (Math.copySign(0.5, z) + 0.5);
+    // zl for z > 0, +-0 for z <= 0 (where zl = 0 at z = 0), without a branch.
+    double zlp = zl * Step.positive(z);
     double l = DoubleDouble.twoSumError(zp, lh, h) + (ll + zlp);
     if (beta != 1) { // a constant per kernel: predicted
       double q = h / beta;
@@ -181,44 +211,6 @@ public final class Softplus extends RoundingFunction {
     }
     double r = h + l;
     return ZivRounding.decides(r, l - (r - h), FAST_DOUBLE_DOUBLE_BOUND * Math.abs(r), false) ? r : Double.NaN;
-  }
-
-  /** Elements per block of {@link #nearestBlock}. */
-  static final int BLOCK = 512;
-
-  /** Work arrays of {@link #nearestBlock}, one set per array call. */
-  static final class Block {
-    final double[] z = new double[BLOCK];
-    final double[] zl = new double[BLOCK];
-    final double[] eh = new double[BLOCK];
-    final double[] el = new double[BLOCK];
-    final double[] lh = new double[BLOCK];
-    final double[] ll = new double[BLOCK];
-    final double[] r = new double[BLOCK];
-  }
-
-  /**
-   * {@link #nearest} for z = beta (sign x[from + i]), i < n <= BLOCK, in three passes (exp,
-   * log1p, the rest), bit for bit the scalar form: each pass has independent iterations, where
-   * the scalar form's chain waits on each step. Leaves z, zl and
-   * the result (NaN where undecided) in b.
-   */
-  static void nearestBlock(double[] x, int from, int n, double sign, double beta, Block b) {
-    for (int i = 0; i < n; i++) {
-      double xi = sign * x[from + i];
-      double z = beta * xi;
-      b.z[i] = z;
-      b.zl[i] = Math.fma(beta, xi, -z);
-      double eh = FastExpDoubleDouble.exp(-Math.abs(z), b.el, i);
-      b.eh[i] = eh;
-      b.el[i] = shareOfZl(z, b.zl[i], eh, b.el[i]);
-    }
-    for (int i = 0; i < n; i++) {
-      b.lh[i] = FastLog1pDoubleDouble.log1p(b.eh[i], b.el[i], b.ll, i);
-    }
-    for (int i = 0; i < n; i++) {
-      b.r[i] = combine(b.z[i], b.zl[i], beta, b.lh[i], b.ll[i]);
-    }
   }
 
   /**

@@ -41,10 +41,14 @@ public final class FastLog1pDoubleDouble {
   /** Relative error bound of {@link #log1p} (see the class comment). */
   public static final double ERROR = 0x1p-66;
 
-  private static final int N = 256;
+  /** Table intervals on [1, 2] (shared with {@link FastLog1pBlock}). */
+  static final int N = 256;
 
-  /** TABLE[3j] = c_j, TABLE[3j + 1] + TABLE[3j + 2] = ln(1/c_j) (see the class comment). */
-  private static final double[] TABLE = new double[3 * (N + 1)];
+  /**
+   * TABLE[3j] = c_j, TABLE[3j + 1] + TABLE[3j + 2] = ln(1/c_j) (see the class comment; shared with
+   * {@link FastLog1pBlock}, never written after class initialization).
+   */
+  static final double[] TABLE = new double[3 * (N + 1)];
 
   static {
     MathContext mc = new MathContext(45);

@@ -11,6 +11,7 @@ import org.activationtck.oracle.Params;
 import org.activationtck.spec.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
+import org.activationtck.tck.reference.ReferenceFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +80,57 @@ class FastPathAgreementTest {
       }
     }
     assertTrue(failures.length() == 0, "softplus fast path disagrees:" + failures);
+  }
+
+  /**
+   * The float32 array forms of softplus (pytorch's beta and threshold) and log_sigmoid keep the
+   * block's rounded double where NarrowShortcut decides it (Softplus.NARROW_BLOCK_BOUND): after
+   * narrowing they must give what the double-double method gives, also for betas whose
+   * quotients reach the subnormal range (2^100: z = beta x in [-700, 40] for float32 x).
+   */
+  @Test
+  void softplusAndLogSigmoid_float32ArrayForms_agreeWithDoubleDoubleMethod() {
+    Random rnd = new Random(20261127L);
+    StringBuilder failures = new StringBuilder();
+    FunctionSpec softplus = Catalog.standard().require("softplus");
+    // float32 values: Params resolved for float32 keeps beta as a float32.
+    for (double beta : new double[] {1, 0.375, 7.5, 0x1p60, 0x1p100}) {
+      Map<String, String> given = Map.of("beta", Double.toString(beta), "threshold", "20");
+      ReferenceFunction.Kernel k = new Softplus().bind(
+          Params.resolve(softplus, "pytorch", given, Dtype.FLOAT32), Dtype.FLOAT32);
+      float[] x = new float[SAMPLES / 5];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) (beta > 100 ? (rnd.nextDouble() * 740 - 700) / beta : input(rnd, i));
+      }
+      float[] y = new float[x.length];
+      k.values(x, y);
+      for (int i = 0; i < x.length; i++) {
+        double z = beta * x[i];
+        float want = z > 20 ? x[i]
+            : (float) Softplus.accurate(z, Math.fma(beta, x[i], -z), beta, true);
+        if (Float.floatToIntBits(want) != Float.floatToIntBits(y[i]) && failures.length() < 2000) {
+          failures.append(String.format("%n  softplus x=%s beta=%s: array %s, accurate %s",
+              Float.toHexString(x[i]), beta, y[i], want));
+        }
+      }
+    }
+    FunctionSpec logSigmoid = Catalog.standard().require("log_sigmoid");
+    ReferenceFunction.Kernel k = new LogSigmoid().bind(
+        Params.resolve(logSigmoid, "keras3", Map.of(), Dtype.FLOAT32), Dtype.FLOAT32);
+    float[] x = new float[SAMPLES / 5];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (i % 4 == 3 ? rnd.nextDouble() * 1600 - 800 : input(rnd, i));
+    }
+    float[] y = new float[x.length];
+    k.values(x, y);
+    for (int i = 0; i < x.length; i++) {
+      float want = (float) -Softplus.accurate(-x[i], 0, 1, true);
+      if (Float.floatToIntBits(want) != Float.floatToIntBits(y[i]) && failures.length() < 2000) {
+        failures.append(String.format("%n  log_sigmoid x=%s: array %s, accurate %s",
+            Float.toHexString(x[i]), y[i], want));
+      }
+    }
+    assertTrue(failures.length() == 0, "float32 array form disagrees:" + failures);
   }
 
   @Test
