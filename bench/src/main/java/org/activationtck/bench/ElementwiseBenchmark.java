@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @OperationsPerInvocation(ElementwiseBenchmark.N)
 @Fork(1)
-@Warmup(iterations = 3, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+// 3 s of warm-up: the block pipelines' loops are compiled one by one (each first on-stack), and
+// 3 x 400 ms did not always reach compiled code on this 2-core machine when it was busy.
+@Warmup(iterations = 5, time = 600, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 4, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 public class ElementwiseBenchmark {
 
