@@ -8,7 +8,6 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.NarrowShortcut;
-import org.activationtck.tck.reference.internal.SignSelect;
 import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
@@ -21,7 +20,8 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * <p>Fast paths of the value (Ziv): float64 from {@link FastExpDoubleDouble} and the same
  * quotient with one correction, kept when {@link ZivRounding} decides it ({@link
  * #FAST64_VALUE_BOUND}); narrow dtypes x / (1 + Math.exp(-x)) where {@link NarrowShortcut}
- * decides it. The sign of x picks the numerator by a bit mask ({@link SignSelect}).
+ * decides it. The sign of x picks the numerator by an exact 0/1 indicator ({@link Step}); the
+ * float64 array form is a block pipeline of the same arithmetic ({@link ExpBlockPipeline}).
  *
  * <p>Accuracy of the accurate path: relative error about 2^-78 before rounding away from x0 (at least 2^-60 within
  * the cancellation next to {@link RootTaylor}'s radius); within 1 ulp everywhere. Allocation-free
@@ -81,11 +81,7 @@ public final class Silu extends RoundingFunction {
         }
         return;
       }
-      double[] lo = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        double r = fastValue(x[i], lo);
-        y[i] = r == r ? r : accurateValue(x[i], false);
-      }
+      new ExpBlockPipeline().nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, y);
     }
 
     @Override
@@ -128,15 +124,18 @@ public final class Silu extends RoundingFunction {
 
   /**
    * x sigma(x) correctly rounded, or NaN when undecided: e = e^-|x| = eh + el ({@link
-   * FastExpDoubleDouble}), n = x or x e chosen by the sign bit, d = 1 + e, q = n / d corrected
-   * once, Ziv test. Undecided: |x| > 680, zeros and results below 2^-1000, NaN, infinities.
+   * FastExpDoubleDouble}), n = x or x e chosen by the exact indicator neg of x < 0 ({@link
+   * Step}: s = fma(neg, eh, 1 - neg) is eh or 1 exactly, neg el is el or a zero), d = 1 + e,
+   * q = n / d corrected once, Ziv test. Undecided: |x| > 680, zeros and results below 2^-1000,
+   * NaN, infinities. The same operations as {@link #VALUE_STAGES}.
    */
   static double fastValue(double x, double[] lo) {
     double eh = FastExpDoubleDouble.exp(-Math.abs(x), lo, 0);
     double el = lo[0];
-    double s = SignSelect.bySignBit(x, eh, 1.0);
+    double neg = Step.positive(-x);
+    double s = Math.fma(neg, eh, 1 - neg);
     double nh = x * s;
-    double nl = Math.fma(x, s, -nh) + x * SignSelect.bySignBit(x, el, 0.0);
+    double nl = Math.fma(x, s, -nh) + x * (neg * el);
     double dh = 1 + eh;
     double dl = (eh - (dh - 1)) + el;
     double inv = 1 / dh;
@@ -144,6 +143,38 @@ public final class Silu extends RoundingFunction {
     double c = (Math.fma(-q, dh, nh) + nl - q * dl) * inv;
     return ZivRounding.nearest(q, c, FAST64_VALUE_BOUND);
   }
+
+  /** The block form of {@link #fastValue} for {@link ExpBlockPipeline}. */
+  static final ExpBlockPipeline.Stages VALUE_STAGES = new ExpBlockPipeline.Stages() {
+    @Override
+    public void argument(ExpBlockPipeline p, int n) {
+      ExpBlockPipeline.negativeAbs(p.x, p.t, n);
+    }
+
+    @Override
+    public void approximate(ExpBlockPipeline p, int n) {
+      double[] x = p.x;
+      double[] eh = p.eh;
+      double[] el = p.el;
+      double[] nh = p.s0;
+      double[] nl = p.s1;
+      for (int i = 0; i < n; i++) {
+        double xi = x[i];
+        double neg = Step.positive(-xi);
+        double s = Math.fma(neg, eh[i], 1 - neg);
+        double h = xi * s;
+        nh[i] = h;
+        nl[i] = Math.fma(xi, s, -h) + xi * (neg * el[i]);
+      }
+      ExpBlockPipeline.onePlus(eh, el, p.s2, p.s3, n);
+      ExpBlockPipeline.quotient(nh, nl, p.s2, p.s3, p.h, p.l, n);
+    }
+
+    @Override
+    public double accurate(double x, double w) {
+      return accurateValue(x, false);
+    }
+  };
 
   /**
    * x sigma(x) as a plain double when {@link NarrowShortcut} decides it, else NaN: e =
