@@ -31,7 +31,8 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  *       proves that y rounds, in every narrow dtype, like every value within bound |y| of it.
  * </ul>
  *
- * <p>Not thread-safe: an instance is scratch (about 30 KiB, in L1 and L2) for one array call.
+ * <p>Not thread-safe: an instance is scratch (at most 36 KiB with FastExpBlock's, in L1 and L2)
+ * for one array call, made per call.
  */
 final class ExpBlockPipeline {
 
@@ -59,25 +60,44 @@ final class ExpBlockPipeline {
   private final FastExpBlock exp = new FastExpBlock();
 
   /** The block of the first operand (the kernel's x). */
-  final double[] x = new double[LENGTH];
+  final double[] x;
   /** The block of the second operand, for binary kernels (glu's a). */
-  final double[] w = new double[LENGTH];
+  final double[] w;
   /** The argument of the exponential. */
-  final double[] t = new double[LENGTH];
+  final double[] t;
   /** e^t = eh + el. */
-  final double[] eh = new double[LENGTH];
-  final double[] el = new double[LENGTH];
-  /** Free scratch for {@link Stages#approximate}. */
-  final double[] s0 = new double[LENGTH];
-  final double[] s1 = new double[LENGTH];
-  final double[] s2 = new double[LENGTH];
-  final double[] s3 = new double[LENGTH];
+  final double[] eh;
+  final double[] el;
+  /**
+   * Free scratch for {@link Stages#approximate}; afterwards s0 and s1 hold the ends of the Ziv
+   * interval ({@link #nearest}) or y = h + l ({@link #narrow}).
+   */
+  final double[] s0;
+  final double[] s1;
+  final double[] s2;
+  final double[] s3;
   /** The fast approximation h + l. */
-  final double[] h = new double[LENGTH];
-  final double[] l = new double[LENGTH];
-  /** The ends of the Ziv interval, or y = h + l for {@link #narrow}. */
-  private final double[] lower = new double[LENGTH];
-  private final double[] upper = new double[LENGTH];
+  final double[] h;
+  final double[] l;
+
+  /**
+   * Scratch for arrays of the given length: blocks of min(length, {@link #LENGTH}) (short
+   * arrays, such as glu's axis vectors, do not pay for zeroing unused scratch).
+   */
+  ExpBlockPipeline(int length) {
+    int capacity = Math.max(1, Math.min(LENGTH, length));
+    x = new double[capacity];
+    w = new double[capacity];
+    t = new double[capacity];
+    eh = new double[capacity];
+    el = new double[capacity];
+    s0 = new double[capacity];
+    s1 = new double[capacity];
+    s2 = new double[capacity];
+    s3 = new double[capacity];
+    h = new double[capacity];
+    l = new double[capacity];
+  }
 
   /**
    * out[i] = ZivRounding.nearest(h, l, bound) for the kernel's h + l at in[i], or
@@ -94,13 +114,13 @@ final class ExpBlockPipeline {
    */
   void nearest(Stages stages, double bound, double[] in, int inFrom, double[] other, int otherFrom,
       double[] out, int outFrom, int length) {
-    for (int done = 0; done < length; done += LENGTH) {
-      int n = Math.min(LENGTH, length - done);
+    for (int done = 0, n; done < length; done += n) {
+      n = Math.min(x.length, length - done);
       load(in, inFrom + done, other, other == null ? 0 : otherFrom + done, n);
       block(stages, n);
-      ends(h, l, bound, lower, upper, n);
-      double[] lo = lower;
-      double[] up = upper;
+      double[] lo = s0;
+      double[] up = s1;
+      ends(h, l, bound, lo, up, n);
       int base = outFrom + done;
       for (int i = 0; i < n; i++) {
         double r = lo[i];
@@ -114,12 +134,12 @@ final class ExpBlockPipeline {
    * NarrowShortcut#decides}(y, bound), else stages.accurate(in[i], 0).
    */
   void narrow(Stages stages, double bound, double[] in, double[] out) {
-    for (int done = 0; done < in.length; done += LENGTH) {
-      int n = Math.min(LENGTH, in.length - done);
+    for (int done = 0, n; done < in.length; done += n) {
+      n = Math.min(x.length, in.length - done);
       System.arraycopy(in, done, x, 0, n);
       block(stages, n);
       sums(n);
-      double[] y = lower;
+      double[] y = s0;
       for (int i = 0; i < n; i++) {
         double r = y[i];
         out[done + i] = NarrowShortcut.decides(r, bound) ? r : stages.accurate(x[i], 0);
@@ -129,15 +149,15 @@ final class ExpBlockPipeline {
 
   /** As {@link #narrow(Stages, double, double[], double[])}, each result narrowed to float32. */
   void narrow(Stages stages, double bound, float[] in, float[] out) {
-    for (int done = 0; done < in.length; done += LENGTH) {
-      int n = Math.min(LENGTH, in.length - done);
+    for (int done = 0, n; done < in.length; done += n) {
+      n = Math.min(x.length, in.length - done);
       double[] xs = x;
       for (int i = 0; i < n; i++) {
         xs[i] = in[done + i];
       }
       block(stages, n);
       sums(n);
-      double[] y = lower;
+      double[] y = s0;
       for (int i = 0; i < n; i++) {
         double r = y[i];
         out[done + i] = (float) (NarrowShortcut.decides(r, bound) ? r : stages.accurate(xs[i], 0));
@@ -167,7 +187,7 @@ final class ExpBlockPipeline {
   private void sums(int n) {
     double[] hh = h;
     double[] ll = l;
-    double[] y = lower;
+    double[] y = s0;
     for (int i = 0; i < n; i++) {
       y[i] = hh[i] + ll[i];
     }

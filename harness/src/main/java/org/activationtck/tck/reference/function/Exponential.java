@@ -82,7 +82,7 @@ public final class Exponential implements ReferenceFunction {
     @Override
     public void values(double[] x, double[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline().nearest(STAGES, FAST_BOUND, x, y);
+      new ExpBlockPipeline(x.length).nearest(STAGES, FAST_BOUND, x, y);
     }
 
     @Override

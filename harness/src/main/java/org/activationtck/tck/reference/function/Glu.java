@@ -59,13 +59,13 @@ public final class Glu extends RoundingAxisFunction {
     }
     int n = x.length / 2;
     double[] y = new double[n];
-    ExpBlockPipeline pipeline = new ExpBlockPipeline();
+    ExpBlockPipeline pipeline = new ExpBlockPipeline(n);
     if (!toOdd) {
       pipeline.nearest(STAGES, BOUND, x, n, x, 0, y, 0, n);
       return y;
     }
-    for (int done = 0; done < n; done += ExpBlockPipeline.LENGTH) {
-      int m = Math.min(ExpBlockPipeline.LENGTH, n - done);
+    for (int done = 0, m; done < n; done += m) {
+      m = Math.min(pipeline.x.length, n - done);
       pipeline.load(x, n + done, x, done, m);
       pipeline.block(STAGES, m);
       double[] h = pipeline.h;

@@ -91,13 +91,13 @@ public final class Sigmoid extends RoundingFunction {
     @Override
     public void values(double[] x, double[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline().nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, y);
+      new ExpBlockPipeline(x.length).nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, y);
     }
 
     @Override
     public void derivatives(double[] x, double[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline().nearest(DERIVATIVE_STAGES, FAST64_DERIVATIVE_BOUND, x, y);
+      new ExpBlockPipeline(x.length).nearest(DERIVATIVE_STAGES, FAST64_DERIVATIVE_BOUND, x, y);
     }
   }
 
@@ -122,25 +122,25 @@ public final class Sigmoid extends RoundingFunction {
     @Override
     public void values(double[] x, double[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline().narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
+      new ExpBlockPipeline(x.length).narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
     }
 
     @Override
     public void values(float[] x, float[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline().narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
+      new ExpBlockPipeline(x.length).narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
     }
 
     @Override
     public void derivatives(double[] x, double[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline().narrow(NARROW_DERIVATIVE_STAGES, NARROW_BOUND, x, y);
+      new ExpBlockPipeline(x.length).narrow(NARROW_DERIVATIVE_STAGES, NARROW_BOUND, x, y);
     }
 
     @Override
     public void derivatives(float[] x, float[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline().narrow(NARROW_DERIVATIVE_STAGES, NARROW_BOUND, x, y);
+      new ExpBlockPipeline(x.length).narrow(NARROW_DERIVATIVE_STAGES, NARROW_BOUND, x, y);
     }
   }
 
