@@ -203,6 +203,20 @@ final class ExpBlockPipeline {
   }
 
   /**
+   * nh + nl = 1 for x >= 0 (either zero), e = eh + el for x < 0, exactly: with the indicator neg
+   * of x < 0 ({@link Step#positive}(-x), exactly 0 or 1; NaN for NaN x), fma(neg, eh, 1 - neg)
+   * is 1 or eh and neg el is a zero or el. The numerator of sigma(x) = n / (1 + e^-|x|).
+   */
+  static void sigmoidNumerator(double[] x, double[] eh, double[] el, double[] nh, double[] nl,
+      int n) {
+    for (int i = 0; i < n; i++) {
+      double neg = Step.positive(-x[i]);
+      nh[i] = Math.fma(neg, eh[i], 1 - neg);
+      nl[i] = neg * el[i];
+    }
+  }
+
+  /**
    * dh + dl = 1 + (eh + el) for 0 <= eh <= 1: TwoSum's error term of 1 + eh, exact as 1 >= eh
    * (FastTwoSum), plus el (one rounding, below 2^-105 of dh).
    */

@@ -93,28 +93,18 @@ public final class Glu extends RoundingAxisFunction {
 
     @Override
     public void approximate(ExpBlockPipeline p, int n) {
-      double[] b = p.x;
-      double[] eh = p.eh;
-      double[] el = p.el;
-      double[] nh = p.s0;
-      double[] nl = p.s1;
-      for (int i = 0; i < n; i++) {
-        double neg = Step.positive(-b[i]);
-        nh[i] = Math.fma(neg, eh[i], 1 - neg); // 1 (b >= 0) or E, exactly
-        nl[i] = neg * el[i];
-      }
-      ExpBlockPipeline.onePlus(eh, el, p.s2, p.s3, n);
-      double[] q = p.s2;
-      double[] c = p.s3;
-      ExpBlockPipeline.quotient(nh, nl, p.s2, p.s3, q, c, n);
+      ExpBlockPipeline.sigmoidNumerator(p.x, p.eh, p.el, p.s0, p.s1, n);
+      ExpBlockPipeline.onePlus(p.eh, p.el, p.s2, p.s3, n);
+      ExpBlockPipeline.quotient(p.s0, p.s1, p.s2, p.s3, p.h, p.l, n);
+      // a (q + c) in place: ph = a q exactly split by fma, then r + rl by FastTwoSum
       double[] a = p.w;
       double[] h = p.h;
       double[] l = p.l;
       for (int i = 0; i < n; i++) {
         double ai = a[i];
-        double qi = q[i];
-        double ph = ai * qi;
-        double pe = Math.fma(ai, qi, -ph) + ai * c[i];
+        double q = h[i];
+        double ph = ai * q;
+        double pe = Math.fma(ai, q, -ph) + ai * l[i];
         double r = ph + pe;
         h[i] = r;
         l[i] = pe - (r - ph);

@@ -219,18 +219,9 @@ public final class Sigmoid extends RoundingFunction {
 
     @Override
     public void approximate(ExpBlockPipeline p, int n) {
-      double[] x = p.x;
-      double[] eh = p.eh;
-      double[] el = p.el;
-      double[] nh = p.s0;
-      double[] nl = p.s1;
-      for (int i = 0; i < n; i++) {
-        double neg = Step.positive(-x[i]);
-        nh[i] = Math.fma(neg, eh[i], 1 - neg);
-        nl[i] = neg * el[i];
-      }
-      ExpBlockPipeline.onePlus(eh, el, p.s2, p.s3, n);
-      ExpBlockPipeline.quotient(nh, nl, p.s2, p.s3, p.h, p.l, n);
+      ExpBlockPipeline.sigmoidNumerator(p.x, p.eh, p.el, p.s0, p.s1, n);
+      ExpBlockPipeline.onePlus(p.eh, p.el, p.s2, p.s3, n);
+      ExpBlockPipeline.quotient(p.s0, p.s1, p.s2, p.s3, p.h, p.l, n);
     }
   }
 
