@@ -32,7 +32,7 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * </ul>
  *
  * <p>Not thread-safe: an instance is scratch (at most 36 KiB with FastExpBlock's, in L1 and L2)
- * for one array call, made per call.
+ * for one array call at a time (kernels make one per call; glu keeps one per thread).
  */
 final class ExpBlockPipeline {
 
