@@ -14,7 +14,8 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * NarrowShortcut} (see {@link #MATH_EXP_BOUND}). Accurate path: in the normal range the leading
  * part of {@link ExpDoubleDouble} (relative error about 2^-80 before its final rounding, so
  * correctly rounded unless e^x lies within 2^-80 of a midpoint); outside it, where the result is
- * subnormal or overflows, {@link StrictMath#exp} (fdlibm's e_exp.c, error below 1 ulp).
+ * subnormal or overflows, {@link StrictMath#exp} (fdlibm's e_exp.c, error below 1 ulp). The
+ * float64 array form runs the fast path as a block pipeline ({@link ExpBlockPipeline}).
  * +Infinity above 709.782712893384, +0.0 below -745.1332191019411.
  */
 public final class Exponential implements ReferenceFunction {
@@ -48,6 +49,25 @@ public final class Exponential implements ReferenceFunction {
     return StrictMath.exp(x);
   }
 
+  /** {@link #exp} as a block pipeline: the argument is x, the approximation e^x itself. */
+  private static final ExpBlockPipeline.Stages STAGES = new ExpBlockPipeline.Stages() {
+    @Override
+    public void argument(ExpBlockPipeline p, int n) {
+      System.arraycopy(p.x, 0, p.t, 0, n);
+    }
+
+    @Override
+    public void approximate(ExpBlockPipeline p, int n) {
+      System.arraycopy(p.eh, 0, p.h, 0, n);
+      System.arraycopy(p.el, 0, p.l, 0, n);
+    }
+
+    @Override
+    public double accurate(double x, double w) {
+      return Exponential.accurate(x);
+    }
+  };
+
   private static final Kernel KERNEL = new Kernel() {
     @Override
     public double value(double x) {
@@ -62,10 +82,7 @@ public final class Exponential implements ReferenceFunction {
     @Override
     public void values(double[] x, double[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      double[] lo = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = exp(x[i], lo);
-      }
+      new ExpBlockPipeline(x.length).nearest(STAGES, FAST_BOUND, x, y);
     }
 
     @Override

@@ -3,21 +3,24 @@ package org.activationtck.tck.reference.function;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
-import org.activationtck.tck.reference.internal.ShiftedExp;
+import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
  * glu: y_i = a_i * sigmoid(b_i) for x = [a, b]: a fast double-double pass with a Ziv rounding test
  * per element, and the exact path below for what it cannot decide.
  *
- * <p>Fast path (|b| <= 670, results in [2^-960, Double.MAX_VALUE], finite): E = e^-|b| = Eh + El
- * by {@link ShiftedExp} (relative error RELATIVE_ERROR < 2^-76.99); D = 1 + E by FastTwoSum (1 >= E) plus El, relative
- * error below 2^-76.99 E / (1 + E) + 2^-105; N = 1 (b >= 0) or E (b < 0); sigmoid(b) = N / D as q +
- * corr (one fma correction, below 12 u^2 = 2^-102.4); y = a (q + corr) with a q split exactly by
- * fma, a corr rounded (2^-105): relative error below B = 2 RELATIVE_ERROR + 2^-98 (the exponential's error
- * in N and in D, then the roundings, with a margin that makes the rounded test safe). Ziv's test
- * as in {@link Softmax}; for the narrow dtypes also |rl| > B|r|, then r is rounded to odd towards
- * rl. Other elements (zeros, non-finite values, far tails, tiny results) take the exact path.
+ * <p>Fast path (|b| <= 680, where {@link FastExpDoubleDouble}'s domain gives e^-|b|): sigmoid(b)
+ * = q + c by {@link Sigmoid}'s fast quotient (relative error below 2^-76 + 2^-102, see {@link
+ * Sigmoid#FAST64_VALUE_BOUND}); y = a (q + c) with a q split exactly by fma, a c rounded
+ * (2^-105), the sum pe (2^-105) and r + rl = ph + pe by FastTwoSum (exact): relative error below
+ * 2^-76 + 2^-101 < {@link #BOUND} = 2^-75, which leaves the margin the rounded tests need. Below
+ * the normal range the products' roundings are absolute, a few 2^-1075. float64: {@link
+ * ZivRounding#nearest} (its interval has an absolute floor of 2^-1068 that covers them); the
+ * narrow dtypes: {@link ZivRounding#decides} for results of at least 2^-960, then r rounded to
+ * odd towards rl. Both run as block pipelines ({@link ExpBlockPipeline}): vector loops for -|b|,
+ * e^-|b|, the quotient and the product, one scalar pass for the decision. Other elements (zeros,
+ * non-finite values, far tails, tiny results) take the exact path.
  *
  * <p>Exact path: in double-double with a separate binary exponent. write a = A 2^ea with A in [1, 2) and e^(-|b|) = E 2^k ({@link DoubleDouble#expScaled}).
  * For b >= 0, sigmoid(b) = 1 / (1 + E 2^k); for b < 0, sigmoid(b) = E 2^k / (1 + E 2^k). The
@@ -39,14 +42,20 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  */
 public final class Glu extends RoundingAxisFunction {
 
-  /** Fast path only for |b| <= 670, where ShiftedExp's bound holds for e^-|b|. */
-  private static final double FAST_FLOOR = -670;
-
-  /** Fast path only for results of at least 2^-960: the product's error term stays normal. */
+  /** The narrow dtypes' fast path only for results of at least 2^-960 (normal error terms). */
   private static final double FAST_MIN = 0x1p-960;
 
   /** The fast path's relative error bound (see the class comment). */
-  private static final double BOUND = 2 * ShiftedExp.RELATIVE_ERROR + 0x1p-98;
+  static final double BOUND = 0x1p-75;
+
+  /**
+   * The pipeline's scratch (36 KiB), one per thread: an axis vector of 1024 has 512 outputs, for
+   * which allocating and zeroing the scratch per call was measured to cost about as much as the
+   * arithmetic. Safe because apply never reenters itself on a thread (the exact path allocates
+   * its own objects).
+   */
+  private static final ThreadLocal<ExpBlockPipeline> SCRATCH =
+      ThreadLocal.withInitial(() -> new ExpBlockPipeline(ExpBlockPipeline.LENGTH));
 
   /** Beyond |b| = 1500 the gate is 0 or 1 for every representable a (bounds above). */
   private static final double SATURATION = 1500;
@@ -59,42 +68,63 @@ public final class Glu extends RoundingAxisFunction {
     }
     int n = x.length / 2;
     double[] y = new double[n];
-    double[] eh = new double[n];
-    double[] el = new double[n];
-    double[] nb = new double[n];
-    for (int i = 0; i < n; i++) {
-      nb[i] = -Math.abs(x[n + i]);
+    ExpBlockPipeline pipeline = SCRATCH.get();
+    if (!toOdd) {
+      pipeline.nearest(STAGES, BOUND, x, n, x, 0, y, 0, n);
+      return y;
     }
-    ShiftedExp.shifted(nb, 1, 0, eh, el, 0, n); // E = e^-|b| (NaN and -Infinity: NaN, see below)
-    int[] pending = new int[n];
-    int undecided = 0;
-    for (int i = 0; i < n; i++) {
-      double a = x[i];
-      double b = x[n + i];
-      double e = eh[i];
-      double dh = 1 + e; // D = 1 + E: FastTwoSum (1 >= E)
-      double dl = (1 - dh) + e + el[i];
-      boolean positive = b >= 0;
-      double nh = positive ? 1 : e; // N: 1 or E
-      double nl = positive ? 0 : el[i];
-      double q = nh / dh;
-      double corr = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
-      double ph = a * q;
-      double pe = Math.fma(a, q, -ph) + a * corr;
-      double r = ph + pe;
-      double rl = pe - (r - ph);
-      boolean decided = ZivRounding.decides(r, rl, Math.abs(r) * BOUND, toOdd)
-          & (nb[i] >= FAST_FLOOR) & (Math.abs(r) >= FAST_MIN);
-      y[i] = toOdd ? ZivRounding.toOdd(r, rl) : r;
-      pending[undecided] = i;
-      undecided += decided ? 0 : 1;
-    }
-    for (int j = 0; j < undecided; j++) {
-      int i = pending[j];
-      y[i] = gated(x[i], x[n + i], toOdd);
+    for (int done = 0, m; done < n; done += m) {
+      m = Math.min(pipeline.x.length, n - done);
+      pipeline.load(x, n + done, x, done, m);
+      pipeline.block(STAGES, m);
+      double[] h = pipeline.h;
+      double[] l = pipeline.l;
+      for (int i = 0; i < m; i++) {
+        double r = h[i];
+        double rl = l[i];
+        boolean decided = ZivRounding.decides(r, rl, Math.abs(r) * BOUND, true)
+            & (Math.abs(r) >= FAST_MIN);
+        y[done + i] = decided ? ZivRounding.toOdd(r, rl) : gated(pipeline.w[i], pipeline.x[i], true);
+      }
     }
     return y;
   }
+
+  /**
+   * The fast path over a block of gates x = b and operands w = a: h + l = r + rl = a (q + c),
+   * q + c = sigmoid(b) as in {@link Sigmoid}'s fast quotient; the exact path for float64.
+   */
+  private static final ExpBlockPipeline.Stages STAGES = new ExpBlockPipeline.Stages() {
+    @Override
+    public void argument(ExpBlockPipeline p, int n) {
+      ExpBlockPipeline.negativeAbs(p.x, p.t, n);
+    }
+
+    @Override
+    public void approximate(ExpBlockPipeline p, int n) {
+      ExpBlockPipeline.sigmoidNumerator(p.x, p.eh, p.el, p.s0, p.s1, n);
+      ExpBlockPipeline.onePlus(p.eh, p.el, p.s2, p.s3, n);
+      ExpBlockPipeline.quotient(p.s0, p.s1, p.s2, p.s3, p.h, p.l, n);
+      // a (q + c) in place: ph = a q exactly split by fma, then r + rl by FastTwoSum
+      double[] a = p.w;
+      double[] h = p.h;
+      double[] l = p.l;
+      for (int i = 0; i < n; i++) {
+        double ai = a[i];
+        double q = h[i];
+        double ph = ai * q;
+        double pe = Math.fma(ai, q, -ph) + ai * l[i];
+        double r = ph + pe;
+        h[i] = r;
+        l[i] = pe - (r - ph);
+      }
+    }
+
+    @Override
+    public double accurate(double b, double a) {
+      return gated(a, b, false);
+    }
+  };
 
   /** a * sigmoid(b) by the exact path (see the class comment). */
   static double gated(double a, double b, boolean toOdd) {

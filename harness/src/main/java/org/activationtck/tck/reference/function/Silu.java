@@ -8,7 +8,6 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.tck.reference.internal.NarrowShortcut;
-import org.activationtck.tck.reference.internal.SignSelect;
 import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
@@ -20,8 +19,9 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  *
  * <p>Fast paths of the value (Ziv): float64 from {@link FastExpDoubleDouble} and the same
  * quotient with one correction, kept when {@link ZivRounding} decides it ({@link
- * #FAST64_VALUE_BOUND}); narrow dtypes x / (1 + Math.exp(-x)) where {@link NarrowShortcut}
- * decides it. The sign of x picks the numerator by a bit mask ({@link SignSelect}).
+ * #FAST64_VALUE_BOUND}); narrow dtypes q + c rounded to a double where {@link NarrowShortcut}
+ * decides it ({@link #NARROW_BOUND}). The sign of x picks the numerator by an exact 0/1 indicator ({@link Step}); the
+ * array forms are block pipelines of the same arithmetic ({@link ExpBlockPipeline}).
  *
  * <p>Accuracy of the accurate path: relative error about 2^-78 before rounding away from x0 (at least 2^-60 within
  * the cancellation next to {@link RootTaylor}'s radius); within 1 ulp everywhere. Allocation-free
@@ -39,8 +39,15 @@ public final class Silu extends RoundingFunction {
 
   static final double TAIL = 700;
 
-  /** Relative error bound of the narrow fast path (2.5 ulps) with a factor 3 spare. */
-  static final double FAST_VALUE_BOUND = 0x1p-49;
+  /**
+   * Relative bound of the narrow fast path, y = q + c rounded to a double, for normal y (the
+   * only ones {@link NarrowShortcut} accepts): q + c within {@link #FAST64_VALUE_BOUND} of x
+   * sigma(x) where the roundings are relative; below the normal range the numerator's and the
+   * correction's roundings add at most three half-units 2^-1075, below 2^-51.4 |y| for y >=
+   * 2^-1022; then the rounding of the sum, 2^-53 |y|: in all below (2^-53 + 2^-75 + 2^-51.4)
+   * |y| < 2^-50 |y|.
+   */
+  static final double NARROW_BOUND = 0x1p-50;
 
   /** Root of f': -1.2784645427610737... = -0x1.474973c84120bp+0 - 0x1.f8d74bc9ac154p-54. */
   static final DoubleDouble ROOT = DoubleDouble.of(-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54);
@@ -67,7 +74,7 @@ public final class Silu extends RoundingFunction {
 
     @Override
     public double value(double x) {
-      double r = toOdd ? narrowValue(x) : fastValue(x, new double[1]);
+      double r = toOdd ? narrowValue(x, new double[1]) : fastValue(x, new double[1]);
       return r == r ? r : accurateValue(x, toOdd);
     }
 
@@ -75,16 +82,9 @@ public final class Silu extends RoundingFunction {
     public void values(double[] x, double[] y) {
       Kernel.requireSameLength(x.length, y.length);
       if (toOdd) {
-        for (int i = 0; i < x.length; i++) {
-          double r = narrowValue(x[i]);
-          y[i] = r == r ? r : accurateValue(x[i], true);
-        }
-        return;
-      }
-      double[] lo = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        double r = fastValue(x[i], lo);
-        y[i] = r == r ? r : accurateValue(x[i], false);
+        new ExpBlockPipeline(x.length).narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
+      } else {
+        new ExpBlockPipeline(x.length).nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, y);
       }
     }
 
@@ -95,10 +95,7 @@ public final class Silu extends RoundingFunction {
         Kernel.super.values(x, y);
         return;
       }
-      for (int i = 0; i < x.length; i++) {
-        double r = narrowValue(x[i]);
-        y[i] = (float) (r == r ? r : accurateValue(x[i], true));
-      }
+      new ExpBlockPipeline(x.length).narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
     }
 
     @Override
@@ -127,33 +124,88 @@ public final class Silu extends RoundingFunction {
   }
 
   /**
-   * x sigma(x) correctly rounded, or NaN when undecided: e = e^-|x| = eh + el ({@link
-   * FastExpDoubleDouble}), n = x or x e chosen by the sign bit, d = 1 + e, q = n / d corrected
-   * once, Ziv test. Undecided: |x| > 680, zeros and results below 2^-1000, NaN, infinities.
+   * x sigma(x) = q + c, returning q and storing c in c[0] (scratch of length >= 1): e = e^-|x| =
+   * eh + el ({@link FastExpDoubleDouble}), n = x or x e chosen by the exact indicator neg of x < 0
+   * ({@link Step}: s = fma(neg, eh, 1 - neg) is eh or 1 exactly, neg el is el or a zero), d =
+   * 1 + e, q = n / d corrected once: relative error below {@link #FAST64_VALUE_BOUND} where the
+   * roundings are relative, NaN for |x| > 680, NaN and infinities. The same operations as {@link
+   * #VALUE_STAGES}.
    */
-  static double fastValue(double x, double[] lo) {
-    double eh = FastExpDoubleDouble.exp(-Math.abs(x), lo, 0);
-    double el = lo[0];
-    double s = SignSelect.bySignBit(x, eh, 1.0);
+  static double fastQuotient(double x, double[] c) {
+    double eh = FastExpDoubleDouble.exp(-Math.abs(x), c, 0);
+    double el = c[0];
+    double neg = Step.positive(-x);
+    double s = Math.fma(neg, eh, 1 - neg);
     double nh = x * s;
-    double nl = Math.fma(x, s, -nh) + x * SignSelect.bySignBit(x, el, 0.0);
+    double nl = Math.fma(x, s, -nh) + x * (neg * el);
     double dh = 1 + eh;
     double dl = (eh - (dh - 1)) + el;
     double inv = 1 / dh;
     double q = nh * inv;
-    double c = (Math.fma(-q, dh, nh) + nl - q * dl) * inv;
-    return ZivRounding.nearest(q, c, FAST64_VALUE_BOUND);
+    c[0] = (Math.fma(-q, dh, nh) + nl - q * dl) * inv;
+    return q;
   }
 
   /**
-   * x sigma(x) as a plain double when {@link NarrowShortcut} decides it, else NaN: e =
-   * Math.exp(-x) within 1 ulp, 1 + e within 1.5, x / (1 + e) within 2.5 ulps < 2^-50 relative
-   * (e finite for x >= -709; beyond, y = -0.0, undecided, as are zeros and NaN).
+   * x sigma(x) correctly rounded ({@link ZivRounding#nearest}), or NaN when undecided: |x| > 680,
+   * zeros and results below 2^-1000, NaN, infinities, and about 2^-22 of the rest.
    */
-  static double narrowValue(double x) {
-    double y = x / (1 + Math.exp(-x));
-    return NarrowShortcut.decides(y, FAST_VALUE_BOUND) ? y : Double.NaN;
+  static double fastValue(double x, double[] c) {
+    double q = fastQuotient(x, c);
+    return ZivRounding.nearest(q, c[0], FAST64_VALUE_BOUND);
   }
+
+  /**
+   * x sigma(x) as y = q + c rounded to a double when {@link NarrowShortcut} decides it for {@link
+   * #NARROW_BOUND}, else NaN (also for zero, subnormal, infinite and NaN y, and |x| > 680).
+   */
+  static double narrowValue(double x, double[] c) {
+    double y = fastQuotient(x, c) + c[0];
+    return NarrowShortcut.decides(y, NARROW_BOUND) ? y : Double.NaN;
+  }
+
+  /** The block form of {@link #fastQuotient} for {@link ExpBlockPipeline}. */
+  private abstract static class ValueStages implements ExpBlockPipeline.Stages {
+    @Override
+    public void argument(ExpBlockPipeline p, int n) {
+      ExpBlockPipeline.negativeAbs(p.x, p.t, n);
+    }
+
+    @Override
+    public void approximate(ExpBlockPipeline p, int n) {
+      double[] x = p.x;
+      double[] eh = p.eh;
+      double[] el = p.el;
+      double[] nh = p.s0;
+      double[] nl = p.s1;
+      // nh, nl first hold sigma's numerator (1 or e) and are then multiplied by x in place: two
+      // short loops, as one fused loop was measured slower (see ExpBlockPipeline)
+      ExpBlockPipeline.sigmoidNumerator(x, eh, el, nh, nl, n);
+      for (int i = 0; i < n; i++) {
+        double xi = x[i];
+        double s = nh[i];
+        double h = xi * s;
+        nh[i] = h;
+        nl[i] = Math.fma(xi, s, -h) + xi * nl[i];
+      }
+      ExpBlockPipeline.onePlus(eh, el, p.s2, p.s3, n);
+      ExpBlockPipeline.quotient(nh, nl, p.s2, p.s3, p.h, p.l, n);
+    }
+  }
+
+  static final ExpBlockPipeline.Stages VALUE_STAGES = new ValueStages() {
+    @Override
+    public double accurate(double x, double w) {
+      return accurateValue(x, false);
+    }
+  };
+
+  static final ExpBlockPipeline.Stages NARROW_VALUE_STAGES = new ValueStages() {
+    @Override
+    public double accurate(double x, double w) {
+      return accurateValue(x, true);
+    }
+  };
 
   /** The accurate path of the value for one final rounding (nearest or to odd). */
   static double accurateValue(double x, boolean toOdd) {

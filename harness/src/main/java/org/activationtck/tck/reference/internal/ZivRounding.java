@@ -29,10 +29,25 @@ public final class ZivRounding {
    * their slow path behind {@code r != r}.
    */
   public static double nearest(double h, double l, double relativeBound) {
-    double b = Math.fma(relativeBound + 0x1p-100, Math.abs(h), ABSOLUTE_FLOOR);
+    double b = halfWidth(widened(relativeBound), h);
     double lower = h + (l - b);
     double upper = h + (l + b);
     return lower == upper ? lower : Double.NaN;
+  }
+
+  /**
+   * relativeBound + 2^-100, the relative half-width of {@link #nearest}'s interval. With {@link
+   * #halfWidth}, the arithmetic of nearest split for block loops that compute the ends
+   * h + (l -+ b) in a vector pass and compare them in a scalar one: the same operations, so the
+   * same bits.
+   */
+  public static double widened(double relativeBound) {
+    return relativeBound + 0x1p-100;
+  }
+
+  /** b = widened |h| + 2^-1068 (one fma), the half-width of {@link #nearest}'s interval. */
+  public static double halfWidth(double widened, double h) {
+    return Math.fma(widened, Math.abs(h), ABSOLUTE_FLOOR);
   }
 
   /**

@@ -134,6 +134,38 @@ class AxisFastPathTest {
     }
   }
 
+  /**
+   * glu's fast path where its error bound leans on the absolute floor or the domain: operands a
+   * from subnormal to near overflow (products that underflow or overflow), gates near the ends of
+   * the exponential's domain (|b| = 680) and specials, in both halves of a block and its tail.
+   */
+  @org.junit.jupiter.api.Test
+  void gluFastPath_matchesExactPath_atTheEdges() {
+    SplittableRandom r = new SplittableRandom(29);
+    double[] operands = {Double.MIN_VALUE, 3e-320, 1e-310, Double.MIN_NORMAL, 1e-300, 1e-30, 1,
+        1e300, Double.MAX_VALUE, 0.0, -0.0, Double.POSITIVE_INFINITY, Double.NaN};
+    double[] gates = {-700, -680.5, -680, -679.9, -600, -300, -40, -1e-20, -0.0, 0.0, 1e-20, 5, 40,
+        679.9, 680, 680.5, 800, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN};
+    Glu f = new Glu();
+    int n = 700;
+    for (int rep = 0; rep < 20; rep++) {
+      double[] x = new double[2 * n];
+      for (int i = 0; i < n; i++) {
+        double a = operands[r.nextInt(operands.length)] * (r.nextDouble() + 0.5);
+        x[i] = r.nextBoolean() ? a : -a;
+        double b = gates[r.nextInt(gates.length)];
+        x[n + i] = r.nextInt(4) == 0 ? b : b + r.nextDouble() - 0.5;
+      }
+      for (boolean toOdd : new boolean[] {false, true}) {
+        double[] fast = f.apply(x, null, toOdd);
+        for (int i = 0; i < n; i++) {
+          assertEquals(Glu.gated(x[i], x[n + i], toOdd), fast[i], 0, "toOdd=" + toOdd + " a="
+              + x[i] + " b=" + x[n + i]);
+        }
+      }
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void sparsemaxFastPath_matchesExactPath() {
     SplittableRandom r = new SplittableRandom(17);
