@@ -30,7 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
+// A fixed, pre-touched heap: with a growing one, the first seconds of a fork paid page faults for
+// every new region the allocations reached (crelu's axis calls, each allocating its output: warm-up
+// and even measured iterations alternated between 2 and 55-70 us per 1024-vector in both columns).
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 // Longer warm-up than ElementwiseBenchmark: a call is one vector (microseconds), and sampled
 // calls showed C2 still compiling both columns' loops after 3 x 400 ms on this 2-core machine
 // when it was busy (per-call times fell five- to tenfold from the sixth second on).

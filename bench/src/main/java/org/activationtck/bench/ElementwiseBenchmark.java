@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @OperationsPerInvocation(ElementwiseBenchmark.N)
-@Fork(1)
+// A fixed, pre-touched heap, as in AxisBenchmark.
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 // 3 s of warm-up: the block pipelines' loops are compiled one by one (each first on-stack), and
 // 3 x 400 ms did not always reach compiled code on this 2-core machine when it was busy.
 @Warmup(iterations = 5, time = 600, timeUnit = TimeUnit.MILLISECONDS)
