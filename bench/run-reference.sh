@@ -2,7 +2,7 @@
 # Builds the benchmarks and runs the reference-throughput comparison (docs/PERFORMANCE.md,
 # section 4): ns per element of every reference function against a naive java.lang.Math loop,
 # measured side by side in one JMH run, then prints the table with the ratio.
-#   bench/run-reference.sh                 # everything, ONNX Runtime float32 as a third column (~20 min)
+#   bench/run-reference.sh                 # everything, ONNX Runtime float32 as a third column (~22 min)
 #   bench/run-reference.sh sigmoid,tanh    # some elementwise functions only (no axis ones)
 # Extra JMH options go in JMH_OPTS, e.g. JMH_OPTS="-wi 5 -i 10"; options of the JVM that runs JMH
 # in RUNNER_OPTS, e.g. RUNNER_OPTS=-Djmh.ignoreLock=true to run beside another JMH run (whose

@@ -87,7 +87,8 @@ public class OnnxRuntimeBenchmark {
   @Benchmark
   public float onnxruntime() throws OrtException {
     try (OrtSession.Result r = onnx.runFloat32(call, input)) {
-      // One element read back: the result is used, and the output buffer is freed by close().
+      // getFloatBuffer copies the output into a heap buffer (part of a call's cost for any Java
+      // caller); one element of it is returned so the result is used. close() frees ORT's output.
       return ((OnnxTensor) r.get(0)).getFloatBuffer().get(ElementwiseBenchmark.N - 1);
     }
   }
