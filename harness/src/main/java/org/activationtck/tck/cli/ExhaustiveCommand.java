@@ -75,6 +75,9 @@ final class ExhaustiveCommand implements Callable<Integer> {
   @Option(names = "--progress", defaultValue = "10", paramLabel = "SECONDS", description = "seconds between progress lines on stderr (default 10; 0: none)")
   double progressSeconds;
 
+  @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "per-call time-out, one call being a chunk of 65,536 inputs (default 60)")
+  double timeoutSeconds;
+
   @Option(names = "--report-json", paramLabel = "FILE") Path reportJson;
 
   @Override
@@ -98,6 +101,10 @@ final class ExhaustiveCommand implements Callable<Integer> {
     if (n < 1 || n > 1024) {
       throw new IllegalArgumentException("--threads must be in 1..1024, got " + n);
     }
+    if (!(timeoutSeconds >= 0.001)) {
+      throw new IllegalArgumentException("--timeout must be at least 0.001 (seconds), got " + timeoutSeconds);
+    }
+    Duration timeout = Duration.ofMillis((long) (timeoutSeconds * 1000));
     if (!(progressSeconds >= 0)) {
       throw new IllegalArgumentException("--progress must be at least 0 (seconds), got " + progressSeconds);
     }
@@ -118,15 +125,15 @@ final class ExhaustiveCommand implements Callable<Integer> {
         p, derivative);
     double budget = Tolerances.standard().budget(f.id(), Dtype.FLOAT32, t);
     // Fail fast (exit 2) on a bad --impl*, before the threads start.
-    if (impl.create(shell, Duration.ofSeconds(60)) instanceof AutoCloseable probe) {
+    if (impl.create(shell, timeout) instanceof AutoCloseable probe) {
       try {
         probe.close();
       } catch (Exception ignored) {
         // only a probe
       }
     }
-    Float32Sweep sweep = new Float32Sweep(() -> impl.create(shell, Duration.ofSeconds(60)), f.id(),
-        dialect, params, derivative, truth, budget, t, signedZero.equals("strict"));
+    Float32Sweep sweep = new Float32Sweep(() -> impl.create(shell, timeout), f.id(),
+        dialect, params, derivative, truth, budget, t, signedZero.equals("strict"), timeout);
     SweepResult r = sweep.run(inputs, n, progressSeconds == 0 ? null : System.err,
         Duration.ofMillis((long) (progressSeconds * 1000)));
     String label = f.id() + (derivative ? "'" : "");

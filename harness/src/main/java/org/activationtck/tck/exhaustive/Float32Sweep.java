@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.activationtck.spec.API;
@@ -28,7 +29,10 @@ import org.activationtck.tck.harness.Verdict;
  * not promise thread safety; a process adapter is one process per thread) and its own
  * {@link SweepTally}. An implementation that throws or answers the wrong length fails that chunk's
  * inputs with the reason; one that declines (not declared, or UnsupportedOperationException)
- * makes them not implemented. Unlike {@code run} there is no per-call time-out.
+ * makes them not implemented. A call that takes longer than the time-out fails its chunk ("no
+ * answer within N ms"), and the thread goes on with a fresh instance ({@link
+ * TimedImplementation}): an implementation that hangs on some inputs costs one time-out per
+ * chunk that holds them.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Float32Sweep {
@@ -42,6 +46,7 @@ public final class Float32Sweep {
   private final double budget;
   private final Tier tier;
   private final boolean signedZeroStrict;
+  private final Duration callTimeout;
 
   /**
    * @param implementations makes one implementation per thread
@@ -51,16 +56,21 @@ public final class Float32Sweep {
    * @param derivative f' instead of f
    * @param truth the correctly rounded values, for the same function, dialect and parameters
    * @param budget allowed error in float32 ulps
+   * @param callTimeout how long one call (a chunk of {@link #CHUNK} inputs) may take
    */
   public Float32Sweep(Supplier<Activation> implementations, String function, String dialect,
       Map<String, String> params, boolean derivative, Float32Truth truth, double budget, Tier tier,
-      boolean signedZeroStrict) {
+      boolean signedZeroStrict, Duration callTimeout) {
     this.implementations = Objects.requireNonNull(implementations);
     this.call = new Call(function, dialect, params, Dtype.FLOAT32, derivative, -1);
     this.truth = Objects.requireNonNull(truth);
     this.budget = budget;
     this.tier = Objects.requireNonNull(tier);
     this.signedZeroStrict = signedZeroStrict;
+    this.callTimeout = Objects.requireNonNull(callTimeout);
+    if (callTimeout.toMillis() < 1) {
+      throw new IllegalArgumentException("--timeout must be at least 0.001 (seconds), got " + callTimeout);
+    }
   }
 
   /**
@@ -126,11 +136,11 @@ public final class Float32Sweep {
 
   private SweepTally work(BitRange range, AtomicLong next, AtomicLong done, AtomicLong failedSoFar) {
     SweepTally t = new SweepTally();
-    Activation impl = implementations.get();
-    try {
+    try (TimedImplementation impl = new TimedImplementation(implementations, callTimeout)) {
       boolean supported;
       try {
-        supported = impl.supports(call.function(), call.dialect(), Dtype.FLOAT32, call.derivative());
+        supported = impl.instance().supports(call.function(), call.dialect(), Dtype.FLOAT32,
+            call.derivative());
       } catch (RuntimeException e) {
         supported = false;
       }
@@ -140,30 +150,24 @@ public final class Float32Sweep {
         long failedBefore = t.failed;
         if (!supported) {
           t.notImplemented(n);
-        } else {
-          chunk(impl, from, n, n == CHUNK ? x : new float[n], t);
+        } else if (!chunk(impl, from, n, n == CHUNK ? x : new float[n], t)) {
+          x = new float[CHUNK]; // the abandoned call may still hold the old one
         }
         done.addAndGet(n);
         failedSoFar.addAndGet(t.failed - failedBefore);
-      }
-    } finally {
-      if (impl instanceof AutoCloseable) {
-        try {
-          ((AutoCloseable) impl).close();
-        } catch (Exception ignored) {
-          // the tally stands
-        }
       }
     }
     return t;
   }
 
-  private void chunk(Activation impl, long from, int n, float[] x, SweepTally t) {
+  /** Checks one chunk; false when the call timed out (its input array is then abandoned). */
+  private boolean chunk(TimedImplementation impl, long from, int n, float[] x, SweepTally t) {
     for (int i = 0; i < n; i++) {
       x[i] = Float.intBitsToFloat((int) (from + i));
     }
     float[] y;
     String problem = null;
+    boolean answered = true;
     try {
       y = impl.applyFloat32(call, x);
       if (y == null) {
@@ -173,7 +177,11 @@ public final class Float32Sweep {
       }
     } catch (UnsupportedOperationException e) {
       t.notImplemented(n);
-      return;
+      return true;
+    } catch (TimeoutException e) {
+      y = null;
+      answered = false;
+      problem = "no answer within " + impl.timeoutMillis() + " ms";
     } catch (RuntimeException | StackOverflowError e) {
       y = null;
       problem = "threw " + e.getClass().getName() + ": " + e.getMessage();
@@ -197,5 +205,6 @@ public final class Float32Sweep {
         t.fail(bits, want, got, v.ulps(), v.reason());
       }
     }
+    return answered;
   }
 }

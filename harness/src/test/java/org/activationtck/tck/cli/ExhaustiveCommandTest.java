@@ -42,6 +42,7 @@ class ExhaustiveCommandTest {
         {"exhaustive", "--function", "sigmoid", "--shard", "3/2"},
         {"exhaustive", "--function", "sigmoid", "--range", "5:1"},
         {"exhaustive", "--function", "sigmoid", "--threads", "0"},
+        {"exhaustive", "--function", "sigmoid", "--timeout", "0"},
         {"exhaustive", "--function", "rrelu", "--dialect", "keras3"},
         {"exhaustive", "--function", "celu", "--param", "alpha=0"},
         {"exhaustive", "--function", "sigmoid", "--impl-class", "no.such.Class"},

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.activationtck.spec.Activation;
 import org.activationtck.spec.Call;
@@ -13,6 +14,7 @@ import org.activationtck.spec.Dtype;
 import org.activationtck.tck.harness.Tier;
 import org.activationtck.tck.reference.ReferenceActivation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class Float32SweepTest {
 
@@ -21,9 +23,14 @@ class Float32SweepTest {
   }
 
   private static SweepResult sweep(Supplier<Activation> impl, String function, BitRange range, int threads) {
+    return sweep(impl, function, range, threads, Duration.ofSeconds(60));
+  }
+
+  private static SweepResult sweep(Supplier<Activation> impl, String function, BitRange range,
+      int threads, Duration timeout) {
     Float32Truth truth = Float32TruthTest.truth(function, "keras3", false);
-    return new Float32Sweep(impl, function, "keras3", Map.of(), false, truth, 0, Tier.STRICT, true)
-        .run(range, threads, null, Duration.ofSeconds(1));
+    return new Float32Sweep(impl, function, "keras3", Map.of(), false, truth, 0, Tier.STRICT, true,
+        timeout).run(range, threads, null, Duration.ofSeconds(1));
   }
 
   /** Around 1.0, the special values and the near-midpoint input of Float32TruthTest. */
@@ -107,6 +114,49 @@ class Float32SweepTest {
     assertEquals(r.size(), n.notImplemented());
     assertEquals(0, n.checked());
     assertFalse(SweepReport.conforms(n), "nothing checked is no pass");
+  }
+
+  /**
+   * An instance that never answers for the chunk holding 2.0: that chunk fails with the
+   * time-out's reason, the stuck instance is closed and the thread goes on with a fresh one, so
+   * the chunks after it pass.
+   */
+  @Test
+  @Timeout(30) // without the time-out the sweep would wait for ever
+  void hangingCall_failsItsChunkAndTheSweepGoesOnWithAFreshInstance() {
+    AtomicInteger made = new AtomicInteger();
+    AtomicInteger closed = new AtomicInteger();
+    class Hanging extends BrokenSigmoid implements AutoCloseable {
+      @Override
+      public float[] applyFloat32(Call call, float[] x) {
+        if (x[0] == 2.0f) {
+          try {
+            Thread.sleep(Long.MAX_VALUE);   // until the sweep interrupts the abandoned call
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new float[0];
+        }
+        return new ReferenceActivation().applyFloat32(call, x);
+      }
+
+      @Override
+      public void close() {
+        closed.incrementAndGet();
+      }
+    }
+    int chunk = Float32Sweep.CHUNK;
+    BitRange r = new BitRange(0x40000000L - chunk, 0x40000000L + 2L * chunk); // 3 chunks, 2.0 starts the second
+    SweepResult s = sweep(() -> {
+      made.incrementAndGet();
+      return new Hanging();
+    }, "sigmoid", r, 1, Duration.ofMillis(300));
+    assertEquals(chunk, s.failed());
+    assertEquals(2L * chunk, s.passed());
+    assertEquals("no answer within 300 ms", s.worst().reason());
+    assertEquals(0x40000000, s.classes().get(0).examples().get(0).bits());
+    assertEquals(2, made.get(), "one fresh instance after the time-out");
+    assertEquals(2, closed.get(), "the stuck instance and the last one are closed");
   }
 
   @Test
