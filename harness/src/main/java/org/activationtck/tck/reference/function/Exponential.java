@@ -15,7 +15,8 @@ import org.activationtck.tck.reference.internal.ZivRounding;
  * part of {@link ExpDoubleDouble} (relative error about 2^-80 before its final rounding, so
  * correctly rounded unless e^x lies within 2^-80 of a midpoint); outside it, where the result is
  * subnormal or overflows, {@link StrictMath#exp} (fdlibm's e_exp.c, error below 1 ulp). The
- * float64 array form runs the fast path as a block pipeline ({@link ExpBlockPipeline}).
+ * array forms run the fast path as block pipelines ({@link ExpBlockPipeline}): float64 with the
+ * Ziv test, float32 with {@link NarrowShortcut} at {@link #NARROW_BOUND}.
  * +Infinity above 709.782712893384, +0.0 below -745.1332191019411.
  */
 public final class Exponential implements ReferenceFunction {
@@ -31,10 +32,12 @@ public final class Exponential implements ReferenceFunction {
   static final double FAST_BOUND = FastExpDoubleDouble.EXP_ERROR;
 
   /**
-   * Relative bound for the float32 shortcut: Math.exp is within 1 ulp (2^-52 relative) of e^x,
-   * which lies within half an ulp (2^-53) of {@link #exp}'s double: 2^-52 + 2^-53 < 2^-51.
+   * Relative bound for the float32 array form, which must equal (float) {@link #exp}(x) bit for
+   * bit: y = RN(hi + lo) is within 2^-53 + 2^-77 of e^x, and exp(x), correctly rounded, within
+   * 2^-53 of it, so |exp(x) - y| < 2^-51 |y|. Where {@link NarrowShortcut} decides y at this
+   * bound, exp(x) rounds to the same float32 as y.
    */
-  static final double MATH_EXP_BOUND = 0x1p-51;
+  static final double NARROW_BOUND = 0x1p-51;
 
   /** e^x correctly rounded (Ziv on {@link FastExpDoubleDouble}), else the accurate path. */
   private static double exp(double x, double[] lo) {
@@ -68,6 +71,24 @@ public final class Exponential implements ReferenceFunction {
     }
   };
 
+  /** {@link #STAGES}, falling back to {@link #exp} itself (the Ziv test first, as value(x)). */
+  private static final ExpBlockPipeline.Stages NARROW_STAGES = new ExpBlockPipeline.Stages() {
+    @Override
+    public void argument(ExpBlockPipeline p, int n) {
+      STAGES.argument(p, n);
+    }
+
+    @Override
+    public void approximate(ExpBlockPipeline p, int n) {
+      STAGES.approximate(p, n);
+    }
+
+    @Override
+    public double accurate(double x, double w) {
+      return exp(x, new double[1]);
+    }
+  };
+
   private static final Kernel KERNEL = new Kernel() {
     @Override
     public double value(double x) {
@@ -90,19 +111,11 @@ public final class Exponential implements ReferenceFunction {
       values(x, y);
     }
 
-    /**
-     * (float) value(x[i]), bit for bit: where {@link NarrowShortcut} proves that every double
-     * within {@link #MATH_EXP_BOUND} of Math.exp's result, e^x and value(x) included, rounds to
-     * one float32, that float; else value(x).
-     */
+    /** (float) value(x[i]), bit for bit (see {@link #NARROW_BOUND}). */
     @Override
     public void values(float[] x, float[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      double[] lo = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        double e = Math.exp(x[i]);
-        y[i] = (float) (NarrowShortcut.decides(e, MATH_EXP_BOUND) ? e : exp(x[i], lo));
-      }
+      new ExpBlockPipeline(x.length).narrow(NARROW_STAGES, NARROW_BOUND, x, y);
     }
 
     @Override
