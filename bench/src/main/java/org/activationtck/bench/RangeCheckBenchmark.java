@@ -97,6 +97,31 @@ public class RangeCheckBenchmark {
     return lo >= LOW && hi <= HIGH;
   }
 
+  /**
+   * One compare per element for NaN: the scan a kernel would need if its vector loop turned
+   * out-of-range inputs into NaN results (a guard of a few operations fused into the formula).
+   */
+  @Benchmark
+  public boolean nanScan() {
+    for (int i = 0; i < N; i++) {
+      double v = x[i];
+      if (v != v) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The same NaN test on the bits, as an OR reduction (sign bit set iff an exponent is all ones). */
+  @Benchmark
+  public boolean exponentBitsOr() {
+    long any = 0;
+    for (int i = 0; i < N; i++) {
+      any |= (Double.doubleToRawLongBits(x[i]) & 0x7ff0000000000000L) + 0x0010000000000000L;
+    }
+    return any >= 0;
+  }
+
   /** One running minimum of (x - LOW)(HIGH - x), positive inside: hard_silu's check. */
   @Benchmark
   public boolean productReduction() {
