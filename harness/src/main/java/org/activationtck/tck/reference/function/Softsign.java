@@ -1,7 +1,7 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.tck.reference.ReferenceFunction;
+import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
  * softsign: x / (1 + |x|), f'(x) = 1 / (1 + |x|)^2.
@@ -14,8 +14,20 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * (1 + |x|)^2.
  * ±Infinity gives NaN for f (inf / inf, as the frameworks compute it) and +0.0 for f'. The
  * array forms run the same arithmetic branch-free (see {@link #quotient}, {@link #slope}).
+ *
+ * <p>Narrow dtypes: both results are rational, so narrowing the nearest double rounds twice and
+ * can be wrong where the value lies within an ulp of the double grid from a float32 midpoint:
+ * float32 x = 0x3c0b8116 (0.008514663) has x / (1 + x) about 2^-60 below the midpoint between
+ * 0.008442775 and 0.008442776 (just under half a double ulp), whose nearest double is that
+ * midpoint, so narrowing gave
+ * 0.008442776 (found by the whole float32 sweep). The kernels bound for a narrow dtype round
+ * to odd ({@link DoubleRounding#quotient}, about 2^-104 before the final rounding). Their
+ * float[] forms keep the vectorized nearest loops and redo the float32 boundaries by the
+ * scalar form ({@link NarrowingCheck}). That is valid because the nearest loops return one of
+ * the two doubles around the value: {@link #quotient} is within 0.5 ulp + 2^-49 ulp of it, and
+ * for |x| > 2^60 the derivative's 1/a^2 form within 2^-7 ulp more.
  */
-public final class Softsign implements ReferenceFunction {
+public final class Softsign extends RoundingFunction {
 
   private static final double BIG = 0x1p60;
 
@@ -71,7 +83,7 @@ public final class Softsign implements ReferenceFunction {
    * derivative a second pass redoes |x| > BIG (where (1 + a)^2 would overflow), whose branch is
    * predictably not taken.
    */
-  private static final Kernel KERNEL = new BranchFreeKernel() {
+  private static final BranchFreeKernel NEAREST = new BranchFreeKernel() {
     @Override
     public double value(double x) {
       return quotient(x);
@@ -135,8 +147,74 @@ public final class Softsign implements ReferenceFunction {
     return q + (Math.fma(-q, dh, 1) - q * dl) / dh;
   }
 
+  /** (1 + a)^2 overflows above this; the value is then below 2^-1022 and narrows to +0. */
+  private static final double HUGE = 0x1p511;
+
+  /**
+   * Narrow dtypes: both results rounded to odd; the float[] forms are the nearest loops with
+   * their float32 boundaries redone here (see the class comment).
+   */
+  private static final Kernel TO_ODD = new BranchFreeKernel() {
+    @Override
+    public double value(double x) {
+      double a = Math.abs(x);
+      double dh = 1 + a;
+      double bb = dh - a;
+      double dl = (a - (dh - bb)) + (1 - bb);
+      return DoubleRounding.quotient(x, 0, dh, dl, true);   // zeros and NaN as they are
+    }
+
+    @Override
+    public double derivative(double x) {
+      double a = Math.abs(x);
+      if (!(a <= HUGE)) {
+        return reciprocalSquare(a, false);                   // NaN, +0.0, or below 2^-1022
+      }
+      double sh = 1 + a;
+      double bb = sh - a;
+      double sl = (a - (sh - bb)) + (1 - bb);
+      double dh = sh * sh;
+      double dl = Math.fma(sh, sh, -dh) + 2 * sh * sl;       // (1 + a)^2 to about 2^-104
+      return DoubleRounding.quotient(1, 0, dh, dl, true);
+    }
+
+    @Override
+    void values(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+
+    @Override
+    void derivatives(double[] x, double[] y, int n) {
+      for (int i = 0; i < n; i++) {
+        y[i] = derivative(x[i]);
+      }
+    }
+
+    @Override
+    void floatValues(double[] in, double[] out, int n) {
+      NEAREST.values(in, out, n);
+    }
+
+    @Override
+    void floatDerivatives(double[] in, double[] out, int n) {
+      NEAREST.derivatives(in, out, n);
+    }
+
+    @Override
+    boolean checksFloatValues() {
+      return true;
+    }
+
+    @Override
+    boolean checksFloatDerivatives() {
+      return true;
+    }
+  };
+
   @Override
-  public Kernel bind(Params p) {
-    return KERNEL;
+  Kernel bind(Params p, boolean toOdd) {
+    return toOdd ? TO_ODD : NEAREST;
   }
 }
