@@ -1,6 +1,7 @@
 package org.activationtck.tck.reference.function;
 
 import org.activationtck.oracle.Params;
+import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 
 /**
@@ -57,8 +58,7 @@ public final class Softsign extends RoundingFunction {
   static double quotient(double x) {
     double a = Math.abs(x);
     double dh = 1 + a;
-    double bb = dh - a;
-    double dl = (a - (dh - bb)) + (1 - bb);
+    double dl = DoubleDouble.twoSumError(a, 1, dh);
     double r = 1 / dh;
     double q = x * r;
     return q + -Math.fma(q, dl, Math.fma(q, dh, -x)) * r;
@@ -70,8 +70,7 @@ public final class Softsign extends RoundingFunction {
    */
   static double slope(double a) {
     double sh = 1 + a;
-    double bb = sh - a;
-    double sl = (a - (sh - bb)) + (1 - bb);
+    double sl = DoubleDouble.twoSumError(a, 1, sh);
     double dh = sh * sh;
     double dl = Math.fma(sh, sh, -dh) + 2 * sh * sl;
     double q = 1 / dh;
@@ -159,8 +158,7 @@ public final class Softsign extends RoundingFunction {
     public double value(double x) {
       double a = Math.abs(x);
       double dh = 1 + a;
-      double bb = dh - a;
-      double dl = (a - (dh - bb)) + (1 - bb);
+      double dl = DoubleDouble.twoSumError(a, 1, dh);
       return DoubleRounding.quotient(x, 0, dh, dl, true);   // zeros and NaN as they are
     }
 
@@ -171,8 +169,7 @@ public final class Softsign extends RoundingFunction {
         return reciprocalSquare(a, false);                   // NaN, +0.0, or below 2^-1022
       }
       double sh = 1 + a;
-      double bb = sh - a;
-      double sl = (a - (sh - bb)) + (1 - bb);
+      double sl = DoubleDouble.twoSumError(a, 1, sh);
       double dh = sh * sh;
       double dl = Math.fma(sh, sh, -dh) + 2 * sh * sl;       // (1 + a)^2 to about 2^-104
       return DoubleRounding.quotient(1, 0, dh, dl, true);
