@@ -35,8 +35,10 @@ import org.opentest4j.TestAbortedException;
  * <p>You get one container per function and dtype, with one dynamic test per rule id (value and
  * derivative separately), named {@code required_<rule id>} and listing the first failing inputs
  * when it fails. A rule whose checks are all <em>not implemented</em> is aborted (shown as
- * skipped), never passed. Capability hooks narrow what is checked; none loosens an assertion
- * beyond the lenient tier.
+ * skipped), never passed; and one test, {@code required_tck.checked}, fails when the run
+ * checked nothing, or nothing of a function {@link #functions()} names, so that an
+ * implementation that declines everything does not pass. Capability hooks narrow what is
+ * checked; none loosens an assertion beyond the lenient tier.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class ActivationVerification {
@@ -102,6 +104,13 @@ public abstract class ActivationVerification {
       }
       containers.add(DynamicContainer.dynamicContainer(row.getKey(), tests));
     }
+    containers.add(DynamicTest.dynamicTest("required_tck.checked", () -> {
+      if (result.outcome() == RunResult.Outcome.NOT_CHECKED) {
+        throw new AssertionFailedError(result.passed() == 0
+            ? "nothing was checked: every call was declined or not implemented"
+            : "nothing of " + String.join(", ", result.unchecked()) + " was checked");
+      }
+    }));
     return containers.stream();
   }
 
@@ -109,7 +118,8 @@ public abstract class ActivationVerification {
     List<Check> failed = checks.stream().filter(c -> c.status() == Check.Status.FAILED).toList();
     if (!failed.isEmpty()) {
       String detail = failed.stream().limit(10).map(c -> "\n  [" + c.dialect() + "] x=" + c.input()
-          + " expected " + c.expected() + " got " + c.actual() + ": " + c.reason())
+          + " expected " + c.expected() + " got " + c.actual() + ": " + c.kind().description()
+          + ": " + c.reason())
           .collect(Collectors.joining());
       throw new AssertionFailedError(failed.size() + " of " + checks.size() + " checks failed:" + detail);
     }

@@ -11,7 +11,8 @@ package org.activationtck.spec;
  * <p>The TCK calls the method of the call's dtype: {@link #apply} for float64,
  * {@link #applyFloat32} for float32, {@link #applyBits16} for float16 and bfloat16 (IEEE bit
  * patterns). Only {@link #apply} must be written: the others default to it, carrying narrow values
- * as the doubles they denote; override them to compute natively in the narrow format.
+ * as the doubles they denote (and {@link #apply} must then return values of the call's dtype);
+ * override them to compute natively in the narrow format.
  *
  * <p>Contract for every {@code apply*} method: the input array is read, never modified; the
  * returned array is new, of the output length (the input's, half for {@code glu}, twice for
@@ -45,10 +46,13 @@ public interface Activation {
   double[] apply(Call call, double[] x);
 
   /**
-   * Evaluates a float32 call. The default widens to double, calls {@link #apply} and narrows the
-   * results; a result that is not a float32 value is passed on as the nearest float, which the
-   * TCK then judges like any other (so {@link #apply} should return float32 values for float32
-   * calls).
+   * Evaluates a float32 call. The default widens to double, calls {@link #apply} and returns its
+   * results as floats, which must be float32 values: {@link #apply} rounds to float32 itself (a
+   * double computed for a float32 call and not rounded is a wrong result, and the TCK fails it
+   * as "not a float32 value"; it calls {@link #apply} directly where this method is not
+   * overridden, to judge each element on its own).
+   *
+   * @throws IllegalArgumentException naming the first result that is not a float32 value
    */
   default float[] applyFloat32(Call call, float[] x) {
     double[] wide = new double[x.length];
@@ -62,13 +66,18 @@ public interface Activation {
     float[] out = new float[y.length];
     for (int i = 0; i < y.length; i++) {
       out[i] = (float) y[i];
+      if (out[i] != y[i] && !Double.isNaN(y[i])) {
+        throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not a float32 value");
+      }
     }
     return out;
   }
 
   /**
    * Evaluates a float16 or bfloat16 call on IEEE bit patterns. The default decodes to double,
-   * calls {@link #apply} and encodes the results, which must be values of the dtype.
+   * calls {@link #apply} and encodes the results, which must be values of the dtype (the TCK
+   * calls {@link #apply} directly where this method is not overridden, to judge each element on
+   * its own).
    *
    * @throws IllegalArgumentException when a result is not a value of the dtype
    */

@@ -21,10 +21,15 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./tck run}: the conformance run. Exit 0 nothing failed, 1 something failed, 2 usage. */
+/**
+ * {@code ./tck run}: the conformance run. Exit 0 conforms, 1 something failed, 2 bad input, 3
+ * nothing failed but nothing was checked (or nothing of a function asked for).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the fixtures against an implementation and prints the scoreboard.",
-        "Exit code 0 when nothing failed, 1 when something failed, 2 for a usage error."})
+        "Exit code 0 when it conforms (something was checked and nothing failed), 1 when something",
+        "failed, 2 for bad input, 3 when nothing failed but nothing was checked, or nothing of a",
+        "function named with --functions (every call declined or not implemented)."})
 final class RunCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -54,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--fixtures", paramLabel = "DIR", description = "fixture folder (default: the fixtures shipped in the jar)")
   Path fixtures;
 
+  @Option(names = "--positions", defaultValue = "all", paramLabel = "all|one",
+      description = "all (default): every input also alone, reversed and in the tails of 4- to 64-wide"
+          + " kernels, axis vectors in every rotation; one: each input once, in its fixture batch")
+  String positions;
+
   @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "per-call time-out (default 60)")
   double timeoutSeconds;
 
@@ -77,10 +87,14 @@ final class RunCommand implements Callable<Integer> {
     if (!signedZero.equals("strict") && !signedZero.equals("lenient")) {
       throw new IllegalArgumentException("--signed-zero must be strict or lenient, got '" + signedZero + "'");
     }
+    if (!positions.equals("all") && !positions.equals("one")) {
+      throw new IllegalArgumentException("--positions must be all or one, got '" + positions + "'");
+    }
     checkReports();
     TckConfig config = TckConfig.builder().dialects(dialects).dtypes(dts).functions(functions)
         .tier(Tier.fromId(tier)).signedZeroStrict(signedZero.equals("strict")).tolerances(tol)
-        .fixturesDir(fixtures).callTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).build();
+        .fixturesDir(fixtures).callTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
+        .positions(positions.equals("all")).build();
     Activation activation = activation();
     RunResult result;
     try {
@@ -104,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
     if (reportHtml != null) {
       AtomicFiles.write(reportHtml, HtmlReport.bytes(result));
     }
-    return result.failed() == 0 ? 0 : 1;
+    return result.outcome().exitCode();
   }
 
   private void checkReports() {

@@ -16,7 +16,8 @@ import org.activationtck.spec.Dtype;
  * @param expected the correctly rounded value, as a decimal
  * @param actual what the implementation returned ({@code null} when it did not answer)
  * @param status pass, fail or not implemented
- * @param verdict the judgement ({@code null} when not implemented or no answer)
+ * @param verdict the judgement ({@code null} when not implemented; a failure of kind
+ *     {@link FailureKind#NO_RESULT} when the call gave no result)
  * @param reason why it failed ({@code null} when it passed)
  * @param rules the catalog rule ids the case exercises
  */
@@ -27,4 +28,14 @@ public record Check(String caseId, String function, String dialect, Dtype dtype,
 
   /** The three outcomes; not implemented is never counted as passed or failed. */
   public enum Status { PASSED, FAILED, NOT_IMPLEMENTED }
+
+  /** The kind of a failed check, {@code null} for one that passed or was not implemented. */
+  public FailureKind kind() {
+    return status == Status.FAILED && verdict != null ? verdict.kind() : null;
+  }
+
+  /** Whether this check measured an error in ulps (it passed, or failed by ulps). */
+  public boolean measured() {
+    return verdict != null && verdict.measured();
+  }
 }

@@ -2,23 +2,66 @@ package org.activationtck.tck.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.activationtck.spec.API;
 import org.activationtck.spec.Dtype;
 
 /**
- * Everything a run found: every check, and the scoreboard rows aggregated per function, dtype and
- * value/derivative.
+ * Everything a run found: every check, the scoreboard rows aggregated per function, dtype and
+ * value/derivative, and the {@link Outcome} that a gate acts on.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunResult(String implementation, TckConfig config, List<Check> checks, Duration elapsed) {
 
-  /** One scoreboard row. */
+  /**
+   * What the run as a whole says. A run conforms only when it checked something, everything it
+   * checked passed, and every function asked for by name was checked at least once: an
+   * implementation that declines everything has not shown that it conforms.
+   */
+  public enum Outcome {
+    /** Something was checked, nothing failed, every function asked for was checked. Exit 0. */
+    CONFORMS(0),
+    /** At least one check failed. Exit 1. */
+    FAILED(1),
+    /** Nothing failed, but nothing was checked, or nothing of a function asked for. Exit 3. */
+    NOT_CHECKED(3);
+
+    private final int exitCode;
+
+    Outcome(int exitCode) {
+      this.exitCode = exitCode;
+    }
+
+    /** The exit status of {@code ./tck run} for this outcome. */
+    public int exitCode() {
+      return exitCode;
+    }
+
+    /** The id in machine-readable reports, e.g. {@code not_checked}. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * One scoreboard row.
+   *
+   * @param maxUlps the largest error in ulps among the measured checks (passes and
+   *     {@link FailureKind#ULPS} failures); NaN when none was measured
+   * @param worst the check to show for the row: the failure of the most severe kind (the largest
+   *     error among ULPS failures), else the pass with the largest error; {@code null} when
+   *     nothing was answered
+   * @param failuresByKind failed checks per kind, in order of severity
+   */
   public record Row(String function, Dtype dtype, boolean derivative, int cases, int passed,
       int failed, int notImplemented, double maxUlps, Check worst, int correctlyRounded,
-      double budget, List<Check> checks) {
+      double budget, Map<FailureKind, Integer> failuresByKind, List<Check> checks) {
 
     /** Percentage of answered checks that were bit-identical to the correctly rounded value. */
     public double percentCorrectlyRounded() {
@@ -45,32 +88,95 @@ public record RunResult(String implementation, TckConfig config, List<Check> che
       int failed = 0;
       int ni = 0;
       int cr = 0;
-      double max = 0;
+      double max = Double.NaN;
       Check worst = null;
+      Map<FailureKind, Integer> kinds = new EnumMap<>(FailureKind.class);
       for (Check c : g) {
         switch (c.status()) {
           case PASSED: passed++; break;
-          case FAILED: failed++; break;
+          case FAILED: failed++; kinds.merge(c.kind(), 1, Integer::sum); break;
           default: ni++;
         }
         if (c.verdict() != null && c.verdict().correctlyRounded()) {
           cr++;
         }
-        double u = c.status() == Check.Status.FAILED && c.verdict() == null ? Double.POSITIVE_INFINITY
-            : c.verdict() == null ? -1 : c.verdict().ulps();
-        boolean worse = worst == null || u > max
-            || (u == max && c.status() == Check.Status.FAILED && worst.status() != Check.Status.FAILED);
-        if (u >= 0 && worse) {
-          max = u;
+        if (c.measured() && !(c.verdict().ulps() <= max)) {
+          max = c.verdict().ulps();
+        }
+        if (c.status() != Check.Status.NOT_IMPLEMENTED && worse(c, worst)) {
           worst = c;
         }
       }
       Check first = g.get(0);
       double budget = config.tolerances().budget(first.function(), first.dtype(), config.tier());
       rows.add(new Row(first.function(), first.dtype(), first.derivative(), g.size(), passed, failed,
-          ni, max, worst, cr, budget, g));
+          ni, max, worst, cr, budget, Collections.unmodifiableMap(kinds), g));
     }
     return rows;
+  }
+
+  /** Failures before passes; among failures the more severe kind; then the larger error. */
+  private static boolean worse(Check c, Check than) {
+    if (than == null) {
+      return true;
+    }
+    boolean cf = c.status() == Check.Status.FAILED;
+    boolean tf = than.status() == Check.Status.FAILED;
+    if (cf != tf) {
+      return cf;
+    }
+    if (cf && c.kind() != than.kind()) {
+      return c.kind().ordinal() < than.kind().ordinal();
+    }
+    return c.measured() && than.measured() && c.verdict().ulps() > than.verdict().ulps();
+  }
+
+  /** Failed checks per kind over the whole run, in order of severity. */
+  public Map<FailureKind, Long> failuresByKind() {
+    Map<FailureKind, Long> m = new EnumMap<>(FailureKind.class);
+    for (Check c : checks) {
+      if (c.status() == Check.Status.FAILED) {
+        m.merge(c.kind(), 1L, Long::sum);
+      }
+    }
+    return m;
+  }
+
+  /**
+   * The functions asked for by name ({@link TckConfig#functions()}) of which no check was
+   * answered (passed or failed), in the order asked; when none were named, every function of
+   * the run, but only if the run answered no check at all.
+   */
+  public List<String> unchecked() {
+    Set<String> answered = new LinkedHashSet<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Check c : checks) {
+      seen.add(c.function());
+      if (c.status() != Check.Status.NOT_IMPLEMENTED) {
+        answered.add(c.function());
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (config.functions().isEmpty()) {
+      if (answered.isEmpty()) {
+        out.addAll(seen);
+      }
+      return out;
+    }
+    for (String f : config.functions()) {
+      if (!answered.contains(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** What the run says as a whole: failures first, then whether anything asked for went unchecked. */
+  public Outcome outcome() {
+    if (failed() > 0) {
+      return Outcome.FAILED;
+    }
+    return passed() == 0 || !unchecked().isEmpty() ? Outcome.NOT_CHECKED : Outcome.CONFORMS;
   }
 
   public long failed() {

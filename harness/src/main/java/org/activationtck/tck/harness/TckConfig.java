@@ -19,10 +19,13 @@ import org.activationtck.spec.Dtype;
  * @param tolerances budgets with overrides
  * @param fixturesDir fixture folder, or {@code null} for the fixtures shipped in the jar
  * @param callTimeout how long one call to the implementation may take
+ * @param positions whether every input is also presented at other positions and in batches of
+ *     other lengths ({@code Layouts}); off, each input is checked once, in its fixture batch
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TckConfig(List<String> dialects, List<Dtype> dtypes, List<String> functions, Tier tier,
-    boolean signedZeroStrict, Tolerances tolerances, Path fixturesDir, Duration callTimeout) {
+    boolean signedZeroStrict, Tolerances tolerances, Path fixturesDir, Duration callTimeout,
+    boolean positions) {
 
   public static Builder builder() {
     return new Builder();
@@ -39,6 +42,7 @@ public record TckConfig(List<String> dialects, List<Dtype> dtypes, List<String> 
     private Path fixturesDir;
     private boolean fixturesDirSet;
     private Duration callTimeout;
+    private Boolean positions;
 
     private static void once(Object current, String name) {
       if (current != null) {
@@ -101,13 +105,22 @@ public record TckConfig(List<String> dialects, List<Dtype> dtypes, List<String> 
       return this;
     }
 
-    /** Defaults: every dialect, dtype and function; strict tier; strict signed zeros; 60 s calls. */
+    public Builder positions(boolean v) {
+      once(positions, "positions");
+      positions = v;
+      return this;
+    }
+
+    /**
+     * Defaults: every dialect, dtype and function; strict tier; strict signed zeros; 60 s calls;
+     * every position.
+     */
     public TckConfig build() {
       return new TckConfig(dialects == null ? List.of() : dialects, dtypes == null ? List.of() : dtypes,
           functions == null ? List.of() : functions, tier == null ? Tier.STRICT : tier,
           signedZeroStrict == null || signedZeroStrict,
           tolerances == null ? Tolerances.standard() : tolerances, fixturesDir,
-          callTimeout == null ? Duration.ofSeconds(60) : callTimeout);
+          callTimeout == null ? Duration.ofSeconds(60) : callTimeout, positions == null || positions);
     }
   }
 }

@@ -35,11 +35,25 @@ public final class TckRunner {
 
   private final Activation impl;
   private final TckConfig config;
+  private final boolean overridesFloat32;
+  private final boolean overridesBits16;
   private ExecutorService executor = newExecutor();
 
   public TckRunner(Activation impl, TckConfig config) {
     this.impl = Objects.requireNonNull(impl);
     this.config = Objects.requireNonNull(config);
+    this.overridesFloat32 = overrides(impl, "applyFloat32", float[].class);
+    this.overridesBits16 = overrides(impl, "applyBits16", short[].class);
+  }
+
+  /** Whether the implementation's class overrides the SPI's default method. */
+  private static boolean overrides(Activation impl, String method, Class<?> arrayType) {
+    try {
+      return impl.getClass().getMethod(method, Call.class, arrayType).getDeclaringClass()
+          != Activation.class;
+    } catch (NoSuchMethodException e) {
+      return true;
+    }
   }
 
   /**
@@ -133,47 +147,160 @@ public final class TckRunner {
     if (!supports(call)) {
       return all(b, Check.Status.NOT_IMPLEMENTED, null, "not implemented");
     }
-    double[] copy = x.clone();
-    double[] y;
-    try {
-      y = invoke(call, copy);
-    } catch (UnsupportedOperationException e) {
-      return all(b, Check.Status.NOT_IMPLEMENTED, null, "not implemented: " + e.getMessage());
-    } catch (MutatedInputException e) {
-      return all(b, Check.Status.FAILED, null, MutatedInputException.MESSAGE);
-    } catch (TimeoutException e) {
-      return all(b, Check.Status.FAILED, null, "no answer within " + config.callTimeout().toMillis() + " ms");
-    } catch (Throwable e) {
-      return all(b, Check.Status.FAILED, null, "threw " + e.getClass().getName() + ": " + e.getMessage());
-    }
-    if (!Arrays.equals(doubleBits(copy), doubleBits(x))) {
-      return all(b, Check.Status.FAILED, null, MutatedInputException.MESSAGE);
-    }
-    int expectedLength = 0;
+    List<double[]> wantParts = new ArrayList<>();
+    int outLength = 0;
     for (FixtureCase c : b.cases()) {
-      expectedLength += expected(c, call.derivative()).size();
+      List<Expected> ex = expected(c, call.derivative());
+      double[] w = new double[ex.size()];
+      for (int k = 0; k < w.length; k++) {
+        w[k] = parseExpected(pick(ex.get(k), call.dtype()), call.dtype());
+      }
+      wantParts.add(w);
+      outLength += w.length;
     }
-    if (y == null) {
-      return all(b, Check.Status.FAILED, null, "returned null");
+    Arrangement primaryCall = Layouts.primary(x.length, outLength);
+    Answer first = present(call, x, List.of(primaryCall))[0];
+    if (first.declined() != null) {
+      return all(b, Check.Status.NOT_IMPLEMENTED, null, "not implemented: " + first.declined());
     }
-    if (y.length != expectedLength) {
-      return all(b, Check.Status.FAILED, null,
-          "returned " + y.length + " values for " + expectedLength + " expected");
+    if (first.failure() != null) {
+      return all(b, Check.Status.FAILED, Verdict.failure(FailureKind.NO_RESULT, first.failure()),
+          first.failure());
+    }
+    double[] want = new double[outLength];
+    boolean[] kink = new boolean[outLength];
+    int i = 0;
+    for (int ci = 0; ci < b.cases().size(); ci++) {
+      boolean atKink = call.derivative() && atKink(b.cases().get(ci));
+      for (double w : wantParts.get(ci)) {
+        kink[i] = atKink;
+        want[i++] = w;
+      }
+    }
+    double budget = config.tolerances().budget(call.function(), call.dtype(), config.tier());
+    PresentedResults results = new PresentedResults(want, kink, call.dtype(), budget, config.tier(),
+        config.signedZeroStrict(), first.values(), primaryCall);
+    if (config.positions()) {
+      presentElsewhere(b, call, x, outLength, results);
     }
     List<Check> out = new ArrayList<>();
-    int i = 0;
-    double budget = config.tolerances().budget(call.function(), call.dtype(), config.tier());
+    i = 0;
     for (FixtureCase c : b.cases()) {
       List<Expected> ex = expected(c, call.derivative());
       for (Expected e : ex) {
-        double want = parseExpected(pick(e, call.dtype()), call.dtype());
-        double got = y[i++];
-        Verdict v = Verdict.of(want, got, call.dtype(), budget, config.tier(), config.signedZeroStrict());
+        Verdict v = results.verdict(i);
         out.add(check(c, call, v.pass() ? Check.Status.PASSED : Check.Status.FAILED, v, v.reason(),
-            pick(e, call.dtype()), Double.toString(got)));
+            pick(e, call.dtype()), Values.show(results.primary(i), call.dtype())));
+        i++;
       }
     }
     return out;
+  }
+
+  /** Presents the batch's inputs in every other arrangement of {@link Layouts}, folding results in. */
+  private void presentElsewhere(Batch b, Call call, double[] x, int outLength, PresentedResults results) {
+    List<Arrangement> arrangements;
+    if (b.axis()) {
+      List<Integer> specials = new ArrayList<>();
+      for (int k = 0; k < x.length; k++) {
+        if (!Double.isFinite(x[k])) {
+          specials.add(k);
+        }
+      }
+      int inParts = call.function().equals("glu") ? 2 : 1;
+      int outParts = call.function().equals("crelu") ? 2 : 1;
+      arrangements = Layouts.axis(x.length, outLength, inParts, outParts, specials);
+    } else {
+      arrangements = Layouts.elementwise(x.length);
+    }
+    Map<String, List<Arrangement>> groups = new LinkedHashMap<>();
+    for (Arrangement a : arrangements) {
+      groups.computeIfAbsent(a.group(), k -> new ArrayList<>()).add(a);
+    }
+    for (List<Arrangement> group : groups.values()) {
+      Answer[] answers = present(call, x, group);
+      for (int g = 0; g < group.size(); g++) {
+        Arrangement a = group.get(g);
+        Answer answer = answers[g];
+        if (answer.values() != null) {
+          for (int k = 0; k < a.out().length; k++) {
+            results.add(a.out()[k], answer.values()[k], a.where(k));
+          }
+          continue;
+        }
+        String reason = answer.declined() != null ? "declined: " + answer.declined() : answer.failure();
+        for (int k = 0; k < a.out().length; k++) {
+          results.noResult(a.out()[k], a.where(k), reason);
+        }
+      }
+    }
+  }
+
+  /** Whether a derivative case stands at a kink of the function (its rules cite a kink rule). */
+  private static boolean atKink(FixtureCase c) {
+    if (c.rules() == null) {
+      return false;
+    }
+    for (String r : c.rules()) {
+      if (r.endsWith("derivative.kink")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What one call answered: values (one per output position of the arrangement), or that it
+   * declined, or why it gave no result.
+   */
+  private record Answer(double[] values, String declined, String failure, boolean timedOut) {
+    static Answer failed(String why, boolean timedOut) {
+      return new Answer(null, null, why, timedOut);
+    }
+  }
+
+  /**
+   * Calls the implementation once per arrangement of a group, in order, on one task of the call
+   * thread (one hand-off per group, not per call: a group of a batch's inputs presented alone is
+   * hundreds of calls). Each call still has the whole time-out: the waiting thread knows which
+   * call is running and since when. After a time-out the stuck thread is abandoned (it is a
+   * daemon) and the rest of the group is skipped.
+   */
+  private Answer[] present(Call call, double[] x, List<Arrangement> group) {
+    Answer[] answers = new Answer[group.size()];
+    Progress progress = new Progress();
+    Future<?> f = executor.submit(() -> {
+      for (int g = 0; g < group.size() && !Thread.currentThread().isInterrupted(); g++) {
+        progress.start(g);
+        answers[g] = answer(call, x, group.get(g));
+      }
+    });
+    long timeout = config.callTimeout().toNanos();
+    while (true) {
+      int running = progress.index;
+      long started = progress.started;
+      long wait = started + timeout - System.nanoTime();
+      try {
+        f.get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+        return answers;
+      } catch (TimeoutException e) {
+        if (progress.index == running && progress.started == started) {
+          f.cancel(true);
+          executor.shutdownNow();
+          executor = newExecutor();
+          answers[running] = Answer.failed("no answer within " + config.callTimeout().toMillis() + " ms", true);
+          for (int g = running + 1; g < answers.length; g++) {
+            answers[g] = Answer.failed("skipped: an earlier call of this layout timed out", false);
+          }
+          return answers;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the implementation", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the call task failed", e.getCause());
+      }
+    }
   }
 
   private boolean supports(Call call) {
@@ -184,29 +311,62 @@ public final class TckRunner {
     }
   }
 
-  private double[] invoke(Call call, double[] x) throws Exception {
-    Future<double[]> f = executor.submit(() -> applyInDtype(call, x));
-    try {
-      return f.get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      executor.shutdownNow();
-      executor = newExecutor(); // the stuck thread is a daemon and is abandoned
-      throw e;
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof Exception) {
-        throw (Exception) c;
-      }
-      throw new RuntimeException(c);
+  /** Which call of a group is running, and since when; written by the call thread. */
+  private static final class Progress {
+    volatile int index;
+    volatile long started = System.nanoTime();
+
+    void start(int g) {
+      started = System.nanoTime();
+      index = g;
     }
   }
 
-  /** Calls the SPI method of the call's dtype and widens its answer to doubles. */
+  /** One call on the batch inputs {@code a.in()}, on the call thread; never throws. */
+  private Answer answer(Call call, double[] x, Arrangement a) {
+    double[] in = new double[a.in().length];
+    for (int k = 0; k < in.length; k++) {
+      in[k] = x[a.in()[k]];
+    }
+    double[] copy = in.clone();
+    double[] y;
+    try {
+      y = applyInDtype(call, copy);
+    } catch (UnsupportedOperationException e) {
+      return new Answer(null, String.valueOf(e.getMessage()), null, false);
+    } catch (MutatedInputException e) {
+      return Answer.failed(MutatedInputException.MESSAGE, false);
+    } catch (Throwable e) {
+      if (e instanceof ThreadDeath) {
+        throw (ThreadDeath) e;
+      }
+      return Answer.failed("threw " + e.getClass().getName() + ": " + e.getMessage(), false);
+    }
+    if (!Arrays.equals(doubleBits(copy), doubleBits(in))) {
+      return Answer.failed(MutatedInputException.MESSAGE, false);
+    }
+    if (y == null) {
+      return Answer.failed("returned null", false);
+    }
+    if (y.length != a.out().length) {
+      return Answer.failed("returned " + y.length + " values for " + a.out().length + " expected", false);
+    }
+    return new Answer(y, null, null, false);
+  }
+
+  /**
+   * Calls the SPI method of the call's dtype and widens its answer to doubles. Where the
+   * implementation does not override {@link Activation#applyFloat32} or
+   * {@link Activation#applyBits16}, their defaults would only call {@link Activation#apply} and
+   * narrow: the runner calls {@code apply} itself and judges its doubles as they are, so that a
+   * result that is not a value of the dtype fails on its own, element by element.
+   */
   private double[] applyInDtype(Call call, double[] x) {
+    if (call.dtype() == Dtype.FLOAT64
+        || (call.dtype() == Dtype.FLOAT32 ? !overridesFloat32 : !overridesBits16)) {
+      return impl.apply(call, x);
+    }
     switch (call.dtype()) {
-      case FLOAT64:
-        return impl.apply(call, x);
       case FLOAT32: {
         float[] in = new float[x.length];
         for (int i = 0; i < x.length; i++) {

@@ -83,8 +83,8 @@ public record TierReport(String implementation, String tier, String signedZero, 
       throw new IllegalArgumentException(origin + ": not a JSON object");
     }
     int version = root.path("reportVersion").asInt(-1);
-    if (version != 1) {
-      throw new IllegalArgumentException(origin + ": reportVersion must be 1, got " + root.get("reportVersion"));
+    if (version != 1 && version != 2) {
+      throw new IllegalArgumentException(origin + ": reportVersion must be 1 or 2, got " + root.get("reportVersion"));
     }
     List<Row> rows = new ArrayList<>();
     JsonNode rs = root.get("rows");
@@ -101,7 +101,7 @@ public record TierReport(String implementation, String tier, String signedZero, 
       }
       rows.add(new Row(text(r, "function", at), text(r, "dtype", at), r.path("derivative").asBoolean(),
           count(r, "cases", at), count(r, "passed", at), count(r, "failed", at),
-          count(r, "notImplemented", at), ulps(r.get("maxUlps")), r.path("budgetUlps").asDouble(),
+          count(r, "notImplemented", at), maxUlps(r), r.path("budgetUlps").asDouble(),
           r.path("percentCorrectlyRounded").asDouble(), r.hasNonNull("worst") ? failure(r.get("worst")) : null,
           failures));
     }
@@ -109,10 +109,32 @@ public record TierReport(String implementation, String tier, String signedZero, 
         root.path("signedZero").asText(""), root.path("elapsedSeconds").asDouble(), rows);
   }
 
+  /**
+   * A failure; in version 2 a failure of a kind that is no ulp count has null ulps, which this
+   * model keeps as {@code Infinity} ("not measurable"), as version 1 wrote it.
+   */
   private static Failure failure(JsonNode f) {
+    double ulps = ulps(f.get("ulps"));
+    if (Double.isNaN(ulps) && f.hasNonNull("kind") && !f.get("kind").asText().equals("ulps")) {
+      ulps = Double.POSITIVE_INFINITY;
+    }
     return new Failure(f.path("case").asText(""), f.path("dialect").asText(""), f.path("input").asText(""),
         f.path("expected").asText(""), f.hasNonNull("actual") ? f.get("actual").asText() : null,
-        f.path("status").asText(""), ulps(f.get("ulps")), f.hasNonNull("reason") ? f.get("reason").asText() : null);
+        f.path("status").asText(""), ulps, f.hasNonNull("reason") ? f.get("reason").asText() : null);
+  }
+
+  /** A row's largest error; a row whose failures include kinds that are no ulp count: Infinity. */
+  private static double maxUlps(JsonNode r) {
+    double u = ulps(r.get("maxUlps"));
+    JsonNode kinds = r.get("failedByKind");
+    if (kinds != null && kinds.isObject()) {
+      for (java.util.Iterator<String> it = kinds.fieldNames(); it.hasNext(); ) {
+        if (!it.next().equals("ulps")) {
+          return Double.POSITIVE_INFINITY;
+        }
+      }
+    }
+    return u;
   }
 
   private static double ulps(JsonNode n) {

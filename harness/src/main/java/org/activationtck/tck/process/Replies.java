@@ -1,10 +1,14 @@
 package org.activationtck.tck.process;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.activationtck.oracle.Rounding;
 import org.activationtck.spec.Dtype;
 
@@ -45,7 +49,15 @@ final class Replies {
   }
 
   /**
-   * The values of a reply to request {@code id}, each rounded to {@code dtype}.
+   * The values of a reply to request {@code id}, as the doubles they denote. A float64 reply's
+   * numbers are read to the nearest double. A narrower dtype's reply must consist of values of
+   * that dtype, written either exactly (as the double they are, {@code 0.7310585975646973}, or
+   * their full decimal expansion) or with at most as many significant digits as the dtype needs
+   * to single out a value ({@link #significantDigits}: 9 for float32, 5 for float16, 4 for
+   * bfloat16; such a decimal is read in the dtype, as the program's own printing of its values
+   * would be). Any other number is passed on as the nearest double: a program that computes a
+   * float32 request in double and prints the double has not answered in float32, and the verdict
+   * says so ("0.7310585786300049 is not a float32 value"), element by element.
    *
    * @throws UnsupportedOperationException when the program answered {@code unsupported}
    * @throws BadReply for anything that is not a valid reply to {@code id}
@@ -77,16 +89,94 @@ final class Replies {
       throw new BadReply("reply has no array y", false);
     }
     double[] out = new double[y.size()];
+    List<String> texts = numberTexts(line);
     for (int i = 0; i < out.length; i++) {
-      out[i] = number(y.get(i), dtype, i);
+      out[i] = number(y.get(i), i < texts.size() ? texts.get(i) : null, dtype, i);
     }
     return out;
   }
 
-  private static double number(JsonNode n, Dtype t, int i) {
+  /**
+   * The digits each number of the top-level {@code y} array was written with (null for
+   * elements that are not numbers): the tree keeps only the double, which loses both the sign
+   * of {@code -0} and how many digits the program printed. The line has parsed as a tree
+   * already, so this second pass over it cannot fail on syntax.
+   */
+  private List<String> numberTexts(String line) {
+    List<String> texts = new ArrayList<>();
+    try (JsonParser p = mapper.getFactory().createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return texts;
+      }
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if (name.equals("y") && v == JsonToken.START_ARRAY) {
+          texts.clear();
+          for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            texts.add(e.isNumeric() ? p.getText() : null);
+            p.skipChildren();
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return texts;
+    }
+    return texts;
+  }
+
+  /**
+   * Significant digits of a JSON number's text, from its first to its last non-zero digit
+   * ({@code 0.7310586} has 7, {@code 1.50e3} has 2).
+   */
+  static int significantDigits(String text) {
+    int first = -1;
+    int last = -1;
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      if (c >= '0' && c <= '9') {
+        if (c != '0') {
+          if (first < 0) {
+            first = count;
+          }
+          last = count;
+        }
+        if (first >= 0 || c != '0') {
+          count++;
+        }
+      }
+    }
+    return first < 0 ? 1 : last - first + 1;
+  }
+
+  /**
+   * Decimal digits that single out every value of a format of precision p: ceil(1 + p log10 2)
+   * (9 for float32, 5 for float16, 4 for bfloat16).
+   */
+  static int digitsToSingleOut(Dtype t) {
+    return (int) Math.ceil(1 + t.precision() * Math.log10(2));
+  }
+
+  private static double number(JsonNode n, String text, Dtype t, int i) {
     double d;
     if (n.isNumber()) {
-      d = n.doubleValue();
+      d = text != null ? Double.parseDouble(text) : n.doubleValue();
+      if (t == Dtype.FLOAT64 || Rounding.isRepresentable(d, t)) {
+        return d;
+      }
+      if (text != null && significantDigits(text) <= digitsToSingleOut(t)) {
+        // A decimal that singles out a value of t, read as the nearest double, rounds back to
+        // it exactly (double has more than 2p + 2 bits for every p here: double rounding is
+        // innocuous).
+        return Rounding.round(d, t);
+      }
+      return d;
     } else if (n.isTextual()) {
       switch (n.asText()) {
         case "NaN": return Double.NaN;
@@ -97,9 +187,6 @@ final class Replies {
     } else {
       throw new BadReply("y[" + i + "] is not a number: " + abbreviate(n.toString()), false);
     }
-    // A decimal that round-trips in t, read as the nearest double, rounds back to t exactly
-    // (double has more than 2p + 2 bits for every p here, so double rounding is innocuous).
-    return Rounding.round(d, t);
   }
 
   static String abbreviate(String s) {

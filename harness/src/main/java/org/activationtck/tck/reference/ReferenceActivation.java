@@ -1,6 +1,9 @@
 package org.activationtck.tck.reference;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.activationtck.oracle.Params;
 import org.activationtck.spec.API;
 import org.activationtck.spec.Activation;
@@ -18,7 +21,11 @@ import org.activationtck.spec.catalog.FunctionSpec;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReferenceActivation implements Activation {
 
+  /** Resolved parameters stay this many; a run has a few hundred distinct parameter sets. */
+  private static final int MAX_CACHED_PARAMS = 4096;
+
   private final Catalog catalog = Catalog.standard();
+  private final Map<List<Object>, Params> params = new ConcurrentHashMap<>();
 
   @Override
   public String name() {
@@ -35,6 +42,23 @@ public final class ReferenceActivation implements Activation {
     return impl.isPresent() && (!derivative || impl.get() instanceof ReferenceFunction);
   }
 
+  /**
+   * The call's resolved parameters, cached: resolving parses and rounds decimals, which costs
+   * more than evaluating a short batch, and the TCK presents each input alone.
+   */
+  private Params params(FunctionSpec f, Call call, Dtype t) {
+    List<Object> key = List.of(f.id(), call.dialect(), call.params(), t);
+    Params p = params.get(key);
+    if (p == null) {
+      p = Params.resolve(f, call.dialect(), call.params(), t);
+      if (params.size() >= MAX_CACHED_PARAMS) {
+        params.clear();
+      }
+      params.put(key, p);
+    }
+    return p;
+  }
+
   private static double narrowTo(double v, Dtype t) {
     return t == Dtype.FLOAT32 ? (float) v : org.activationtck.oracle.Rounding.round(v, t);
   }
@@ -42,7 +66,7 @@ public final class ReferenceActivation implements Activation {
   @Override
   public double[] apply(Call call, double[] x) {
     FunctionSpec f = catalog.require(call.function());
-    Params p = Params.resolve(f, call.dialect(), call.params(), call.dtype());
+    Params p = params(f, call, call.dtype());
     Object impl = ReferenceRegistry.lookup(f.id()).orElseThrow(() ->
         new UnsupportedOperationException(f.id()));
     Dtype t = call.dtype();
@@ -87,7 +111,7 @@ public final class ReferenceActivation implements Activation {
     if (!(impl instanceof ReferenceFunction)) {
       return Activation.super.applyFloat32(call, x);
     }
-    Params p = Params.resolve(f, call.dialect(), call.params(), Dtype.FLOAT32);
+    Params p = params(f, call, Dtype.FLOAT32);
     ReferenceFunction.Kernel k = ((ReferenceFunction) impl).bind(p, Dtype.FLOAT32);
     float[] y = new float[x.length];
     if (call.derivative()) {

@@ -5,8 +5,11 @@ final class Formats {
 
   private Formats() {}
 
-  /** ULP figures: integers plain, fractions to 3 significant digits, "inf" for infinity. */
+  /** ULP figures: integers plain, fractions to 3 significant digits, "inf" for infinity, "-" for none (NaN). */
   static String ulps(double u) {
+    if (Double.isNaN(u)) {
+      return "-";
+    }
     if (Double.isInfinite(u)) {
       return "inf";
     }

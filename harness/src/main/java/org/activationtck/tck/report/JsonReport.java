@@ -10,7 +10,10 @@ import org.activationtck.tck.harness.RunResult;
 
 /**
  * The scoreboard for machines: the same figures as the console, plus every failed check (input,
- * expected, actual, ulps, reason). ULPs that are infinite are written as the string "Infinity".
+ * expected, actual, kind, ulps, reason). Report version 2: numbers stay numbers; an error that
+ * is not an ulp count (a NaN where a number is due, a wrong sign of zero, ...) has {@code "ulps":
+ * null} and says what it is in {@code "kind"}, and a row's {@code maxUlps} is null when nothing
+ * was measured. {@code "result"} is {@code conforms}, {@code failed} or {@code not_checked}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JsonReport {
@@ -18,12 +21,15 @@ public final class JsonReport {
   /** Failed checks listed per row, at most; the counts stay exact. */
   static final int MAX_FAILURES_PER_ROW = 50;
 
+  /** The report format's version; 2 added failure kinds and null for unmeasured ulps. */
+  public static final int VERSION = 2;
+
   private JsonReport() {}
 
   public static byte[] bytes(RunResult r) {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = m.createObjectNode();
-    root.put("reportVersion", 1);
+    root.put("reportVersion", VERSION);
     root.put("implementation", r.implementation());
     root.put("tier", r.config().tier().id());
     root.put("signedZero", r.config().signedZeroStrict() ? "strict" : "lenient");
@@ -31,7 +37,13 @@ public final class JsonReport {
     root.put("passed", r.passed());
     root.put("failed", r.failed());
     root.put("notImplemented", r.notImplemented());
-    root.put("conforms", r.failed() == 0);
+    root.put("result", r.outcome().id());
+    root.put("conforms", r.outcome() == RunResult.Outcome.CONFORMS);
+    root.put("positions", r.config().positions() ? "all" : "one");
+    ArrayNode unchecked = root.putArray("unchecked");
+    r.unchecked().forEach(unchecked::add);
+    ObjectNode kinds = root.putObject("failedByKind");
+    r.failuresByKind().forEach((k, n) -> kinds.put(k.id(), n));
     root.put("elapsedSeconds", r.elapsed().toMillis() / 1000.0);
     ArrayNode rows = root.putArray("rows");
     for (RunResult.Row row : r.rows()) {
@@ -43,6 +55,8 @@ public final class JsonReport {
       o.put("passed", row.passed());
       o.put("failed", row.failed());
       o.put("notImplemented", row.notImplemented());
+      ObjectNode rowKinds = o.putObject("failedByKind");
+      row.failuresByKind().forEach((k, n) -> rowKinds.put(k.id(), n));
       putUlps(o, "maxUlps", row.maxUlps());
       o.put("budgetUlps", row.budget());
       o.put("percentCorrectlyRounded", row.percentCorrectlyRounded());
@@ -72,6 +86,9 @@ public final class JsonReport {
     o.put("expected", c.expected());
     o.put("actual", c.actual());
     o.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
+    if (c.kind() != null) {
+      o.put("kind", c.kind().id());
+    }
     if (c.verdict() != null) {
       putUlps(o, "ulps", c.verdict().ulps());
     }
@@ -79,11 +96,12 @@ public final class JsonReport {
     return o;
   }
 
+  /** An ulp figure, or null when there is none (NaN: not measured, not an ulp count). */
   private static void putUlps(ObjectNode o, String field, double u) {
     if (Double.isFinite(u)) {
       o.put(field, u);
     } else {
-      o.put(field, "Infinity");
+      o.putNull(field);
     }
   }
 }

@@ -42,13 +42,19 @@ public final class JunitXmlReport {
             .append("\">");
         if (row.failed() > 0) {
           Check w = row.worst();
-          b.append("\n      <failure message=\"").append(row.failed()).append(" of ").append(row.cases())
-              .append(" checks failed; max ").append(Formats.ulps(row.maxUlps())).append(" ulp\">");
+          String kinds = row.failuresByKind().entrySet().stream()
+              .map(e -> e.getValue() + " " + e.getKey().description())
+              .collect(java.util.stream.Collectors.joining(", "));
+          b.append("\n      <failure type=\"").append(Formats.xml(w == null ? "" : w.kind().id()))
+              .append("\" message=\"").append(row.failed()).append(" of ").append(row.cases())
+              .append(" checks failed (").append(Formats.xml(kinds)).append("); max ")
+              .append(Formats.ulps(row.maxUlps())).append(" ulp\">");
           int n = 0;
           for (Check c : row.checks()) {
             if (c.status() == Check.Status.FAILED && n++ < 20) {
               b.append(Formats.xml(c.caseId() + " [" + c.dialect() + "] x=" + c.input() + " expected="
-                  + c.expected() + " actual=" + c.actual() + ": " + c.reason())).append('\n');
+                  + c.expected() + " actual=" + c.actual() + ": " + c.kind().description() + ": "
+                  + c.reason())).append('\n');
             }
           }
           if (w != null) {

@@ -36,10 +36,25 @@ class VerdictTest {
   }
 
   @Test
+  void specialValueFailures_areOfTheirOwnKind_notAnUlpCount() {
+    for (Verdict v : new Verdict[] {strict(Double.NaN, 0.0, Dtype.FLOAT64, 1e9),
+        strict(1.0, Double.NaN, Dtype.FLOAT32, 1e9),
+        strict(Double.POSITIVE_INFINITY, Double.MAX_VALUE, Dtype.FLOAT64, 1e300),
+        strict(0.5, Double.NEGATIVE_INFINITY, Dtype.FLOAT16, 1e300)}) {
+      assertEquals(FailureKind.SPECIAL_VALUE, v.kind(), v.reason());
+      assertTrue(Double.isNaN(v.ulps()), "no ulp count for " + v.reason());
+      assertFalse(v.measured());
+    }
+    assertEquals("NaN returned where a number is due", strict(1.0, Double.NaN, Dtype.FLOAT64, 0).reason());
+  }
+
+  @Test
   void signedZero_strictOrLenient() {
     Verdict v = strict(-0.0, 0.0, Dtype.FLOAT32, 0);
     assertFalse(v.pass());
-    assertEquals("sign of zero", v.reason());
+    assertEquals(FailureKind.SIGNED_ZERO, v.kind());
+    assertEquals("+0.0 returned for -0.0", v.reason());
+    assertTrue(Double.isNaN(v.ulps()));
     assertTrue(Verdict.of(-0.0, 0.0, Dtype.FLOAT32, 0, Tier.STRICT, false).pass());
   }
 
@@ -56,13 +71,23 @@ class VerdictTest {
   void resultMustBeAValueOfTheDtype() {
     Verdict v = strict(0.1f, 0.1, Dtype.FLOAT32, 1e9);
     assertFalse(v.pass());
-    assertEquals("result is not a float32 value", v.reason());
+    assertEquals(FailureKind.NOT_A_DTYPE_VALUE, v.kind());
+    assertEquals("0.1 is not a float32 value", v.reason());
+    // The double nearest a float32 value's decimal is still not a float32 value.
+    assertEquals("0.7310585786300049 is not a float32 value",
+        strict(0.7310586f, 0.7310585786300049, Dtype.FLOAT32, 1e9).reason());
+    // A float32 value is not a float16 or bfloat16 value.
+    assertEquals(FailureKind.NOT_A_DTYPE_VALUE, strict(0.5, 0.5000000596046448, Dtype.FLOAT16, 1e9).kind());
+    assertEquals(FailureKind.NOT_A_DTYPE_VALUE, strict(0.5, 0.50006103515625, Dtype.BFLOAT16, 1e9).kind());
   }
 
   @Test
   void budget_boundaryIsInclusive() {
     assertTrue(strict(1.0, Math.nextUp(1.0), Dtype.FLOAT64, 1).pass());
-    assertFalse(strict(1.0, Math.nextUp(Math.nextUp(1.0)), Dtype.FLOAT64, 1).pass());
+    Verdict off = strict(1.0, Math.nextUp(Math.nextUp(1.0)), Dtype.FLOAT64, 1);
+    assertFalse(off.pass());
+    assertEquals(FailureKind.ULPS, off.kind());
+    assertEquals(2, off.ulps());
     assertTrue(strict(1.0, 1.0, Dtype.FLOAT64, 0).correctlyRounded());
   }
 

@@ -1,0 +1,137 @@
+package org.activationtck.tck.harness;
+
+import org.activationtck.spec.Dtype;
+
+/**
+ * One batch's results over every {@link Arrangement} its inputs were presented in, folded into
+ * one verdict per output element. The primary call's result is judged against the expected
+ * value; every other presentation's result is judged too and compared with it:
+ *
+ * <ul>
+ *   <li>bit-identical (any NaN equals any NaN): nothing new;</li>
+ *   <li>both pass: a pass, with the larger error, no longer correctly rounded if either is not;</li>
+ *   <li>both fail by ulps: a failure by ulps, the larger error, with where it was seen;</li>
+ *   <li>otherwise (one passes and one fails, the kinds differ, or two failures of a kind that is
+ *       not an ulp count give different values, e.g. 0 and 1 for a NaN): a
+ *       {@link FailureKind#POSITION_DEPENDENT} failure naming both positions and both values.</li>
+ * </ul>
+ *
+ * Accuracy that varies within the budget with the position (a vector body and a scalar tail of
+ * different polynomials) is therefore no failure; results that are right in one place and wrong
+ * in another, or wrong in different ways, are. A presentation that gives no result makes the
+ * element a {@link FailureKind#NO_RESULT} failure naming the presentation. Not thread-safe.
+ */
+final class PresentedResults {
+
+  private final double[] want;
+  private final boolean[] kink;
+  private final Dtype dtype;
+  private final double budget;
+  private final Tier tier;
+  private final boolean signedZeroStrict;
+  private final double[] primary;
+  private final Verdict[] primaryVerdict;
+  private final String[] primaryWhere;
+  private final Verdict[] verdict;
+  private final String[] note;
+  private final boolean[] decided;
+
+  /**
+   * @param want the expected value per output element
+   * @param kink whether the element is a derivative at a kink (its ulp failures are kink
+   *     conventions)
+   * @param primaryResult the primary call's result, one per output element
+   * @param primaryCall the primary call, for where its elements stood
+   */
+  PresentedResults(double[] want, boolean[] kink, Dtype dtype, double budget, Tier tier,
+      boolean signedZeroStrict, double[] primaryResult, Arrangement primaryCall) {
+    this.want = want;
+    this.kink = kink;
+    this.dtype = dtype;
+    this.budget = budget;
+    this.tier = tier;
+    this.signedZeroStrict = signedZeroStrict;
+    int n = want.length;
+    this.primary = primaryResult;
+    this.primaryVerdict = new Verdict[n];
+    this.primaryWhere = new String[n];
+    this.verdict = new Verdict[n];
+    this.note = new String[n];
+    this.decided = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      int e = primaryCall.out()[k];
+      primaryWhere[e] = primaryCall.where(k);
+      primaryVerdict[e] = judge(e, primaryResult[e]);
+      verdict[e] = primaryVerdict[e];
+    }
+  }
+
+  private Verdict judge(int e, double value) {
+    Verdict v = Verdict.of(want[e], value, dtype, budget, tier, signedZeroStrict);
+    if (kink[e] && v.kind() == FailureKind.ULPS) {
+      return v.as(FailureKind.KINK_CONVENTION, show(want[e]) + " expected at the kink (the dialect's"
+          + " convention), " + show(value) + " returned");
+    }
+    return v;
+  }
+
+  /** Folds in the value another presentation gave for output element {@code e}. */
+  void add(int e, double value, String where) {
+    if (decided[e] || sameBits(value, primary[e])) {
+      return;
+    }
+    Verdict v = judge(e, value);
+    Verdict p = primaryVerdict[e];
+    Verdict current = verdict[e];
+    if (v.pass() && p.pass()) {
+      if (v.ulps() > current.ulps() || current.correctlyRounded()) {
+        verdict[e] = new Verdict(true, Math.max(v.ulps(), current.ulps()), false, null, null);
+      }
+      return;
+    }
+    boolean sameKind = v.pass() == p.pass() && v.kind() == p.kind();
+    if (sameKind && v.kind() == FailureKind.ULPS) {
+      if (v.ulps() > current.ulps()) {
+        verdict[e] = v;
+        note[e] = where;
+      }
+      return;
+    }
+    decided[e] = true;
+    verdict[e] = Verdict.failure(FailureKind.POSITION_DEPENDENT, show(primary[e]) + " "
+        + primaryWhere[e] + ", " + show(value) + " " + where + " (expected " + show(want[e]) + ")");
+    note[e] = null;
+  }
+
+  /** Records that the presentation {@code where} gave no result for element {@code e}. */
+  void noResult(int e, String where, String reason) {
+    if (!decided[e]) {
+      decided[e] = true;
+      verdict[e] = Verdict.failure(FailureKind.NO_RESULT, where + ": " + reason);
+      note[e] = null;
+    }
+  }
+
+  /** The folded verdict of element {@code e}. */
+  Verdict verdict(int e) {
+    Verdict v = verdict[e];
+    if (note[e] != null && !v.pass()) {
+      return new Verdict(false, v.ulps(), false, v.kind(), v.reason() + " (" + note[e] + ")");
+    }
+    return v;
+  }
+
+  /** The primary call's result for element {@code e}. */
+  double primary(int e) {
+    return primary[e];
+  }
+
+  private String show(double v) {
+    return Values.show(v, dtype);
+  }
+
+  private static boolean sameBits(double a, double b) {
+    return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b)
+        || (Double.isNaN(a) && Double.isNaN(b));
+  }
+}
