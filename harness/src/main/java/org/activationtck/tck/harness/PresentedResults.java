@@ -24,7 +24,7 @@ import org.activationtck.spec.Dtype;
 final class PresentedResults {
 
   private final double[] want;
-  private final boolean[] kink;
+  private final FailureKind[] ulpsAs;
   private final Dtype dtype;
   private final double budget;
   private final Tier tier;
@@ -38,15 +38,16 @@ final class PresentedResults {
 
   /**
    * @param want the expected value per output element
-   * @param kink whether the element is a derivative at a kink (its ulp failures are kink
-   *     conventions)
+   * @param ulpsAs per element, the kind its ulp failures really are ({@code null}: ulps): a
+   *     derivative at a kink is a {@link FailureKind#KINK_CONVENTION}, a wrong result for a NaN
+   *     or infinite input a {@link FailureKind#SPECIAL_VALUE}, whatever the ulp distance
    * @param primaryResult the primary call's result, one per output element
    * @param primaryCall the primary call, for where its elements stood
    */
-  PresentedResults(double[] want, boolean[] kink, Dtype dtype, double budget, Tier tier,
+  PresentedResults(double[] want, FailureKind[] ulpsAs, Dtype dtype, double budget, Tier tier,
       boolean signedZeroStrict, double[] primaryResult, Arrangement primaryCall) {
     this.want = want;
-    this.kink = kink;
+    this.ulpsAs = ulpsAs;
     this.dtype = dtype;
     this.budget = budget;
     this.tier = tier;
@@ -68,9 +69,10 @@ final class PresentedResults {
 
   private Verdict judge(int e, double value) {
     Verdict v = Verdict.of(want[e], value, dtype, budget, tier, signedZeroStrict);
-    if (kink[e] && v.kind() == FailureKind.ULPS) {
-      return v.as(FailureKind.KINK_CONVENTION, show(want[e]) + " expected at the kink (the dialect's"
-          + " convention), " + show(value) + " returned");
+    if (ulpsAs[e] != null && v.kind() == FailureKind.ULPS) {
+      return v.as(ulpsAs[e], show(value) + " returned, " + show(want[e]) + " expected "
+          + (ulpsAs[e] == FailureKind.KINK_CONVENTION ? "at the kink (the dialect's convention)"
+          : "for this special input"));
     }
     return v;
   }

@@ -82,6 +82,50 @@ class TckCommandTest {
     assertTrue(r.out().contains("RESULT: FAILED"));
   }
 
+  @Test
+  void run_implementationThatDeclinesEverything_exits3_notConforms() throws Exception {
+    Path json = dir.resolve("d.json");
+    CliRun r = CliRun.exec("run", "--functions", "relu,gelu", "--impl-class", Declines.class.getName(),
+        "--report-json", json.toString());
+    assertEquals(3, r.code(), r.out());
+    assertTrue(r.out().contains("RESULT: NOT CHECKED (nothing was checked: every call was declined"
+        + " or not implemented)"), r.out());
+    String report = Files.readString(json);
+    assertTrue(report.contains("\"result\" : \"not_checked\""), report);
+    assertTrue(report.contains("\"conforms\" : false"), report);
+  }
+
+  @Test
+  void run_failureKinds_inTheConsoleAndJson_noUlpCountForASpecialValue() throws Exception {
+    Path json = dir.resolve("k.json");
+    CliRun r = CliRun.exec("run", "--functions", "exponential", "--dtype", "float32",
+        "--impl-class", WrongExponential.class.getName(), "--report-json", json.toString());
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().contains("failed by kind: "), r.out());
+    String report = Files.readString(json);
+    assertTrue(report.contains("\"reportVersion\" : 2"), report);
+    assertTrue(!report.contains("\"Infinity\""), "ulps are numbers or null, never a string");
+    assertTrue(report.contains("\"kind\" : \"ulps\""), report);
+  }
+
+  /** Declines every call. */
+  public static final class Declines implements org.activationtck.spec.Activation {
+    @Override
+    public String name() {
+      return "declines";
+    }
+
+    @Override
+    public boolean supports(String f, String d, org.activationtck.spec.Dtype t, boolean derivative) {
+      return false;
+    }
+
+    @Override
+    public double[] apply(org.activationtck.spec.Call call, double[] x) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
   /** exp computed in float32 arithmetic throughout: not correctly rounded. */
   public static final class WrongExponential implements org.activationtck.spec.Activation {
     @Override

@@ -1,0 +1,224 @@
+package org.activationtck.tck.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.activationtck.spec.Activation;
+import org.activationtck.spec.Call;
+import org.activationtck.spec.Dtype;
+import org.activationtck.tck.reference.ReferenceActivation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The defects that used to pass the TCK, planted one at a time in the correctly rounded reference
+ * (Java SPI; {@code process.PlantedDefectsProcessTest} plants the same ones in programs over the
+ * protocol): each must be rejected, with the right kind, and nothing else may fail.
+ */
+public class PlantedDefectsTest {
+
+  /** A kernel's loop: full blocks of this many elements, then a scalar tail. */
+  static final int BLOCK = 8;
+
+  /** The reference, with {@code plant} applied to each call's correct answer. */
+  static Activation planted(BiFunction<Call, double[], double[]> plant) {
+    ReferenceActivation reference = new ReferenceActivation();
+    return new Activation() {
+      @Override
+      public String name() {
+        return "planted";
+      }
+
+      @Override
+      public boolean supports(String function, String dialect, Dtype dtype, boolean derivative) {
+        return reference.supports(function, dialect, dtype, derivative);
+      }
+
+      @Override
+      public double[] apply(Call call, double[] x) {
+        return plant.apply(call, x);
+      }
+    };
+  }
+
+  static RunResult run(Activation a, boolean positions, Dtype dtype, String... functions) {
+    TckConfig c = TckConfig.builder().functions(List.of(functions)).dtypes(List.of(dtype))
+        .dialects(List.of("pytorch", "keras3")).callTimeout(Duration.ofSeconds(30))
+        .positions(positions).build();
+    return new TckRunner(a, c).run();
+  }
+
+  /** Whether batch position i of n is in the scalar tail of a BLOCK-wide loop. */
+  static boolean inTail(int i, int n) {
+    return i >= n - n % BLOCK;
+  }
+
+  private static double[] reference(Call call, double[] x) {
+    return new ReferenceActivation().apply(call, x);
+  }
+
+  @Test
+  void float64ResultsForFloat32Calls_failAsNotAValueOfTheDtype() {
+    Activation a = planted((call, x) -> reference(
+        new Call(call.function(), call.dialect(), call.params(), Dtype.FLOAT64, call.derivative(), -1), x));
+    RunResult r = run(a, false, Dtype.FLOAT32, "sigmoid");
+    // Where the double is a float32 value (1.0 for x > 37, 0.5, NaN) it is right; nowhere else.
+    assertTrue(r.failed() > 0.6 * r.checks().size(), r.failed() + " of " + r.checks().size());
+    for (Check c : r.checks()) {
+      if (c.status() == Check.Status.PASSED) {
+        assertTrue(c.verdict().correctlyRounded(), c.toString());
+      } else {
+        assertEquals(FailureKind.NOT_A_DTYPE_VALUE, c.kind(), c.toString());
+        assertTrue(c.reason().endsWith(" is not a float32 value"), c.reason());
+      }
+    }
+    assertEquals(RunResult.Outcome.FAILED, r.outcome());
+  }
+
+  @Test
+  void nanWrongOnlyInTheScalarTail_isPositionDependent() {
+    Activation a = planted((call, x) -> {
+      double[] y = reference(call, x);
+      for (int i = 0; i < x.length; i++) {
+        if (Double.isNaN(x[i]) && inTail(i, x.length)) {
+          y[i] = 0;
+        }
+      }
+      return y;
+    });
+    RunResult r = run(a, true, Dtype.FLOAT32, "relu", "hard_tanh");
+    assertOnlyFailures(r, c -> c.input().startsWith("NaN"), FailureKind.POSITION_DEPENDENT);
+    // One position per input, as before, cannot see it wherever the fixture batch puts NaN in a
+    // block; wherever it does see it, the kind is still the right one.
+    RunResult blind = run(a, false, Dtype.FLOAT32, "relu", "hard_tanh");
+    assertTrue(blind.failed() < r.failed(), blind.failed() + " vs " + r.failed());
+  }
+
+  @Test
+  void signOfZeroWrongOnlyInTheScalarTail_isPositionDependent() {
+    Activation a = planted((call, x) -> {
+      double[] y = reference(call, x);
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] == 0 && inTail(i, x.length)) {
+          y[i] = -y[i];
+        }
+      }
+      return y;
+    });
+    RunResult r = run(a, true, Dtype.FLOAT64, "relu");
+    assertOnlyFailures(r, c -> c.expected().equals("0.0") || c.expected().equals("-0.0"),
+        FailureKind.POSITION_DEPENDENT);
+    Check negativeZero = r.checks().stream()
+        .filter(c -> c.input().startsWith("-0.0 ") && !c.derivative()).findFirst().orElseThrow();
+    assertEquals(FailureKind.POSITION_DEPENDENT, negativeZero.kind());
+    assertTrue(negativeZero.reason().contains("alone") || negativeZero.reason().contains("index"),
+        negativeZero.reason());
+  }
+
+  @Test
+  void softmaxWrongOnlyWhenASpecialStandsAfterIndex0_isPositionDependent() {
+    Activation a = planted((call, x) -> {
+      double[] clean = x.clone();
+      for (int i = 1; i < clean.length; i++) {
+        if (Double.isNaN(clean[i]) || clean[i] == Double.POSITIVE_INFINITY) {
+          clean[i] = 0; // the defect: a NaN or +Infinity after index 0 is not seen
+        }
+      }
+      return reference(call, clean);
+    });
+    for (String f : new String[] {"softmax", "log_softmax"}) {
+      RunResult r = run(a, true, Dtype.FLOAT64, f);
+      assertOnlyFailures(r, PlantedDefectsTest::oneNanOrPositiveInfinityAmongNumbers,
+          FailureKind.POSITION_DEPENDENT);
+      // The fixtures put every special at index 0: without positions the defect passes.
+      RunResult blind = run(a, false, Dtype.FLOAT64, f);
+      assertEquals(0, blind.failed(), f);
+      assertEquals(RunResult.Outcome.CONFORMS, blind.outcome());
+    }
+  }
+
+  @Test
+  void declinesEverything_isNotChecked_notConformant() {
+    Activation none = new Activation() {
+      @Override
+      public String name() {
+        return "declines";
+      }
+
+      @Override
+      public boolean supports(String f, String d, Dtype t, boolean derivative) {
+        return false;
+      }
+
+      @Override
+      public double[] apply(Call call, double[] x) {
+        throw new AssertionError("never called");
+      }
+    };
+    RunResult r = run(none, true, Dtype.FLOAT64, "relu", "gelu");
+    assertEquals(0, r.failed());
+    assertEquals(0, r.passed());
+    assertEquals(RunResult.Outcome.NOT_CHECKED, r.outcome());
+    assertEquals(3, r.outcome().exitCode());
+    assertEquals(List.of("relu", "gelu"), r.unchecked());
+
+    Activation throwsUnsupported = planted((call, x) -> {
+      throw new UnsupportedOperationException("no");
+    });
+    assertEquals(RunResult.Outcome.NOT_CHECKED,
+        run(throwsUnsupported, true, Dtype.FLOAT64, "relu").outcome());
+
+    Activation onlyRelu = planted((call, x) -> {
+      if (!call.function().equals("relu")) {
+        throw new UnsupportedOperationException("only relu");
+      }
+      return reference(call, x);
+    });
+    RunResult partly = run(onlyRelu, true, Dtype.FLOAT64, "relu", "gelu");
+    assertEquals(0, partly.failed());
+    assertTrue(partly.passed() > 0);
+    assertEquals(RunResult.Outcome.NOT_CHECKED, partly.outcome());
+    assertEquals(List.of("gelu"), partly.unchecked());
+  }
+
+  @Test
+  void theReferenceItself_conforms_atEveryPosition() {
+    RunResult r = run(new ReferenceActivation(), true, Dtype.FLOAT32, "relu", "hard_tanh", "softmax");
+    assertEquals(0, r.failed());
+    assertEquals(RunResult.Outcome.CONFORMS, r.outcome());
+  }
+
+  /** A vector with one NaN or +Infinity and a finite element: the defect changes its result. */
+  public static boolean oneNanOrPositiveInfinityAmongNumbers(Check c) {
+    String[] xs = c.input().replaceAll("[\\[\\] ]", "").split(",");
+    int specials = 0;
+    int finite = 0;
+    for (String s : xs) {
+      if (s.equals("NaN") || s.equals("Infinity")) {
+        specials++;
+      } else if (!s.equals("-Infinity")) {
+        finite++;
+      }
+    }
+    return specials == 1 && finite > 0;
+  }
+
+  /** Every check matching {@code where} failed with {@code kind}; every other one passed. */
+  static void assertOnlyFailures(RunResult r, java.util.function.Predicate<Check> where, FailureKind kind) {
+    int matched = 0;
+    for (Check c : r.checks()) {
+      if (where.test(c)) {
+        matched++;
+        assertEquals(Check.Status.FAILED, c.status(), c.toString());
+        assertEquals(kind, c.kind(), c.toString());
+        assertFalse(c.measured(), "a " + kind + " failure is no ulp count: " + c);
+      } else {
+        assertEquals(Check.Status.PASSED, c.status(), c.toString());
+      }
+    }
+    assertTrue(matched > 0, "nothing matched");
+  }
+}
