@@ -92,8 +92,13 @@ final class PresentedResults {
       if (v.ulps() > current.ulps()) {
         verdict[e] = v.pass() ? new Verdict(true, v.ulps(), false, null, null) : v;
         note[e] = show(value) + " " + where + ", " + show(primary[e]) + " " + primaryWhere[e];
-      } else if (current.correctlyRounded()) {
-        verdict[e] = new Verdict(true, current.ulps(), false, null, null);
+      } else {
+        if (current.correctlyRounded()) {
+          verdict[e] = new Verdict(true, current.ulps(), false, null, null);
+        }
+        if (note[e] == null) {
+          note[e] = show(primary[e]) + " " + primaryWhere[e] + ", " + show(value) + " " + where;
+        }
       }
       return;
     }
