@@ -27,7 +27,11 @@ import org.activationtck.spec.Dtype;
  * {@link #bind(Params)} alone returns a kernel whose results are safe to round to every dtype and
  * within 1 ulp in float64, but not necessarily the nearest double (functions with a 0-ulp float64
  * budget, such as the rational hard_sigmoid, need {@code bind(p, Dtype.FLOAT64)} for that).
- * Special values (NaN, ±Infinity, the sign of zero) follow the catalog exactly, for every dtype.
+ * Special values (NaN, ±Infinity, the sign of zero) follow the catalog exactly, for every dtype,
+ * with one exception: an implementation need not give f'(NaN) the catalog's per-dialect value
+ * ({@code derivativeAtNan}), because {@link ReferenceRegistry} wraps it in a
+ * {@link NanDerivativeFunction} that does; a kernel bound directly, not through the registry,
+ * may return NaN there.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public interface ReferenceFunction {

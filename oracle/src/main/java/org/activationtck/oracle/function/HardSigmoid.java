@@ -24,7 +24,8 @@ import org.activationtck.oracle.internal.ExactQuotient;
  * <p>Derivative: 1/6 on -3 < x < 3 (0 at ±3: TensorFlow Relu6Grad, PyTorch hardsigmoid_backward
  * and JAX's relu6 JVP all test the open interval); tf_keras2: alpha on 0 <= alpha x + beta <= 1,
  * ties included (tf.clip_by_value's minimum/maximum gradients send ties to x); onnx defines no
- * gradient and the catalog takes tf_keras2's. NaN → NaN.
+ * gradient and the catalog takes tf_keras2's. At NaN the catalog's value per dialect (rule
+ * hard_sigmoid.derivative.nan).
  */
 public final class HardSigmoid implements ElementwiseFunction {
 
@@ -68,7 +69,7 @@ public final class HardSigmoid implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("hard_sigmoid", p);
     }
     if (linearForm(p)) {
       BigDecimal alpha = p.real("alpha");

@@ -21,7 +21,8 @@ import org.activationtck.oracle.internal.ExactQuotient;
  * hard_silu.derivative.kink) every dialect takes the outer pieces, 0 at -3 and 1 at 3: Keras and
  * JAX by the product rule over relu6's derivative (0 at its kinks), PyTorch's hardswish_backward
  * since PR #148049 (x <= -3 → 0, x < 3 → x/3 + 1/2, else 1; before it, -1/2 and 3/2), ONNX by
- * catalog choice (no gradient defined). The derivative at -Inf is 0.
+ * catalog choice (no gradient defined). The derivative at -Inf is 0; at NaN the catalog's value per
+ * dialect (rule hard_silu.derivative.nan: pytorch 1, the others NaN).
  */
 public final class HardSilu implements ElementwiseFunction {
 
@@ -45,7 +46,7 @@ public final class HardSilu implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("hard_silu", p);
     }
     if (x <= -3) {
       return Real.POSITIVE_ZERO;

@@ -13,6 +13,7 @@ import org.activationtck.oracle.Real;
  * attribute defaults are already float32 values). f'(x) = scale for x > 0, scale alpha e^x for
  * x < 0. At x = 0 the gradient is scale in keras3 and tf_keras2 (TensorFlow's SeluGrad tests
  * activations &lt; 0) and scale alpha in jax, pytorch and onnx (the exponential branch owns 0).
+ * f'(NaN): the catalog's value per dialect (rule selu.derivative.nan).
  *
  * <p>Method: scale x and scale alpha are exact products of the parameter values; the exponential
  * branch is (scale alpha) * expm1(x) via {@link ExpLinearUnit}. Error bound: exact or relative
@@ -56,7 +57,7 @@ public final class Selu implements ElementwiseFunction {
     BigDecimal scale = p.real("scale");
     validate(alpha, scale);
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("selu", p);
     }
     String d = p.dialect();
     boolean zeroInLinearBranch = d.equals("keras3") || d.equals("tf_keras2");

@@ -40,7 +40,6 @@ class ReluTest {
       derivative(f, p, -0.0, "0");
       derivative(f, p, 1e-300, "1");
       derivative(f, p, -1e-300, "0");
-      derivative(f, p, Double.NaN, "NaN");
     }
   }
 

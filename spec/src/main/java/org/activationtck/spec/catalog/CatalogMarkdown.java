@@ -2,6 +2,7 @@ package org.activationtck.spec.catalog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.activationtck.spec.API;
 
@@ -41,10 +42,34 @@ public final class CatalogMarkdown {
       }
       b.append(" |\n");
     }
+    renderDialects(b, catalog);
     for (FunctionSpec f : catalog.functions()) {
       renderFunction(b, f);
     }
     return b.toString();
+  }
+
+  /** The section "Dialects and versions": the release each dialect pins and its version notes. */
+  private static void renderDialects(StringBuilder b, Catalog catalog) {
+    if (catalog.dialects().isEmpty()) {
+      return;
+    }
+    b.append("\n## Dialects and versions\n\n")
+        .append("Each dialect pins the behaviour of one framework at the releases named here; a value or ")
+        .append("derivative is normative for those releases. The notes list known differences between ")
+        .append("releases that change a value or a derivative, and which release the catalog follows.\n\n")
+        .append("| dialect | framework | releases | what was read |\n|---|---|---|---|\n");
+    for (DialectSpec d : catalog.dialects()) {
+      b.append("| `").append(d.id()).append("` | ").append(cell(d.framework())).append(" | ")
+          .append(cell(d.version())).append(" | ").append(cell(d.describes())).append(" |\n");
+    }
+    for (DialectSpec d : catalog.dialects()) {
+      if (d.versionNotes().isEmpty()) {
+        continue;
+      }
+      b.append("\n**").append(d.id()).append(" version notes.**\n\n");
+      d.versionNotes().forEach(n -> note(b, n));
+    }
   }
 
   private static void renderFunction(StringBuilder b, FunctionSpec f) {
@@ -60,7 +85,7 @@ public final class CatalogMarkdown {
     b.setLength(b.length() - 1);
     b.append(".\n\n");
     b.append("**Definition.**\n\n");
-    for (Map.Entry<String, String> e : new java.util.TreeMap<>(f.definition()).entrySet()) {
+    for (Map.Entry<String, String> e : new TreeMap<>(f.definition()).entrySet()) {
       b.append("- ").append(e.getKey()).append(": ").append(code(e.getValue())).append('\n');
     }
     if (f.derivative() != null) {
@@ -103,6 +128,20 @@ public final class CatalogMarkdown {
         b.append(parts).append('\n');
       }
     }
+    if (!f.derivativeAtNan().isEmpty()) {
+      b.append("\n**Derivative at NaN.** ");
+      StringBuilder parts = new StringBuilder();
+      for (NanDerivative d : f.derivativeAtNan()) {
+        parts.append(String.join(", ", d.dialects())).append(" ").append(code(d.value()));
+        if (!d.when().isEmpty()) {
+          parts.append(" when ");
+          new TreeMap<>(d.when()).forEach((k, v) -> parts.append(code(k + " = " + v)).append(", "));
+          parts.setLength(parts.length() - 2);
+        }
+        parts.append("; ");
+      }
+      b.append(parts).append("otherwise `NaN`.\n");
+    }
     if (!f.special().isEmpty()) {
       b.append("\n**Special values.** ");
       StringBuilder parts = new StringBuilder();
@@ -123,22 +162,29 @@ public final class CatalogMarkdown {
         b.append(" (").append(String.join(", ", r.dialects())).append(")");
       }
       b.append(": ").append(r.text()).append('\n');
+      for (String d : new TreeSet<>(r.positionDependent().keySet())) {
+        PositionDependence p = r.positionDependent().get(d);
+        b.append("  - *Position-dependent in ").append(d).append("* (SIMD blocks give ")
+            .append(code(p.simd())).append("): ").append(p.text()).append('\n');
+      }
     }
     if (!f.notes().isEmpty()) {
       b.append("\n**Notes.**\n\n");
-      for (Note n : f.notes()) {
-        b.append("- ");
-        if (n.rule() != null) {
-          b.append("[`").append(n.rule()).append("`] ");
-        }
-        b.append(n.text());
-        if (n.source() != null) {
-          b.append(" *Source:* ").append(n.source());
-        }
-        b.append('\n');
-      }
+      f.notes().forEach(n -> note(b, n));
     }
     b.append("\n**Sources.** ").append(String.join("; ", f.sources())).append("\n");
+  }
+
+  private static void note(StringBuilder b, Note n) {
+    b.append("- ");
+    if (n.rule() != null) {
+      b.append("[`").append(n.rule()).append("`] ");
+    }
+    b.append(n.text());
+    if (n.source() != null) {
+      b.append(" *Source:* ").append(n.source());
+    }
+    b.append('\n');
   }
 
   private static String code(String s) {

@@ -4,7 +4,9 @@ import org.activationtck.spec.API;
 
 /**
  * A framework convention: the names, parameter defaults and edge-case semantics one family of
- * implementations follows. The implementation, not its prose documentation, is normative.
+ * implementations follows. The implementation, not its prose documentation, is normative; the
+ * releases each dialect describes, and the known differences between releases, are in
+ * {@link Catalog#dialects()}.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public enum Dialect {

@@ -1,8 +1,10 @@
 package org.activationtck.spec.catalog;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.activationtck.spec.API;
 
 /**
@@ -18,6 +20,9 @@ import org.activationtck.spec.API;
  * @param definition the exact definition in plain math, per dialect where it differs
  * @param derivative d/dx in plain math ({@code null} for axis functions)
  * @param kinks non-differentiable points and the gradient each dialect uses there
+ * @param derivativeAtNan f'(NaN) where a dialect's gradient gives a number rather than NaN (see
+ *     {@link NanDerivative}); the first entry that applies wins, and where none does f'(NaN) is
+ *     NaN
  * @param special f(NaN), f(+Inf), f(-Inf), f(+0.0), f(-0.0) with the sign of zero, keyed by
  *     {@code nan, +inf, -inf, +0, -0}
  * @param properties testable properties: range, monotonicity, symmetry, identities, fixed points
@@ -40,6 +45,7 @@ public record FunctionSpec(
     Map<String, String> definition,
     String derivative,
     List<Kink> kinks,
+    List<NanDerivative> derivativeAtNan,
     Map<String, String> special,
     List<String> properties,
     List<Rule> rules,
@@ -53,6 +59,7 @@ public record FunctionSpec(
     parameters = parameters == null ? List.of() : List.copyOf(parameters);
     definition = definition == null ? Map.of() : Map.copyOf(definition);
     kinks = kinks == null ? List.of() : List.copyOf(kinks);
+    derivativeAtNan = derivativeAtNan == null ? List.of() : List.copyOf(derivativeAtNan);
     special = special == null ? Map.of() : Map.copyOf(special);
     properties = properties == null ? List.of() : List.copyOf(properties);
     rules = rules == null ? List.of() : List.copyOf(rules);
@@ -65,6 +72,30 @@ public record FunctionSpec(
   /** The parameter with this canonical name. */
   public Optional<ParameterSpec> parameter(String name) {
     return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** The rule with this id. */
+  public Optional<Rule> rule(String id) {
+    return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /**
+   * f'(NaN) in the dialect at these parameter values, exactly: the value of the first
+   * {@link #derivativeAtNan()} entry that applies; empty when it is NaN (no entry applies, or the
+   * entry says {@code NaN}).
+   *
+   * @param dialect a dialect id, never {@code null}
+   * @param param the resolved value of a parameter by canonical name ({@link BigDecimal} for a real
+   *     parameter, rounded to the compute format), {@code null} when absent; never {@code null}
+   * @throws IllegalArgumentException when the applying entry names a parameter without a real value
+   */
+  public Optional<BigDecimal> derivativeAtNan(String dialect, Function<String, Object> param) {
+    for (NanDerivative d : derivativeAtNan) {
+      if (d.appliesTo(dialect, param)) {
+        return d.evaluate(param);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether the dialect provides this function. */
