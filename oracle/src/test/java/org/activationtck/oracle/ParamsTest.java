@@ -89,7 +89,7 @@ class ParamsTest {
   }
 
   /**
-   * A constant's decimal, when not exact, carries enough digits: its neighbours one unit in the
+   * A constant's decimal, when not the value itself, carries enough digits: its neighbours one unit in the
    * last place away round like it in every format a dialect stores it in, so the rounding of
    * the truncated decimal is the rounding of the exact real.
    */
@@ -97,6 +97,9 @@ class ParamsTest {
   void required_params_constantDecimals_roundLikeTheExactReal() {
     for (FunctionSpec f : CATALOG.functions()) {
       for (ConstantSpec c : f.constants()) {
+        if (c.value().equals(c.decimal())) {
+          continue;                         // a terminating decimal is the value itself
+        }
         BigDecimal v = new BigDecimal(c.decimal());
         BigDecimal unit = BigDecimal.ONE.movePointLeft(v.scale());
         for (Map.Entry<String, Storage> e : c.precision().entrySet()) {
