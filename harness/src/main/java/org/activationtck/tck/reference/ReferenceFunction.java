@@ -37,12 +37,12 @@ import org.activationtck.spec.Dtype;
 public interface ReferenceFunction {
 
   /**
-   * Binds resolved parameters (reals already rounded to the compute format) once per array; the
-   * kernel then evaluates elements. The fast paths are allocation-free (the array forms take
-   * one scratch block per call); the accurate fallbacks of sigmoid, tanh, silu, gelu,
-   * tanh_shrink and their derivatives, taken for the few elements a rounding test cannot decide
-   * and in far tails, still keep double-double temporaries as objects (a known cost, not a
-   * contract).
+   * Binds resolved parameters (reals and stored constants as the dialect holds them, rule
+   * params.compute_format) once per array; the kernel then evaluates elements. The fast paths
+   * are allocation-free (the array forms take one scratch block per call); the accurate
+   * fallbacks of sigmoid, tanh, silu, gelu, tanh_shrink and their derivatives, taken for the few
+   * elements a rounding test cannot decide and in far tails, still keep double-double
+   * temporaries as objects (a known cost, not a contract).
    *
    * @throws IllegalArgumentException for parameter values outside the function's domain
    */

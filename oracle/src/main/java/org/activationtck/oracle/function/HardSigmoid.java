@@ -12,7 +12,8 @@ import org.activationtck.oracle.internal.ExactQuotient;
  *   <li>keras3, pytorch (hardsigmoid), jax: f(x) = relu6(x + 3) / 6, i.e. 0 for x <= -3, 1 for
  *       x >= 3, (x + 3) / 6 between: the exact sixth, not x times a rounded 1/6;
  *   <li>tf_keras2, onnx (HardSigmoid): f(x) = clip(alpha x + beta, 0, 1), alpha = 0.2 and
- *       beta = 0.5 rounded to the compute format (kinks near ±2.5).
+ *       beta = 0.5 as the dialect holds them (rule params.compute_format: tf_keras2 in the
+ *       input's dtype, onnx float32 attributes on every dtype; kinks near ±2.5).
  * </ul>
  *
  * <p>Method: (x + 3) / 6 by {@link ExactQuotient#sixth}: exact when it terminates, else within

@@ -96,6 +96,20 @@ class ReluTest {
   }
 
   @Test
+  void required_relu_slope_float32OnlyOnTheLeakyPath() {
+    // Keras' leaky path is tf.nn.leaky_relu, whose alpha is a float32 attr: float32(0.1) =
+    // 0.100000001490116119384765625 on a float64 input; with a threshold the slope multiplies
+    // a tensor as a Python float, double(0.1), so s (x - t) = -2 double(0.1) at x = -1, t = 1.
+    for (String d : new String[] {"keras3", "tf_keras2"}) {
+      value(f, params("relu", d, "negative_slope=0.1"), -1, "-0.100000001490116119384765625");
+      value(f, params("relu", d, "negative_slope=0.1", "threshold=1"), -1,
+          new java.math.BigDecimal(0.1).multiply(java.math.BigDecimal.valueOf(-2)).toString());
+      value(f, params("relu", d, "negative_slope=0.1", "max_value=6"), -1,
+          new java.math.BigDecimal(0.1).negate().toString());
+    }
+  }
+
+  @Test
   void required_relu_max_value() {
     Params clip = params("relu", "keras3", "max_value=5");
     value(f, clip, 7, "5");

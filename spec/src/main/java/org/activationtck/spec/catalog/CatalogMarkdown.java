@@ -16,6 +16,23 @@ public final class CatalogMarkdown {
   private static final List<String> DIALECTS =
       List.of("keras3", "tf_keras2", "pytorch", "jax", "onnx");
 
+  /** The header's statement of rule params.compute_format. */
+  private static final String PRECISION_RULE =
+      "Rule `params.compute_format`: a real parameter is rounded to the dialect's storage precision "
+      + "for it, then to the dialect's compute format, and the function is then evaluated exactly "
+      + "at that value. Storage (the parameter tables give it where it is not `compute`): "
+      + "`float32` on every input dtype for ONNX float attributes, TensorFlow float op attrs "
+      + "(tf.nn.leaky_relu's alpha, which Keras reaches) and the floatx casts of tf.keras 2 "
+      + "layers; `dtype` for kernels that cast a parameter to the element type where their "
+      + "dialect computes wider; otherwise `compute`, the compute format itself. Compute format: "
+      + "the input's dtype (Keras, TensorFlow, JAX, ONNX), or PyTorch's op-math type (float64 "
+      + "for float64 inputs, float32 for float32, float16 and bfloat16). Constants built into a "
+      + "definition that a dialect stores rounded (*Constants*, per function) take the same steps "
+      + "from their declared storage; all other arithmetic is exact. Each step rounds to nearest, "
+      + "ties to even. A decimal parameter is taken as the exact value (frameworks parse it to a "
+      + "double first, which can differ only for decimals within 2^-53 relative of a narrower "
+      + "format's rounding midpoint).\n\n";
+
   private CatalogMarkdown() {}
 
   /** The Markdown text, ending with a newline. */
@@ -29,8 +46,7 @@ public final class CatalogMarkdown {
         .append(String.join(", ", DIALECTS.stream().map(d -> "`" + d + "`").toList()))
         .append(" (`keras3` is the default). The implementation of each framework, not its prose ")
         .append("documentation, is normative; disagreements are listed under *Notes*.\n\n")
-        .append("Parameters are rounded to the compute format of the input (float64 for float64, ")
-        .append("float32 otherwise) before the function is evaluated exactly (rule `params.compute_format`).\n\n");
+        .append(PRECISION_RULE);
     b.append("| function | kind | ").append(String.join(" | ", DIALECTS)).append(" |\n|---|---|");
     b.append("---|".repeat(DIALECTS.size())).append('\n');
     for (FunctionSpec f : catalog.functions()) {
@@ -109,10 +125,17 @@ public final class CatalogMarkdown {
               b.append(code(name)).append(" ");
             }
             b.append(def == null ? "(required)" : code(def));
+            StorageRule rule = p.precision().get(d);
+            if (rule != null) {
+              b.append(" ").append(storage(rule));
+            }
           }
         }
         b.append(" |\n");
       }
+    }
+    if (!f.constants().isEmpty()) {
+      renderConstants(b, f);
     }
     if (!f.kinks().isEmpty()) {
       b.append("\n**Derivative at kinks.**\n\n");
@@ -185,6 +208,37 @@ public final class CatalogMarkdown {
       b.append(" *Source:* ").append(n.source());
     }
     b.append('\n');
+  }
+
+  /** The constants table: value, decimal and storage per dialect (— exact or unused). */
+  private static void renderConstants(StringBuilder b, FunctionSpec f) {
+    b.append("\n**Constants** (storage per dialect; — exact, or not in that dialect's ")
+        .append("definition).\n\n| name | value | decimal | ")
+        .append(String.join(" | ", DIALECTS)).append(" |\n|---|---|---|")
+        .append("---|".repeat(DIALECTS.size())).append('\n');
+    for (ConstantSpec c : f.constants()) {
+      b.append("| ").append(code(c.name())).append(" | ").append(code(c.value())).append(" | ")
+          .append(code(c.decimal()));
+      for (String d : DIALECTS) {
+        Storage s = c.precision().get(d);
+        b.append(" | ").append(s == null ? "—" : s.id());
+      }
+      b.append(" |\n");
+    }
+    b.append('\n');
+    f.constants().forEach(c -> b.append("- `").append(c.name()).append("`: ")
+        .append(c.description()).append('\n'));
+  }
+
+  /** A parameter's storage in a table cell: {@code (float32)}, with its condition if any. */
+  private static String storage(StorageRule rule) {
+    if (rule.when().isEmpty()) {
+      return "(" + rule.storage().id() + ")";
+    }
+    StringBuilder w = new StringBuilder();
+    new java.util.TreeMap<>(rule.when()).forEach((k, v) ->
+        w.append(w.length() == 0 ? "" : ", ").append(k).append(" = ").append(v));
+    return "(" + rule.storage().id() + " where " + w + ")";
   }
 
   private static String code(String s) {

@@ -17,6 +17,8 @@ import org.activationtck.spec.API;
  * @param names the function's names per dialect id (API paths); a dialect absent here does not
  *     provide the function
  * @param parameters parameters in canonical order
+ * @param constants real constants of the definitions that some dialect stores rounded, with
+ *     each dialect's storage
  * @param definition the exact definition in plain math, per dialect where it differs
  * @param derivative d/dx in plain math ({@code null} for axis functions)
  * @param kinks non-differentiable points and the gradient each dialect uses there
@@ -30,8 +32,9 @@ import org.activationtck.spec.API;
  * @param notes documentation/implementation disagreements, with sources
  * @param sources where the semantics were read (implementation first)
  * @param breakpoints x values where the function changes formula, as expressions over the
- *     parameters ({@code "threshold"}, {@code "-3"}, {@code "threshold/beta"}); fixtures probe each
- *     and its neighbours one ulp away
+ *     parameters and the constants a dialect stores rounded ({@code "threshold"}, {@code "-3"},
+ *     {@code "threshold/beta"}, {@code "0.5/one_sixth"}); fixtures probe each and its neighbours
+ *     one ulp away
  * @param fixtureParams extra parameter sets, beyond each dialect's defaults, that change the
  *     function's behaviour and so get their own fixture cases
  */
@@ -42,6 +45,7 @@ public record FunctionSpec(
     String summary,
     Map<String, List<String>> names,
     List<ParameterSpec> parameters,
+    List<ConstantSpec> constants,
     Map<String, String> definition,
     String derivative,
     List<Kink> kinks,
@@ -57,6 +61,7 @@ public record FunctionSpec(
   public FunctionSpec {
     names = names == null ? Map.of() : Map.copyOf(names);
     parameters = parameters == null ? List.of() : List.copyOf(parameters);
+    constants = constants == null ? List.of() : List.copyOf(constants);
     definition = definition == null ? Map.of() : Map.copyOf(definition);
     kinks = kinks == null ? List.of() : List.copyOf(kinks);
     derivativeAtNan = derivativeAtNan == null ? List.of() : List.copyOf(derivativeAtNan);
@@ -96,6 +101,11 @@ public record FunctionSpec(
       }
     }
     return Optional.empty();
+  }
+
+  /** The constant with this name. */
+  public Optional<ConstantSpec> constant(String name) {
+    return constants.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
   /** Whether the dialect provides this function. */
