@@ -217,7 +217,7 @@ public class PlantedDefectsTest {
     assertEquals(0, r.failed());
     assertEquals(0, r.passed());
     assertEquals(RunResult.Outcome.NOT_CHECKED, r.outcome());
-    assertEquals(3, r.outcome().exitCode());
+    assertEquals(4, r.outcome().exitCode());
     assertEquals(List.of("relu", "gelu"), r.unchecked());
 
     Activation throwsUnsupported = planted((call, x) -> {

@@ -56,7 +56,9 @@ class DerivativeAtNanTest {
     at("linear", "keras3", 1, "tf_keras2", 1, "pytorch", 1, "jax", 1, "onnx", 1);
     at("relu", "keras3", 0, "tf_keras2", 0, "pytorch", 1, "jax", 0, "onnx", 0);
     at("relu6", "keras3", 0, "tf_keras2", 0, "pytorch", 1, "jax", 0);
-    at("leaky_relu", "keras3", 0.2, "tf_keras2", 0.2, "pytorch", 0.01, "jax", 0.01, "onnx", 0.01);
+    // The slope at its storage precision: TensorFlow's LeakyRelu attr and ONNX's are float32.
+    at("leaky_relu", "keras3", (double) 0.2f, "tf_keras2", (double) 0.2f, "pytorch", 0.01, "jax", 0.01,
+        "onnx", (double) 0.01f);
     at("prelu", "keras3", 0, "tf_keras2", 0, "pytorch", 0.25, "onnx", NAN);
     at("rrelu", "pytorch", 0.22916666666666666);
     at("threshold", "keras3", 0, "pytorch", 1);
@@ -152,7 +154,10 @@ class DerivativeAtNanTest {
     assertSame(0.375, atNan("rrelu", "pytorch", Map.of("lower", "0.25", "upper", "0.5"), Dtype.FLOAT64),
         "rrelu bounds");
     assertSame((double) 0.2f, atNan("leaky_relu", "keras3", Map.of(), Dtype.FLOAT32), "leaky float32");
-    assertSame(0.3, atNan("leaky_relu", "tf_keras2", Map.of("alpha", "0.3"), Dtype.FLOAT64), "leaky 0.3");
+    assertSame((double) 0.3f, atNan("leaky_relu", "tf_keras2", Map.of("alpha", "0.3"), Dtype.FLOAT64),
+        "leaky 0.3, TensorFlow's float32 attr");
+    assertSame(0.3, atNan("leaky_relu", "pytorch", Map.of("negative_slope", "0.3"), Dtype.FLOAT64),
+        "leaky 0.3, PyTorch's double Scalar");
     assertSame(0.5, atNan("prelu", "pytorch", Map.of("alpha", "0.5"), Dtype.FLOAT64), "prelu weight");
     assertSame(0, atNan("prelu", "keras3", Map.of("alpha", "0.5"), Dtype.FLOAT64), "prelu keras3");
   }
