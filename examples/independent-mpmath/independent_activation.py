@@ -164,7 +164,8 @@ def ziv(fn, fmt):
             return lo
         if wp > ZIV_LIMIT:
             # Still undecided: the value is (taken to be) exactly the midpoint it sits on.
-            sys.stderr.write("independent_activation: undecided rounding, assuming exact\n")
+            sys.stderr.write("independent_activation: undecided rounding of %s, assuming exact\n"
+                             % mpmath.nstr(v, 30))
             return round_parts(sign, man, exp, fmt)
         wp *= 2
 
@@ -189,7 +190,26 @@ def cancel_sum(terms_fn, hint=0):
     raise ArithmeticError("cancellation not resolved")
 
 
+class Near:
+    """A value base + direction * eps with 0 < eps far below any rounding granularity near base
+    (relative eps < 2^-4000): the asymptotic tails whose correction is exponentially small, where
+    base may be exactly a rounding midpoint that no finite precision would decide."""
+
+    def __init__(self, base, direction):
+        self.base = F(base)
+        self.direction = direction
+
+
+def round_near(r, fmt):
+    b = r.base
+    if b == 0:
+        raise ArithmeticError("Near with a zero base")
+    return round_fraction(b + r.direction * abs(b) / F(2) ** 3000, fmt)
+
+
 def finalize(r, fmt):
+    if isinstance(r, Near):
+        return round_near(r, fmt)
     if isinstance(r, float):
         return round_float(r, fmt)
     if isinstance(r, int):
@@ -826,6 +846,8 @@ def f_elu(x, P, dialect, deriv):
         return q_mul(a, x)  # alpha * expm1(+-0)
     if a == 0:
         return q_mul(a, -1.0)
+    if x < -3000:
+        return Near(-F(a), 1 if a > 0 else -1)
     return lambda: mpf(a) * mpmath.expm1(mpf(x))
 
 
@@ -850,6 +872,8 @@ def f_selu(x, P, dialect, deriv):
         if dialect in ("pytorch", "onnx"):
             return 0.0
         return x
+    if x < -3000 and sa != 0:
+        return Near(-sa, 1 if sa > 0 else -1)
     return lambda: mpf_of(sa) * mpmath.expm1(mpf(x))
 
 
@@ -1075,6 +1099,8 @@ def f_soft_exponential(x, P, dialect, deriv):
             return 0.0 if r == 0 else r
         if x == 0:
             return a
+        if F(a) * F(x) < -3000 and A * A != 1:
+            return Near((A * A - 1) / A, 1)
 
         def v():
             ax = mpmath.fmul(mpf(a), mpf(x), exact=True)
@@ -1179,6 +1205,10 @@ def f_tanh_shrink(x, P, dialect, deriv):
         return x
     if x == 0:
         return 0.0
+    if abs(x) > 2000:
+        # x - tanh x = x - 1 + 2 e^(-2x) / (1 + e^(-2x)): above x - 1 by less than e^-4000
+        sgn = 1 if x > 0 else -1
+        return Near(F(x) - sgn, sgn)
     if abs(x) < 2.0 ** -400:
         return signed_zero(x < 0)  # |x^3 / 3| < 2^-1201
     hint = max(0, -2 * math.frexp(x)[1]) + 4
@@ -1353,6 +1383,10 @@ def softmax_vector(xs, fmt, log=False):
 
                 def fn():
                     return -s_at(mp.prec)[1]
+            elif top < -3000:
+                # d - log1p(s) with log1p(s) < 2^-4300 and |d| >= 3000
+                out_by_value[v] = round_near(Near(F(v) - F(m), -1), fmt)
+                continue
             else:
                 def fn(d=d):
                     return d - s_at(mp.prec)[1]
