@@ -386,6 +386,14 @@ FLOAT32_ATTRIBUTES = {
 }
 
 
+# --params facts (default): the parameter storage facts of the task brief (ONNX float attributes
+# and tf.nn.leaky_relu's alpha as float32 on every dtype; ONNX HardSwish's slope float32(1/6)).
+# --params compute: the catalog text of version 0.1.0 as this directory was written against it
+# (rule params.compute_format: every parameter rounded to the input's compute format; ONNX
+# HardSwish with the exact 1/6).
+PARAM_MODE = "facts"
+
+
 def exact_number(v):
     """A JSON parameter (number as its text, int, or str) as an exact Fraction."""
     if isinstance(v, bool):
@@ -424,7 +432,9 @@ def resolve_params(function, dialect, raw, dtype):
             out[name] = (None, None)
             continue
         exact = exact_number(v)
-        fmt = "float32" if (dialect, function, name) in FLOAT32_ATTRIBUTES else cf
+        fmt = cf
+        if PARAM_MODE == "facts" and (dialect, function, name) in FLOAT32_ATTRIBUTES:
+            fmt = "float32"
         val = round_fraction(exact, fmt)
         out[name] = (val, exact)
     if function == "gelu":
@@ -508,7 +518,7 @@ def relu_keras(x, P, dialect, deriv):
         return NAN
     if s != 0 and m is None and t == 0:
         # the leaky path: tf.nn.leaky_relu, whose alpha attribute is a float32 (tf_keras2)
-        if dialect == "tf_keras2":
+        if dialect == "tf_keras2" and PARAM_MODE == "facts":
             s = round_fraction(P["negative_slope"][1], "float32")
         if deriv:
             return 1.0 if x > 0 else s
@@ -769,7 +779,7 @@ def f_hard_sigmoid(x, P, dialect, deriv):
 def f_hard_silu(x, P, dialect, deriv):
     if isnan(x):
         return NAN
-    if dialect == "onnx":
+    if dialect == "onnx" and PARAM_MODE == "facts":
         # x * HardSigmoid(x) with alpha = float32(1/6), beta = 0.5 (ONNX float attributes)
         a = F(round_fraction(F(1, 6), "float32"))
         b = F(1, 2)
@@ -1601,6 +1611,18 @@ def handle(req):
 
 
 def main():
+    global PARAM_MODE
+    args = sys.argv[1:]
+    while args:
+        a = args.pop(0)
+        if a.startswith("--params="):
+            PARAM_MODE = a.split("=", 1)[1]
+        elif a == "--params" and args:
+            PARAM_MODE = args.pop(0)
+        else:
+            sys.exit("usage: independent_activation.py [--params facts|compute]")
+    if PARAM_MODE not in ("facts", "compute"):
+        sys.exit("--params: facts or compute")
     out = sys.stdout
     for line in sys.stdin:
         line = line.strip()
