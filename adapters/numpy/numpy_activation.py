@@ -16,8 +16,10 @@ What is declined ({"unsupported": true}, reported not implemented, never passed)
 - parameters the formula below does not take (relu's Keras parameters), and functions not listed.
 
 Parameters omitted from a request take the dialect's default, read from the catalog JSON in this
-repository (spec/src/main/resources/org/activationtck/spec/catalog), and are rounded to the
-request's dtype (rule params.compute_format).
+repository (spec/src/main/resources/org/activationtck/spec/catalog), and are held as the dialect
+holds them (rule params.compute_format): rounded to the parameter's storage precision where the
+catalog declares one (float32 for ONNX attributes and TensorFlow float attrs, on every dtype), then
+to the request's dtype, in which every formula here computes.
 
 One request per line on stdin, one reply per line on stdout, matched by "id".
 """
@@ -54,6 +56,25 @@ def spelling(function, dialect, name):
     return name
 
 
+def storage(function, dialect, name, value_of):
+    """The catalog's storage precision of a real parameter for the call: float32, dtype or compute.
+
+    value_of(other) gives another parameter's value, for conditional precisions ("when")."""
+    for p in catalog(function).get("parameters", []):
+        if p["name"] == name:
+            rule = p.get("precision", {}).get(dialect)
+            if rule is None:
+                return "compute"
+            if isinstance(rule, str):
+                return rule
+            for other, want in rule.get("when", {}).items():
+                got = value_of(other)
+                if got != want and not _same_number(got, want):
+                    return "compute"
+            return rule["storage"]
+    return "compute"
+
+
 def default(function, dialect, name):
     for p in catalog(function).get("parameters", []):
         if p["name"] == name:
@@ -79,9 +100,15 @@ class Req:
         return str(v) if v is not None else default(self.function, self.dialect, name)
 
     def real(self, name):
-        """The parameter rounded to the compute format (float64 for float64, float32 otherwise)."""
+        """The parameter as the dialect holds it, in the request's dtype (rule params.compute_format).
+
+        float32 storage rounds to float32 first; otherwise the value goes to float32 for narrow
+        dtypes (PyTorch's op-math type) and then to the dtype, as before the rule had storages."""
         wide = float(self.raw(name))  # correctly rounded decimal -> double
-        return self.dtype(wide) if self.dtype == np.float64 else self.dtype(np.float32(wide))
+        kept = storage(self.function, self.dialect, name, self.raw)
+        if kept == "float32" or self.dtype != np.float64:
+            wide = np.float32(wide)
+        return self.dtype(wide)
 
     def only_defaults(self):
         for k, v in self.params.items():
@@ -154,7 +181,9 @@ def hard_sigmoid(x, r):
 
 def hard_silu(x, r):
     if r.dialect == "onnx":
-        return x * np.maximum(c(r, 0), np.minimum(c(r, 1), x / c(r, 6) + c(r, 0.5)))
+        # HardSwish's function body: HardSigmoid with alpha = float32(1/6), a float attribute.
+        a = c(r, np.float32(1 / 6))
+        return x * np.maximum(c(r, 0), np.minimum(c(r, 1), a * x + c(r, 0.5)))
     return x * np.clip(x + c(r, 3), c(r, 0), c(r, 6)) / c(r, 6)
 
 

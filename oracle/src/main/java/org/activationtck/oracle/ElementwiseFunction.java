@@ -24,6 +24,9 @@ public interface ElementwiseFunction {
   /** f(x). */
   Real value(double x, Params p, int digits);
 
-  /** f'(x) = d/dx f(x); at kinks, the value the dialect's gradient uses. */
+  /**
+   * f'(x) = d/dx f(x); at kinks, the value the dialect's gradient uses; at NaN, the catalog's
+   * {@code derivativeAtNan} value for the dialect and parameters (NaN where it states none).
+   */
   Real derivative(double x, Params p, int digits);
 }

@@ -3,39 +3,51 @@ package org.activationtck.oracle;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.activationtck.spec.API;
 import org.activationtck.spec.Dtype;
+import org.activationtck.spec.catalog.ConstantSpec;
+import org.activationtck.spec.catalog.Dialect;
 import org.activationtck.spec.catalog.FunctionSpec;
 import org.activationtck.spec.catalog.ParameterSpec;
+import org.activationtck.spec.catalog.Storage;
 
 /**
  * The resolved parameters of one evaluation: every catalog parameter of the function, explicit
- * values over the dialect's defaults, validated by type.
+ * values over the dialect's defaults, validated by type, and the constants of the definition that
+ * the dialect stores rounded.
  *
- * <p>Real parameters are rounded to the <em>compute format</em> of the input dtype before use
- * (float64 for float64, float32 for the other formats), because every framework stores them as
- * scalars of that format; the oracle then evaluates the mathematical function exactly at those
- * parameter values (catalog rule {@code params.compute_format}). Absent optional parameters (default
- * {@code none}) are absent here.
+ * <p>Catalog rule {@code params.compute_format}: a real parameter is rounded to the dialect's
+ * storage precision for it ({@link ParameterSpec#storage}: float32 for ONNX float attributes and
+ * TensorFlow float attrs, on every input dtype), then to the dialect's compute format for the
+ * input ({@link Dialect#computeFormat}: the input's dtype; PyTorch's op-math type, float32 for
+ * float16 and bfloat16), each step to nearest-even; a constant of the definition likewise at its
+ * declared storage ({@link ConstantSpec#storage}), or not at all when the dialect uses it
+ * exactly. The oracle then evaluates the mathematical function exactly at those values. Absent
+ * optional parameters (default {@code none}) are absent here.
  */
 @API(status = API.Status.MAINTAINED, since = "0.1")
 public final class Params {
 
   private final String dialect;
   private final Map<String, Object> values;
+  private final Map<String, BigDecimal> constants;
 
-  private Params(String dialect, Map<String, Object> values) {
+  private Params(String dialect, Map<String, Object> values, Map<String, BigDecimal> constants) {
     this.dialect = dialect;
     this.values = Collections.unmodifiableMap(values);
+    this.constants = Collections.unmodifiableMap(constants);
   }
 
   /**
    * Resolves explicit parameter values against the catalog entry.
    *
    * @param explicit parameter values by canonical name (or the dialect's spelling), as strings
-   * @throws IllegalArgumentException naming the parameter for an unknown name or a bad value
+   * @param inputDtype the dtype of the input the parameters are for, never {@code null}
+   * @throws IllegalArgumentException naming the parameter for an unknown name or a bad value (a
+   *     real that overflows its storage or compute format included), or for an unknown dialect
    */
   public static Params resolve(FunctionSpec f, String dialect, Map<String, String> explicit,
       Dtype inputDtype) {
@@ -46,22 +58,56 @@ public final class Params {
               + f.parameters().stream().map(ParameterSpec::name).toList() + ")"));
       given.put(p.name(), e.getValue());
     }
-    Dtype compute = inputDtype == Dtype.FLOAT64 ? Dtype.FLOAT64 : Dtype.FLOAT32;
+    Dtype compute = Dialect.fromId(dialect).computeFormat(inputDtype);
+    Map<String, String> raw = new LinkedHashMap<>();
+    for (ParameterSpec p : f.parameters()) {
+      String value = given.containsKey(p.name()) ? given.get(p.name())
+          : p.defaultFor(dialect).orElse(null);
+      if (value != null && !value.equals("none")) {
+        raw.put(p.name(), value);
+      }
+    }
     Map<String, Object> values = new LinkedHashMap<>();
     for (ParameterSpec p : f.parameters()) {
-      String raw = given.containsKey(p.name()) ? given.get(p.name())
-          : p.defaultFor(dialect).orElse(null);
-      if (raw == null || raw.equals("none")) {
-        continue;
+      String value = raw.get(p.name());
+      if (value != null) {
+        List<Dtype> roundings = p.storage(dialect, raw).roundings(inputDtype, compute);
+        values.put(p.name(), parse(f, p, value, roundings));
       }
-      values.put(p.name(), parse(f, p, raw, compute));
     }
-    return new Params(dialect, values);
+    Map<String, BigDecimal> constants = new LinkedHashMap<>();
+    for (ConstantSpec c : f.constants()) {
+      Storage storage = c.storage(dialect);
+      if (storage != Storage.EXACT) {
+        String where = f.id() + " constant '" + c.name() + "'";
+        constants.put(c.name(), stored(where, c.decimal(), new BigDecimal(c.decimal()),
+            storage.roundings(inputDtype, compute)));
+      }
+    }
+    return new Params(dialect, values, constants);
   }
 
-  /** Parameters given directly, for tests and kernels; reals are used as given. */
+  /** Parameters given directly, for tests and kernels; reals are used as given, no constants. */
   public static Params of(String dialect, Map<String, Object> values) {
-    return new Params(dialect, new LinkedHashMap<>(values));
+    return new Params(dialect, new LinkedHashMap<>(values), new LinkedHashMap<>());
+  }
+
+  /**
+   * v rounded to each format in turn.
+   *
+   * @param text v as the catalog or the user wrote it, for the message
+   * @throws IllegalArgumentException naming {@code where} and the text when a rounding overflows
+   */
+  private static BigDecimal stored(String where, String text, BigDecimal v, List<Dtype> roundings) {
+    BigDecimal r = v;
+    for (Dtype t : roundings) {
+      double d = Rounding.round(r, t);
+      if (Double.isInfinite(d)) {
+        throw new IllegalArgumentException(where + ": " + text + " overflows " + t.id());
+      }
+      r = new BigDecimal(d);
+    }
+    return r;
   }
 
   private static Optional<ParameterSpec> find(FunctionSpec f, String dialect, String name) {
@@ -73,7 +119,7 @@ public final class Params {
     return Optional.empty();
   }
 
-  private static Object parse(FunctionSpec f, ParameterSpec p, String raw, Dtype compute) {
+  private static Object parse(FunctionSpec f, ParameterSpec p, String raw, List<Dtype> roundings) {
     String where = f.id() + " parameter '" + p.name() + "'";
     switch (p.type()) {
       case "real": {
@@ -83,11 +129,7 @@ public final class Params {
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(where + ": not a number: '" + raw + "'");
         }
-        double r = Rounding.round(v, compute);
-        if (Double.isInfinite(r)) {
-          throw new IllegalArgumentException(where + ": " + raw + " overflows " + compute.id());
-        }
-        return new BigDecimal(r);
+        return stored(where, raw, v, roundings);
       }
       case "integer":
         try {
@@ -154,8 +196,21 @@ public final class Params {
     return values;
   }
 
+  /**
+   * A constant of the definition as the dialect stores it ({@link ConstantSpec}), exactly; empty
+   * when the dialect uses the exact real (the function computes that itself).
+   */
+  public Optional<BigDecimal> constant(String name) {
+    return Optional.ofNullable(constants.get(name));
+  }
+
+  /** The rounded constants by name (those the dialect does not use exactly). */
+  public Map<String, BigDecimal> constants() {
+    return constants;
+  }
+
   @Override
   public String toString() {
-    return dialect + values;
+    return constants.isEmpty() ? dialect + values : dialect + values + constants;
   }
 }

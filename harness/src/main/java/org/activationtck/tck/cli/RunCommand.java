@@ -23,13 +23,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./tck run}: the conformance run. Exit 0 conforms, 1 something failed, 2 bad input, 3
- * nothing failed but nothing was checked (or nothing of a function asked for).
+ * internal error, 4 nothing failed but nothing was checked (or nothing of a function asked for).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the fixtures against an implementation and prints the scoreboard.",
         "Exit code 0 when it conforms (something was checked and nothing failed), 1 when something",
-        "failed, 2 for bad input, 3 when nothing failed but nothing was checked, or nothing of a",
-        "function named with --functions (every call declined or not implemented)."})
+        "failed, 2 for bad input, 3 for an internal error, 4 when nothing failed but nothing was",
+        "checked, or nothing of a function named with --functions (every call declined or not",
+        "implemented)."})
 final class RunCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")

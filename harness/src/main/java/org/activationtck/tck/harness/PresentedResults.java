@@ -9,16 +9,17 @@ import org.activationtck.spec.Dtype;
  *
  * <ul>
  *   <li>bit-identical (any NaN equals any NaN): nothing new;</li>
- *   <li>both pass: a pass, with the larger error, no longer correctly rounded if either is not;</li>
- *   <li>both fail by ulps: a failure by ulps, the larger error, with where it was seen;</li>
- *   <li>otherwise (one passes and one fails, the kinds differ, or two failures of a kind that is
- *       not an ulp count give different values, e.g. 0 and 1 for a NaN): a
- *       {@link FailureKind#POSITION_DEPENDENT} failure naming both positions and both values.</li>
+ *   <li>both measured in ulps (each passes or fails by ulps): accuracy, judged as accuracy: the
+ *       larger error counts, a failure by ulps if it exceeds the budget, with both positions;</li>
+ *   <li>otherwise (at least one is a failure of a kind that is no ulp count, and the values
+ *       differ: NaN at one position and a number at another, +0.0 and -0.0, 0 and 1 for a NaN):
+ *       a {@link FailureKind#POSITION_DEPENDENT} failure naming both positions and both
+ *       values.</li>
  * </ul>
  *
- * Accuracy that varies within the budget with the position (a vector body and a scalar tail of
- * different polynomials) is therefore no failure; results that are right in one place and wrong
- * in another, or wrong in different ways, are. A presentation that gives no result makes the
+ * Accuracy that varies with the position (a vector body and a scalar tail with different
+ * polynomials, a sum in another order) is therefore an ulp matter; a special value, a sign of
+ * zero or a kink convention that changes with the position is a defect of its own kind. A presentation that gives no result makes the
  * element a {@link FailureKind#NO_RESULT} failure naming the presentation. Not thread-safe.
  */
 final class PresentedResults {
@@ -84,18 +85,20 @@ final class PresentedResults {
     }
     Verdict v = judge(e, value);
     Verdict p = primaryVerdict[e];
-    Verdict current = verdict[e];
-    if (v.pass() && p.pass()) {
-      if (v.ulps() > current.ulps() || current.correctlyRounded()) {
-        verdict[e] = new Verdict(true, Math.max(v.ulps(), current.ulps()), false, null, null);
-      }
-      return;
-    }
-    boolean sameKind = v.pass() == p.pass() && v.kind() == p.kind();
-    if (sameKind && v.kind() == FailureKind.ULPS) {
+    if (v.measured() && p.measured()) {
+      // Accuracy that varies with the position (another polynomial in the tail, a sum in another
+      // order) is judged as accuracy: the larger error counts, wherever it was seen.
+      Verdict current = verdict[e];
       if (v.ulps() > current.ulps()) {
-        verdict[e] = v;
-        note[e] = where;
+        verdict[e] = v.pass() ? new Verdict(true, v.ulps(), false, null, null) : v;
+        note[e] = show(value) + " " + where + ", " + show(primary[e]) + " " + primaryWhere[e];
+      } else {
+        if (current.correctlyRounded()) {
+          verdict[e] = new Verdict(true, current.ulps(), false, null, null);
+        }
+        if (note[e] == null) {
+          note[e] = show(primary[e]) + " " + primaryWhere[e] + ", " + show(value) + " " + where;
+        }
       }
       return;
     }

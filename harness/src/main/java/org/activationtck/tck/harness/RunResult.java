@@ -29,8 +29,8 @@ public record RunResult(String implementation, TckConfig config, List<Check> che
     CONFORMS(0),
     /** At least one check failed. Exit 1. */
     FAILED(1),
-    /** Nothing failed, but nothing was checked, or nothing of a function asked for. Exit 3. */
-    NOT_CHECKED(3);
+    /** Nothing failed, but nothing was checked, or nothing of a function asked for. Exit 4. */
+    NOT_CHECKED(4);
 
     private final int exitCode;
 

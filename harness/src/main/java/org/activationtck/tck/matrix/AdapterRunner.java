@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *     --tier T --signed-zero T --report-json FILE [--functions ...] [--timeout S]
  * </pre>
  *
- * in the repository root, with the adapter's {@code env.*} variables. Exit 0, 1 or 3 (nothing checked) with a report is
+ * in the repository root, with the adapter's {@code env.*} variables. Exit 0, 1 or 4 (nothing checked) with a report is
  * a result; exit 2 is a start failure (the CLI's one-line reason is kept); anything else, a missing
  * report or a time-out is a run failure.
  */
@@ -105,7 +105,7 @@ final class AdapterRunner {
       if (code == 2) {
         return new Outcome(null, Matrix.Status.START_FAILED, LogTail.lastMeaningfulLine(log), seconds(start));
       }
-      if ((code != 0 && code != 1 && code != 3) || !Files.isRegularFile(report)) {
+      if ((code != 0 && code != 1 && code != 4) || !Files.isRegularFile(report)) {
         return new Outcome(null, Matrix.Status.RUN_FAILED, tier.tier + " run exited with code " + code
             + (Files.isRegularFile(report) ? "" : " and no report") + ": " + LogTail.lastMeaningfulLine(log),
             seconds(start));

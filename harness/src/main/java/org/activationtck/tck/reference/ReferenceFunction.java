@@ -27,18 +27,22 @@ import org.activationtck.spec.Dtype;
  * {@link #bind(Params)} alone returns a kernel whose results are safe to round to every dtype and
  * within 1 ulp in float64, but not necessarily the nearest double (functions with a 0-ulp float64
  * budget, such as the rational hard_sigmoid, need {@code bind(p, Dtype.FLOAT64)} for that).
- * Special values (NaN, ±Infinity, the sign of zero) follow the catalog exactly, for every dtype.
+ * Special values (NaN, ±Infinity, the sign of zero) follow the catalog exactly, for every dtype,
+ * with one exception: an implementation need not give f'(NaN) the catalog's per-dialect value
+ * ({@code derivativeAtNan}), because {@link ReferenceRegistry} wraps it in a
+ * {@link NanDerivativeFunction} that does; a kernel bound directly, not through the registry,
+ * may return NaN there.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public interface ReferenceFunction {
 
   /**
-   * Binds resolved parameters (reals already rounded to the compute format) once per array; the
-   * kernel then evaluates elements. The fast paths are allocation-free (the array forms take
-   * one scratch block per call); the accurate fallbacks of sigmoid, tanh, silu, gelu,
-   * tanh_shrink and their derivatives, taken for the few elements a rounding test cannot decide
-   * and in far tails, still keep double-double temporaries as objects (a known cost, not a
-   * contract).
+   * Binds resolved parameters (reals and stored constants as the dialect holds them, rule
+   * params.compute_format) once per array; the kernel then evaluates elements. The fast paths
+   * are allocation-free (the array forms take one scratch block per call); the accurate
+   * fallbacks of sigmoid, tanh, silu, gelu, tanh_shrink and their derivatives, taken for the few
+   * elements a rounding test cannot decide and in far tails, still keep double-double
+   * temporaries as objects (a known cost, not a contract).
    *
    * @throws IllegalArgumentException for parameter values outside the function's domain
    */

@@ -4,11 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.activationtck.spec.API;
+import org.activationtck.spec.catalog.Catalog;
 
 /**
  * Finds the reference implementation of a catalog id by naming convention ({@code hard_silu} →
  * {@code org.activationtck.tck.reference.function.HardSilu}). A missing class means <em>not
- * implemented</em>.
+ * implemented</em>. Elementwise functions come wrapped in a {@link NanDerivativeFunction}, which
+ * gives their derivative at NaN the catalog's value per dialect.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReferenceRegistry {
@@ -37,7 +39,11 @@ public final class ReferenceRegistry {
   private static Optional<Object> load(String id) {
     try {
       Object o = Class.forName(className(id)).getConstructor().newInstance();
-      if (!(o instanceof ReferenceFunction) && !(o instanceof ReferenceAxisFunction)) {
+      if (o instanceof ReferenceFunction) {
+        return Optional.of(new NanDerivativeFunction(Catalog.standard().require(id),
+            (ReferenceFunction) o));
+      }
+      if (!(o instanceof ReferenceAxisFunction)) {
         throw new IllegalStateException(o.getClass() + " is not a reference function");
       }
       return Optional.of(o);

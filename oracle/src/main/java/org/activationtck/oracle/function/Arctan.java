@@ -43,7 +43,7 @@ public final class Arctan implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("arctan", p);
     }
     if (Double.isInfinite(x)) {
       return Real.POSITIVE_ZERO;

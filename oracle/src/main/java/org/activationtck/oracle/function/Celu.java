@@ -11,7 +11,8 @@ import org.activationtck.oracle.internal.Precision;
  *
  * <p>Definition: f(x) = max(0, x) + min(0, alpha (e^(x/alpha) - 1)), i.e. x for x > 0 and
  * alpha (e^(x/alpha) - 1) for x <= 0, for any alpha != 0. f'(x) = 1 for x > 0, e^(x/alpha) for
- * x <= 0; both sides give 1 at x = 0, so there is no kink.
+ * x <= 0; both sides give 1 at x = 0, so there is no kink. f'(NaN): the catalog's value per
+ * dialect (rule celu.derivative.nan).
  *
  * <p>Method: u = x / alpha at d + 6 digits (exact when alpha is a power of two); alpha *
  * expm1(u) via {@link ExpLinearUnit}. The relative condition number of expm1 is
@@ -55,7 +56,7 @@ public final class Celu implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal alpha = alpha(p);
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("celu", p);
     }
     if (x >= 0) {
       return Real.exact(BigDecimal.ONE);

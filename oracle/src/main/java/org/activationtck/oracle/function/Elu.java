@@ -10,7 +10,7 @@ import org.activationtck.oracle.Real;
  *
  * <p>Definition: f(x) = x for x > 0, alpha (e^x - 1) for x <= 0. f'(x) = 1 for x > 0,
  * alpha e^x for x <= 0 (so f'(0) = alpha in every dialect: all of them put 0 in the exponential
- * branch of the gradient).
+ * branch of the gradient). f'(NaN): the catalog's value per dialect (rule elu.derivative.nan).
  *
  * <p>Method: x > 0 is exact; the exponential branch is alpha * expm1(x), never e^x - 1, see
  * {@link ExpLinearUnit} for the tails. Error bound: exact, or relative 10^-digits.
@@ -50,7 +50,7 @@ public final class Elu implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal alpha = p.real("alpha");
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("elu", p);
     }
     if (x > 0) {
       return Real.exact(BigDecimal.ONE);

@@ -35,6 +35,9 @@ public final class Exponential implements ElementwiseFunction {
 
   @Override
   public Real derivative(double x, Params p, int digits) {
+    if (Double.isNaN(x)) {
+      return DerivativeAtNan.of("exponential", p);
+    }
     return value(x, p, digits);
   }
 }

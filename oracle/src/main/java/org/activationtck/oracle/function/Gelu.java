@@ -17,15 +17,18 @@ import org.activationtck.oracle.internal.Precision;
  * gelu: the Gaussian error linear unit, exact or in its tanh approximation (parameter
  * {@code approximate}).
  *
- * <p>Definition. Exact: f(x) = x Phi(x) = (x/2) erfc(-x/sqrt 2), f'(x) = Phi(x) + x phi(x) with
- * phi(x) = e^(-x^2/2)/sqrt(2 pi). Tanh form: f(x) = (x/2)(1 + tanh u) = x sigma(v), with
- * u = sqrt(2/pi)(x + 0.044715 x^3), v = 2u = c P(x), c = 2 sqrt(2/pi), P = x + 0.044715 x^3
- * (1 + tanh u = 2 sigma(2u)); f'(x) = sigma(v) (1 + x c P'(x) sigma(-v)), P' = 1 + 0.134145 x^2.
- * The constants are the exact reals sqrt(2/pi) and 0.044715, not their binary roundings.
+ * <p>Definition. Exact: f(x) = x Phi(x) = (x/2) erfc(-s x) with s = 1/sqrt 2, f'(x) = Phi(x) +
+ * x phi(x) with phi(x) = s e^(-s^2 x^2)/sqrt(pi). Tanh form: f(x) = (x/2)(1 + tanh u) = x sigma(v),
+ * with u = b (x + k x^3), v = 2u = c P(x), c = 2b, P = x + k x^3 (1 + tanh u = 2 sigma(2u));
+ * f'(x) = sigma(v) (1 + x c P'(x) sigma(-v)), P' = 1 + 3k x^2. The constants s = 1/sqrt 2,
+ * b = sqrt(2/pi) and k = 0.044715 are taken as the dialect holds them ({@link GeluConstants}:
+ * binary values where its source stores them rounded, else the exact reals); every operation on
+ * them is exact.
  *
- * <p>Method, exact form. x < 0: (x/2) erfc(|x|/sqrt 2) by {@link Erfc}, which avoids the
- * cancellation of 1 + erf in the tail. x > 0: (x/2)(1 + erf(x/sqrt 2)), a sum of positives.
- * t = |x|/sqrt 2 is computed to d + {@link #ARG_GUARD} digits: |d ln erfc(t)/dt| =
+ * <p>Method, exact form. x < 0: (x/2) erfc(s |x|) by {@link Erfc}, which avoids the
+ * cancellation of 1 + erf in the tail. x > 0: (x/2)(1 + erf(s x)), a sum of positives.
+ * t = s |x| is computed to d + {@link #ARG_GUARD} digits (s within 1 - 10^-7 of 1/sqrt 2 in
+ * every dialect, so the bounds below hold): |d ln erfc(t)/dt| =
  * 2e^(-t^2)/(sqrt(pi) erfc t) < 2(t + 1) (Mills ratio, DLMF 7.8.2) amplifies a relative error e of
  * t by at most 2t(t + 1) < 1700 for t < 28.3 (x > -40), and |d ln(1 + erf t)/dt| < 1.2 by at most
  * 1.2t < 200 for the t used at x > 0; 10^-(d+5) * 1700 < 10^-(d+1). The derivative sums
@@ -44,7 +47,7 @@ import org.activationtck.oracle.internal.Precision;
  *
  * <p>Thresholds. Exact form: x <= -40 ({@link #EXACT_TINY}) gives |f| < e^(-x^2/2)/sqrt(2 pi)
  * (from erfc t < e^(-t^2)/(t sqrt pi)) <= e^-800 < 2^-1100 and |f'| < |x| phi(x) < 40 e^-800:
- * TINY, negative. x^2/2 >= (d+4) ln 10 ({@link Erf#saturation}): erfc(x/sqrt 2)/2 and x phi(x)
+ * TINY, negative. t^2 = s^2 x^2 >= (d+4) ln 10 ({@link Erf#saturation}): erfc(x/sqrt 2)/2 and x phi(x)
  * (x < 160 there for d <= 10^4, x e^(-x^2/2) decreasing) are below 10^-(d+2): f = x and f' = 1
  * within that, returned as approximations. Tanh form: x <= -25 ({@link #TANH_TINY}) gives
  * v <= -1.5957 (25 + 698.7) < -1154, |f| < 25 e^-1154 and |f'| < 25 * 1.6 * 85 e^-1154, both
@@ -63,8 +66,6 @@ public final class Gelu implements ElementwiseFunction {
   /** Tanh form: at and below this x the value and derivative are TINY (derivation above). */
   static final double TANH_TINY = -25;
 
-  private static final BigDecimal KAPPA = new BigDecimal("0.044715");
-  private static final BigDecimal THREE_KAPPA = new BigDecimal("0.134145");
   private static final BigDecimal HALF = new BigDecimal("0.5");
   private static final double LN10 = Math.log(10);
 
@@ -85,7 +86,7 @@ public final class Gelu implements ElementwiseFunction {
       if (x <= TANH_TINY) {
         return Real.tiny(true);
       }
-      BigDecimal vv = v(bx, digits + 2);
+      BigDecimal vv = v(bx, p, digits + 2);
       if (x > 0 && FixedPoint.approximate(vv) > (digits + 2) * LN10) {
         // sigma(v) = 1 - sigma(-v), 0 < sigma(-v) < e^-v < 10^-(d+2): just below x.
         return Real.beside(bx, -1, digits);
@@ -96,18 +97,18 @@ public final class Gelu implements ElementwiseFunction {
     if (x <= EXACT_TINY) {
       return Real.tiny(true);
     }
-    if (x > 0 && x * x / 2 >= Erf.saturation(digits)) {
+    if (x > 0 && saturated(x, p, digits)) {
       // f = x - x Phi(-x) with 0 < Phi(-x) < 10^-(d+4): just below x, which may be a rounding
       // midpoint of a narrower format (710 in bfloat16).
       return Real.beside(bx, -1, digits);
     }
-    return Real.approx(bx.multiply(phi(bx, digits + 1), mc), digits);
+    return Real.approx(bx.multiply(phi(bx, p, digits + 1), mc), digits);
   }
 
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("gelu", p);
     }
     if (Double.isInfinite(x)) {
       return x > 0 ? Real.exact(BigDecimal.ONE) : Real.NEGATIVE_ZERO;
@@ -121,18 +122,18 @@ public final class Gelu implements ElementwiseFunction {
       if (x <= TANH_TINY) {
         return Real.tiny(true);
       }
-      return Real.approx(tanhFormDerivative(bx, digits), digits);
+      return Real.approx(tanhFormDerivative(bx, p, digits), digits);
     }
     if (x <= EXACT_TINY) {
       return Real.tiny(true);
     }
-    if (x > 0 && x * x / 2 >= Erf.saturation(digits)) {
+    if (x > 0 && saturated(x, p, digits)) {
       return Real.approx(BigDecimal.ONE, digits);
     }
     int k = 2;
     while (true) {
-      BigDecimal cdf = phi(bx, digits + k);
-      BigDecimal density = bx.multiply(density(bx, digits + k));
+      BigDecimal cdf = phi(bx, p, digits + k);
+      BigDecimal density = bx.multiply(density(bx, p, digits + k));
       BigDecimal sum = cdf.add(density);
       int lost = Precision.cancellation(cdf.max(density.abs()), sum);
       if (k >= lost + 1) {
@@ -146,39 +147,50 @@ public final class Gelu implements ElementwiseFunction {
     return p.has("approximate") && p.bool("approximate");
   }
 
-  /** Phi(x) = erfc(-x/sqrt 2)/2 within relative 10^-digits, -40 < x, x^2/2 below saturation. */
-  private static BigDecimal phi(BigDecimal x, int digits) {
+  /** Whether t^2 = (s x)^2 reaches erf's saturation for d digits (s: the dialect's scale). */
+  private static boolean saturated(double x, Params p, int digits) {
+    double t = GeluConstants.erfScale(p, 17).doubleValue() * x;
+    return t * t >= Erf.saturation(digits);
+  }
+
+  /** Phi(x) = erfc(-s x)/2 within relative 10^-digits, -40 < x, (s x)^2 below saturation. */
+  private static BigDecimal phi(BigDecimal x, Params p, int digits) {
     MathContext mc = Precision.of(digits + ARG_GUARD + Precision.GUARD);
-    BigDecimal t = x.multiply(PiConstants.sqrtHalf(mc.getPrecision()), mc);
+    BigDecimal t = x.multiply(GeluConstants.erfScale(p, mc.getPrecision()), mc);
     BigDecimal e = x.signum() < 0 ? Erfc.erfc(t.negate(), digits + 1)
         : BigDecimal.ONE.add(Erf.erf(t, digits + 1));
     return e.multiply(HALF);
   }
 
-  /** phi(x) = e^(-x^2/2) / sqrt(2 pi) within relative 10^-digits, |x| < 1000. */
-  private static BigDecimal density(BigDecimal x, int digits) {
+  /**
+   * phi(x) = s e^(-s^2 x^2) / sqrt(pi) within relative 10^-digits, |x| < 1000. s^2 x^2 is exact,
+   * or within relative 10^-(d+10): at most 10^6 10^-(d+10) absolute in the exponent.
+   */
+  private static BigDecimal density(BigDecimal x, Params p, int digits) {
     MathContext mc = Precision.working(digits + 1);
-    BigDecimal e = Exp.exp(x.multiply(x).multiply(HALF).negate(), digits + 1);
-    BigDecimal root = PiConstants.sqrtTwoPi(mc.getPrecision());
-    return e.divide(root, mc);
+    BigDecimal t2 = GeluConstants.erfScaleSquared(p, digits + 10).multiply(x).multiply(x);
+    BigDecimal e = Exp.exp(t2.negate(), digits + 1);
+    BigDecimal s = GeluConstants.erfScale(p, mc.getPrecision());
+    return e.multiply(s, mc).divide(PiConstants.sqrtPi(mc.getPrecision()), mc);
   }
 
-  /** v = 2 sqrt(2/pi) (x + 0.044715 x^3) within absolute 10^-digits (exactly 0 never: x != 0). */
-  private static BigDecimal v(BigDecimal x, int digits) {
-    BigDecimal poly = x.add(KAPPA.multiply(x.pow(3)));
+  /** v = 2b (x + k x^3) within absolute 10^-digits (exactly 0 never: x != 0). */
+  private static BigDecimal v(BigDecimal x, Params p, int digits) {
+    BigDecimal poly = x.add(GeluConstants.kappa(p).multiply(x.pow(3)));
     long e10 = Precision.exponent10(poly);
     int q = digits + 1 + (int) Math.max(0, e10 + 1);
     MathContext mc = Precision.working(q);
-    BigDecimal c = PiConstants.sqrtEightOverPi(mc.getPrecision());
+    BigDecimal c = GeluConstants.twiceTanhScale(p, mc.getPrecision());
     return c.multiply(poly, mc);
   }
 
   /** sigma(v) (1 + x c P' sigma(-v)) with the cancellation near x0 measured and covered. */
-  private static BigDecimal tanhFormDerivative(BigDecimal x, int digits) {
+  private static BigDecimal tanhFormDerivative(BigDecimal x, Params p, int digits) {
+    BigDecimal threeKappa = GeluConstants.kappa(p).multiply(BigDecimal.valueOf(3));
     BigDecimal s = null;
     int k = 2;
     while (true) {
-      BigDecimal v = v(x, digits + k + 2);
+      BigDecimal v = v(x, p, digits + k + 2);
       if (s == null) {
         s = Logistic.sigmoid(v, digits + 1);
       }
@@ -187,8 +199,8 @@ public final class Gelu implements ElementwiseFunction {
         return s.round(Precision.working(digits));
       }
       MathContext mc = Precision.working(digits + k + 1);
-      BigDecimal c = PiConstants.sqrtEightOverPi(mc.getPrecision());
-      BigDecimal dp = BigDecimal.ONE.add(THREE_KAPPA.multiply(x).multiply(x));
+      BigDecimal c = GeluConstants.twiceTanhScale(p, mc.getPrecision());
+      BigDecimal dp = BigDecimal.ONE.add(threeKappa.multiply(x).multiply(x));
       BigDecimal y = x.multiply(c, mc).multiply(dp, mc)
           .multiply(Logistic.sigmoid(v.negate(), digits + k), mc);
       BigDecimal b = BigDecimal.ONE.add(y);

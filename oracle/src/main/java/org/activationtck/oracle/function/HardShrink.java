@@ -14,7 +14,7 @@ import org.activationtck.oracle.Real;
  * hard_shrink.nan): keras3 and onnx 0 (their tests are false at NaN), pytorch NaN.
  *
  * <p>Method: exact comparison; results x or +0.0. Derivative: 1 for |x| > t, else 0 (0 at ±t in
- * every dialect); at NaN: pytorch NaN, keras3 and onnx 0. A negative t makes every dialect return
+ * every dialect); at NaN the catalog's value per dialect (rule hard_shrink.derivative.nan). A negative t makes every dialect return
  * x for all x.
  */
 public final class HardShrink implements ElementwiseFunction {
@@ -32,7 +32,7 @@ public final class HardShrink implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal t = p.real("threshold");
     if (Double.isNaN(x)) {
-      return "pytorch".equals(p.dialect()) ? Real.NAN : Real.POSITIVE_ZERO;
+      return DerivativeAtNan.of("hard_shrink", p);
     }
     return outside(x, t) ? Real.of(1) : Real.POSITIVE_ZERO;
   }

@@ -12,7 +12,8 @@ import org.activationtck.oracle.internal.ExactQuotient;
  *   <li>keras3, pytorch (hardsigmoid), jax: f(x) = relu6(x + 3) / 6, i.e. 0 for x <= -3, 1 for
  *       x >= 3, (x + 3) / 6 between: the exact sixth, not x times a rounded 1/6;
  *   <li>tf_keras2, onnx (HardSigmoid): f(x) = clip(alpha x + beta, 0, 1), alpha = 0.2 and
- *       beta = 0.5 rounded to the compute format (kinks near ±2.5).
+ *       beta = 0.5 as the dialect holds them (rule params.compute_format: tf_keras2 in the
+ *       input's dtype, onnx float32 attributes on every dtype; kinks near ±2.5).
  * </ul>
  *
  * <p>Method: (x + 3) / 6 by {@link ExactQuotient#sixth}: exact when it terminates, else within
@@ -24,7 +25,8 @@ import org.activationtck.oracle.internal.ExactQuotient;
  * <p>Derivative: 1/6 on -3 < x < 3 (0 at ±3: TensorFlow Relu6Grad, PyTorch hardsigmoid_backward
  * and JAX's relu6 JVP all test the open interval); tf_keras2: alpha on 0 <= alpha x + beta <= 1,
  * ties included (tf.clip_by_value's minimum/maximum gradients send ties to x); onnx defines no
- * gradient and the catalog takes tf_keras2's. NaN → NaN.
+ * gradient and the catalog takes tf_keras2's. At NaN the catalog's value per dialect (rule
+ * hard_sigmoid.derivative.nan).
  */
 public final class HardSigmoid implements ElementwiseFunction {
 
@@ -68,7 +70,7 @@ public final class HardSigmoid implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("hard_sigmoid", p);
     }
     if (linearForm(p)) {
       BigDecimal alpha = p.real("alpha");

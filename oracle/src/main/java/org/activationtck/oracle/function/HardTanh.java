@@ -16,7 +16,8 @@ import org.activationtck.oracle.Real;
  * <p>Derivative: 1 strictly inside, 0 outside. At x = min_val or max_val (rule
  * hard_tanh.derivative.kink): keras3 1 (tf.clip_by_value is tf.minimum then tf.maximum, whose
  * gradients send ties to x), jax 1 (the where branches are x > 1 and x < -1), pytorch 0
- * (hardtanh_backward zeroes x <= min_val or x >= max_val). NaN → NaN.
+ * (hardtanh_backward zeroes x <= min_val or x >= max_val). At NaN the catalog's value per dialect
+ * (rule hard_tanh.derivative.nan).
  *
  * @throws IllegalArgumentException when min_val > max_val
  */
@@ -55,7 +56,7 @@ public final class HardTanh implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal[] b = bounds(p);
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("hard_tanh", p);
     }
     if (Double.isInfinite(x)) {
       return Real.POSITIVE_ZERO;

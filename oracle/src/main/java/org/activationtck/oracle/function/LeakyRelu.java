@@ -17,7 +17,8 @@ import org.activationtck.oracle.internal.SignedProduct;
  *
  * <p>Derivative at x = 0 (rule leaky_relu.derivative.kink): s in keras3, tf_keras2, pytorch and
  * onnx (TensorFlow LeakyReluGrad and PyTorch leaky_relu_backward test x > 0), 1 in jax (the
- * jnp.where branch x >= 0 is differentiated). NaN → NaN.
+ * jnp.where branch x >= 0 is differentiated). f(NaN) = NaN; f'(NaN) = s (rule
+ * leaky_relu.derivative.nan).
  *
  * <p>Parameters: negative_slope any finite real (only Keras' LeakyReLU layer rejects negative
  * values; the functions do not).
@@ -35,7 +36,7 @@ public final class LeakyRelu implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("leaky_relu", p);
     }
     BigDecimal s = p.real("negative_slope");
     if (positiveBranch(x, p)) {

@@ -17,6 +17,9 @@ public final class Linear implements ElementwiseFunction {
 
   @Override
   public Real derivative(double x, Params p, int digits) {
+    if (Double.isNaN(x)) {
+      return DerivativeAtNan.of("linear", p);
+    }
     return Real.of(1.0);
   }
 }

@@ -51,7 +51,7 @@ public final class LogSigmoid implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("log_sigmoid", p);
     }
     if (x == Double.POSITIVE_INFINITY) {
       return Real.POSITIVE_ZERO;

@@ -69,7 +69,10 @@ public final class Mish implements ElementwiseFunction {
 
   @Override
   public Real derivative(double x, Params p, int digits) {
-    if (Double.isNaN(x) || Double.isInfinite(x)) {
+    if (Double.isNaN(x)) {
+      return DerivativeAtNan.of("mish", p);
+    }
+    if (Double.isInfinite(x)) {
       return Real.NAN;
     }
     if (x == 0) {

@@ -23,7 +23,7 @@ import org.activationtck.oracle.internal.SignedProduct;
  *
  * <p>Derivative: keras relu'(x) + alpha relu'(-x): 1, alpha, and 0 at x = 0; pytorch 1 for
  * x > 0 else weight (weight at 0); onnx defines no gradient, the catalog takes its x >= 0 branch,
- * 1 at 0. NaN → NaN. All results exact.
+ * 1 at 0. f(NaN) = NaN; f'(NaN) per dialect (rule prelu.derivative.nan). All results exact.
  */
 public final class Prelu implements ElementwiseFunction {
 
@@ -62,7 +62,7 @@ public final class Prelu implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal alpha = p.real("alpha");
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("prelu", p);
     }
     boolean one;
     switch (p.dialect()) {

@@ -28,7 +28,8 @@ import org.activationtck.oracle.internal.SignedProduct;
  * <p>Derivative: TensorFlow's gradients of that op sequence: d pos = [x > t] (t != 0) or
  * [x > 0] (relu), [0 < x < 6] (relu6); the clip passes the gradient at its bounds
  * (tf.minimum/tf.maximum send ties to x); the slope term adds s where t - x > 0. At x = 0 (t = 0)
- * the plain relu's derivative is 0 in every dialect.
+ * the plain relu's derivative is 0 in every dialect. At NaN the catalog's value per dialect and path
+ * (rule relu.derivative.nan).
  *
  * <p>Error bound: none, results are exact. Thresholds: none.
  */
@@ -105,7 +106,7 @@ public final class Relu implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     Args a = args(p);
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("relu", p);
     }
     if (a.leakyPath()) {
       return x > 0 ? Real.of(1) : Real.exact(a.slope);

@@ -13,7 +13,8 @@ import org.activationtck.oracle.Real;
  * <p>Special cases: NaN → NaN; +Inf → 6; -Inf → +0.0; x < 0 → +0.0; ±0 → ±0 (max(x, 0) returns
  * its first operand on a tie, as tf.nn.relu6, torch's clamp and jnp.maximum do; rule
  * relu6.zero_sign). Derivative at the kinks 0 and 6: 0 in every dialect (TensorFlow Relu6Grad,
- * PyTorch hardtanh_backward, JAX's custom JVP all use 0 < x < 6). Derivative at NaN: NaN.
+ * PyTorch hardtanh_backward, JAX's custom JVP all use 0 < x < 6). Derivative at NaN: the
+ * catalog's, per dialect (rule relu6.derivative.nan).
  */
 public final class Relu6 implements ElementwiseFunction {
 
@@ -33,7 +34,7 @@ public final class Relu6 implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("relu6", p);
     }
     return x > 0 && x < SIX ? Real.of(1) : Real.POSITIVE_ZERO;
   }

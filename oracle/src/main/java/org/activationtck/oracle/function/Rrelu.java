@@ -16,7 +16,7 @@ import org.activationtck.oracle.internal.SignedProduct;
  * halving are exact in both formats, so the exact a is the one PyTorch uses.
  *
  * <p>Special cases: NaN → NaN; ±Inf → ±Inf; ±0 → ±0. Derivative: 1 for x > 0, else a (a at 0,
- * leaky_relu_backward's x > 0 test); NaN → NaN.
+ * leaky_relu_backward's x > 0 test); at NaN a (rule rrelu.derivative.nan).
  *
  * @throws IllegalArgumentException when lower > upper (PyTorch's check)
  */
@@ -47,7 +47,7 @@ public final class Rrelu implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal a = slope(p);
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("rrelu", p);
     }
     return x > 0 ? Real.of(1) : a.signum() == 0 ? Real.POSITIVE_ZERO : Real.exact(a);
   }

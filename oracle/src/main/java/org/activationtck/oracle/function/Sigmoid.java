@@ -51,7 +51,7 @@ public final class Sigmoid implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("sigmoid", p);
     }
     if (Double.isInfinite(x)) {
       return Real.POSITIVE_ZERO;

@@ -69,7 +69,7 @@ public final class Silu implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("silu", p);
     }
     if (Double.isInfinite(x)) {
       return x > 0 ? Real.exact(BigDecimal.ONE) : Real.NEGATIVE_ZERO;

@@ -139,7 +139,7 @@ public final class SoftExponential implements ElementwiseFunction,
   public Real derivative(double x, Params p, int digits) {
     BigDecimal a = p.real("alpha");
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("soft_exponential", p);
     }
     if (a.signum() == 0) {
       return Real.exact(BigDecimal.ONE);

@@ -15,7 +15,7 @@ import org.activationtck.oracle.Real;
  *
  * <p>Method: x ∓ t exactly in decimal; nonzero whenever taken. Derivative: 1 for |x| > t, else 0
  * (0 at ±t: PyTorch's shrink_backward zeroes -t <= x <= t; Keras' where selects the constant);
- * at NaN: pytorch NaN, keras3 and onnx 0.
+ * at NaN the catalog's value per dialect (rule soft_shrink.derivative.nan).
  *
  * @throws IllegalArgumentException for t < 0 (PyTorch rejects a negative lambd)
  */
@@ -52,7 +52,7 @@ public final class SoftShrink implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal t = threshold(p);
     if (Double.isNaN(x)) {
-      return "pytorch".equals(p.dialect()) ? Real.NAN : Real.POSITIVE_ZERO;
+      return DerivativeAtNan.of("soft_shrink", p);
     }
     return HardShrink.outside(x, t) ? Real.of(1) : Real.POSITIVE_ZERO;
   }

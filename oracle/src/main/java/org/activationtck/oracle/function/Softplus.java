@@ -66,7 +66,7 @@ public final class Softplus implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal beta = beta(p);
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("softplus", p);
     }
     if (x == Double.POSITIVE_INFINITY || aboveThreshold(x, beta, p)) {
       return Real.exact(BigDecimal.ONE);

@@ -36,7 +36,7 @@ public final class Softsign implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("softsign", p);
     }
     if (Double.isInfinite(x)) {
       return Real.POSITIVE_ZERO;

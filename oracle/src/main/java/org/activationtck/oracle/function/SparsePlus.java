@@ -11,7 +11,8 @@ import org.activationtck.oracle.Real;
  * <p>Definition: f(x) = 0 for x <= -1, (x + 1)^2 / 4 for -1 < x < 1, x for x >= 1.
  * f'(x) = 0 for x <= -1, (x + 1) / 2 for -1 < x < 1, 1 for x >= 1; f' is continuous (0 at -1,
  * 1 at 1), so the gradients the dialects take at the breakpoints (0 at -1 from the x <= -1
- * branch, 1 at 1 from the x >= 1 branch) are the values of the formula anyway.
+ * branch, 1 at 1 from the x >= 1 branch) are the values of the formula anyway. f'(NaN): the
+ * catalog's value per dialect (rule sparse_plus.derivative.nan).
  *
  * <p>Method: every result is exact ((x + 1)^2 / 4 of a binary x is a binary fraction).
  *
@@ -41,7 +42,7 @@ public final class SparsePlus implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("sparse_plus", p);
     }
     if (x <= -1) {
       return Real.POSITIVE_ZERO;

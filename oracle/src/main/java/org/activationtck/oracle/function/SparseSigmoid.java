@@ -13,7 +13,8 @@ import org.activationtck.oracle.Real;
  *
  * <p>Derivative: 1/2 on -1 < x < 1, else 0. At x = ±1 (rule sparse_sigmoid.derivative.kink):
  * keras3 0 (tf.where selects a constant branch); jax 1/4, because jnp.clip is lax.max then
- * lax.min, whose JVP splits a tie evenly (1/2 to each operand), times the outer 1/2. NaN → NaN.
+ * lax.min, whose JVP splits a tie evenly (1/2 to each operand), times the outer 1/2. At NaN the
+ * catalog's value per dialect (rule sparse_sigmoid.derivative.nan).
  */
 public final class SparseSigmoid implements ElementwiseFunction {
 
@@ -37,7 +38,7 @@ public final class SparseSigmoid implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("sparse_sigmoid", p);
     }
     if (x == -1 || x == 1) {
       return "jax".equals(p.dialect()) ? Real.exact(QUARTER) : Real.POSITIVE_ZERO;

@@ -68,7 +68,7 @@ public final class Squareplus implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal b = b(p);
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("squareplus", p);
     }
     if (x == Double.POSITIVE_INFINITY) {
       return Real.exact(BigDecimal.ONE);

@@ -46,7 +46,7 @@ public final class Tanh implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("tanh", p);
     }
     if (Double.isInfinite(x)) {
       return Real.POSITIVE_ZERO;

@@ -101,7 +101,7 @@ public final class TanhShrink implements ElementwiseFunction {
   @Override
   public Real derivative(double x, Params p, int digits) {
     if (Double.isNaN(x)) {
-      return Real.NAN;
+      return DerivativeAtNan.of("tanh_shrink", p);
     }
     if (Double.isInfinite(x)) {
       return Real.exact(BigDecimal.ONE);

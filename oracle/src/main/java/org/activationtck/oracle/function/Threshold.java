@@ -15,7 +15,8 @@ import org.activationtck.oracle.Real;
  * <p>Method: one exact comparison; results are x or v, exact. A zero v is +0.0.
  *
  * <p>Derivative: 1 for x > t, else 0 (0 at x = t in both: tf.where's gradient and PyTorch's
- * threshold_backward both use x > t). At NaN: keras3 0 (the constant branch), pytorch NaN.
+ * threshold_backward both use x > t). At NaN: keras3 0 (the constant branch), pytorch 1
+ * (rule threshold.derivative.nan).
  */
 public final class Threshold implements ElementwiseFunction {
 
@@ -33,7 +34,7 @@ public final class Threshold implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal t = p.real("threshold");
     if (Double.isNaN(x)) {
-      return "keras3".equals(p.dialect()) ? Real.POSITIVE_ZERO : Real.NAN;
+      return DerivativeAtNan.of("threshold", p);
     }
     return above(x, t) ? Real.of(1) : Real.POSITIVE_ZERO;
   }

@@ -15,7 +15,7 @@ import org.activationtck.oracle.Real;
  * thresholded_relu.zero_sign).
  *
  * <p>Method: one exact comparison; results exact. Derivative: 1 for x > theta, else 0 (0 at
- * theta); at NaN: tf_keras2 NaN, onnx 0 (the constant branch).
+ * theta); at NaN 0 (rule thresholded_relu.derivative.nan).
  *
  * @throws IllegalArgumentException for theta < 0 in tf_keras2 (the layer rejects it)
  */
@@ -53,7 +53,7 @@ public final class ThresholdedRelu implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal theta = theta(p);
     if (Double.isNaN(x)) {
-      return "onnx".equals(p.dialect()) ? Real.POSITIVE_ZERO : Real.NAN;
+      return DerivativeAtNan.of("thresholded_relu", p);
     }
     return above(x, theta) ? Real.of(1) : Real.POSITIVE_ZERO;
   }

@@ -144,7 +144,70 @@ class GeluTest {
     assertEquals(true, Params.resolve(SPEC, "jax", Map.of(), Dtype.FLOAT32).bool("approximate"));
     // jax's default is the tanh form: gelu(1) = 0.8411919906082768 (tanh), not 0.8413447460685429.
     Params jax = Params.resolve(SPEC, "jax", Map.of(), Dtype.FLOAT64);
-    assertAgrees(new java.math.BigDecimal("0.84119199060827670478199577702"), F.value(1.0, jax, 25), 25);
+    assertAgrees(tanhForm(1, new java.math.BigDecimal(0.7978845608028654),
+        new java.math.BigDecimal(0.044715), PT), F.value(1.0, jax, 25), 25);
+  }
+
+  /** (x/2)(1 + tanh(b (x + k x^3))) for binary constants b and k, with Apfloat. */
+  private static Apfloat tanhForm(double x, java.math.BigDecimal b, java.math.BigDecimal k, int prec) {
+    return tanhForm(x, new Apfloat(b, prec), k, prec);
+  }
+
+  private static Apfloat tanhForm(double x, Apfloat b, java.math.BigDecimal k, int prec) {
+    Apfloat ax = apfloat(x, prec);
+    Apfloat u = b.multiply(ax.add(new Apfloat(k, prec).multiply(ax.multiply(ax).multiply(ax))));
+    return ax.multiply(new Apfloat("0.5", prec)).multiply(new Apfloat(1, prec).add(ApfloatMath.tanh(u)));
+  }
+
+  /** (x/2) erfc(-s x) and its derivative (1/2) erfc(-s x) + x s e^(-s^2 x^2)/sqrt(pi). */
+  private static Apfloat[] erfForm(double x, Apfloat s) {
+    Apfloat ax = apfloat(x, PREC);
+    Apfloat t = ax.multiply(s);
+    Apfloat cdf = ApfloatMath.erfc(t.negate()).multiply(half());
+    Apfloat density = s.multiply(ApfloatMath.exp(t.multiply(t).negate()))
+        .divide(ApfloatMath.sqrt(ApfloatMath.pi(PREC)));
+    return new Apfloat[] {ax.multiply(cdf), cdf.add(ax.multiply(density))};
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-5, -0.75, 1, 3, -9.25, -30})
+  void required_gelu_value_exact_dialectScales(double x) {
+    // tf.nn.gelu divides by sqrt(2) cast to the dtype; PyTorch and JAX multiply by sqrt(1/2) in
+    // the dtype; ONNX divides by Sqrt(2) computed in its body, exact. Binary values from the JDK.
+    Apfloat one = new Apfloat(1, PREC);
+    Object[][] cases = {
+        {"keras3", Dtype.FLOAT64, one.divide(new Apfloat(new java.math.BigDecimal(1.4142135623730951), PREC))},
+        {"tf_keras2", Dtype.FLOAT32, one.divide(new Apfloat(new java.math.BigDecimal(1.4142135f), PREC))},
+        {"pytorch", Dtype.FLOAT64, new Apfloat(new java.math.BigDecimal(0.7071067811865476), PREC)},
+        {"jax", Dtype.FLOAT32, new Apfloat(new java.math.BigDecimal(0.70710677f), PREC)},
+        {"onnx", Dtype.FLOAT64, ApfloatMath.sqrt(half())}};
+    for (Object[] c : cases) {
+      Params p = Params.resolve(SPEC, (String) c[0], Map.of("approximate", "false"), (Dtype) c[1]);
+      Apfloat[] expected = erfForm(x, (Apfloat) c[2]);
+      assertAgrees(expected[0], F.value(x, p, 40), 40);
+      assertAgrees(expected[1], F.derivative(x, p, 40), 40);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-5, -0.75, 1, 2.5, -20})
+  void required_gelu_value_tanh_dialectConstants(double x) {
+    // keras3, tf_keras2, pytorch, jax: sqrt(2/pi) and 0.044715 in the compute format; ONNX:
+    // sqrt(float32(0.63661977236)) (the square root exact) and float32(0.044715), on float64 too.
+    Object[][] cases = {
+        {"keras3", Dtype.FLOAT64, new Apfloat(new java.math.BigDecimal(0.7978845608028654), PT),
+            new java.math.BigDecimal(0.044715)},
+        {"pytorch", Dtype.FLOAT32, new Apfloat(new java.math.BigDecimal(0.7978846f), PT),
+            new java.math.BigDecimal(0.044715f)},
+        {"onnx", Dtype.FLOAT64, ApfloatMath.sqrt(new Apfloat(new java.math.BigDecimal(0.63661977236f), PT)),
+            new java.math.BigDecimal(0.044715f)}};
+    for (Object[] c : cases) {
+      Params p = Params.resolve(SPEC, (String) c[0], Map.of("approximate", "true"), (Dtype) c[1]);
+      assertAgrees(tanhForm(x, (Apfloat) c[2], (java.math.BigDecimal) c[3], PT), F.value(x, p, 40), 40);
+    }
+    // ONNX's float64 factor 0.79788454470871... is 2e-8 relative below sqrt(2/pi).
+    Params onnx = Params.resolve(SPEC, "onnx", Map.of("approximate", "true"), Dtype.FLOAT64);
+    assertTrue(Math.abs(F.value(1, onnx, 17).value().doubleValue() - 0.8411919906082768) > 1e-9);
   }
 
   @Test

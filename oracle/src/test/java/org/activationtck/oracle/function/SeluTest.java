@@ -19,13 +19,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** selu with the published constants (Klambauer et al. 2017), rounded per compute format. */
+/**
+ * selu with the published constants (Klambauer et al. 2017) as each dialect holds them: rounded to
+ * the compute format, ONNX's float32 attributes, TensorFlow's one kernel constant scale_alpha.
+ */
 class SeluTest {
 
   private static final Selu SELU = new Selu();
   private static final FunctionSpec SPEC = Catalog.standard().require("selu");
   private static final String ALPHA = "1.6732632423543772848170429916717";
   private static final String SCALE = "1.0507009873554804934193349852946";
+  /** TensorFlow's Selu functor: static_cast<T>(1.7580993408473768599402175208123). */
+  private static final String TF_SCALE_ALPHA = "1.7580993408473768599402175208123";
 
   static Params resolved(String dialect, Dtype t) {
     return Params.resolve(SPEC, dialect, Map.of(), t);
@@ -48,10 +53,12 @@ class SeluTest {
   @ParameterizedTest
   @ValueSource(doubles = {-1e-200, -1e-8, -0.5, -1, -20, -700})
   void required_selu_value_matchesApfloat(double x) {
-    for (String d : new String[] {"keras3", "onnx"}) {
+    for (String d : new String[] {"keras3", "pytorch", "onnx"}) {
       Params p = resolved(d, Dtype.FLOAT64);
       long prec = 80 + Math.max(0, (long) -Math.floor(Math.log10(-x)));
-      Apfloat c = new Apfloat(p.real("alpha"), prec).multiply(new Apfloat(p.real("scale"), prec));
+      Apfloat c = d.equals("keras3")
+          ? new Apfloat(new BigDecimal(Double.parseDouble(TF_SCALE_ALPHA)), prec)
+          : new Apfloat(p.real("alpha"), prec).multiply(new Apfloat(p.real("scale"), prec));
       Apfloat expected = c.multiply(ApfloatMath.exp(apfloat(x, prec)).subtract(new Apfloat(1, prec)));
       assertAgrees(expected, SELU.value(x, p, 40), 40);
       assertAgrees(c.multiply(ApfloatMath.exp(apfloat(x, prec))), SELU.derivative(x, p, 40), 40);
@@ -89,8 +96,21 @@ class SeluTest {
   }
 
   @Test
+  void required_selu_saturation_tensorflowsConstant() {
+    // keras3 and tf_keras2: -scale_alpha, TensorFlow's constant rounded once to the dtype; its
+    // double 1.7580993408473768 is one ulp above the product of the doubles of scale and alpha.
+    for (String d : new String[] {"keras3", "tf_keras2"}) {
+      assertExact(new BigDecimal(-1.7580993408473768).toPlainString(),
+          SELU.value(Double.NEGATIVE_INFINITY, resolved(d, Dtype.FLOAT64), 20));
+      assertExact(new BigDecimal(-1.7580993f).toPlainString(),
+          SELU.value(Double.NEGATIVE_INFINITY, resolved(d, Dtype.FLOAT32), 20));
+    }
+    assertTrue(1.7580993408473768 != Double.parseDouble(ALPHA) * Double.parseDouble(SCALE));
+  }
+
+  @Test
   void required_selu_saturation_andPublishedProduct() {
-    Params p = resolved("keras3", Dtype.FLOAT64);
+    Params p = resolved("pytorch", Dtype.FLOAT64);
     BigDecimal c = p.real("scale").multiply(p.real("alpha"));
     assertExact(c.negate().toPlainString(), SELU.value(Double.NEGATIVE_INFINITY, p, 20));
     // scale * alpha = 1.7580993408473768599402175208123 (TensorFlow's scale_alpha) to 16 digits.

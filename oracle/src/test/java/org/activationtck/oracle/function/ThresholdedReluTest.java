@@ -31,6 +31,21 @@ class ThresholdedReluTest {
   }
 
   @Test
+  void required_thresholded_relu_thetaIsFloat32() {
+    // theta = 0.1 is float32(0.1) = 0.100000001490116119384765625 in both dialects (ONNX float
+    // attribute, tf.keras floatx cast): the double 0.1 lies below it and maps to 0, the next
+    // double above float32(0.1) passes.
+    double above = Math.nextUp(0.100000001490116119384765625);
+    for (String d : new String[] {"tf_keras2", "onnx"}) {
+      Params p = params("thresholded_relu", d, d.equals("onnx") ? "alpha=0.1" : "theta=0.1");
+      value(f, p, 0.1, "0");
+      value(f, p, 0.100000001490116119384765625, "0");
+      value(f, p, above, new BigDecimal(above).toString());
+      derivative(f, p, 0.1, "0");
+    }
+  }
+
+  @Test
   void required_thresholded_relu_zero_sign() {
     Params k = params("thresholded_relu", "tf_keras2");
     value(f, k, -2, "-0");

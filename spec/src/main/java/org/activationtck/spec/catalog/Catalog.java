@@ -18,8 +18,10 @@ import java.util.Optional;
 import org.activationtck.spec.API;
 
 /**
- * The activation catalog, loaded from the {@code activations.json} resource of this module. The
- * JSON is the source of truth; {@code spec/ACTIVATIONS.md} is generated from it.
+ * The activation catalog, loaded from the {@code catalog/} resources of this module: {@code
+ * index.json} (the version, the function ids in order and the framework release each dialect
+ * describes) and one {@code <id>.json} per function. The JSON is the source of truth;
+ * {@code spec/ACTIVATIONS.md} is generated from it.
  *
  * <p>Immutable and thread-safe.
  */
@@ -32,10 +34,12 @@ public final class Catalog {
   private static volatile Catalog standard;
 
   private final String version;
+  private final List<DialectSpec> dialects;
   private final Map<String, FunctionSpec> functions;
 
-  private Catalog(String version, List<FunctionSpec> list) {
+  private Catalog(String version, List<DialectSpec> dialects, List<FunctionSpec> list) {
     this.version = version;
+    this.dialects = dialects;
     Map<String, FunctionSpec> m = new LinkedHashMap<>();
     for (FunctionSpec f : list) {
       if (m.put(f.id(), f) != null) {
@@ -74,6 +78,7 @@ public final class Catalog {
    */
   public static Catalog load(Source source, String origin) {
     Index index = parse(source, origin, "index.json", Index.class);
+    CatalogChecks.check(index.dialects(), origin + "index.json");
     List<FunctionSpec> list = new ArrayList<>();
     for (String id : index.functions()) {
       FunctionSpec f = parse(source, origin, id + ".json", FunctionSpec.class);
@@ -84,9 +89,10 @@ public final class Catalog {
       if (f.kind() == null) {
         throw new IllegalArgumentException(origin + id + ".json: field 'kind' is missing");
       }
+      CatalogChecks.check(f, origin + id + ".json");
       list.add(f);
     }
-    return new Catalog(index.version(), list);
+    return new Catalog(index.version(), index.dialects(), list);
   }
 
   private static <T> T parse(Source source, String origin, String name, Class<T> type) {
@@ -128,6 +134,16 @@ public final class Catalog {
     return version;
   }
 
+  /** The framework release each dialect describes, in the order of {@code index.json}. */
+  public List<DialectSpec> dialects() {
+    return dialects;
+  }
+
+  /** What the dialect with this id describes, if the index says. */
+  public Optional<DialectSpec> dialect(String id) {
+    return dialects.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
   /** All functions in catalog order. */
   public List<FunctionSpec> functions() {
     return new ArrayList<>(functions.values());
@@ -159,9 +175,13 @@ public final class Catalog {
         "unknown function '" + idOrAlias + "'"));
   }
 
-  /** The index file's shape: the catalog version and the function ids in catalog order. */
-  record Index(String version, List<String> functions) {
+  /**
+   * The index file's shape: the catalog version, the dialects with the releases they describe,
+   * and the function ids in catalog order.
+   */
+  record Index(String version, List<DialectSpec> dialects, List<String> functions) {
     Index {
+      dialects = dialects == null ? List.of() : List.copyOf(dialects);
       functions = functions == null ? List.of() : List.copyOf(functions);
     }
   }

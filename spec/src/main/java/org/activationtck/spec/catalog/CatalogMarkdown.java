@@ -2,6 +2,7 @@ package org.activationtck.spec.catalog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.activationtck.spec.API;
 
@@ -14,6 +15,23 @@ public final class CatalogMarkdown {
 
   private static final List<String> DIALECTS =
       List.of("keras3", "tf_keras2", "pytorch", "jax", "onnx");
+
+  /** The header's statement of rule params.compute_format. */
+  private static final String PRECISION_RULE =
+      "Rule `params.compute_format`: a real parameter is rounded to the dialect's storage precision "
+      + "for it, then to the dialect's compute format, and the function is then evaluated exactly "
+      + "at that value. Storage (the parameter tables give it where it is not `compute`): "
+      + "`float32` on every input dtype for ONNX float attributes, TensorFlow float op attrs "
+      + "(tf.nn.leaky_relu's alpha, which Keras reaches) and the floatx casts of tf.keras 2 "
+      + "layers; `dtype` for kernels that cast a parameter to the element type where their "
+      + "dialect computes wider; otherwise `compute`, the compute format itself. Compute format: "
+      + "the input's dtype (Keras, TensorFlow, JAX, ONNX), or PyTorch's op-math type (float64 "
+      + "for float64 inputs, float32 for float32, float16 and bfloat16). Constants built into a "
+      + "definition that a dialect stores rounded (*Constants*, per function) take the same steps "
+      + "from their declared storage; all other arithmetic is exact. Each step rounds to nearest, "
+      + "ties to even. A decimal parameter is taken as the exact value (frameworks parse it to a "
+      + "double first, which can differ only for decimals within 2^-53 relative of a narrower "
+      + "format's rounding midpoint).\n\n";
 
   private CatalogMarkdown() {}
 
@@ -28,8 +46,7 @@ public final class CatalogMarkdown {
         .append(String.join(", ", DIALECTS.stream().map(d -> "`" + d + "`").toList()))
         .append(" (`keras3` is the default). The implementation of each framework, not its prose ")
         .append("documentation, is normative; disagreements are listed under *Notes*.\n\n")
-        .append("Parameters are rounded to the compute format of the input (float64 for float64, ")
-        .append("float32 otherwise) before the function is evaluated exactly (rule `params.compute_format`).\n\n");
+        .append(PRECISION_RULE);
     b.append("| function | kind | ").append(String.join(" | ", DIALECTS)).append(" |\n|---|---|");
     b.append("---|".repeat(DIALECTS.size())).append('\n');
     for (FunctionSpec f : catalog.functions()) {
@@ -41,10 +58,34 @@ public final class CatalogMarkdown {
       }
       b.append(" |\n");
     }
+    renderDialects(b, catalog);
     for (FunctionSpec f : catalog.functions()) {
       renderFunction(b, f);
     }
     return b.toString();
+  }
+
+  /** The section "Dialects and versions": the release each dialect pins and its version notes. */
+  private static void renderDialects(StringBuilder b, Catalog catalog) {
+    if (catalog.dialects().isEmpty()) {
+      return;
+    }
+    b.append("\n## Dialects and versions\n\n")
+        .append("Each dialect pins the behaviour of one framework at the releases named here; a value or ")
+        .append("derivative is normative for those releases. The notes list known differences between ")
+        .append("releases that change a value or a derivative, and which release the catalog follows.\n\n")
+        .append("| dialect | framework | releases | what was read |\n|---|---|---|---|\n");
+    for (DialectSpec d : catalog.dialects()) {
+      b.append("| `").append(d.id()).append("` | ").append(cell(d.framework())).append(" | ")
+          .append(cell(d.version())).append(" | ").append(cell(d.describes())).append(" |\n");
+    }
+    for (DialectSpec d : catalog.dialects()) {
+      if (d.versionNotes().isEmpty()) {
+        continue;
+      }
+      b.append("\n**").append(d.id()).append(" version notes.**\n\n");
+      d.versionNotes().forEach(n -> note(b, n));
+    }
   }
 
   private static void renderFunction(StringBuilder b, FunctionSpec f) {
@@ -60,7 +101,7 @@ public final class CatalogMarkdown {
     b.setLength(b.length() - 1);
     b.append(".\n\n");
     b.append("**Definition.**\n\n");
-    for (Map.Entry<String, String> e : new java.util.TreeMap<>(f.definition()).entrySet()) {
+    for (Map.Entry<String, String> e : new TreeMap<>(f.definition()).entrySet()) {
       b.append("- ").append(e.getKey()).append(": ").append(code(e.getValue())).append('\n');
     }
     if (f.derivative() != null) {
@@ -84,10 +125,17 @@ public final class CatalogMarkdown {
               b.append(code(name)).append(" ");
             }
             b.append(def == null ? "(required)" : code(def));
+            StorageRule rule = p.precision().get(d);
+            if (rule != null) {
+              b.append(" ").append(storage(rule));
+            }
           }
         }
         b.append(" |\n");
       }
+    }
+    if (!f.constants().isEmpty()) {
+      renderConstants(b, f);
     }
     if (!f.kinks().isEmpty()) {
       b.append("\n**Derivative at kinks.**\n\n");
@@ -102,6 +150,20 @@ public final class CatalogMarkdown {
         }
         b.append(parts).append('\n');
       }
+    }
+    if (!f.derivativeAtNan().isEmpty()) {
+      b.append("\n**Derivative at NaN.** ");
+      StringBuilder parts = new StringBuilder();
+      for (NanDerivative d : f.derivativeAtNan()) {
+        parts.append(String.join(", ", d.dialects())).append(" ").append(code(d.value()));
+        if (!d.when().isEmpty()) {
+          parts.append(" when ");
+          new TreeMap<>(d.when()).forEach((k, v) -> parts.append(code(k + " = " + v)).append(", "));
+          parts.setLength(parts.length() - 2);
+        }
+        parts.append("; ");
+      }
+      b.append(parts).append("otherwise `NaN`.\n");
     }
     if (!f.special().isEmpty()) {
       b.append("\n**Special values.** ");
@@ -123,22 +185,60 @@ public final class CatalogMarkdown {
         b.append(" (").append(String.join(", ", r.dialects())).append(")");
       }
       b.append(": ").append(r.text()).append('\n');
+      for (String d : new TreeSet<>(r.positionDependent().keySet())) {
+        PositionDependence p = r.positionDependent().get(d);
+        b.append("  - *Position-dependent in ").append(d).append("* (SIMD blocks give ")
+            .append(code(p.simd())).append("): ").append(p.text()).append('\n');
+      }
     }
     if (!f.notes().isEmpty()) {
       b.append("\n**Notes.**\n\n");
-      for (Note n : f.notes()) {
-        b.append("- ");
-        if (n.rule() != null) {
-          b.append("[`").append(n.rule()).append("`] ");
-        }
-        b.append(n.text());
-        if (n.source() != null) {
-          b.append(" *Source:* ").append(n.source());
-        }
-        b.append('\n');
-      }
+      f.notes().forEach(n -> note(b, n));
     }
     b.append("\n**Sources.** ").append(String.join("; ", f.sources())).append("\n");
+  }
+
+  private static void note(StringBuilder b, Note n) {
+    b.append("- ");
+    if (n.rule() != null) {
+      b.append("[`").append(n.rule()).append("`] ");
+    }
+    b.append(n.text());
+    if (n.source() != null) {
+      b.append(" *Source:* ").append(n.source());
+    }
+    b.append('\n');
+  }
+
+  /** The constants table: value, decimal and storage per dialect (— exact or unused). */
+  private static void renderConstants(StringBuilder b, FunctionSpec f) {
+    b.append("\n**Constants** (storage per dialect; — exact, or not in that dialect's ")
+        .append("definition).\n\n| name | value | decimal | ")
+        .append(String.join(" | ", DIALECTS)).append(" |\n|---|---|---|")
+        .append("---|".repeat(DIALECTS.size())).append('\n');
+    for (ConstantSpec c : f.constants()) {
+      b.append("| ").append(code(c.name())).append(" | ").append(code(c.value())).append(" | ")
+          .append(code(c.decimal()));
+      for (String d : DIALECTS) {
+        Storage s = c.precision().get(d);
+        b.append(" | ").append(s == null ? "—" : s.id());
+      }
+      b.append(" |\n");
+    }
+    b.append('\n');
+    f.constants().forEach(c -> b.append("- `").append(c.name()).append("`: ")
+        .append(c.description()).append('\n'));
+  }
+
+  /** A parameter's storage in a table cell: {@code (float32)}, with its condition if any. */
+  private static String storage(StorageRule rule) {
+    if (rule.when().isEmpty()) {
+      return "(" + rule.storage().id() + ")";
+    }
+    StringBuilder w = new StringBuilder();
+    new java.util.TreeMap<>(rule.when()).forEach((k, v) ->
+        w.append(w.length() == 0 ? "" : ", ").append(k).append(" = ").append(v));
+    return "(" + rule.storage().id() + " where " + w + ")";
   }
 
   private static String code(String s) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.activationtck.spec.Dtype;
 import org.junit.jupiter.api.Test;
 
 class CatalogTest {
@@ -49,6 +50,75 @@ class CatalogTest {
         assertTrue(Set.of("nan", "+inf", "-inf", "+0", "-0").contains(input), f.id() + ": special key " + key);
       }
     }
+  }
+
+  @Test
+  void precisions_areDeclaredOnlyForRealParameters_ofProvidingDialects_withKnownConditions() {
+    for (FunctionSpec f : Catalog.standard().functions()) {
+      for (ParameterSpec p : f.parameters()) {
+        String where = f.id() + "." + p.name();
+        assertTrue(p.precision().isEmpty() || p.type().equals("real"), where + ": precision on a " + p.type());
+        p.precision().forEach((dialect, rule) -> {
+          assertTrue(f.names().containsKey(dialect), where + ": precision for absent dialect " + dialect);
+          assertTrue(rule.storage() != Storage.EXACT, where + ": a parameter is never exact");
+          for (String other : rule.when().keySet()) {
+            assertTrue(f.parameter(other).isPresent() && !other.equals(p.name()),
+                where + ": condition on unknown parameter " + other);
+          }
+        });
+      }
+      Set<String> names = new HashSet<>();
+      for (ConstantSpec c : f.constants()) {
+        String where = f.id() + " constant " + c.name();
+        assertTrue(names.add(c.name()), where + ": duplicate");
+        assertTrue(f.parameter(c.name()).isEmpty(), where + ": shadows a parameter");
+        assertFalse(c.value().isBlank() || c.description().isBlank(), where + ": value and description");
+        new java.math.BigDecimal(c.decimal());
+        c.precision().keySet().forEach(d ->
+            assertTrue(f.names().containsKey(d), where + ": precision for absent dialect " + d));
+      }
+    }
+  }
+
+  @Test
+  void storageRule_conditionComparesNumbersByValue_andTreatsMissingAsNone() {
+    StorageRule leakyPath = new StorageRule(Storage.FLOAT32, Map.of("max_value", "none", "threshold", "0"));
+    assertTrue(leakyPath.appliesTo(Map.of("threshold", "0.0")));
+    assertFalse(leakyPath.appliesTo(Map.of("threshold", "0.5")));
+    assertFalse(leakyPath.appliesTo(Map.of("threshold", "0", "max_value", "6")));
+    assertTrue(StorageRule.of("float32").appliesTo(Map.of("anything", "1")));
+    ParameterSpec slope = Catalog.standard().require("relu").parameter("negative_slope").orElseThrow();
+    assertEquals(Storage.FLOAT32, slope.storage("keras3", Map.of("negative_slope", "0.1", "threshold", "0")));
+    assertEquals(Storage.COMPUTE, slope.storage("keras3", Map.of("threshold", "1")));
+    assertEquals(Storage.COMPUTE, slope.storage("pytorch", Map.of()));
+  }
+
+  @Test
+  void precision_readsBareAndConditionalForms_andNamesABadOne() {
+    String param = "{\"id\":\"f\",\"kind\":\"elementwise\",\"parameters\":[{\"name\":\"a\","
+        + "\"type\":\"real\",\"precision\":{\"onnx\":\"float32\",\"keras3\":{\"storage\":\"dtype\","
+        + "\"when\":{\"b\":\"none\"}}}}]}";
+    Catalog c = Catalog.load(files(Map.of("index.json", "{\"version\":\"t\",\"functions\":[\"f\"]}",
+        "f.json", param)), "cat/");
+    ParameterSpec a = c.require("f").parameter("a").orElseThrow();
+    assertEquals(new StorageRule(Storage.FLOAT32, Map.of()), a.precision().get("onnx"));
+    assertEquals(new StorageRule(Storage.DTYPE, Map.of("b", "none")), a.precision().get("keras3"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Catalog.load(
+        files(Map.of("index.json", "{\"version\":\"t\",\"functions\":[\"f\"]}",
+            "f.json", param.replace("\"float32\"", "\"half\""))), "cat/"));
+    assertTrue(e.getMessage().contains("/parameters/0/precision/onnx")
+        && e.getMessage().contains("unknown precision 'half'"), e.getMessage());
+  }
+
+  @Test
+  void computeFormat_isTheDtype_exceptPytorchsOpMathType() {
+    assertEquals(Dtype.FLOAT16, Dialect.ONNX.computeFormat(Dtype.FLOAT16));
+    assertEquals(Dtype.BFLOAT16, Dialect.JAX.computeFormat(Dtype.BFLOAT16));
+    assertEquals(Dtype.FLOAT32, Dialect.PYTORCH.computeFormat(Dtype.FLOAT16));
+    assertEquals(Dtype.FLOAT64, Dialect.PYTORCH.computeFormat(Dtype.FLOAT64));
+    assertEquals(java.util.List.of(Dtype.FLOAT32, Dtype.FLOAT16),
+        Storage.FLOAT32.roundings(Dtype.FLOAT16, Dtype.FLOAT16));
+    assertEquals(java.util.List.of(), Storage.EXACT.roundings(Dtype.FLOAT64, Dtype.FLOAT64));
   }
 
   @Test

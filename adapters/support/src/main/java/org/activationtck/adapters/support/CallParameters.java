@@ -8,8 +8,10 @@ import org.activationtck.spec.catalog.FunctionSpec;
 
 /**
  * A call's parameters resolved against the catalog: explicit values over the dialect's defaults
- * (never the library's own defaults), rounded to the compute format as the oracle assumes, and a
- * way to decline values the library cannot take.
+ * (never the library's own defaults), held as the dialect holds them (catalog rule
+ * params.compute_format, the same {@link Params#resolve} the oracle uses: the dialect's storage
+ * precision, float32 for ONNX attributes and TensorFlow float attrs on every tensor type, then its
+ * compute format), and a way to decline values the library cannot take.
  */
 public final class CallParameters {
 
@@ -30,7 +32,11 @@ public final class CallParameters {
     this.defaults = Params.resolve(f, call.dialect(), Map.of(), call.dtype());
   }
 
-  /** A real parameter, in the call's compute format (the catalog's params.compute_format rule). */
+  /**
+   * A real parameter as the dialect holds it (rule params.compute_format): for an onnx call a
+   * float attribute's float32 value also on float64 tensors, so {@code (float) real(name)} is
+   * exact; otherwise the value in the compute format.
+   */
   public double real(String name) {
     return given.real(name).doubleValue();
   }

@@ -10,17 +10,22 @@ import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.ErfcDoubleDouble;
 
 /**
- * gelu, exact (x Phi(x)) or tanh form (x sigma(2 sqrt(2/pi)(x + 0.044715 x^3))), in
- * double-double, rounded once. The constants are the exact reals, carried as double-doubles.
+ * gelu, exact (x Phi(x) = (x/2) erfc(-s x)) or tanh form (x sigma(c (x + kappa x^3)),
+ * c = 2 sqrt(2/pi)), in double-double, rounded once. The constants s = 1/sqrt 2, c and kappa are
+ * the dialect's ({@link GeluScales}: stored binary values, ONNX's square root of a float32, or
+ * the exact reals), carried as double-doubles; the formulas below are written for the exact
+ * reals and hold for the others with s, c and kappa in their places.
  *
- * <p>Method, exact form: t = |x|/sqrt 2, t^2 = x^2/2 exactly as a double-double.
+ * <p>Method, exact form: t = s |x|, t^2 = s^2 x^2 as a double-double (exact for s = 1/sqrt 2).
  * Phi(x) = erfc(t)/2 for x < 0 and 1 - erfc(t)/2 for x > 0, erfc from {@link ErfcDoubleDouble}
  * (series below t = 3, continued fraction above, where e^(-t^2) stays a separate scaled factor so
  * that results down to the subnormal range round once). Derivative Phi(x) + x phi(x),
  * phi(x) = e^(-t^2)/sqrt(2 pi); for t >= 3 and x < 0 it is e^(-t^2) (F_t/2 + x/sqrt(2 pi)) with
  * F_t the continued-fraction factor, no cancellation. Within 2^-20 of the derivative's root
  * (x0 = -0.75179 exact form, -0.75246 tanh form) its Taylor series about x0 is used instead
- * ({@link RootTaylor}): the direct sum keeps only about 49 bits at the doubles next to x0.
+ * ({@link RootTaylor}): the direct sum keeps only about 49 bits at the doubles next to x0. The
+ * series exist for the float64 constants of every dialect; narrow kernels, whose inputs lie at
+ * least a float32 spacing from the root, use the direct sum.
  *
  * <p>Method, tanh form: P = x + 0.044715 x^3, v = 2 sqrt(2/pi) P, value x sigma(v), derivative
  * sigma(v)(1 + x 2 sqrt(2/pi) (1 + 0.134145 x^2) sigma(-v)).
@@ -61,8 +66,6 @@ public final class Gelu extends RoundingFunction {
   /** 0.044715 = 0x1.6e4e26d4801f7p-5 + 0x1.441355475a31ap-59. */
   static final DoubleDouble KAPPA = DoubleDouble.of(0x1.6e4e26d4801f7p-5, 0x1.441355475a31ap-59);
 
-  static final DoubleDouble THREE_KAPPA = mul(KAPPA, 3);
-
   private static final DoubleDouble HALF = DoubleDouble.of(0.5);
 
   /** Exact form: root of f', -0.7517915246935645 = -0x1.80ead197f00b4p-1 + 0x1.13e74c58cada8p-56. */
@@ -93,28 +96,30 @@ public final class Gelu extends RoundingFunction {
 
     private final boolean exact;
     private final boolean toOdd;
+    private final GeluScales k;
 
-    FormKernel(boolean exact, boolean toOdd) {
+    FormKernel(boolean exact, boolean toOdd, GeluScales k) {
       this.exact = exact;
       this.toOdd = toOdd;
+      this.k = k;
     }
 
     private double fastValue(double x, double[] scratch) {
-      return exact ? GeluExactFastPath.value(x, toOdd, scratch)
-          : GeluTanhFastPath.value(x, toOdd, scratch);
+      return exact ? GeluExactFastPath.value(k, x, toOdd, scratch)
+          : GeluTanhFastPath.value(k, x, toOdd, scratch);
     }
 
     private double fastDerivative(double x, double[] scratch) {
-      return exact ? GeluExactFastPath.derivative(x, toOdd, scratch)
-          : GeluTanhFastPath.derivative(x, toOdd, scratch);
+      return exact ? GeluExactFastPath.derivative(k, x, toOdd, scratch)
+          : GeluTanhFastPath.derivative(k, x, toOdd, scratch);
     }
 
     private double accurateValue(double x) {
-      return exact ? accurateExactValue(x, toOdd) : accurateTanhValue(x, toOdd);
+      return exact ? accurateExactValue(k, x, toOdd) : accurateTanhValue(k, x, toOdd);
     }
 
     private double accurateDerivative(double x) {
-      return exact ? accurateExactDerivative(x, toOdd) : accurateTanhDerivative(x, toOdd);
+      return exact ? accurateExactDerivative(k, x, toOdd) : accurateTanhDerivative(k, x, toOdd);
     }
 
     @Override
@@ -136,9 +141,9 @@ public final class Gelu extends RoundingFunction {
       for (int from = 0; from < x.length; from += BLOCK) {
         int to = Math.min(x.length, from + BLOCK);
         if (exact) {
-          GeluExactFastPath.values(x, y, from, to, toOdd, scratch);
+          GeluExactFastPath.values(k, x, y, from, to, toOdd, scratch);
         } else {
-          GeluTanhFastPath.values(x, y, from, to, toOdd, scratch);
+          GeluTanhFastPath.values(k, x, y, from, to, toOdd, scratch);
         }
       }
       for (int i = 0; i < x.length; i++) {
@@ -155,9 +160,9 @@ public final class Gelu extends RoundingFunction {
       for (int from = 0; from < x.length; from += BLOCK) {
         int to = Math.min(x.length, from + BLOCK);
         if (exact) {
-          GeluExactFastPath.values(x, y, from, to, toOdd, scratch);
+          GeluExactFastPath.values(k, x, y, from, to, toOdd, scratch);
         } else {
-          GeluTanhFastPath.values(x, y, from, to, toOdd, scratch);
+          GeluTanhFastPath.values(k, x, y, from, to, toOdd, scratch);
         }
       }
       for (int i = 0; i < x.length; i++) {
@@ -197,7 +202,7 @@ public final class Gelu extends RoundingFunction {
   }
 
   /** The exact form's accurate path (slow: DoubleDouble objects), special cases included. */
-  static double accurateExactValue(double x, boolean toOdd) {
+  static double accurateExactValue(GeluScales k, double x, boolean toOdd) {
     if (x != x || x == Double.POSITIVE_INFINITY) {
       return x;
     }
@@ -210,17 +215,17 @@ public final class Gelu extends RoundingFunction {
     if (Math.abs(x) < 0x1p-60) {
       return Silu.halfPlusSquare(x, toOdd);
     }
-    DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
+    DoubleDouble t = mul(k.s, Math.abs(x));
     DoubleDouble halfX = DoubleDouble.of(0.5 * x);
     if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
-      return DoubleDouble.round(mul(phi(x, t), x), toOdd);
+      return DoubleDouble.round(mul(phi(k, x, t), x), toOdd);
     }
-    DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(halfSquare(x)));
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(tSquare(k, x)));
     return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), toOdd);
   }
 
   /** The exact form's accurate derivative (slow: DoubleDouble objects), special cases included. */
-  static double accurateExactDerivative(double x, boolean toOdd) {
+  static double accurateExactDerivative(GeluScales k, double x, boolean toOdd) {
     if (x != x) {
       return x;
     }
@@ -233,24 +238,24 @@ public final class Gelu extends RoundingFunction {
     if (x > 12) {
       return 1.0;
     }
-    if (RootTaylor.near(x, EXACT_ROOT)) {
-      return RootTaylor.value(toOdd, x, EXACT_ROOT, EXACT_C1, 0x1.8d9a941de3ac5p-2,
-          -0x1.2a2ef9bb865aep-6, -0x1.d2fa4c17c7e84p-4, -0x1.e4088244f901dp-7);
+    GeluScales.RootSeries series = k.exactRoot;
+    if (series != null && RootTaylor.near(x, series.root())) {
+      return RootTaylor.value(toOdd, x, series.root(), series.c1(), series.higher());
     }
-    DoubleDouble t = mul(SQRT_HALF, Math.abs(x));
-    DoubleDouble minusT2 = DoubleDouble.negate(halfSquare(x));
+    DoubleDouble t = mul(k.s, Math.abs(x));
+    DoubleDouble minusT2 = DoubleDouble.negate(tSquare(k, x));
     if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
-      DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), INV_SQRT_2PI), x);
-      return DoubleDouble.round(add(phi(x, t), density), toOdd);
+      DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), k.density), x);
+      return DoubleDouble.round(add(phi(k, x, t), density), toOdd);
     }
     DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
     DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
-        mul(INV_SQRT_2PI, x));
+        mul(k.density, x));
     return e.times(bracket, toOdd);
   }
 
   /** The tanh form's accurate path (slow: DoubleDouble objects), special cases included. */
-  static double accurateTanhValue(double x, boolean toOdd) {
+  static double accurateTanhValue(GeluScales k, double x, boolean toOdd) {
     if (x != x || x == Double.POSITIVE_INFINITY) {
       return x;
     }
@@ -263,7 +268,7 @@ public final class Gelu extends RoundingFunction {
     if (Math.abs(x) < 0x1p-60) {
       return Silu.halfPlusSquare(x, toOdd);
     }
-    DoubleDouble v = v(x);
+    DoubleDouble v = v(k, x);
     if (v.hi < -700) {
       return DoubleDouble.expScaled(v).times(DoubleDouble.of(x), toOdd);
     }
@@ -271,7 +276,7 @@ public final class Gelu extends RoundingFunction {
   }
 
   /** The tanh form's accurate derivative (slow: DoubleDouble objects), special cases included. */
-  static double accurateTanhDerivative(double x, boolean toOdd) {
+  static double accurateTanhDerivative(GeluScales k, double x, boolean toOdd) {
     if (x != x) {
       return x;
     }
@@ -284,13 +289,13 @@ public final class Gelu extends RoundingFunction {
     if (x > 10) {
       return 1.0;
     }
-    if (RootTaylor.near(x, TANH_ROOT)) {
-      return RootTaylor.value(toOdd, x, TANH_ROOT, TANH_C1, 0x1.8cd1a2b2fff33p-2,
-          -0x1.029615edb077ap-6, -0x1.d2b77346470abp-4, -0x1.104a83edc0ddcp-6);
+    GeluScales.RootSeries series = k.tanhRoot;
+    if (series != null && RootTaylor.near(x, series.root())) {
+      return RootTaylor.value(toOdd, x, series.root(), series.c1(), series.higher());
     }
-    DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(THREE_KAPPA, x), x));
-    DoubleDouble slope = mul(mul(C, dp), x);
-    DoubleDouble v = v(x);
+    DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(k.threeKappa, x), x));
+    DoubleDouble slope = mul(mul(k.c, dp), x);
+    DoubleDouble v = v(k, x);
     if (v.hi < -700) {
       return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), toOdd);
     }
@@ -298,23 +303,26 @@ public final class Gelu extends RoundingFunction {
     return DoubleDouble.round(mul(sigmoid(v, false), b), toOdd);
   }
 
-  /** x^2/2 exactly as a double-double (|x| <= 40, no underflow for |x| >= 2^-60). */
-  private static DoubleDouble halfSquare(double x) {
-    return DoubleDouble.scalb(mul(DoubleDouble.of(x), x), -1);
+  /**
+   * t^2 = (q/2) x^2 as a double-double: exact for q = 1 (s = 1/sqrt 2; |x| <= 40, no underflow
+   * for |x| >= 2^-60), else within 2^-103 relative.
+   */
+  private static DoubleDouble tSquare(GeluScales k, double x) {
+    return DoubleDouble.scalb(mul(mul(DoubleDouble.of(x), x), k.q), -1);
   }
 
-  /** Phi(x) for t = |x|/sqrt 2 < 3, or x > 0 with t <= 8.5. */
-  private static DoubleDouble phi(double x, DoubleDouble t) {
+  /** Phi(x) for t = s |x| < 3, or x > 0 with t <= 8.5. */
+  private static DoubleDouble phi(GeluScales k, double x, DoubleDouble t) {
     DoubleDouble erfc = t.hi < ErfcDoubleDouble.SERIES_LIMIT ? ErfcDoubleDouble.erfcSmall(t)
-        : mul(ErfcDoubleDouble.tailFactor(t), DoubleDouble.exp(DoubleDouble.negate(halfSquare(x))));
+        : mul(ErfcDoubleDouble.tailFactor(t), DoubleDouble.exp(DoubleDouble.negate(tSquare(k, x))));
     DoubleDouble half = mul(erfc, HALF);
     return x < 0 ? half : sub(DoubleDouble.ONE, half);
   }
 
-  /** v = 2 sqrt(2/pi) (x + 0.044715 x^3). */
-  private static DoubleDouble v(double x) {
+  /** v = c (x + kappa x^3). */
+  private static DoubleDouble v(GeluScales k, double x) {
     DoubleDouble x3 = mul(mul(DoubleDouble.of(x), x), x);
-    return mul(C, add(DoubleDouble.of(x), mul(KAPPA, x3)));
+    return mul(k.c, add(DoubleDouble.of(x), mul(k.kappa, x3)));
   }
 
   /** sigma(v), or sigma(-v) when complement, for v >= -700. */
@@ -335,6 +343,6 @@ public final class Gelu extends RoundingFunction {
   @Override
   Kernel bind(Params p, boolean toOdd) {
     boolean tanh = p.has("approximate") && p.bool("approximate");
-    return new FormKernel(!tanh, toOdd);
+    return new FormKernel(!tanh, toOdd, GeluScales.of(p));
   }
 }

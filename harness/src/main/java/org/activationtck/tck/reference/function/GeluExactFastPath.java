@@ -4,15 +4,17 @@ import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 
 /**
- * The fast paths of gelu's exact form, x Phi(x) = x (1 + erf(x/sqrt 2))/2, and of its
- * derivative, allocation-free in plain double-double arithmetic (pairs of doubles, no objects),
+ * The fast paths of gelu's exact form, x Phi(x) = x (1 + erf(s x))/2 with s = 1/sqrt 2 as the
+ * dialect holds it ({@link GeluScales}), and of its derivative, allocation-free in plain double-double arithmetic (pairs of doubles, no objects),
  * with a proved error bound and Ziv's rounding test ({@link FastPathRounding}); NaN when the
  * bound does not decide, and for inputs
  * outside 2^-60 <= |x|, -36.8 <= x <= 12, where {@link Gelu}'s accurate path runs.
  *
- * <p>Method. t = |x|/sqrt 2; x^2 = 2t^2 exact (fma); E = e^(-x^2/2) = e^(-h) (1 - l) for x^2/2
- * = h + l, e^(-h) from {@link FastExpDoubleDouble} (2^-77; h <= 677 stays in its domain), the
- * dropped l^2/2 below 2^-86: E within 2^-76.9 relative.
+ * <p>Method. t = s |x|; 2t^2 = q x^2 with q = 2 s^2 (x^2 exact by fma; exact for s = 1/sqrt 2,
+ * else within 2^-103 relative, which adds at most 2^-95 to the sums below); E = e^(-t^2) =
+ * e^(-h) (1 - l) for t^2 = h + l, e^(-h) from {@link FastExpDoubleDouble} (2^-77; h <= 678 for
+ * every dialect's s stays in its domain), the dropped l^2/2 below 2^-86: E within 2^-76.9
+ * relative. Below, x^2 stands for q x^2 = 2t^2.
  * <ol>
  *   <li>t < 3 (|x| < 4.243): erf(t) = (2/sqrt pi) E S, S = sum a_n, a_0 = t, a_(n+1) = a_n x^2
  *       / (2n + 3) (DLMF 7.6.2; positive terms). The sum stops after the first a_N with x^2 <=
@@ -37,26 +39,18 @@ final class GeluExactFastPath {
   /** Relative error bound of erf (series) and erfc (continued fraction), see the class comment. */
   static final double BOUND = 0x1p-76;
 
-  /** Inputs below -36.8 give x^2/2 > 677: outside FastExpDoubleDouble's domain (-680). */
+  /** Below -36.8, t^2 exceeds 677 (678 with a float16 s): FastExpDoubleDouble stops at -680. */
   static final double LOW = -36.8;
 
   /** Above 12 the accurate path returns x (erfc(8.48)/2 < 10^-32). */
   static final double HIGH = 12;
 
-  /** |x| below which the series runs: t = |x|/sqrt 2 < 3. */
-  static final double SERIES_BELOW = 3 * 1.4142135623730951;
-
-  /** sqrt(1/2) = 0x1.6a09e667f3bcdp-1 - 0x1.bdd3413b26456p-55 (0.7071067811865476). */
-  private static final double SQRT_HALF = 0x1.6a09e667f3bcdp-1;
-  private static final double SQRT_HALF_LO = -0x1.bdd3413b26456p-55;
+  /** t = s |x| below which the series runs. */
+  static final double SERIES_BELOW = 3;
 
   /** 2/sqrt(pi) = 0x1.20dd750429b6dp+0 + 0x1.1ae3a914fed80p-56 (1.1283791670955126). */
   private static final double TWO_OVER_SQRT_PI = 0x1.20dd750429b6dp+0;
   private static final double TWO_OVER_SQRT_PI_LO = 0x1.1ae3a914fed80p-56;
-
-  /** 1/sqrt(2 pi) = 0x1.9884533d43651p-2 - 0x1.cbc0d30ebfd15p-56 (0.3989422804014327). */
-  private static final double INV_SQRT_2PI = 0x1.9884533d43651p-2;
-  private static final double INV_SQRT_2PI_LO = -0x1.cbc0d30ebfd15p-56;
 
   /** Stop of the series: a term below 2^-80 of the sum (with the ratio test). */
   private static final double STOP = 0x1p-80;
@@ -66,12 +60,12 @@ final class GeluExactFastPath {
   private GeluExactFastPath() {}
 
   /** x Phi(x) rounded for the dtype, or NaN when undecided or outside the range (see above). */
-  static double value(double x, boolean toOdd, double[] scratch) {
+  static double value(GeluScales k, double x, boolean toOdd, double[] scratch) {
     double a = Math.abs(x);
     if (!(a >= 0x1p-60 & x >= LOW & x <= HIGH)) {
       return Double.NaN;
     }
-    double gh = twicePhi(x, scratch);
+    double gh = twicePhi(k, x, scratch);
     double gl = scratch[1];
     double yh = x * gh;
     double yl = Math.fma(x, gh, -yh) + x * gl;
@@ -82,51 +76,55 @@ final class GeluExactFastPath {
   }
 
   /**
-   * gelu'(x) = Phi(x) + x E / sqrt(2 pi) rounded for the dtype, or NaN when undecided or outside
+   * gelu'(x) = Phi(x) + x (s/sqrt pi) E rounded for the dtype, or NaN when undecided or outside
    * the range. The density term carries E's error (2^-76.9 relative), Phi the absolute 2^-76
    * w/2 of the value; the sum cancels next to the root of f' (x0 = -0.7518), where the absolute
    * bound only makes the test fail.
    */
-  static double derivative(double x, boolean toOdd, double[] scratch) {
+  static double derivative(GeluScales k, double x, boolean toOdd, double[] scratch) {
     double a = Math.abs(x);
     if (!(a >= 0x1p-60 & x >= LOW & x <= HIGH)) {
       return Double.NaN;
     }
-    double gh = twicePhi(x, scratch);
+    double gh = twicePhi(k, x, scratch);
     double gl = scratch[1];
     double eh = scratch[2];
     double el = scratch[3];
-    // x E / sqrt(2 pi) as a double-double
-    double ph = eh * INV_SQRT_2PI;
-    double pl = Math.fma(eh, INV_SQRT_2PI, -ph) + (eh * INV_SQRT_2PI_LO + el * INV_SQRT_2PI);
-    double dh = x * ph;
-    double dl = Math.fma(x, ph, -dh) + x * pl;
-    double sh = 0.5 * gh + dh;
-    double sl = DoubleDouble.twoSumError(0.5 * gh, dh, sh) + (0.5 * gl + dl);
+    // x (s/sqrt pi) E as a double-double
+    double dh = k.density.hi;
+    double ph = eh * dh;
+    double pl = Math.fma(eh, dh, -ph) + (eh * k.density.lo + el * dh);
+    double xh = x * ph;
+    double xl = Math.fma(x, ph, -xh) + x * pl;
+    double sh = 0.5 * gh + xh;
+    double sl = DoubleDouble.twoSumError(0.5 * gh, xh, sh) + (0.5 * gl + xl);
     double h = sh + sl;
-    double err = BOUND * (0.5 * scratch[4] + Math.abs(dh)) + 0x1p-100 * (0.5 * gh + Math.abs(dh));
+    double err = BOUND * (0.5 * scratch[4] + Math.abs(xh)) + 0x1p-100 * (0.5 * gh + Math.abs(xh));
     return FastPathRounding.round(h, sl - (h - sh), err, toOdd);
   }
 
   /**
    * g = 2 Phi(x) (see the class comment): returns its high part; stores into scratch its low
-   * part [1], E = e^(-x^2/2) [2] (high) and [3] (low), and w [4], erf(t) for |x| <
+   * part [1], E = e^(-t^2) [2] (high) and [3] (low), and w [4], erf(t) for t &lt;
    * {@link #SERIES_BELOW}, else erfc(t), the part whose error the bounds scale with.
    */
-  private static double twicePhi(double x, double[] scratch) {
+  private static double twicePhi(GeluScales k, double x, double[] scratch) {
     double a = Math.abs(x);
-    double x2h = x * x;
-    double x2l = Math.fma(x, x, -x2h);
+    // 2t^2 = q x^2 as a double-double, named x2 as in the class comment (exact for q = 1).
+    double sqh = x * x;
+    double sql = Math.fma(x, x, -sqh);
+    double x2h = k.q.hi * sqh;
+    double x2l = Math.fma(k.q.hi, sqh, -x2h) + (k.q.hi * sql + k.q.lo * sqh);
     double eh = FastExpDoubleDouble.exp(-0.5 * x2h, scratch, 0);
     double el = scratch[0] - eh * (0.5 * x2l);
     scratch[2] = eh;
     scratch[3] = el;
-    // t = |x| sqrt(1/2) as a double-double.
-    double th = a * SQRT_HALF;
-    double tl = Math.fma(a, SQRT_HALF, -th) + a * SQRT_HALF_LO;
+    // t = s |x| as a double-double.
+    double th = a * k.s.hi;
+    double tl = Math.fma(a, k.s.hi, -th) + a * k.s.lo;
     double wh;
     double wl;
-    boolean series = a < SERIES_BELOW;
+    boolean series = th < SERIES_BELOW;
     if (series) {
       double sh = th;
       double sl = tl;
@@ -160,11 +158,11 @@ final class GeluExactFastPath {
       int depth = th < 4 ? 60 : th < 6 ? 40 : 20;
       double fh = x2h + (4.0 * depth + 1);
       double fl = DoubleDouble.twoSumError(x2h, 4.0 * depth + 1, fh) + x2l;
-      for (int k = depth; k >= 1; k--) {
-        double c = (2.0 * k - 1) * (2.0 * k);
+      for (int level = depth; level >= 1; level--) {
+        double c = (2.0 * level - 1) * (2.0 * level);
         double qh = c / fh;
         double ql = (Math.fma(-qh, fh, c) - qh * fl) / fh;
-        double b = 4.0 * k - 3;
+        double b = 4.0 * level - 3;
         double bh = x2h + b;
         double bl = DoubleDouble.twoSumError(x2h, b, bh) + x2l;
         double s = bh - qh;
@@ -203,16 +201,18 @@ final class GeluExactFastPath {
   }
 
   /** y[i] = value(x[i]) for i in [from, to) (one block of {@link Gelu}'s array forms). */
-  static void values(double[] x, double[] y, int from, int to, boolean toOdd, double[] scratch) {
+  static void values(GeluScales k, double[] x, double[] y, int from, int to, boolean toOdd,
+      double[] scratch) {
     for (int i = from; i < to; i++) {
-      y[i] = value(x[i], toOdd, scratch);
+      y[i] = value(k, x[i], toOdd, scratch);
     }
   }
 
   /** y[i] = (float) value(x[i]) for i in [from, to). */
-  static void values(float[] x, float[] y, int from, int to, boolean toOdd, double[] scratch) {
+  static void values(GeluScales k, float[] x, float[] y, int from, int to, boolean toOdd,
+      double[] scratch) {
     for (int i = from; i < to; i++) {
-      y[i] = (float) value(x[i], toOdd, scratch);
+      y[i] = (float) value(k, x[i], toOdd, scratch);
     }
   }
 }

@@ -4,13 +4,14 @@ import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.FastExpDoubleDouble;
 
 /**
- * The fast paths of gelu's tanh form, x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3), and
- * of its derivative: allocation-free double-double arithmetic (pairs of doubles), a proved
+ * The fast paths of gelu's tanh form, x sigma(v) with v = C (x + kappa x^3), C = 2 sqrt(2/pi) and
+ * kappa = 0.044715 as the dialect holds them ({@link GeluScales}), and of its derivative: allocation-free double-double arithmetic (pairs of doubles), a proved
  * error bound and Ziv's rounding test ({@link FastPathRounding}). NaN when the bound does not
  * decide and outside the range, where {@link Gelu}'s accurate path runs.
  *
  * <p>Value, for 2^-60 <= |x| <= 10 and v >= -680 (x >= -20.6). v as a double-double: x^2 exact
- * (fma), x^3, kappa x^3 and C P as double-double products with double-double constants, x + kappa
+ * (fma), x^3, kappa x^3 and C P as double-double products with double-double constants (C, kappa
+ * within 2^-104 of the kernel's constants), x + kappa
  * x^3 by TwoSum (same signs, no cancellation): relative error below 2^-100, absolute below 2^-90
  * (|v| <= 1154). E = e^(-|v|) = e^(-|v_hi|) (1 + z) with z = |v_hi| - |v| (|z| <= 2^-42.7; the
  * dropped z^2/2 is below 2^-86 relative) and e^(-|v_hi|) from {@link FastExpDoubleDouble} (2^-77):
@@ -44,8 +45,8 @@ final class GeluTanhFastPath {
   private GeluTanhFastPath() {}
 
   /** gelu (tanh form) rounded for the dtype, or NaN (see the class comment). */
-  static double value(double x, boolean toOdd, double[] scratch) {
-    double eh = expMinusAbsV(x, scratch);
+  static double value(GeluScales k, double x, boolean toOdd, double[] scratch) {
+    double eh = expMinusAbsV(k, x, scratch);
     double el = scratch[0];
     // x sigma(v) = x n / (1 + E), n = 1 (x >= 0) or E (x < 0); selects, not branches.
     double dh = 1 + eh;
@@ -63,19 +64,19 @@ final class GeluTanhFastPath {
   }
 
   /** gelu' (tanh form) rounded for the dtype, or NaN (see the class comment). */
-  static double derivative(double x, boolean toOdd, double[] scratch) {
-    double eh = expMinusAbsV(x, scratch);
+  static double derivative(GeluScales k, double x, boolean toOdd, double[] scratch) {
+    double eh = expMinusAbsV(k, x, scratch);
     double el = scratch[0];
     // s = x C (1 + 3 kappa x^2)
     double x2h = x * x;
     double x2l = Math.fma(x, x, -x2h);
-    double wh = Gelu.THREE_KAPPA.hi * x2h;
-    double wl = Math.fma(Gelu.THREE_KAPPA.hi, x2h, -wh)
-        + (Gelu.THREE_KAPPA.hi * x2l + Gelu.THREE_KAPPA.lo * x2h);
+    double wh = k.threeKappa.hi * x2h;
+    double wl = Math.fma(k.threeKappa.hi, x2h, -wh)
+        + (k.threeKappa.hi * x2l + k.threeKappa.lo * x2h);
     double oh = 1 + wh;
     double ol = DoubleDouble.twoSumError(1, wh, oh) + wl;
-    double ch = Gelu.C.hi * oh;
-    double cl = Math.fma(Gelu.C.hi, oh, -ch) + (Gelu.C.hi * ol + Gelu.C.lo * oh);
+    double ch = k.c.hi * oh;
+    double cl = Math.fma(k.c.hi, oh, -ch) + (k.c.hi * ol + k.c.lo * oh);
     double sh = x * ch;
     double sl = Math.fma(x, ch, -sh) + x * cl;
     double dh = 1 + eh;
@@ -111,18 +112,18 @@ final class GeluTanhFastPath {
    * E = e^(-|v|): returns its high part and stores the low part into scratch[0]; both NaN
    * outside the fast paths' range (see the class comment).
    */
-  private static double expMinusAbsV(double x, double[] scratch) {
+  private static double expMinusAbsV(GeluScales k, double x, double[] scratch) {
     // v = C (x + kappa x^3): x^2 exact by fma, x^3 and the products as double-doubles.
     double x2h = x * x;
     double x2l = Math.fma(x, x, -x2h);
     double x3h = x2h * x;
     double x3l = Math.fma(x2h, x, -x3h) + x2l * x;
-    double kh = Gelu.KAPPA.hi * x3h;
-    double kl = Math.fma(Gelu.KAPPA.hi, x3h, -kh) + (Gelu.KAPPA.hi * x3l + Gelu.KAPPA.lo * x3h);
+    double kh = k.kappa.hi * x3h;
+    double kl = Math.fma(k.kappa.hi, x3h, -kh) + (k.kappa.hi * x3l + k.kappa.lo * x3h);
     double ph = x + kh;
     double pl = DoubleDouble.twoSumError(x, kh, ph) + kl;
-    double vh = Gelu.C.hi * ph;
-    double vl = Math.fma(Gelu.C.hi, ph, -vh) + (Gelu.C.hi * pl + Gelu.C.lo * ph);
+    double vh = k.c.hi * ph;
+    double vl = Math.fma(k.c.hi, ph, -vh) + (k.c.hi * pl + k.c.lo * ph);
     // Outside the range: NaN, which every rounding test rejects.
     vh = Math.abs(x) >= 0x1p-60 & x <= 10 & vh >= -V_LIMIT ? vh : Double.NaN;
     // E = e^(-|v|) = e^(-|vh|) (1 + zl), zl = -|v| + |vh|; the dropped zl^2/2 is below 2^-86.
@@ -133,16 +134,18 @@ final class GeluTanhFastPath {
   }
 
   /** y[i] = value(x[i]) for i in [from, to) (one block of {@link Gelu}'s array forms). */
-  static void values(double[] x, double[] y, int from, int to, boolean toOdd, double[] scratch) {
+  static void values(GeluScales k, double[] x, double[] y, int from, int to, boolean toOdd,
+      double[] scratch) {
     for (int i = from; i < to; i++) {
-      y[i] = value(x[i], toOdd, scratch);
+      y[i] = value(k, x[i], toOdd, scratch);
     }
   }
 
   /** y[i] = (float) value(x[i]) for i in [from, to). */
-  static void values(float[] x, float[] y, int from, int to, boolean toOdd, double[] scratch) {
+  static void values(GeluScales k, float[] x, float[] y, int from, int to, boolean toOdd,
+      double[] scratch) {
     for (int i = from; i < to; i++) {
-      y[i] = (float) value(x[i], toOdd, scratch);
+      y[i] = (float) value(k, x[i], toOdd, scratch);
     }
   }
 }

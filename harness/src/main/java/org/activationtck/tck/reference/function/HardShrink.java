@@ -9,7 +9,8 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * <p>For finite t >= 0 the kernel is branch-free: x [|x| > t] + 0.0 ({@link Step}); a passing x
  * is nonzero and finite-or-infinite, so adding +0.0 leaves it, and a stopped x is finite, so
  * x 0 is a zero that + 0.0 makes +0.0. The array forms then set the NaN elements to +0.0 in a
- * second pass (outside pytorch), whose branch is predictably not taken.
+ * second pass (outside pytorch), whose branch is predictably not taken. The derivative at NaN in
+ * pytorch (1, the scalar path of shrink_backward) is set by the registry's NanDerivativeFunction.
  */
 public final class HardShrink implements ReferenceFunction {
 

@@ -16,7 +16,8 @@ import org.activationtck.tck.reference.internal.DoubleRounding;
  * Derivative (2x + 3) / 6 the same way (2x exact).
  *
  * <p>Special cases: x <= -3 → x * 0 = -0.0; -Inf → NaN; ±0 → ±0; +Inf → +Inf. Derivative 0
- * at -3 and 1 at 3 in every dialect.
+ * at -3 and 1 at 3 in every dialect. ONNX, whose HardSwish multiplies by a float32 1/6, has its
+ * own kernel, {@link OnnxHardSwish}.
  *
  * <p>Array forms: {@link #nearest}, one formula for every piece (x itself as the first factor
  * of the numerator, u = clamp(x, -3, 3) in the second) in one vectorized loop, then a running
@@ -37,7 +38,7 @@ public final class HardSilu extends RoundingFunction {
   private static final double TINY = 0x1p-60;
 
   /** x/2 + x^2/6 for |x| < TINY: x/2, rounded up when it is a tie (odd subnormal x). */
-  private static double tiny(double x, boolean toOdd) {
+  static double tiny(double x, boolean toOdd) {
     double half = x * 0.5;
     if (half * 2 != x) {
       // The upper neighbour: x + MIN_VALUE is an even multiple of MIN_VALUE, so halving is exact;
@@ -141,9 +142,14 @@ public final class HardSilu extends RoundingFunction {
     }
   }
 
+  /**
+   * The kernel of x relu6(x + 3) / 6, or of ONNX's x HardSigmoid(x) with slope float32(1/6)
+   * ({@link OnnxHardSwish}) when the dialect stores the constant one_sixth rounded.
+   */
   @Override
   Kernel bind(Params p, boolean toOdd) {
-    return new RoundingKernel(toOdd);
+    return p.constant("one_sixth").<Kernel>map(a -> new OnnxHardSwish(a.doubleValue(), toOdd))
+        .orElseGet(() -> new RoundingKernel(toOdd));
   }
 
   private static final class RoundingKernel extends BranchFreeKernel {

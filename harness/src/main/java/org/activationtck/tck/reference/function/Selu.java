@@ -1,5 +1,6 @@
 package org.activationtck.tck.reference.function;
 
+import java.math.BigDecimal;
 import org.activationtck.oracle.Params;
 import org.activationtck.tck.reference.internal.DoubleRounding;
 import org.activationtck.tck.reference.internal.ExpDoubleDouble;
@@ -8,13 +9,14 @@ import org.activationtck.tck.reference.internal.SignSelect;
 import org.activationtck.tck.reference.internal.ZivRounding;
 
 /**
- * selu: scale * x for x > 0 (one rounding of the exact product), scale * alpha * expm1(x) for
- * x <= 0. f'(x) = scale for x > 0, scale * alpha * e^x for x < 0; at 0: scale in keras3 and
- * tf_keras2 (TensorFlow's SeluGrad), scale * alpha elsewhere. f(-0.0) = +0.0 in pytorch and
- * onnx, -0.0 elsewhere.
+ * selu: scale * x for x > 0 (one rounding of the exact product), c * expm1(x) for x <= 0, with
+ * c the catalog constant scale_alpha where the dialect stores one (keras3, tf_keras2: TensorFlow's
+ * kernel constant in the dtype), else scale * alpha. f'(x) = scale for x > 0, c * e^x for x < 0;
+ * at 0: scale in keras3 and tf_keras2 (TensorFlow's SeluGrad), c elsewhere. f(-0.0) = +0.0 in
+ * pytorch and onnx, -0.0 elsewhere.
  *
- * <p>Method (Ziv). The coefficient scale * alpha is held as a double-double c = cHi + cLo (cLo
- * from {@link Math#fma}). Fast path, branch-free: e^m - 1 (resp. e^m) for m = min(x, 0) as hi +
+ * <p>Method (Ziv). The coefficient c is held as a double-double cHi + cLo: the stored constant
+ * (cLo = 0), or the product scale * alpha (cLo from {@link Math#fma}). Fast path, branch-free: e^m - 1 (resp. e^m) for m = min(x, 0) as hi +
  * lo from {@link FastExpDoubleDouble} (relative error below 2^-67, resp. 2^-77), times c as p +
  * pl (p = cHi hi, pl = its fma residual + cHi lo + cLo hi; roundings below 2^-104): relative
  * error below {@link #FAST_BOUND} = 2^-66; scale * x for x > 0 chosen by the sign bit. It
@@ -37,7 +39,9 @@ public final class Selu extends RoundingFunction {
       throw new IllegalArgumentException("selu parameters 'alpha' and 'scale' must be > 0");
     }
     final String d = p.dialect();
-    return new SeluKernel(scale, alpha, d.equals("pytorch") || d.equals("onnx"),
+    double cHi = p.constant("scale_alpha").map(BigDecimal::doubleValue).orElse(scale * alpha);
+    double cLo = p.constant("scale_alpha").isPresent() ? 0 : Math.fma(scale, alpha, -cHi);
+    return new SeluKernel(scale, cHi, cLo, d.equals("pytorch") || d.equals("onnx"),
         d.equals("keras3") || d.equals("tf_keras2"), toOdd);
   }
 
@@ -49,10 +53,11 @@ public final class Selu extends RoundingFunction {
     private final boolean zeroIsLinear;
     private final boolean toOdd;
 
-    SeluKernel(double scale, double alpha, boolean plusZero, boolean zeroIsLinear, boolean toOdd) {
+    SeluKernel(double scale, double cHi, double cLo, boolean plusZero, boolean zeroIsLinear,
+        boolean toOdd) {
       this.scale = scale;
-      this.cHi = scale * alpha;
-      this.cLo = Math.fma(scale, alpha, -cHi);
+      this.cHi = cHi;
+      this.cLo = cLo;
       this.plusZero = plusZero;
       this.zeroIsLinear = zeroIsLinear;
       this.toOdd = toOdd;

@@ -12,7 +12,8 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * <p>Branch-free form (finite t): x - clamp(x, -t, t). Outside [-t, t] it is x - t or x - (-t),
  * the same rounded value as x + t; inside, x - x = +0.0 for either zero; ±Infinity stays. NaN →
  * NaN in pytorch; elsewhere +0.0, set by a second pass ({@link HardShrink#zeroNaNs}). The
- * derivative is hard_shrink's, [|x| > t].
+ * derivative is hard_shrink's, [|x| > t] (at NaN in pytorch: 1, set by the registry's
+ * NanDerivativeFunction).
  */
 public final class SoftShrink implements ReferenceFunction {
 

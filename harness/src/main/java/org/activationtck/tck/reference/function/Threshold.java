@@ -7,7 +7,9 @@ import org.activationtck.tck.reference.ReferenceFunction;
  * threshold: x for x > t else v; NaN → v in keras3, NaN in pytorch. Exact.
  *
  * <p>Branch-free for finite t and v: {@link Step#select}([x > t], x, v) and f' = [x > t]
- * ({@link Step#positive}(x - t)); in keras3 a second pass gives NaN inputs v and f' = 0.
+ * ({@link Step#positive}(x - t)); in keras3 a second pass gives NaN inputs v and f' = 0. f'(NaN)
+ * in pytorch (1: threshold_backward passes the gradient) is set by the registry's
+ * NanDerivativeFunction.
  */
 public final class Threshold implements ReferenceFunction {
 

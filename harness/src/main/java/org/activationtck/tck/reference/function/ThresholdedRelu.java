@@ -9,7 +9,8 @@ import org.activationtck.tck.reference.ReferenceFunction;
  *
  * <p>Branch-free for finite theta: the indicator [x > theta] is {@link Step#positive}(x - theta);
  * tf_keras2 multiplies by it as the definition does, onnx {@link Step#select}s x or +0.0. NaN:
- * NaN in tf_keras2; +0.0 (value and derivative) in onnx, set by a second pass.
+ * NaN in tf_keras2; +0.0 (value and derivative) in onnx, set by a second pass. f'(NaN) = 0 in
+ * tf_keras2 is set by the registry's NanDerivativeFunction.
  */
 public final class ThresholdedRelu implements ReferenceFunction {
 

@@ -31,7 +31,11 @@ class DoubleDoubleReferenceTest {
       Math.nextDown(0x1p-30), -0.7517915246935645, -0.7517915246935644, -0.7517915246935646, -0.7524614220710163,
       -0.7524614220710164, -1.2784645427610737, -1.2784645427610738, -1.2784645427610735,
       -0.7517915246935645 + 0x1p-21, -1.2784645427610737 - 0x1p-21, 3, Math.nextDown(3.0) * Math.sqrt(2),
-      -38.6, -37.9, -21.7, 0x1p-60, -0x1p-60, Double.MIN_VALUE * 3, -Double.MIN_VALUE * 3};
+      -38.6, -37.9, -21.7, 0x1p-60, -0x1p-60, Double.MIN_VALUE * 3, -Double.MIN_VALUE * 3,
+      // gelu's roots of f' with each dialect's constants (GeluScales) and their neighbours.
+      -0x1.80ead197f00b3p-1, -0x1.80ead197f00b2p-1, -0x1.80ead197f00b5p-1, -0x1.81429f9e97e4cp-1,
+      -0x1.81429f9e97e4bp-1, -0x1.8142a01ef4f77p-1, -0x1.8142a01ef4f76p-1, -0x1.8142a01ef4f78p-1,
+      -0x1.8142a01ef4f77p-1 + 0x1p-21};
 
   @TestFactory
   Stream<DynamicTest> required_reference_denseAgreement() {
@@ -41,9 +45,14 @@ class DoubleDoubleReferenceTest {
       for (Map<String, String> explicit : id.equals("gelu")
           ? List.of(Map.of("approximate", "false"), Map.of("approximate", "true"))
           : List.of(Map.<String, String>of())) {
-        for (Dtype t : new Dtype[] {Dtype.FLOAT64, Dtype.FLOAT32}) {
-          tests.add(DynamicTest.dynamicTest(id + " " + explicit + " " + t.id(),
-              () -> check(f, Params.resolve(f, "keras3", explicit, t), t)));
+        // gelu's constants differ per dialect: keras3 (stored sqrt_2, sqrt_2_over_pi, kappa),
+        // pytorch (stored sqrt_half), onnx (exact 1/sqrt 2; sqrt of a float32, float32 kappa).
+        for (String dialect : id.equals("gelu") ? List.of("keras3", "pytorch", "onnx")
+            : List.of("keras3")) {
+          for (Dtype t : new Dtype[] {Dtype.FLOAT64, Dtype.FLOAT32}) {
+            tests.add(DynamicTest.dynamicTest(id + " " + dialect + " " + explicit + " " + t.id(),
+                () -> check(f, Params.resolve(f, dialect, explicit, t), t)));
+          }
         }
       }
     }

@@ -118,12 +118,20 @@ class PiecewiseReferenceTest {
     agree("sparse_sigmoid", "jax", -1.5, 1.5);
   }
 
+  /** 0.5 / float32(1/6), the double nearest ONNX HardSwish's upper kink. */
+  private static final double ONNX_KINK = 0.5 / 0.16666667163372039794921875;
+
   @Test
   void kinksAndSubnormals() {
     double[] xs = {Double.MIN_VALUE, -Double.MIN_VALUE, 3 * Double.MIN_VALUE, -3 * Double.MIN_VALUE,
         0x1p-1022, -0x1p-1060, 0x1p-61, -0x1p-59, 2.5, -2.5, Math.nextDown(2.5), Math.nextUp(2.5), 3, -3,
-        Math.nextUp(-3.0), Math.nextDown(3.0), 1, -1};
-    String[][] cases = {{"hard_silu", "keras3"}, {"hard_silu", "pytorch"}, {"hard_sigmoid", "jax"},
+        Math.nextUp(-3.0), Math.nextDown(3.0), 1, -1,
+        // ONNX HardSwish (slope float32(1/6)): its kinks ±0.5/a and their neighbours, and inputs
+        // whose exact value x (a x + 1/2) is a float64 rounding midpoint (the exact fallback).
+        ONNX_KINK, -ONNX_KINK, Math.nextUp(ONNX_KINK), Math.nextDown(-ONNX_KINK), -2.99999995,
+        -0x1.5838p-2, -0x1.7cab4p+1, -0x1.40bdp+1};
+    String[][] cases = {{"hard_silu", "keras3"}, {"hard_silu", "pytorch"}, {"hard_silu", "onnx"},
+        {"hard_sigmoid", "jax"},
         {"hard_sigmoid", "tf_keras2"}, {"hard_sigmoid", "onnx"}, {"sparse_sigmoid", "jax"},
         {"sparse_sigmoid", "keras3"}};
     StringBuilder failures = new StringBuilder();
