@@ -4,12 +4,11 @@
 Prints every mismatch (case id, dialect, value|derivative, params, [(x, expected, got)]).
 
   python3 examples/independent-mpmath/check_against_fixtures.py [f1,f2,...]
-  FIXDIR=/tmp/f16/ PARAM_MODE=compute python3 .../check_against_fixtures.py   # other fixtures, mode
+  FIXDIR=/tmp/f16/ python3 .../check_against_fixtures.py   # other fixtures (e.g. exhaustive ones)
 """
 import json, sys, os, math, struct, glob
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import independent_activation as ia
-ia.PARAM_MODE = os.environ.get("PARAM_MODE", "facts")
 D = os.environ.get('FIXDIR', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'fixtures', 'src', 'main', 'resources', 'org', 'activationtck', 'fixtures', 'cases', ''))
 funcs = sys.argv[1].split(',') if len(sys.argv) > 1 and sys.argv[1] else None
 def bits(v):

@@ -11,6 +11,12 @@ rational results (piecewise-linear pieces, products and sums of floats and param
 arctan', sparsemax, 1/k in softmax, ...) are computed with fractions.Fraction and rounded exactly,
 so that their ties round to even instead of looping.
 
+Parameters and constants follow the catalog 0.2.0 rule params.compute_format: each is rounded to
+the dialect's storage precision for it (the parameter tables' float32 / dtype marks, the Constants
+tables), then to the dialect's compute format (the input's dtype; PyTorch's op-math type), and the
+function is evaluated exactly at that value. f'(NaN) is the catalog's per-dialect value (the
+"Derivative at NaN" lines), the scalar path's where PyTorch's depends on the position.
+
 Run:  ./tck run --impl-command "python3 examples/independent-mpmath/independent_activation.py"
 
 One request per line on stdin, one reply per line on stdout. Every request is answered on its
@@ -369,29 +375,29 @@ DIALECTS = {k: set(v.split()) for k, v in DIALECTS.items()}
 
 AXIS_FUNCTIONS = {"softmax", "log_softmax", "softmin", "glu", "sparsemax", "crelu"}
 
-# Parameters stored as float32 whatever the tensor type: ONNX float attributes and the alpha
-# attribute of TensorFlow's LeakyRelu op (tf.nn.leaky_relu).
-FLOAT32_ATTRIBUTES = {
-    ("onnx", "leaky_relu", "negative_slope"),
-    ("onnx", "hard_sigmoid", "alpha"),
-    ("onnx", "hard_sigmoid", "beta"),
-    ("onnx", "elu", "alpha"),
-    ("onnx", "celu", "alpha"),
-    ("onnx", "thresholded_relu", "theta"),
-    ("onnx", "selu", "alpha"),
-    ("onnx", "selu", "scale"),
-    ("onnx", "hard_shrink", "threshold"),
-    ("onnx", "soft_shrink", "threshold"),
-    ("tf_keras2", "leaky_relu", "negative_slope"),
+# Storage precision of parameters (rule params.compute_format and the parameter tables of the
+# catalog 0.2.0): "float32" on every input dtype (ONNX float attributes, TensorFlow float op attrs,
+# the floatx casts of tf.keras 2 layers), "dtype" (kernels that cast to the element type where the
+# dialect computes wider), "float32_leaky" (relu's negative_slope: float32 only on the leaky path,
+# max_value absent and threshold 0, where Keras calls tf.nn.leaky_relu). Absent: "compute".
+STORAGE = {
+    ("relu", "negative_slope"): {"keras3": "float32_leaky", "tf_keras2": "float32_leaky"},
+    ("leaky_relu", "negative_slope"): {"keras3": "float32", "tf_keras2": "float32",
+                                       "onnx": "float32"},
+    ("threshold", "threshold"): {"pytorch": "dtype"},
+    ("threshold", "default_value"): {"pytorch": "dtype"},
+    ("thresholded_relu", "theta"): {"tf_keras2": "float32", "onnx": "float32"},
+    ("hard_tanh", "min_val"): {"pytorch": "dtype"},
+    ("hard_tanh", "max_val"): {"pytorch": "dtype"},
+    ("hard_shrink", "threshold"): {"pytorch": "dtype", "onnx": "float32"},
+    ("soft_shrink", "threshold"): {"onnx": "float32"},
+    ("hard_sigmoid", "alpha"): {"onnx": "float32"},
+    ("hard_sigmoid", "beta"): {"onnx": "float32"},
+    ("elu", "alpha"): {"onnx": "float32"},
+    ("selu", "alpha"): {"onnx": "float32"},
+    ("selu", "scale"): {"onnx": "float32"},
+    ("celu", "alpha"): {"onnx": "float32"},
 }
-
-
-# --params facts (default): the parameter storage facts of the task brief (ONNX float attributes
-# and tf.nn.leaky_relu's alpha as float32 on every dtype; ONNX HardSwish's slope float32(1/6)).
-# --params compute: the catalog text of version 0.1.0 as this directory was written against it
-# (rule params.compute_format: every parameter rounded to the input's compute format; ONNX
-# HardSwish with the exact 1/6).
-PARAM_MODE = "facts"
 
 
 def exact_number(v):
@@ -405,13 +411,35 @@ def exact_number(v):
     raise BadRequest("not a number: %r" % (v,))
 
 
-def compute_format(dtype):
-    return "float64" if dtype == "float64" else "float32"
+def compute_format(dialect, dtype):
+    """The input's dtype (Keras, TensorFlow, JAX, ONNX), or PyTorch's op-math type (float64 for
+    float64, float32 for float32, float16 and bfloat16)."""
+    if dialect == "pytorch":
+        return "float64" if dtype == "float64" else "float32"
+    return dtype
+
+
+def stored(exact, storage, dialect, dtype):
+    """A parameter or constant as the dialect holds it: rounded to its storage precision, then to
+    the dialect's compute format (each step to nearest, ties to even)."""
+    cf = compute_format(dialect, dtype)
+    if storage == "float32":
+        v = round_fraction(exact, "float32")
+    elif storage == "dtype":
+        v = round_fraction(exact, dtype)
+    else:
+        v = exact
+    return round_fraction(F(v), cf)
+
+
+def stored_real(fn, storage, dialect, dtype):
+    """An irrational constant (fn() at the current precision) as the dialect holds it."""
+    first = "float32" if storage == "float32" else compute_format(dialect, dtype)
+    return stored(F(ziv(fn, first)), storage, dialect, dtype)
 
 
 def resolve_params(function, dialect, raw, dtype):
-    """Parameter name -> (value rounded as the dialect stores it, exact Fraction given)."""
-    cf = compute_format(dtype)
+    """Parameter name -> (value as the dialect holds it, exact Fraction given)."""
     out = {}
     known = set()
     for name, defaults, spellings in PARAMS.get(function, []):
@@ -431,12 +459,16 @@ def resolve_params(function, dialect, raw, dtype):
         if v is None:
             out[name] = (None, None)
             continue
-        exact = exact_number(v)
-        fmt = cf
-        if PARAM_MODE == "facts" and (dialect, function, name) in FLOAT32_ATTRIBUTES:
-            fmt = "float32"
-        val = round_fraction(exact, fmt)
-        out[name] = (val, exact)
+        out[name] = (None, exact_number(v))
+    for name, (_, exact) in list(out.items()):
+        if exact is None:
+            continue
+        storage = STORAGE.get((function, name), {}).get(dialect, "compute")
+        if storage == "float32_leaky":
+            leaky = (out["negative_slope"][1] != 0 and out["max_value"][1] is None
+                     and out["threshold"][1] == 0)
+            storage = "float32" if leaky else "compute"
+        out[name] = (stored(exact, storage, dialect, dtype), exact)
     if function == "gelu":
         known.add("approximate")
         a = raw.get("approximate")
@@ -453,12 +485,49 @@ def resolve_params(function, dialect, raw, dtype):
         elif not isinstance(a, bool):
             raise BadRequest("approximate: %r" % (a,))
         out["approximate"] = (a, a)
+    add_constants(function, dialect, dtype, out)
     if function in AXIS_FUNCTIONS:
         known.update(("axis", "dim"))
     for k in raw:
         if k not in known:
             raise BadRequest("unknown parameter %s for %s" % (k, function))
     return out
+
+
+SELU_SCALE_ALPHA = F("1.7580993408473768599402175208123")
+
+
+def add_constants(function, dialect, dtype, out):
+    """The catalog's Constants tables: constants a dialect stores rounded, as it holds them."""
+    if function == "hard_silu" and dialect == "onnx":
+        # one_sixth: HardSwish = x HardSigmoid<alpha = float32(1/6), beta = 0.5>
+        out["one_sixth"] = (stored(F(1, 6), "float32", dialect, dtype), F(1, 6))
+    if function == "selu" and dialect in ("keras3", "tf_keras2"):
+        # scale_alpha: TensorFlow's single kernel constant, in the compute format
+        out["scale_alpha"] = (stored(SELU_SCALE_ALPHA, "compute", dialect, dtype),
+                              SELU_SCALE_ALPHA)
+    if function == "gelu":
+        # exact form erf(s x): ("div", sqrt_2) s = 1/sqrt_2; ("mul", sqrt_half) s = sqrt_half;
+        # ("exact", None) s = 1/sqrt(2) exactly (onnx)
+        if dialect in ("keras3", "tf_keras2"):
+            erf = ("div", stored_real(lambda: mpmath.sqrt(2), "compute", dialect, dtype))
+        elif dialect in ("pytorch", "jax"):
+            erf = ("mul", stored_real(lambda: mpmath.sqrt(mpf(1) / 2), "compute", dialect,
+                                      dtype))
+        else:
+            erf = ("exact", None)
+        out["erf_scale"] = (erf, None)
+        # tanh form tanh(b (x + kappa x^3)): ("mul", sqrt_2_over_pi) b = sqrt_2_over_pi;
+        # ("sqrt", two_over_pi) b = sqrt(two_over_pi) exactly (onnx)
+        if dialect == "onnx":
+            b = ("sqrt", stored(F("0.63661977236"), "float32", dialect, dtype))
+            k = stored(F("0.044715"), "float32", dialect, dtype)
+        else:
+            b = ("mul", stored_real(lambda: mpmath.sqrt(2 / mpmath.pi), "compute", dialect,
+                                    dtype))
+            k = stored(F("0.044715"), "compute", dialect, dtype)
+        out["tanh_scale"] = (b, None)
+        out["kappa"] = (k, F("0.044715"))
 
 
 def pv(P, name):
@@ -517,9 +586,7 @@ def relu_keras(x, P, dialect, deriv):
     if isnan(x):
         return NAN
     if s != 0 and m is None and t == 0:
-        # the leaky path: tf.nn.leaky_relu, whose alpha attribute is a float32 (tf_keras2)
-        if dialect == "tf_keras2" and PARAM_MODE == "facts":
-            s = round_fraction(P["negative_slope"][1], "float32")
+        # the leaky path: tf.nn.leaky_relu, whose alpha attribute is a float32 (resolve_params)
         if deriv:
             return 1.0 if x > 0 else s
         if x > 0:
@@ -779,9 +846,10 @@ def f_hard_sigmoid(x, P, dialect, deriv):
 def f_hard_silu(x, P, dialect, deriv):
     if isnan(x):
         return NAN
-    if dialect == "onnx" and PARAM_MODE == "facts":
-        # x * HardSigmoid(x) with alpha = float32(1/6), beta = 0.5 (ONNX float attributes)
-        a = F(round_fraction(F(1, 6), "float32"))
+    if dialect == "onnx":
+        # x * HardSigmoid(x) with alpha = one_sixth = float32(1/6), beta = 0.5 (ONNX float
+        # attributes; the constant one_sixth, then the compute format)
+        a = F(pv(P, "one_sixth"))
         b = F(1, 2)
         if x == INF:
             return 1.0 if deriv else INF
@@ -863,7 +931,10 @@ def f_elu(x, P, dialect, deriv):
 
 def f_selu(x, P, dialect, deriv):
     a, s = pv(P, "alpha"), pv(P, "scale")
-    sa = F(s) * F(a)
+    if dialect in ("keras3", "tf_keras2"):
+        sa = F(pv(P, "scale_alpha"))  # TensorFlow's one constant, in the compute format
+    else:
+        sa = F(s) * F(a)  # the exact product of the parameters as held
     if isnan(x):
         return NAN
     if deriv:
@@ -1229,9 +1300,6 @@ def f_tanh_shrink(x, P, dialect, deriv):
     return v
 
 
-SQRT2PI_INV = None
-
-
 def f_gelu(x, P, dialect, deriv):
     approx = pv(P, "approximate")
     if isnan(x):
@@ -1260,29 +1328,47 @@ def f_gelu(x, P, dialect, deriv):
             return -0.0
     extra = 2 * max(0, math.frexp(x)[1]) + 16
     if not approx:
+        # (x/2) erfc(-s x) with s the dialect's scale: 1/sqrt_2 (keras3, tf_keras2), sqrt_half
+        # (pytorch, jax), both as stored in the compute format; 1/sqrt(2) exactly (onnx)
+        kind, c = pv(P, "erf_scale")
+
+        def s_of():
+            if kind == "div":
+                return 1 / mpf(c)
+            if kind == "mul":
+                return mpf(c)
+            return 1 / mpmath.sqrt(2)
+
         if not deriv:
             def v():
                 with mp.extraprec(extra):
                     X = mpf(x)
-                    return X / 2 * mpmath.erfc(-X / mpmath.sqrt(2))
+                    return X / 2 * mpmath.erfc(-s_of() * X)
             return v
 
         def d():
             with mp.extraprec(extra):
                 X = mpf(x)
+                S = s_of()
 
                 def terms():
-                    Phi = mpmath.erfc(-X / mpmath.sqrt(2)) / 2
-                    phi = mpmath.exp(-X * X / 2) / mpmath.sqrt(2 * mpmath.pi)
-                    return [Phi, X * phi]
+                    # (1/2)(1 + erf(s x)) + x s e^(-s^2 x^2) / sqrt(pi)
+                    return [mpmath.erfc(-S * X) / 2,
+                            X * S * mpmath.exp(-(S * X) ** 2) / mpmath.sqrt(mpmath.pi)]
                 return cancel_sum(terms)
         return d
-    # tanh form: f = x sigmoid(2u), u = sqrt(2/pi) (x + 0.044715 x^3)
+    # tanh form: f = x sigmoid(2u), u = b (x + kappa x^3), b and kappa as the dialect holds them
     extra = 3 * max(0, math.frexp(x)[1]) + 16
+    bkind, bc = pv(P, "tanh_scale")
+    kappa = pv(P, "kappa")
+
+    def b_of():
+        if bkind == "sqrt":
+            return mpmath.sqrt(mpf(bc))
+        return mpf(bc)
 
     def u_of(X):
-        k = mpf(44715) / 10 ** 6
-        return mpmath.sqrt(2 / mpmath.pi) * X * (1 + k * X * X)
+        return b_of() * X * (1 + mpf(kappa) * X * X)
 
     if not deriv:
         def v():
@@ -1296,8 +1382,9 @@ def f_gelu(x, P, dialect, deriv):
             X = mpf(x)
 
             def terms():
+                # f' = sigmoid(2u) (1 + 2 x sigmoid(-2u) b (1 + 3 kappa x^2))
                 u = u_of(X)
-                du = mpmath.sqrt(2 / mpmath.pi) * (1 + 3 * (mpf(44715) / 10 ** 6) * X * X)
+                du = b_of() * (1 + 3 * mpf(kappa) * X * X)
                 return [mpf(1), 2 * X * sigmoid_mp(-2 * u) * du]
             inner = cancel_sum(terms)
             return sigmoid_mp(2 * u_of(X)) * inner
@@ -1337,6 +1424,55 @@ ELEMENTWISE = {
     "tanh_shrink": f_tanh_shrink,
     "gelu": f_gelu,
 }
+
+
+def nan_derivative(function, dialect, P):
+    """f'(NaN) per dialect (the catalog's "Derivative at NaN" lines, rules
+    <function>.derivative.nan; PyTorch's position-dependent cases take the scalar path's value,
+    as the rules do). NaN where no line gives a value."""
+    one, zero = 1.0, 0.0
+    if function == "linear":
+        return one
+    if function == "relu":
+        if dialect in ("keras3", "tf_keras2"):
+            s, m, t = P["negative_slope"][1], P["max_value"][1], P["threshold"][1]
+            if s != 0 and m is None and t == 0:
+                return pv(P, "negative_slope")  # the leaky path: LeakyReluGrad gives alpha
+            return zero
+        return {"jax": zero, "onnx": zero, "pytorch": one}.get(dialect, NAN)
+    if function == "relu6":
+        return {"keras3": zero, "tf_keras2": zero, "jax": zero, "pytorch": one}.get(dialect, NAN)
+    if function == "leaky_relu":
+        return pv(P, "negative_slope")
+    if function == "prelu":
+        return {"keras3": zero, "tf_keras2": zero, "pytorch": pv(P, "alpha")}.get(dialect, NAN)
+    if function == "rrelu":
+        return (F(pv(P, "lower")) + F(pv(P, "upper"))) / 2
+    if function == "threshold":
+        return {"keras3": zero, "pytorch": one}.get(dialect, NAN)
+    if function == "thresholded_relu":
+        return {"tf_keras2": zero, "onnx": zero}.get(dialect, NAN)
+    if function == "hard_tanh":
+        return {"keras3": zero, "pytorch": one, "jax": one}.get(dialect, NAN)
+    if function in ("hard_shrink", "soft_shrink"):
+        return {"keras3": zero, "onnx": zero, "pytorch": one}.get(dialect, NAN)
+    if function == "hard_sigmoid":
+        return {"keras3": zero, "tf_keras2": zero, "pytorch": zero, "jax": zero}.get(dialect, NAN)
+    if function == "hard_silu":
+        return {"pytorch": one}.get(dialect, NAN)
+    if function == "sparse_sigmoid":
+        return {"keras3": 0.5, "jax": zero}.get(dialect, NAN)
+    if function == "elu":
+        return {"keras3": pv(P, "alpha"), "tf_keras2": pv(P, "alpha"),
+                "pytorch": one}.get(dialect, NAN)
+    if function == "selu":
+        return {"keras3": pv(P, "scale"), "tf_keras2": pv(P, "scale"),
+                "pytorch": pv(P, "scale")}.get(dialect, NAN)
+    if function == "celu":
+        return {"keras3": zero, "pytorch": one}.get(dialect, NAN)
+    if function == "sparse_plus":
+        return {"keras3": one}.get(dialect, NAN)
+    return NAN  # soft_exponential (rule soft_exponential.derivative.nan) and all others
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1546,7 +1682,10 @@ def handle(req):
             k = (base, key_of(x))
             y = ELEM_CACHE.get(k)
             if y is None:
-                y = finalize(fn(x, P, dialect, deriv), dtype)
+                if deriv and isnan(x):
+                    y = finalize(nan_derivative(function, dialect, P), dtype)
+                else:
+                    y = finalize(fn(x, P, dialect, deriv), dtype)
                 ELEM_CACHE[k] = y
             out.append(y)
         return out
@@ -1611,18 +1750,8 @@ def handle(req):
 
 
 def main():
-    global PARAM_MODE
-    args = sys.argv[1:]
-    while args:
-        a = args.pop(0)
-        if a.startswith("--params="):
-            PARAM_MODE = a.split("=", 1)[1]
-        elif a == "--params" and args:
-            PARAM_MODE = args.pop(0)
-        else:
-            sys.exit("usage: independent_activation.py [--params facts|compute]")
-    if PARAM_MODE not in ("facts", "compute"):
-        sys.exit("--params: facts or compute")
+    if sys.argv[1:]:
+        sys.exit("usage: independent_activation.py (requests on stdin, replies on stdout)")
     out = sys.stdout
     for line in sys.stdin:
         line = line.strip()
