@@ -1,0 +1,76 @@
+package org.activationtck.tck;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.activationtck.spec.Activation;
+import org.activationtck.spec.Call;
+import org.activationtck.spec.Dtype;
+import org.activationtck.tck.reference.ReferenceActivation;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/** The JUnit integration's own verdict on the run as a whole: {@code required_tck.checked}. */
+class ActivationVerificationTest {
+
+  /** Declines every call; relu asked for by name. */
+  static final class Declining extends ActivationVerification {
+    @Override
+    protected Activation createActivation() {
+      return new Activation() {
+        @Override
+        public String name() {
+          return "declines";
+        }
+
+        @Override
+        public boolean supports(String f, String d, Dtype t, boolean derivative) {
+          return false;
+        }
+
+        @Override
+        public double[] apply(Call call, double[] x) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    protected List<String> functions() {
+      return List.of("relu");
+    }
+  }
+
+  /** The reference, relu only. */
+  static final class Conforming extends ActivationVerification {
+    @Override
+    protected Activation createActivation() {
+      return new ReferenceActivation();
+    }
+
+    @Override
+    protected List<String> functions() {
+      return List.of("relu");
+    }
+  }
+
+  private static DynamicTest checkedTest(ActivationVerification v) {
+    return v.conformance().filter(n -> n instanceof DynamicTest)
+        .map(DynamicTest.class::cast).filter(t -> t.getDisplayName().equals("required_tck.checked"))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void required_checked_failsWhenNothingWasChecked() {
+    AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        () -> checkedTest(new Declining()).getExecutable().execute());
+    assertTrue(e.getMessage().contains("nothing was checked"), e.getMessage());
+  }
+
+  @Test
+  void required_checked_passesWhenSomethingWasChecked() throws Throwable {
+    checkedTest(new Conforming()).getExecutable().execute();
+  }
+}
