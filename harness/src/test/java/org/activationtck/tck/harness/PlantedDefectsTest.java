@@ -197,22 +197,7 @@ public class PlantedDefectsTest {
 
   @Test
   void declinesEverything_isNotChecked_notConformant() {
-    Activation none = new Activation() {
-      @Override
-      public String name() {
-        return "declines";
-      }
-
-      @Override
-      public boolean supports(String f, String d, Dtype t, boolean derivative) {
-        return false;
-      }
-
-      @Override
-      public double[] apply(Call call, double[] x) {
-        throw new AssertionError("never called");
-      }
-    };
+    Activation none = new DecliningActivation();
     RunResult r = run(none, true, Dtype.FLOAT64, "relu", "gelu");
     assertEquals(0, r.failed());
     assertEquals(0, r.passed());
