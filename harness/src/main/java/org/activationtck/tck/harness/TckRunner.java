@@ -2,7 +2,6 @@ package org.activationtck.tck.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.activationtck.fixtures.FixtureCase;
 import org.activationtck.fixtures.FixtureCase.Expected;
 import org.activationtck.fixtures.FixtureFile;
@@ -28,10 +25,12 @@ import org.activationtck.spec.catalog.Rule;
 
 /**
  * Runs fixtures against an {@link Activation}. Cases are batched into one call per function,
- * dialect, parameters, dtype and value/derivative (one call per vector for axis functions). An
- * implementation that throws, returns null or the wrong length, mutates its input or exceeds the
- * call time-out fails the affected cases with that reason and the run goes on; what it does not
- * declare is reported not implemented.
+ * dialect, parameters, dtype and value/derivative (one call per vector for axis functions), and
+ * every batch is presented again at other positions and lengths ({@link Layouts}), the results
+ * folded per check by {@link PresentedResults}. An implementation that throws, returns null or
+ * the wrong length, mutates its input or exceeds the call time-out fails the affected cases with
+ * that reason and the run goes on ({@link CallThread}); what it does not declare is reported not
+ * implemented.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TckRunner {
@@ -44,25 +43,11 @@ public final class TckRunner {
 
   private final Activation impl;
   private final TckConfig config;
-  private final boolean overridesFloat32;
-  private final boolean overridesBits16;
-  private ExecutorService executor = newExecutor();
+  private CallThread calls;
 
   public TckRunner(Activation impl, TckConfig config) {
     this.impl = Objects.requireNonNull(impl);
     this.config = Objects.requireNonNull(config);
-    this.overridesFloat32 = overrides(impl, "applyFloat32", float[].class);
-    this.overridesBits16 = overrides(impl, "applyBits16", short[].class);
-  }
-
-  /** Whether the implementation's class overrides the SPI's default method. */
-  private static boolean overrides(Activation impl, String method, Class<?> arrayType) {
-    try {
-      return impl.getClass().getMethod(method, Call.class, arrayType).getDeclaringClass()
-          != Activation.class;
-    } catch (NoSuchMethodException e) {
-      return true;
-    }
   }
 
   /**
@@ -79,8 +64,9 @@ public final class TckRunner {
         FixtureSource.readers(config.fixturesDir(), config.functions());
     ExecutorService reading = Executors.newFixedThreadPool(
         Math.max(1, Math.min(readers.size(), Runtime.getRuntime().availableProcessors())),
-        daemon("tck-fixture-reader"));
+        CallThread.daemon("tck-fixture-reader"));
     List<Check> checks = new ArrayList<>();
+    calls = new CallThread(impl, config.callTimeout());
     try {
       List<Future<Optional<FixtureFile>>> files = new ArrayList<>();
       for (Callable<Optional<FixtureFile>> r : readers) {
@@ -94,7 +80,7 @@ public final class TckRunner {
       }
     } finally {
       reading.shutdownNow();
-      executor.shutdownNow();
+      calls.close();
     }
     return new RunResult(impl.name(), config, checks, Duration.ofNanos(System.nanoTime() - start));
   }
@@ -153,7 +139,7 @@ public final class TckRunner {
   private List<Check> runBatch(Batch b) {
     Call call = b.call();
     double[] x = inputs(b);
-    if (!supports(call)) {
+    if (!calls.supports(call)) {
       return all(b, Check.Status.NOT_IMPLEMENTED, null, "not implemented");
     }
     List<double[]> wantParts = new ArrayList<>();
@@ -168,7 +154,7 @@ public final class TckRunner {
       outLength += w.length;
     }
     Arrangement primaryCall = Layouts.primary(x.length, outLength);
-    Answer first = present(call, x, List.of(primaryCall))[0];
+    CallThread.Answer first = calls.present(call, x, List.of(primaryCall))[0];
     if (first.declined() != null) {
       return all(b, Check.Status.NOT_IMPLEMENTED, null, "not implemented: " + first.declined());
     }
@@ -236,10 +222,10 @@ public final class TckRunner {
       groups.computeIfAbsent(a.group(), k -> new ArrayList<>()).add(a);
     }
     for (List<Arrangement> group : groups.values()) {
-      Answer[] answers = present(call, x, group);
+      CallThread.Answer[] answers = calls.present(call, x, group);
       for (int g = 0; g < group.size(); g++) {
         Arrangement a = group.get(g);
-        Answer answer = answers[g];
+        CallThread.Answer answer = answers[g];
         if (answer.values() != null) {
           for (int k = 0; k < a.out().length; k++) {
             results.add(a.out()[k], answer.values()[k], a.where(k));
@@ -277,195 +263,6 @@ public final class TckRunner {
       }
     }
     return null;
-  }
-
-  /**
-   * What one call answered: values (one per output position of the arrangement), or that it
-   * declined, or why it gave no result.
-   */
-  private record Answer(double[] values, String declined, String failure, boolean timedOut) {
-    static Answer failed(String why, boolean timedOut) {
-      return new Answer(null, null, why, timedOut);
-    }
-  }
-
-  /**
-   * Calls the implementation once per arrangement of a group, in order, on one task of the call
-   * thread (one hand-off per group, not per call: a group of a batch's inputs presented alone is
-   * hundreds of calls). Each call still has the whole time-out: the waiting thread knows which
-   * call is running and since when. After a time-out the stuck thread is abandoned (it is a
-   * daemon) and the rest of the group is skipped.
-   */
-  private Answer[] present(Call call, double[] x, List<Arrangement> group) {
-    Answer[] answers = new Answer[group.size()];
-    Progress progress = new Progress();
-    Future<?> f = executor.submit(() -> {
-      for (int g = 0; g < group.size() && !Thread.currentThread().isInterrupted(); g++) {
-        progress.start(g);
-        answers[g] = answer(call, x, group.get(g));
-      }
-    });
-    long timeout = config.callTimeout().toNanos();
-    while (true) {
-      int running = progress.index;
-      long started = progress.started;
-      long wait = started + timeout - System.nanoTime();
-      try {
-        f.get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
-        return answers;
-      } catch (TimeoutException e) {
-        if (progress.index == running && progress.started == started) {
-          f.cancel(true);
-          executor.shutdownNow();
-          executor = newExecutor();
-          answers[running] = Answer.failed("no answer within " + config.callTimeout().toMillis() + " ms", true);
-          for (int g = running + 1; g < answers.length; g++) {
-            answers[g] = Answer.failed("skipped: an earlier call of this layout timed out", false);
-          }
-          return answers;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the implementation", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("the call task failed", e.getCause());
-      }
-    }
-  }
-
-  private boolean supports(Call call) {
-    try {
-      return impl.supports(call.function(), call.dialect(), call.dtype(), call.derivative());
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  /** Which call of a group is running, and since when; written by the call thread. */
-  private static final class Progress {
-    volatile int index;
-    volatile long started = System.nanoTime();
-
-    void start(int g) {
-      started = System.nanoTime();
-      index = g;
-    }
-  }
-
-  /** One call on the batch inputs {@code a.in()}, on the call thread; never throws. */
-  private Answer answer(Call call, double[] x, Arrangement a) {
-    double[] in = new double[a.in().length];
-    for (int k = 0; k < in.length; k++) {
-      in[k] = x[a.in()[k]];
-    }
-    double[] copy = in.clone();
-    double[] y;
-    try {
-      y = applyInDtype(call, copy);
-    } catch (UnsupportedOperationException e) {
-      return new Answer(null, String.valueOf(e.getMessage()), null, false);
-    } catch (MutatedInputException e) {
-      return Answer.failed(MutatedInputException.MESSAGE, false);
-    } catch (Throwable e) {
-      if (e instanceof ThreadDeath) {
-        throw (ThreadDeath) e;
-      }
-      return Answer.failed("threw " + e.getClass().getName() + ": " + e.getMessage(), false);
-    }
-    if (!Arrays.equals(doubleBits(copy), doubleBits(in))) {
-      return Answer.failed(MutatedInputException.MESSAGE, false);
-    }
-    if (y == null) {
-      return Answer.failed("returned null", false);
-    }
-    if (y.length != a.out().length) {
-      return Answer.failed("returned " + y.length + " values for " + a.out().length + " expected", false);
-    }
-    return new Answer(y, null, null, false);
-  }
-
-  /**
-   * Calls the SPI method of the call's dtype and widens its answer to doubles. Where the
-   * implementation does not override {@link Activation#applyFloat32} or
-   * {@link Activation#applyBits16}, their defaults would only call {@link Activation#apply} and
-   * narrow: the runner calls {@code apply} itself and judges its doubles as they are, so that a
-   * result that is not a value of the dtype fails on its own, element by element.
-   */
-  private double[] applyInDtype(Call call, double[] x) {
-    if (call.dtype() == Dtype.FLOAT64
-        || (call.dtype() == Dtype.FLOAT32 ? !overridesFloat32 : !overridesBits16)) {
-      return impl.apply(call, x);
-    }
-    switch (call.dtype()) {
-      case FLOAT32: {
-        float[] in = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-          in[i] = (float) x[i];
-        }
-        float[] original = in.clone();
-        float[] y = impl.applyFloat32(call, in);
-        if (!Arrays.equals(in, original)) {
-          throw new MutatedInputException();
-        }
-        if (y == null) {
-          return null;
-        }
-        double[] out = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-          out[i] = y[i];
-        }
-        return out;
-      }
-      default: {
-        short[] in = new short[x.length];
-        for (int i = 0; i < x.length; i++) {
-          in[i] = org.activationtck.spec.Bits16.encode(x[i], call.dtype());
-        }
-        short[] original = in.clone();
-        short[] y = impl.applyBits16(call, in);
-        if (!Arrays.equals(in, original)) {
-          throw new MutatedInputException();
-        }
-        if (y == null) {
-          return null;
-        }
-        double[] out = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-          out[i] = org.activationtck.spec.Bits16.decode(y[i], call.dtype());
-        }
-        return out;
-      }
-    }
-  }
-
-  /** The implementation changed the array it was given (the narrow-format paths check it). */
-  private static final class MutatedInputException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    static final String MESSAGE = "mutated its input array";
-
-    MutatedInputException() {
-      super(MESSAGE);
-    }
-  }
-
-  private static ExecutorService newExecutor() {
-    return Executors.newSingleThreadExecutor(daemon("tck-call"));
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  private static long[] doubleBits(double[] v) {
-    long[] b = new long[v.length];
-    for (int i = 0; i < v.length; i++) {
-      b[i] = Double.doubleToRawLongBits(v[i]);
-    }
-    return b;
   }
 
   private static double[] inputs(Batch b) {
