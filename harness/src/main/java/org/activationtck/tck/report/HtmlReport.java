@@ -125,7 +125,8 @@ public final class HtmlReport {
       double xx = Double.isNaN(c.x()) ? W - 8 : xp(sx(c.x()), xmax);
       String color = c.status() == Check.Status.FAILED ? "#d00" : "#2a2";
       b.append(String.format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\"><title>%s</title></circle>%n",
-          xx, yy, color, Formats.xml(c.input() + " -> " + c.actual() + " (expected " + c.expected() + ")")));
+          xx, yy, color, Formats.xml(c.input() + " -> " + c.actual() + " (expected " + c.expected() + ")"
+              + (c.kind() == null ? "" : ": " + c.kind().description() + ": " + c.reason()))));
     }
     b.append("</svg>\n");
   }
