@@ -11,11 +11,14 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
-/** The JUnit integration's own verdict on the run as a whole: {@code required_tck.checked}. */
+/**
+ * The JUnit integration's own verdict on the run as a whole: {@code required_tck.checked}. The
+ * verifications under test are private, so that JUnit does not discover and run them itself.
+ */
 class ActivationVerificationTest {
 
   /** Declines every call; relu asked for by name. */
-  static final class Declining extends ActivationVerification {
+  private static final class Declining extends ActivationVerification {
     @Override
     protected Activation createActivation() {
       return new DecliningActivation();
@@ -28,7 +31,7 @@ class ActivationVerificationTest {
   }
 
   /** The reference, relu only. */
-  static final class Conforming extends ActivationVerification {
+  private static final class Conforming extends ActivationVerification {
     @Override
     protected Activation createActivation() {
       return new ReferenceActivation();

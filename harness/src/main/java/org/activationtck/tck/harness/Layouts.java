@@ -56,27 +56,32 @@ final class Layouts {
     }
     for (int w : WIDTHS) {
       int length = 2 * w - 1;
+      String label = "in a batch of " + length;
+      String group = "tail" + w;
       for (int start = 0; start < n; start += w - 1) {
         int[] idx = new int[length];
         for (int k = 0; k < length; k++) {
           // tail slots k >= w hold inputs start .. start + w - 2; the body holds the w before
           idx[k] = Math.floorMod(start - w + k, n);
         }
-        out.add(new Arrangement("in a batch of " + length, idx, idx, "tail" + w));
+        out.add(new Arrangement(label, idx, idx, group));
       }
     }
     return out;
   }
 
   /**
-   * The rotations of one axis vector whose input consists of {@code inParts} equal parts and
-   * output of {@code outParts} equal parts (glu: 2 and 1; crelu: 1 and 2; the others 1 and 1).
+   * The rotations of one axis vector of {@code function}. Every part of the vector is rotated by
+   * the same amount: glu's input is two halves (value and gate) and its output one; crelu's input
+   * is one part and its output two (relu(x), relu(-x)); the others are one part each.
    *
    * @param specials input indexes of the vector's NaN and infinite elements, moved to every
    *     position of a long vector's body and tail
    */
-  static List<Arrangement> axis(int inLength, int outLength, int inParts, int outParts,
+  static List<Arrangement> axis(String function, int inLength, int outLength,
       List<Integer> specials) {
+    int inParts = function.equals("glu") ? 2 : 1;
+    int outParts = function.equals("crelu") ? 2 : 1;
     int part = inLength / inParts;
     if (part <= 1 || part * inParts != inLength || outLength % outParts != 0
         || outLength / outParts != part) {

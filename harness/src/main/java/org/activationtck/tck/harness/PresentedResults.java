@@ -32,17 +32,23 @@ final class PresentedResults {
   private final boolean signedZeroStrict;
   private final double[] primary;
   private final Verdict[] primaryVerdict;
-  private final String[] primaryWhere;
+  private final Arrangement primaryCall;
+  private final int[] primaryIndex;
   private final Verdict[] verdict;
-  private final String[] note;
   private final boolean[] decided;
+  // The presentation that differs from the primary call, kept to name both positions in a
+  // failure's reason; where a result stood is only spelled out when a reason needs it.
+  private final double[] otherValue;
+  private final Arrangement[] otherCall;
+  private final int[] otherIndex;
+  private final boolean[] otherIsWorse;
 
   /**
    * @param want the expected value per output element
    * @param ulpsAs per element, the kind its ulp failures really are ({@code null}: ulps): a
    *     derivative at a kink is a {@link FailureKind#KINK_CONVENTION}, a wrong result for a NaN
    *     or infinite input a {@link FailureKind#SPECIAL_VALUE}, whatever the ulp distance
-   * @param primaryResult the primary call's result, one per output element
+   * @param primaryResult the primary call's result, one per output position of the primary call
    * @param primaryCall the primary call, for where its elements stood
    */
   PresentedResults(double[] want, FailureKind[] ulpsAs, Dtype dtype, double budget, Tier tier,
@@ -53,17 +59,22 @@ final class PresentedResults {
     this.budget = budget;
     this.tier = tier;
     this.signedZeroStrict = signedZeroStrict;
+    this.primaryCall = primaryCall;
     int n = want.length;
-    this.primary = primaryResult;
+    this.primary = new double[n];
+    this.primaryIndex = new int[n];
     this.primaryVerdict = new Verdict[n];
-    this.primaryWhere = new String[n];
     this.verdict = new Verdict[n];
-    this.note = new String[n];
     this.decided = new boolean[n];
+    this.otherValue = new double[n];
+    this.otherCall = new Arrangement[n];
+    this.otherIndex = new int[n];
+    this.otherIsWorse = new boolean[n];
     for (int k = 0; k < n; k++) {
       int e = primaryCall.out()[k];
-      primaryWhere[e] = primaryCall.where(k);
-      primaryVerdict[e] = judge(e, primaryResult[e]);
+      primary[e] = primaryResult[k];
+      primaryIndex[e] = k;
+      primaryVerdict[e] = judge(e, primary[e]);
       verdict[e] = primaryVerdict[e];
     }
   }
@@ -78,8 +89,11 @@ final class PresentedResults {
     return v;
   }
 
-  /** Folds in the value another presentation gave for output element {@code e}. */
-  void add(int e, double value, String where) {
+  /**
+   * Folds in the value another presentation gave for output element {@code e}: output position
+   * {@code k} of the call {@code a}.
+   */
+  void add(int e, double value, Arrangement a, int k) {
     if (decided[e] || sameBits(value, primary[e])) {
       return;
     }
@@ -89,46 +103,58 @@ final class PresentedResults {
       // Accuracy that varies with the position (another polynomial in the tail, a sum in another
       // order) is judged as accuracy: the larger error counts, wherever it was seen.
       Verdict current = verdict[e];
-      if (v.ulps() > current.ulps()) {
+      boolean worse = v.ulps() > current.ulps();
+      if (worse) {
         verdict[e] = v.pass() ? new Verdict(true, v.ulps(), false, null, null) : v;
-        note[e] = show(value) + " " + where + ", " + show(primary[e]) + " " + primaryWhere[e];
-      } else {
-        if (current.correctlyRounded()) {
-          verdict[e] = new Verdict(true, current.ulps(), false, null, null);
-        }
-        if (note[e] == null) {
-          note[e] = show(primary[e]) + " " + primaryWhere[e] + ", " + show(value) + " " + where;
-        }
+      } else if (current.correctlyRounded()) {
+        verdict[e] = new Verdict(true, current.ulps(), false, null, null);
+      }
+      if (worse || otherCall[e] == null) {
+        otherValue[e] = value;
+        otherCall[e] = a;
+        otherIndex[e] = k;
+        otherIsWorse[e] = worse;
       }
       return;
     }
     decided[e] = true;
+    otherCall[e] = null;
     verdict[e] = Verdict.failure(FailureKind.POSITION_DEPENDENT, show(primary[e]) + " "
-        + primaryWhere[e] + ", " + show(value) + " " + where + " (expected " + show(want[e]) + ")");
-    note[e] = null;
+        + primaryWhere(e) + ", " + show(value) + " " + a.where(k) + " (expected " + show(want[e])
+        + ")");
   }
 
-  /** Records that the presentation {@code where} gave no result for element {@code e}. */
-  void noResult(int e, String where, String reason) {
+  /** Records that output position {@code k} of the call {@code a} gave no result for element {@code e}. */
+  void noResult(int e, Arrangement a, int k, String reason) {
     if (!decided[e]) {
       decided[e] = true;
-      verdict[e] = Verdict.failure(FailureKind.NO_RESULT, where + ": " + reason);
-      note[e] = null;
+      otherCall[e] = null;
+      verdict[e] = Verdict.failure(FailureKind.NO_RESULT, a.where(k) + ": " + reason);
     }
   }
 
-  /** The folded verdict of element {@code e}. */
+  /**
+   * The folded verdict of element {@code e}; an ulp failure seen at two positions names both, the
+   * worse first.
+   */
   Verdict verdict(int e) {
     Verdict v = verdict[e];
-    if (note[e] != null && !v.pass()) {
-      return new Verdict(false, v.ulps(), false, v.kind(), v.reason() + " (" + note[e] + ")");
+    if (otherCall[e] == null || v.pass()) {
+      return v;
     }
-    return v;
+    String other = show(otherValue[e]) + " " + otherCall[e].where(otherIndex[e]);
+    String first = show(primary[e]) + " " + primaryWhere(e);
+    String note = otherIsWorse[e] ? other + ", " + first : first + ", " + other;
+    return new Verdict(false, v.ulps(), false, v.kind(), v.reason() + " (" + note + ")");
   }
 
   /** The primary call's result for element {@code e}. */
   double primary(int e) {
     return primary[e];
+  }
+
+  private String primaryWhere(int e) {
+    return primaryCall.where(primaryIndex[e]);
   }
 
   private String show(double v) {

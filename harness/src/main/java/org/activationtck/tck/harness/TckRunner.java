@@ -142,17 +142,21 @@ public final class TckRunner {
     if (!calls.supports(call)) {
       return all(b, Check.Status.NOT_IMPLEMENTED, null, "not implemented");
     }
-    List<double[]> wantParts = new ArrayList<>();
-    int outLength = 0;
+    // Expected values, and what an ulp failure of each output really is: for an elementwise
+    // batch output i answers input x[i]; a NaN or infinite input makes it a special value, an
+    // input on a kink (rule tck.kink) a kink convention.
+    List<Double> wanted = new ArrayList<>();
+    List<FailureKind> ulpsAsList = new ArrayList<>();
     for (FixtureCase c : b.cases()) {
-      List<Expected> ex = expected(c, call.derivative());
-      double[] w = new double[ex.size()];
-      for (int k = 0; k < w.length; k++) {
-        w[k] = parseExpected(pick(ex.get(k), call.dtype()), call.dtype());
+      boolean atKink = call.derivative() && c.rules() != null && c.rules().contains(KINK_RULE);
+      for (Expected e : expected(c, call.derivative())) {
+        int i = wanted.size();
+        boolean special = !b.axis() && i < x.length && !Double.isFinite(x[i]);
+        ulpsAsList.add(special ? FailureKind.SPECIAL_VALUE : atKink ? FailureKind.KINK_CONVENTION : null);
+        wanted.add(parseExpected(pick(e, call.dtype()), call.dtype()));
       }
-      wantParts.add(w);
-      outLength += w.length;
     }
+    int outLength = wanted.size();
     Arrangement primaryCall = Layouts.primary(x.length, outLength);
     CallThread.Answer first = calls.present(call, x, List.of(primaryCall))[0];
     if (first.declined() != null) {
@@ -162,20 +166,8 @@ public final class TckRunner {
       return all(b, Check.Status.FAILED, Verdict.failure(FailureKind.NO_RESULT, first.failure()),
           first.failure());
     }
-    double[] want = new double[outLength];
-    FailureKind[] ulpsAs = new FailureKind[outLength];
-    int i = 0;
-    for (int ci = 0; ci < b.cases().size(); ci++) {
-      FixtureCase c = b.cases().get(ci);
-      boolean atKink = call.derivative() && c.rules() != null && c.rules().contains(KINK_RULE);
-      double[] w = wantParts.get(ci);
-      for (int k = 0; k < w.length; k++) {
-        // elementwise: output k answers input k (a documented example may hold several inputs)
-        boolean special = !b.axis() && k < c.x().size() && !Double.isFinite(parseInput(c.x().get(k)));
-        ulpsAs[i] = special ? FailureKind.SPECIAL_VALUE : atKink ? FailureKind.KINK_CONVENTION : null;
-        want[i++] = w[k];
-      }
-    }
+    double[] want = wanted.stream().mapToDouble(Double::doubleValue).toArray();
+    FailureKind[] ulpsAs = ulpsAsList.toArray(new FailureKind[0]);
     double budget = config.tolerances().budget(call.function(), call.dtype(), config.tier());
     PresentedResults results = new PresentedResults(want, ulpsAs, call.dtype(), budget, config.tier(),
         config.signedZeroStrict(), first.values(), primaryCall);
@@ -183,7 +175,7 @@ public final class TckRunner {
       presentElsewhere(b, call, x, outLength, results);
     }
     List<Check> out = new ArrayList<>();
-    i = 0;
+    int i = 0;
     for (FixtureCase c : b.cases()) {
       List<Expected> ex = expected(c, call.derivative());
       String documented = documentedPositionDependence(call, c);
@@ -211,9 +203,7 @@ public final class TckRunner {
           specials.add(k);
         }
       }
-      int inParts = call.function().equals("glu") ? 2 : 1;
-      int outParts = call.function().equals("crelu") ? 2 : 1;
-      arrangements = Layouts.axis(x.length, outLength, inParts, outParts, specials);
+      arrangements = Layouts.axis(call.function(), x.length, outLength, specials);
     } else {
       arrangements = Layouts.elementwise(x.length);
     }
@@ -228,13 +218,13 @@ public final class TckRunner {
         CallThread.Answer answer = answers[g];
         if (answer.values() != null) {
           for (int k = 0; k < a.out().length; k++) {
-            results.add(a.out()[k], answer.values()[k], a.where(k));
+            results.add(a.out()[k], answer.values()[k], a, k);
           }
           continue;
         }
         String reason = answer.declined() != null ? "declined: " + answer.declined() : answer.failure();
         for (int k = 0; k < a.out().length; k++) {
-          results.noResult(a.out()[k], a.where(k), reason);
+          results.noResult(a.out()[k], a, k, reason);
         }
       }
     }
