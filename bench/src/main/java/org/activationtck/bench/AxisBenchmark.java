@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.tck.reference.ReferenceAxisFunction;
 import org.activationtck.tck.reference.ReferenceRegistry;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.activationtck.spec.Activation;
+import org.activationtck.spi.Activation;
 import org.activationtck.tck.harness.DecliningActivation;
 import org.activationtck.tck.reference.ReferenceActivation;
 import org.junit.jupiter.api.DynamicTest;

@@ -1,6 +1,6 @@
 package org.activationtck.tck;
 
-import org.activationtck.spec.Activation;
+import org.activationtck.spi.Activation;
 import org.activationtck.tck.reference.ReferenceActivation;
 
 /** The built-in reference run through the JUnit integration: it must pass the strict tier. */

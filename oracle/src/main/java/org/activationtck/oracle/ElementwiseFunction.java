@@ -1,6 +1,6 @@
 package org.activationtck.oracle;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * The oracle's evaluation of one elementwise catalog function and its derivative d/dx.

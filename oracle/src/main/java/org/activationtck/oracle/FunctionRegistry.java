@@ -3,7 +3,7 @@ package org.activationtck.oracle;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Finds the oracle's implementation of a catalog function by naming convention: catalog id

@@ -1,6 +1,6 @@
 package org.activationtck.oracle;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Implemented by elementwise functions with a trainable parameter whose derivative the oracle

@@ -2,7 +2,7 @@ package org.activationtck.oracle;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * A real result with a proven error bound, or one of the values BigDecimal cannot carry.

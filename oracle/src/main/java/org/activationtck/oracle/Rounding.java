@@ -5,8 +5,8 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import org.activationtck.oracle.internal.FixedPoint;
-import org.activationtck.spec.API;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
 
 /**
  * Correct rounding of exact decimals to the binary formats, round-to-nearest-even, with
@@ -277,11 +277,11 @@ public final class Rounding {
    * @throws IllegalArgumentException when d is not a value of the format
    */
   public static short toBits16(double d, Dtype t) {
-    return org.activationtck.spec.Bits16.encode(d, t);
+    return org.activationtck.spi.Bits16.encode(d, t);
   }
 
   /** The value of a 16-bit pattern in float16 or bfloat16. */
   public static double fromBits16(short bits, Dtype t) {
-    return org.activationtck.spec.Bits16.decode(bits, t);
+    return org.activationtck.spi.Bits16.decode(bits, t);
   }
 }

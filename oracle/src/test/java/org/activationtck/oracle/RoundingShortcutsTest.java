@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.SplittableRandom;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.activationtck.oracle.Oracle;
 import org.activationtck.oracle.OracleValue;
-import org.activationtck.spec.API;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
 
 /**
  * Oracle throughput: evaluations per second of one function's value at a given number of digits,

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.activationtck.oracle.Oracle;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.tck.bench.OracleBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

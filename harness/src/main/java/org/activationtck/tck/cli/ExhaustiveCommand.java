@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.Dialect;
 import org.activationtck.spec.catalog.FunctionSpec;

@@ -166,8 +166,8 @@ final class FixturesCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-      org.activationtck.spec.Dtype t = org.activationtck.spec.Dtype.fromId(dtype);
-      if (t != org.activationtck.spec.Dtype.FLOAT16 && t != org.activationtck.spec.Dtype.BFLOAT16) {
+      org.activationtck.spi.Dtype t = org.activationtck.spi.Dtype.fromId(dtype);
+      if (t != org.activationtck.spi.Dtype.FLOAT16 && t != org.activationtck.spi.Dtype.BFLOAT16) {
         throw new IllegalArgumentException("--dtype '" + dtype + "': exhaustive fixtures exist for float16 and bfloat16 only");
       }
       checkOutputDir("--out", out);

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.activationtck.spec.Activation;
+import org.activationtck.spi.Activation;
 import org.activationtck.tck.process.ProcessActivation;
 import picocli.CommandLine.Option;
 
@@ -48,7 +48,7 @@ final class ImplementationOptions {
         throw new IllegalArgumentException("--impl-class: class not found: " + className);
       } catch (ReflectiveOperationException | ClassCastException e) {
         throw new IllegalArgumentException("--impl-class: cannot instantiate " + className
-            + " as an org.activationtck.spec.Activation: " + e);
+            + " as an org.activationtck.spi.Activation: " + e);
       }
     }
     String name = provider == null ? "reference" : provider;

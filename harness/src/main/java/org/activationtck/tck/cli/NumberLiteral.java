@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.activationtck.oracle.Rounding;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 
 /**
  * Parses the command line's number literals exactly and rounds them once to a format: decimal

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.activationtck.oracle.Oracle;
 import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Rounding;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,6 +1,6 @@
 package org.activationtck.tck.exhaustive;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * A half-open range [from, to) of float32 bit patterns, read as unsigned 32-bit integers, so the

@@ -1,7 +1,7 @@
 package org.activationtck.tck.exhaustive;
 
 import java.util.Optional;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * The first tier of {@link Float32Truth} (Ziv's strategy): a plain double evaluation of f(x) or

@@ -3,8 +3,8 @@ package org.activationtck.tck.exhaustive;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.API;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
 import org.activationtck.tck.reference.ReferenceFunction;
 
 /**

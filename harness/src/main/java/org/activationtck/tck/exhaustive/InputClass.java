@@ -1,6 +1,6 @@
 package org.activationtck.tck.exhaustive;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * The class of a float32 input a failure is reported under: its sign times its binade

@@ -1,6 +1,6 @@
 package org.activationtck.tck.exhaustive;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * sigma(x) = 1/(1 + e^-x) in plain double, with a proven relative error bound of 2^-50, for the

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /** A sweep's result for people (console) and machines (JSON). */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

@@ -3,7 +3,7 @@ package org.activationtck.tck.exhaustive;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * What a sweep found.

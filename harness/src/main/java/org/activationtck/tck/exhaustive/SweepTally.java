@@ -2,7 +2,7 @@ package org.activationtck.tck.exhaustive;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Counts of one part of a sweep; each worker thread owns one, and they are merged at the end. Not

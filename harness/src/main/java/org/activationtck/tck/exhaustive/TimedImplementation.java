@@ -9,8 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.activationtck.spec.Activation;
-import org.activationtck.spec.Call;
+import org.activationtck.spi.Activation;
+import org.activationtck.spi.Call;
 
 /**
  * One sweep thread's implementation instance, called on a thread of its own so that a call can

@@ -11,10 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.activationtck.spec.Activation;
-import org.activationtck.spec.Bits16;
-import org.activationtck.spec.Call;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Activation;
+import org.activationtck.spi.Bits16;
+import org.activationtck.spi.Call;
+import org.activationtck.spi.Dtype;
 
 /**
  * Calls an implementation on a thread of its own, so that none of its faults reaches the run: an

@@ -1,7 +1,7 @@
 package org.activationtck.tck.harness;
 
-import org.activationtck.spec.API;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
 
 /**
  * The outcome of one output element of one fixture case for one dialect.

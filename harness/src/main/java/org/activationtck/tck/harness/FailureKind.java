@@ -1,7 +1,7 @@
 package org.activationtck.tck.harness;
 
 import java.util.Locale;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * What kind of wrong a failed check is. Only {@link #ULPS} failures are measured in ulps: a NaN

@@ -1,6 +1,6 @@
 package org.activationtck.tck.harness;
 
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 
 /**
  * One batch's results over every {@link Arrangement} its inputs were presented in, folded into

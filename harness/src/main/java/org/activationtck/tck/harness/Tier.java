@@ -1,7 +1,7 @@
 package org.activationtck.tck.harness;
 
 import java.util.Locale;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Tolerance tiers. {@link #STRICT}: exact for piecewise-linear functions, within 1 ulp in float64

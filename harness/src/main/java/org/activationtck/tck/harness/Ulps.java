@@ -1,7 +1,7 @@
 package org.activationtck.tck.harness;
 
-import org.activationtck.spec.API;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
 
 /**
  * Errors measured in units in the last place of the target format.

@@ -1,8 +1,8 @@
 package org.activationtck.tck.harness;
 
 import org.activationtck.oracle.Rounding;
-import org.activationtck.spec.API;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
 
 /** How results are printed in checks and reasons. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")

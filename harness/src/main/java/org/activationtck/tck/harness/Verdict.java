@@ -1,8 +1,8 @@
 package org.activationtck.tck.harness;
 
 import org.activationtck.oracle.Rounding;
-import org.activationtck.spec.API;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
 
 /**
  * Whether one result conforms: the rules of the tolerance model, in order. The first rule that a

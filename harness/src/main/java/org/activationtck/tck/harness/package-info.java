@@ -1,5 +1,5 @@
 /**
- * The harness: runs fixtures against an {@link org.activationtck.spec.Activation}, measures errors
+ * The harness: runs fixtures against an {@link org.activationtck.spi.Activation}, measures errors
  * in ULPs ({@link org.activationtck.tck.harness.Ulps}) and judges them under the tolerance model
  * ({@link org.activationtck.tck.harness.Verdict}, {@link org.activationtck.tck.harness.Tolerances}).
  */

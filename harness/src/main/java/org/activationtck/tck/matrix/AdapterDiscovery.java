@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Finds the adapters of a checkout: every {@code adapters/<dir>/adapter.properties}, in directory

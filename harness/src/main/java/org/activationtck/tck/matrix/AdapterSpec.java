@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * One adapter as its {@code adapters/<dir>/adapter.properties} describes it: how {@code ./tck matrix}

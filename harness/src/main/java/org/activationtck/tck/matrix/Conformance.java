@@ -1,6 +1,6 @@
 package org.activationtck.tck.matrix;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /** Where a row of the matrix conforms. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

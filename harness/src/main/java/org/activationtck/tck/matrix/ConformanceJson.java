@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * {@code docs/conformance.json}, the machine twin of {@code CONFORMANCE.md}: every row, not

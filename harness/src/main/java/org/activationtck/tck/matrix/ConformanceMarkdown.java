@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * {@code docs/CONFORMANCE.md}: a summary per library, then per library the table of answered rows,

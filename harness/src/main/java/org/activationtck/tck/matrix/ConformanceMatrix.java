@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Runs the matrix: discovers the adapters, builds each (unless told not to or up to date), runs it

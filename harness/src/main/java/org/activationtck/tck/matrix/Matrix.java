@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * The merged result: per adapter, one row per function, dtype and value/derivative, with the tier it

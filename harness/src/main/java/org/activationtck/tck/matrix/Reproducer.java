@@ -2,7 +2,7 @@ package org.activationtck.tck.matrix;
 
 import java.util.Map;
 import java.util.StringJoiner;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * The smallest self-contained statement of one failure: the call and what came back, with the

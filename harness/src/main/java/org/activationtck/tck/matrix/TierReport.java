@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * One {@code ./tck run --report-json} report read back (the format of

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.activationtck.oracle.Rounding;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 
 /**
  * Parses one reply line of the JSON-lines protocol. The only outcomes are an array of values,

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Rounding;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.FunctionSpec;
 
 /**

@@ -1,8 +1,8 @@
 package org.activationtck.tck.reference;
 
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.API;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
 
 /**
  * The fast double-precision reference implementation of one elementwise catalog function.

@@ -3,7 +3,7 @@ package org.activationtck.tck.reference;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 import org.activationtck.spec.catalog.Catalog;
 
 /**

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 import org.activationtck.tck.harness.Check;
 import org.activationtck.tck.harness.FailureKind;
 import org.activationtck.tck.harness.RunResult;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 import org.activationtck.tck.harness.Check;
 import org.activationtck.tck.harness.RunResult;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 import org.activationtck.tck.harness.Check;
 import org.activationtck.tck.harness.RunResult;
 

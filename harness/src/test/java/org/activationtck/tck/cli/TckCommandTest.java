@@ -109,19 +109,19 @@ class TckCommandTest {
   }
 
   /** exp computed in float32 arithmetic throughout: not correctly rounded. */
-  public static final class WrongExponential implements org.activationtck.spec.Activation {
+  public static final class WrongExponential implements org.activationtck.spi.Activation {
     @Override
     public String name() {
       return "wrong";
     }
 
     @Override
-    public boolean supports(String f, String d, org.activationtck.spec.Dtype t, boolean derivative) {
+    public boolean supports(String f, String d, org.activationtck.spi.Dtype t, boolean derivative) {
       return f.equals("exponential");
     }
 
     @Override
-    public double[] apply(org.activationtck.spec.Call call, double[] x) {
+    public double[] apply(org.activationtck.spi.Call call, double[] x) {
       double[] y = new double[x.length];
       for (int i = 0; i < x.length; i++) {
         float v = (float) x[i];

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.ReferenceRegistry;

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 

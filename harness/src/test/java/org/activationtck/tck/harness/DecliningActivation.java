@@ -1,8 +1,8 @@
 package org.activationtck.tck.harness;
 
-import org.activationtck.spec.Activation;
-import org.activationtck.spec.Call;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Activation;
+import org.activationtck.spi.Call;
+import org.activationtck.spi.Dtype;
 
 /**
  * An implementation that declines every call ({@code supports} is false, {@code apply} throws

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.activationtck.spec.Activation;
-import org.activationtck.spec.Call;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Activation;
+import org.activationtck.spi.Call;
+import org.activationtck.spi.Dtype;
 import org.activationtck.tck.reference.ReferenceActivation;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.Test;
 
 /** The tolerance model's rules on hand-picked values. */

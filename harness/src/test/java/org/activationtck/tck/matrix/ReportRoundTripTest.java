@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.activationtck.spec.Activation;
-import org.activationtck.spec.Call;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Activation;
+import org.activationtck.spi.Call;
+import org.activationtck.spi.Dtype;
 import org.activationtck.tck.harness.RunResult;
 import org.activationtck.tck.harness.TckConfig;
 import org.activationtck.tck.harness.TckRunner;

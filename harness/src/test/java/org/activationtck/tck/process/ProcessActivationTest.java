@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.tck.harness.Check;
 import org.activationtck.tck.harness.RunResult;
 import org.activationtck.tck.harness.TckConfig;

@@ -10,7 +10,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 
 /**
  * Whatever a program prints, parsing its reply line yields values, "unsupported" or a

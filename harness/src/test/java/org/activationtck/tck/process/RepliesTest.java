@@ -2,7 +2,7 @@ package org.activationtck.tck.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.Test;
 
 /** Which reply numbers are values of the request's dtype (spec/VERDICTS.md, section 1). */

@@ -2,9 +2,9 @@ package org.activationtck.tck.zoo;
 
 import java.util.Arrays;
 import java.util.Map;
-import org.activationtck.spec.Activation;
-import org.activationtck.spec.Call;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Activation;
+import org.activationtck.spi.Call;
+import org.activationtck.spi.Dtype;
 
 /**
  * Deliberately wrong implementations of the kinds found in the wild. Each answers one function

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Real;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
 import org.apfloat.Apfloat;

@@ -14,7 +14,7 @@ import java.time.Duration;
 import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Real;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.apfloat.Apfloat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

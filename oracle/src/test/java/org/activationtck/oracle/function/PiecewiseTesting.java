@@ -10,7 +10,7 @@ import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.testing.Truth;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 
 /**

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Real;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;

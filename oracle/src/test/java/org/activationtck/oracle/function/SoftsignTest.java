@@ -13,7 +13,7 @@ import java.util.Map;
 import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Real;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.Test;
 
 /** softsign: hand-worked rationals, ties, specials. */

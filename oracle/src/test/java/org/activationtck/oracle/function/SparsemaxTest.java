@@ -12,7 +12,7 @@ import java.util.Random;
 import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Real;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.Test;
 
 /**

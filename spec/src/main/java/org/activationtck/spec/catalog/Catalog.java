@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * The activation catalog, loaded from the {@code catalog/} resources of this module: {@code

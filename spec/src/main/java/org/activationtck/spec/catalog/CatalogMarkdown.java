@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Renders the catalog as the human-readable {@code spec/ACTIVATIONS.md}. Deterministic: the same

@@ -2,7 +2,7 @@ package org.activationtck.spec.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * A real constant built into a function's definition (gelu's 0.044715, ONNX HardSwish's 1/6),

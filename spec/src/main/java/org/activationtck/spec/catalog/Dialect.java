@@ -1,7 +1,7 @@
 package org.activationtck.spec.catalog;
 
-import org.activationtck.spec.API;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
 
 /**
  * A framework convention: the names, parameter defaults and edge-case semantics one family of

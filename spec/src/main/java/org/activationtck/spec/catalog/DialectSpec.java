@@ -2,7 +2,7 @@ package org.activationtck.spec.catalog;
 
 import java.util.List;
 import java.util.Objects;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Which framework release a {@link Dialect} describes, from the catalog's {@code index.json}: the

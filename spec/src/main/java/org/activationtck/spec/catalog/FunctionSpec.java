@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * One catalog entry: everything an implementer needs to compute the function exactly as the

@@ -1,7 +1,7 @@
 package org.activationtck.spec.catalog;
 
 import java.util.Map;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * A point where the function is not differentiable (or switches formula), and the value each

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * One entry of a function's {@link FunctionSpec#derivativeAtNan() derivativeAtNan}: the value

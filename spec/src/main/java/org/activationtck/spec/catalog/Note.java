@@ -1,6 +1,6 @@
 package org.activationtck.spec.catalog;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * A recorded disagreement or subtlety: documentation versus implementation, or one framework

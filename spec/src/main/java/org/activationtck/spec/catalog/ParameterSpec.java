@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * One parameter of a catalog function.

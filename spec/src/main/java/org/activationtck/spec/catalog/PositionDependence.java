@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * A documented case where one framework gives a different result for the same input depending

@@ -2,7 +2,7 @@ package org.activationtck.spec.catalog;
 
 import java.util.List;
 import java.util.Map;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * A normative statement that fixtures exercise and reports cite, e.g. {@code relu.threshold.strict}.

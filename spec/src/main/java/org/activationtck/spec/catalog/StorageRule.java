@@ -3,7 +3,7 @@ package org.activationtck.spec.catalog;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * A dialect's storage precision for one parameter, possibly only on one code path: in the catalog

@@ -7,9 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.Optional;
 import org.activationtck.adapters.support.CallParameters;
-import org.activationtck.spec.Activation;
-import org.activationtck.spec.Call;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Activation;
+import org.activationtck.spi.Call;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
 

@@ -2,10 +2,10 @@ package org.activationtck.adapters.encog;
 
 import java.util.Set;
 import org.activationtck.adapters.support.CallParameters;
-import org.activationtck.spec.API;
-import org.activationtck.spec.Activation;
-import org.activationtck.spec.Call;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Activation;
+import org.activationtck.spi.Call;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.encog.engine.network.activation.ActivationClippedLinear;
 import org.encog.engine.network.activation.ActivationElliottSymmetric;

@@ -2,8 +2,8 @@ package org.activationtck.adapters.onnxruntime;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import org.activationtck.spec.Call;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Call;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
 import org.activationtck.spec.catalog.ParameterSpec;

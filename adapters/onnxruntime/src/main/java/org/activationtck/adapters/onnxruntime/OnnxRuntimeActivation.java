@@ -10,10 +10,10 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.activationtck.adapters.onnxruntime.SingleNodeModel.ElementType;
-import org.activationtck.spec.API;
-import org.activationtck.spec.Activation;
-import org.activationtck.spec.Call;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Activation;
+import org.activationtck.spi.Call;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 
 /**

@@ -2,7 +2,7 @@ package org.activationtck.adapters.tensorflow;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import org.activationtck.spec.Call;
+import org.activationtck.spi.Call;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
 import org.activationtck.spec.catalog.ParameterSpec;

@@ -2,7 +2,7 @@ package org.activationtck.adapters.tensorflow;
 
 import java.util.Map;
 import java.util.Set;
-import org.activationtck.spec.Call;
+import org.activationtck.spi.Call;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.data.LeakyReluGrad;

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.activationtck.spec.Call;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Call;
+import org.activationtck.spi.Dtype;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package org.activationtck.tck.reference.function;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.Rounding;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.tck.reference.ReferenceFunction.Kernel;
 import org.activationtck.tck.reference.internal.DoubleDouble;
 import org.activationtck.tck.reference.internal.DoubleRounding;

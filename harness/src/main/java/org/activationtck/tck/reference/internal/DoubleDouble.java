@@ -1,6 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Double-double arithmetic (an unevaluated sum hi + lo with |lo| <= ulp(hi)/2, about 106 bits)

@@ -1,7 +1,7 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
 
 /**
  * The last step of every reference kernel that computes more than a double: turning hi + lo (hi

@@ -5,7 +5,7 @@ import static org.activationtck.tck.reference.internal.DoubleDouble.div;
 import static org.activationtck.tck.reference.internal.DoubleDouble.mul;
 import static org.activationtck.tck.reference.internal.DoubleDouble.sub;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * erf and erfc in double-double for the gelu reference (java.lang.Math has no erf). Written

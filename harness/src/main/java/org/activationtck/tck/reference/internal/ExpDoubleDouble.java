@@ -1,7 +1,7 @@
 package org.activationtck.tck.reference.internal;
 
 import java.math.BigDecimal;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * e^x and e^x - 1 as unevaluated sums hi + lo with relative error about 2^-80, for references

@@ -1,6 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * {@link FastExpDoubleDouble#exp} and {@link FastExpDoubleDouble#expm1} over a block of up to

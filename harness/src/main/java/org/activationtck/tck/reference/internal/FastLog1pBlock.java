@@ -1,6 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * {@link FastLog1pDoubleDouble#log1p} over a block of up to {@link #LENGTH} arguments, bit for bit

@@ -2,7 +2,7 @@ package org.activationtck.tck.reference.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * ln(1 + s) for a double-double 0 <= s = sh + sl <= 1 as an unevaluated sum hi + lo with a proved

@@ -1,6 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * ln(1 + s) as an unevaluated sum y + {@link #tail}, for s = sh + sl >= -1/2 a double-double, with

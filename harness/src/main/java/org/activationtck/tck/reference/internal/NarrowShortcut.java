@@ -1,6 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Ziv's shortcut for the narrow dtypes: a plain double computation is good enough whenever its

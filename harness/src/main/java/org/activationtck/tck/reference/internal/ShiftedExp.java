@@ -1,6 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * e^(sign x_i - shift) as double-doubles written into two arrays, allocation-free, for the fast

@@ -1,6 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * {@link ShiftedExp}'s terms e^(sign x_i - shift) over a block of up to {@link #LENGTH}

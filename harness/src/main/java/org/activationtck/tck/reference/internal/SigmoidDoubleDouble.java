@@ -1,6 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * sigma(z) = 1 / (1 + e^-z) and sigma'(z) = e^-|z| / (1 + e^-|z|)^2, allocation-free, each

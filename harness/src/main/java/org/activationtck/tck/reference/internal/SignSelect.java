@@ -1,6 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Branch-free choice between two doubles by the sign bit of a third. A kernel that picks a

@@ -1,6 +1,6 @@
 package org.activationtck.tck.reference.internal;
 
-import org.activationtck.spec.API;
+import org.activationtck.spi.API;
 
 /**
  * Ziv's rounding test for float64 fast paths: given an approximation h + l of a value v with

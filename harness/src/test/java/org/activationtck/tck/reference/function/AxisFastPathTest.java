@@ -11,7 +11,7 @@ import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Real;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
 import org.activationtck.tck.reference.ReferenceAxisFunction;

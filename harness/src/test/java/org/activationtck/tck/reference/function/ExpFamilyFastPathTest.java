@@ -12,7 +12,7 @@ import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
 import org.activationtck.tck.reference.ReferenceFunction;

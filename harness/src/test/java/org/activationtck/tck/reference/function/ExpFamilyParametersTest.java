@@ -11,7 +11,7 @@ import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Params;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.tck.harness.Ulps;
 import org.activationtck.tck.reference.ReferenceFunction;
 import org.activationtck.tck.reference.ReferenceRegistry;

@@ -14,7 +14,7 @@ import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.Rounding;
-import org.activationtck.spec.Dtype;
+import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.tck.harness.Ulps;
 import org.activationtck.tck.reference.ReferenceFunction;

@@ -1,4 +1,4 @@
-package org.activationtck.spec;
+package org.activationtck.spi;
 
 /**
  * Conversions between the 16-bit formats' IEEE bit patterns and the doubles they denote, exact

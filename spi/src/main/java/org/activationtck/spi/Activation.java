@@ -1,10 +1,10 @@
-package org.activationtck.spec;
+package org.activationtck.spi;
 
 /**
  * The service-provider interface an implementation under test offers to the TCK.
  *
  * <p>Providers are found with {@link java.util.ServiceLoader} (register the class in
- * {@code META-INF/services/org.activationtck.spec.Activation}) or named by class; they need a public
+ * {@code META-INF/services/org.activationtck.spi.Activation}) or named by class; they need a public
  * no-argument constructor. The TCK asks {@link #supports} first and reports every call answered
  * {@code false} as <em>not implemented</em>, never as passed or failed.
  *

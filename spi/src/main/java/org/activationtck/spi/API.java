@@ -1,4 +1,4 @@
-package org.activationtck.spec;
+package org.activationtck.spi;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
