@@ -26,8 +26,27 @@ package org.activationtck.spi;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Activation {
 
-  /** A short name for reports, e.g. {@code "reference"} or {@code "numpy 2.1"}. */
+  /** A short name for reports, e.g. {@code "reference"} or {@code "numpy"}. */
   String name();
+
+  /**
+   * The version of the library under test, for reports, e.g. {@code "2.4.6"}; empty (the
+   * default) when not known.
+   */
+  default String version() {
+    return "";
+  }
+
+  /**
+   * The dialects whose semantics this implementation has, by catalog id (e.g.
+   * {@code Set.of("pytorch")}): a library has one set of semantics, and declaring it makes the
+   * TCK check that dialect only, and say so in its reports. Empty (the default) declares nothing:
+   * every dialect is checked, and {@link #supports} alone says what is implemented. An id the
+   * catalog does not know is bad input to the run.
+   */
+  default java.util.Set<String> dialects() {
+    return java.util.Set.of();
+  }
 
   /**
    * Whether this implementation computes the call's function, in its dialect and dtype, and the
