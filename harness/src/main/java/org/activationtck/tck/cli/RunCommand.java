@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.activationtck.spi.Activation;
 import org.activationtck.spi.Dtype;
+import org.activationtck.tck.gate.DeviationList;
+import org.activationtck.tck.gate.DeviationListWriter;
+import org.activationtck.tck.gate.Gate;
+import org.activationtck.tck.gate.GateResult;
+import org.activationtck.tck.gate.Requirement;
 import org.activationtck.tck.harness.RunResult;
 import org.activationtck.tck.harness.TckConfig;
 import org.activationtck.tck.harness.TckRunner;
@@ -29,8 +34,9 @@ import picocli.CommandLine.Option;
     description = {"Runs the fixtures against an implementation and prints the scoreboard.",
         "Exit code 0 when it conforms (something was checked and nothing failed), 1 when something",
         "failed, 2 for bad input, 3 for an internal error, 4 when nothing failed but nothing was",
-        "checked, or nothing of a function named with --functions (every call declined or not",
-        "implemented)."})
+        "checked, or nothing of a function named with --functions or --require (every call",
+        "declined or not implemented). With --expect, failures listed as known deviations do",
+        "not fail the run (exit 0, RESULT: KNOWN DEVIATIONS ONLY); unlisted ones do."})
 final class RunCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -68,6 +74,25 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "per-call time-out (default 60)")
   double timeoutSeconds;
 
+  @Option(names = "--expect", paramLabel = "FILE", description = "the implementation's known"
+      + " deviations (docs/DEVIATIONS.md): the run passes when every failure is listed; a failure"
+      + " not listed fails it; a listed deviation that no longer occurs is reported as fixed")
+  Path expect;
+
+  @Option(names = "--strict", description = "with --expect: a listed deviation that no longer"
+      + " occurs (fixed) fails the run, so that the list shrinks")
+  boolean strict;
+
+  @Option(names = "--require", split = ",", paramLabel = "WHAT", description = "what must have been"
+      + " checked, else NOT CHECKED (exit 4): function, dtype or dialect ids, or combinations such"
+      + " as sigmoid:float32:pytorch (repeatable, comma-separated)")
+  List<String> require = new ArrayList<>();
+
+  @Option(names = "--write-expectations", paramLabel = "FILE", description = "write the deviation"
+      + " list this run calls for: the --expect entries that still occur or were not exercised,"
+      + " and one entry per new distinct deviation (reasons TODO). The exit code is the run's.")
+  Path writeExpectations;
+
   @Option(names = "--report-json", paramLabel = "FILE") Path reportJson;
   @Option(names = "--report-junit", paramLabel = "FILE") Path reportJunit;
   @Option(names = "--report-html", paramLabel = "FILE") Path reportHtml;
@@ -92,6 +117,11 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--positions must be all or one, got '" + positions + "'");
     }
     checkReports();
+    Gate gate = new Gate(expect == null ? DeviationList.empty() : DeviationList.read(expect), strict,
+        Requirement.parseAll(require));
+    if (strict && expect == null) {
+      throw new IllegalArgumentException("--strict needs --expect FILE (the list it keeps short)");
+    }
     TckConfig config = TckConfig.builder().dialects(dialects).dtypes(dts).functions(functions)
         .tier(Tier.fromId(tier)).signedZeroStrict(signedZero.equals("strict")).tolerances(tol)
         .fixturesDir(fixtures).callTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
@@ -109,17 +139,23 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
-    ConsoleReport.print(result, System.out);
+    GateResult gated = gate.apply(result);
+    ConsoleReport.print(gated, System.out);
     if (reportJson != null) {
-      AtomicFiles.write(reportJson, JsonReport.bytes(result));
+      AtomicFiles.write(reportJson, JsonReport.bytes(gated));
+    }
+    if (writeExpectations != null) {
+      AtomicFiles.write(writeExpectations, DeviationListWriter.bytes(gated));
+      System.out.println("wrote " + writeExpectations + ": the deviation list for this run"
+          + " (fill in the reasons marked TODO)");
     }
     if (reportJunit != null) {
-      AtomicFiles.write(reportJunit, JunitXmlReport.bytes(result));
+      AtomicFiles.write(reportJunit, JunitXmlReport.bytes(gated));
     }
     if (reportHtml != null) {
       AtomicFiles.write(reportHtml, HtmlReport.bytes(result));
     }
-    return result.outcome().exitCode();
+    return gated.outcome().exitCode();
   }
 
   private void checkReports() {
@@ -131,6 +167,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (reportHtml != null) {
       AtomicFiles.checkWritable("--report-html", reportHtml);
+    }
+    if (writeExpectations != null) {
+      AtomicFiles.checkWritable("--write-expectations", writeExpectations);
     }
   }
 

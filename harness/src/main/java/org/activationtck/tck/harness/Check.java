@@ -20,11 +20,12 @@ import org.activationtck.spi.Dtype;
  *     {@link FailureKind#NO_RESULT} when the call gave no result)
  * @param reason why it failed ({@code null} when it passed)
  * @param rules the catalog rule ids the case exercises
+ * @param params the parameters the call gave explicitly, by catalog name (as in {@code Call})
  */
 @API(status = API.Status.MAINTAINED, since = "0.1")
 public record Check(String caseId, String function, String dialect, Dtype dtype, boolean derivative,
     double x, String input, String expected, String actual, Status status, Verdict verdict,
-    String reason, java.util.List<String> rules) {
+    String reason, java.util.List<String> rules, java.util.Map<String, String> params) {
 
   /** The three outcomes; not implemented is never counted as passed or failed. */
   public enum Status { PASSED, FAILED, NOT_IMPLEMENTED }

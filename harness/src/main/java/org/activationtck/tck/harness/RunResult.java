@@ -17,7 +17,8 @@ import org.activationtck.spi.Dtype;
  * value/derivative, and the {@link Outcome} that a gate acts on.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record RunResult(String implementation, TckConfig config, List<Check> checks, Duration elapsed) {
+public record RunResult(String implementation, String version, List<String> declaredDialects,
+    TckConfig config, List<Check> checks, Duration elapsed) {
 
   /**
    * What the run as a whole says. A run conforms only when it checked something, everything it
@@ -27,7 +28,12 @@ public record RunResult(String implementation, TckConfig config, List<Check> che
   public enum Outcome {
     /** Something was checked, nothing failed, every function asked for was checked. Exit 0. */
     CONFORMS(0),
-    /** At least one check failed. Exit 1. */
+    /**
+     * Checks failed, but every failure is one the implementation lists as a known deviation (a
+     * {@code gate.Gate} judged the run; a run on its own never says this). Exit 0.
+     */
+    KNOWN_DEVIATIONS(0),
+    /** At least one check failed (and, with a deviation list, is not listed). Exit 1. */
     FAILED(1),
     /** Nothing failed, but nothing was checked, or nothing of a function asked for. Exit 4. */
     NOT_CHECKED(4);

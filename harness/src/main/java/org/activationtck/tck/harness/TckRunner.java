@@ -65,6 +65,7 @@ public final class TckRunner {
     ExecutorService reading = Executors.newFixedThreadPool(
         Math.max(1, Math.min(readers.size(), Runtime.getRuntime().availableProcessors())),
         CallThread.daemon("tck-fixture-reader"));
+    List<String> declared = declaredDialects();
     List<Check> checks = new ArrayList<>();
     calls = new CallThread(impl, config.callTimeout());
     try {
@@ -75,14 +76,42 @@ public final class TckRunner {
       for (Future<Optional<FixtureFile>> f : files) {
         Optional<FixtureFile> file = await(f);
         if (file.isPresent()) {
-          checks.addAll(runFile(file.get()));
+          checks.addAll(runFile(file.get(), declared));
         }
       }
     } finally {
       reading.shutdownNow();
       calls.close();
     }
-    return new RunResult(impl.name(), config, checks, Duration.ofNanos(System.nanoTime() - start));
+    return new RunResult(impl.name(), impl.version() == null ? "" : impl.version(), declared,
+        config, checks, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * The dialects the implementation declares, checked against the catalog.
+   *
+   * @throws IllegalArgumentException for an id that is not a catalog dialect
+   */
+  private List<String> declaredDialects() {
+    java.util.Set<String> d = impl.dialects();
+    if (d == null || d.isEmpty()) {
+      return List.of();
+    }
+    Catalog catalog = Catalog.standard();
+    List<String> out = new ArrayList<>();
+    for (org.activationtck.spec.catalog.DialectSpec s : catalog.dialects()) {
+      if (d.contains(s.id())) {
+        out.add(s.id());
+      }
+    }
+    for (String id : d) {
+      if (!out.contains(id)) {
+        throw new IllegalArgumentException(impl.name() + " declares dialect '" + id
+            + "', which the catalog does not have ("
+            + String.join(", ", catalog.dialects().stream().map(x -> x.id()).toList()) + ")");
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** A file read on the reading pool; its reader's exception is rethrown as it was. */
@@ -108,6 +137,11 @@ public final class TckRunner {
   private record Batch(Call call, List<FixtureCase> cases, boolean axis) {}
 
   List<Check> runFile(FixtureFile f) {
+    return runFile(f, List.of());
+  }
+
+  /** The checks of one file, in the dialects declared (all when none are). */
+  List<Check> runFile(FixtureFile f, List<String> declared) {
     boolean axis = f.kind().equals("axis");
     Map<String, Batch> batches = new LinkedHashMap<>();
     for (FixtureCase c : f.cases()) {
@@ -116,7 +150,8 @@ public final class TckRunner {
         continue;
       }
       for (String dialect : c.dialects()) {
-        if (!config.dialects().isEmpty() && !config.dialects().contains(dialect)) {
+        if (!config.dialects().isEmpty() && !config.dialects().contains(dialect)
+            || !declared.isEmpty() && !declared.contains(dialect)) {
           continue;
         }
         for (boolean derivative : new boolean[] {false, true}) {
@@ -179,14 +214,15 @@ public final class TckRunner {
     for (FixtureCase c : b.cases()) {
       List<Expected> ex = expected(c, call.derivative());
       String documented = documentedPositionDependence(call, c);
+      int j = 0;
       for (Expected e : ex) {
         Verdict v = results.verdict(i);
         if (documented != null && !v.pass()
             && (v.kind() == FailureKind.POSITION_DEPENDENT || v.kind() == FailureKind.SPECIAL_VALUE)) {
           v = v.as(v.kind(), v.reason() + "; documented finding: " + documented);
         }
-        out.add(check(c, call, v.pass() ? Check.Status.PASSED : Check.Status.FAILED, v, v.reason(),
-            pick(e, call.dtype()), Values.show(results.primary(i), call.dtype())));
+        out.add(check(c, j++, b.axis(), call, v.pass() ? Check.Status.PASSED : Check.Status.FAILED,
+            v, v.reason(), pick(e, call.dtype()), Values.show(results.primary(i), call.dtype())));
         i++;
       }
     }
@@ -312,20 +348,26 @@ public final class TckRunner {
   private List<Check> all(Batch b, Check.Status status, Verdict v, String reason) {
     List<Check> out = new ArrayList<>();
     for (FixtureCase c : b.cases()) {
+      int j = 0;
       for (Expected e : expected(c, b.call().derivative())) {
-        out.add(check(c, b.call(), status, v, reason, pick(e, b.call().dtype()), null));
+        out.add(check(c, j++, b.axis(), b.call(), status, v, reason, pick(e, b.call().dtype()), null));
       }
     }
     return out;
   }
 
-  private static Check check(FixtureCase c, Call call, Check.Status status, Verdict v, String reason,
-      String expected, String actual) {
-    double x = parseInput(c.x().get(0));
-    String input = c.x().size() == 1 ? c.x().get(0).dec() + " (" + c.x().get(0).hex() + ")"
+  /**
+   * The check of output {@code j} of a case: an elementwise case's output j answers its input j;
+   * an axis case's outputs all answer the whole vector.
+   */
+  private static Check check(FixtureCase c, int j, boolean axis, Call call, Check.Status status,
+      Verdict v, String reason, String expected, String actual) {
+    FixtureCase.Input in = c.x().get(axis || j >= c.x().size() ? 0 : j);
+    double x = parseInput(in);
+    String input = !axis || c.x().size() == 1 ? in.dec() + " (" + in.hex() + ")"
         : c.x().stream().map(FixtureCase.Input::dec).toList().toString();
     return new Check(c.id(), call.function(), call.dialect(), call.dtype(), call.derivative(), x,
         input, expected, actual, status, v, status == Check.Status.PASSED ? null : reason,
-        c.rules() == null ? List.of() : c.rules());
+        c.rules() == null ? List.of() : c.rules(), call.params());
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.activationtck.spi.API;
 import org.activationtck.tck.harness.Check;
 import org.activationtck.tck.harness.RunResult;
+import org.activationtck.tck.gate.Gate;
+import org.activationtck.tck.gate.GateResult;
 
 /**
  * The scoreboard for machines: the same figures as the console, plus every failed check (input,
@@ -26,7 +28,18 @@ public final class JsonReport {
 
   private JsonReport() {}
 
+  /** A run on its own (no deviation list, nothing required). */
   public static byte[] bytes(RunResult r) {
+    return bytes(Gate.none().apply(r));
+  }
+
+  /**
+   * A run and its gate. With a deviation list or requirements, {@code "gate"} says what the list
+   * admitted, what was fixed or not exercised, the failures not listed and the unmet requirements,
+   * and {@code "result"} is the gate's outcome (also {@code known_deviations}).
+   */
+  public static byte[] bytes(GateResult g) {
+    RunResult r = g.run();
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = m.createObjectNode();
     root.put("reportVersion", VERSION);
@@ -37,14 +50,41 @@ public final class JsonReport {
     root.put("passed", r.passed());
     root.put("failed", r.failed());
     root.put("notImplemented", r.notImplemented());
-    root.put("result", r.outcome().id());
-    root.put("conforms", r.outcome() == RunResult.Outcome.CONFORMS);
+    root.put("result", g.outcome().id());
+    root.put("conforms", g.outcome() == RunResult.Outcome.CONFORMS);
+    if (!r.version().isEmpty()) {
+      root.put("version", r.version());
+    }
+    ArrayNode declared = root.putArray("declaredDialects");
+    r.declaredDialects().forEach(declared::add);
     root.put("positions", r.config().positions() ? "all" : "one");
     ArrayNode unchecked = root.putArray("unchecked");
     r.unchecked().forEach(unchecked::add);
     ObjectNode kinds = root.putObject("failedByKind");
     r.failuresByKind().forEach((k, n) -> kinds.put(k.id(), n));
     root.put("elapsedSeconds", r.elapsed().toMillis() / 1000.0);
+    if (g.gate().active()) {
+      ObjectNode gate = root.putObject("gate");
+      gate.put("deviations", g.gate().deviations().origin());
+      gate.put("strict", g.gate().strict());
+      gate.put("entries", g.gate().deviations().entries().size());
+      gate.put("admittedChecks", g.admittedChecks());
+      gate.put("unexpectedChecks", g.unexpected().size());
+      ArrayNode occurring = gate.putArray("occurring");
+      g.admitted().forEach((d, cs) -> {
+        if (!cs.isEmpty()) {
+          occurring.addObject().put("entry", d.label()).put("line", d.line()).put("checks", cs.size());
+        }
+      });
+      ArrayNode fixed = gate.putArray("fixed");
+      g.fixed().forEach(d -> fixed.addObject().put("entry", d.label()).put("line", d.line()));
+      ArrayNode idle = gate.putArray("notExercised");
+      g.notExercised().forEach(d -> idle.addObject().put("entry", d.label()).put("line", d.line()));
+      ArrayNode unmet = gate.putArray("unmetRequirements");
+      g.unmet().forEach(q -> unmet.add(q.text()));
+      ArrayNode unexpected = gate.putArray("unexpected");
+      g.unexpected().stream().limit(MAX_FAILURES_PER_ROW * 4L).forEach(c -> unexpected.add(check(m, c)));
+    }
     ArrayNode rows = root.putArray("rows");
     for (RunResult.Row row : r.rows()) {
       ObjectNode o = rows.addObject();
@@ -81,7 +121,16 @@ public final class JsonReport {
   private static ObjectNode check(ObjectMapper m, Check c) {
     ObjectNode o = m.createObjectNode();
     o.put("case", c.caseId());
+    o.put("function", c.function());
+    o.put("dtype", c.dtype().id());
+    o.put("derivative", c.derivative());
     o.put("dialect", c.dialect());
+    if (!c.params().isEmpty()) {
+      ObjectNode p = o.putObject("params");
+      c.params().forEach(p::put);
+    }
+    ArrayNode rules = o.putArray("rules");
+    c.rules().forEach(rules::add);
     o.put("input", c.input());
     o.put("expected", c.expected());
     o.put("actual", c.actual());
