@@ -183,6 +183,10 @@ public final class DeviationListWriter {
     double lowest = finite.get(0).x();
     double highest = finite.get(finite.size() - 1).x();
     for (double[] r : runs) {
+      if (r[0] == 0 && r[1] == 0) {
+        out.add(InputSet.of("zero"));
+        continue;
+      }
       out.add(InputSet.range(r[0] == lowest ? Double.NEGATIVE_INFINITY : r[0],
           r[1] == highest ? Double.POSITIVE_INFINITY : r[1]));
     }
