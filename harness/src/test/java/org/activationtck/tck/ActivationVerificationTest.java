@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The JUnit integration's own verdict on the run as a whole: {@code required_tck.checked}. The
+ * The JUnit integration's own verdict on the run as a whole: {@code tck.checked}. The
  * verifications under test are private, so that JUnit does not discover and run them itself.
  */
 class ActivationVerificationTest {
@@ -45,7 +45,7 @@ class ActivationVerificationTest {
 
   private static DynamicTest checkedTest(ActivationVerification v) {
     return v.conformance().filter(n -> n instanceof DynamicTest)
-        .map(DynamicTest.class::cast).filter(t -> t.getDisplayName().equals("required_tck.checked"))
+        .map(DynamicTest.class::cast).filter(t -> t.getDisplayName().equals("tck.checked"))
         .findFirst().orElseThrow();
   }
 

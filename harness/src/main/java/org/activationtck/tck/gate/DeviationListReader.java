@@ -158,7 +158,8 @@ final class DeviationListReader {
     for (String id : ids) {
       if (!f.inDialect(id)) {
         throw error(at + "/dialect", "'" + id + "' is not a dialect of " + f.id() + " ("
-            + String.join(", ", f.names().keySet()) + ")");
+            + String.join(", ", catalog.dialects().stream().map(x -> x.id()).filter(f::inDialect)
+                .toList()) + ")");
       }
     }
     return ids;
