@@ -7,9 +7,10 @@
  *   import { Client, Unsupported } from './activation-tck-client.mjs';
  *
  *   const client = new Client({ name: 'mylib', version: '1.0', dialects: ['pytorch'] });
- *   client.value('leaky_relu', (x, call) => {
- *     const slope = call.params.negative_slope ?? 0.01; // omitted: the dialect's default
- *     return x.map((v) => (v > 0 ? v : slope * v));
+ *   client.value('hard_tanh', (x, call) => {
+ *     const lo = call.params.min_val ?? -1; // omitted: the dialect's default
+ *     const hi = call.params.max_val ?? 1;
+ *     return x.map((v) => Math.min(Math.max(v, lo), hi));
  *   });
  *   await client.serve();
  *

@@ -7,10 +7,11 @@ serve; the TCK starts your program and talks to it over stdin and stdout:
 
     client = Client(name="mylib", version="1.0", dialects=["pytorch"])
 
-    @client.value("leaky_relu")
-    def leaky_relu(x, call):
-        slope = call.params.get("negative_slope", 0.01)  # omitted: the dialect's default
-        return [v if v > 0 else slope * v for v in x]
+    @client.value("hard_tanh")
+    def hard_tanh(x, call):
+        lo = call.params.get("min_val", -1.0)  # omitted: the dialect's default
+        hi = call.params.get("max_val", 1.0)
+        return [min(max(v, lo), hi) for v in x]
 
     client.serve()
 
