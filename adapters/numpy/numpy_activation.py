@@ -21,7 +21,9 @@ holds them (rule params.compute_format): rounded to the parameter's storage prec
 catalog declares one (float32 for ONNX attributes and TensorFlow float attrs, on every dtype), then
 to the request's dtype, in which every formula here computes.
 
-One request per line on stdin, one reply per line on stdout, matched by "id".
+The protocol (framing, the describe reply, reading the inputs in the request's dtype, writing the
+results) is the Python client's, clients/python/activation_tck_client.py. The adapter declares its
+name and NumPy's version; no dialects, since it implements every dialect's semantics.
 """
 import json
 import math
@@ -30,15 +32,15 @@ import sys
 
 import numpy as np
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "clients", "python"))
+from activation_tck_client import Client, Unsupported  # noqa: E402
+
 DTYPES = {"float64": np.float64, "float32": np.float32, "float16": np.float16}
 DIALECTS = ("keras3", "tf_keras2", "pytorch", "jax", "onnx")
-CATALOG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "spec", "src", "main",
-                           "resources", "org", "activationtck", "spec", "catalog")
+CATALOG_DIR = os.path.join(HERE, "..", "..", "spec", "src", "main", "resources", "org", "activationtck",
+                           "spec", "catalog")
 _catalog = {}
-
-
-class Unsupported(Exception):
-    """The request is outside what this program computes: answered {"unsupported": true}."""
 
 
 def catalog(function):
@@ -86,11 +88,13 @@ def default(function, dialect, name):
 
 
 class Req:
-    def __init__(self, req):
-        self.function = req["function"]
-        self.dialect = req["dialect"]
-        self.params = req.get("params") or {}
-        self.dtype = DTYPES[req["dtype"]]
+    """A request as the formulas below see it: the client's call, with the dtype as NumPy's."""
+
+    def __init__(self, call):
+        self.function = call.function
+        self.dialect = call.dialect
+        self.params = call.params
+        self.dtype = DTYPES[call.dtype]
 
     def raw(self, name):
         v = self.params.get(name)
@@ -242,42 +246,25 @@ FUNCTIONS = {
 DERIVATIVES = {"linear": lambda x, r: np.ones_like(x), "exponential": lambda x, r: np.exp(x)}
 
 
-def number(v):
-    """JSON numbers, except NaN and infinities, which the protocol spells as strings."""
-    if np.isnan(v):
-        return "NaN"
-    if np.isinf(v):
-        return "Infinity" if v > 0 else "-Infinity"
-    return float(v)  # repr of a float32/float16 value widened to float64 reads back exactly
+def numpy_function(fn):
+    """fn(x, r) on a NumPy array in the request's dtype, as a function the client registers."""
+    def run(x, call):
+        if call.dtype not in DTYPES or call.dialect not in DIALECTS:
+            raise Unsupported
+        r = Req(call)
+        with np.errstate(all="ignore"):
+            return np.asarray(fn(np.array(x, dtype=r.dtype), r)).astype(r.dtype).tolist()
+    return run
 
 
-def answer(req):
-    table = DERIVATIVES if req["derivative"] else FUNCTIONS
-    fn = table.get(req["function"])
-    if fn is None or req["dtype"] not in DTYPES or req["dialect"] not in DIALECTS:
-        return {"id": req["id"], "unsupported": True}
-    r = Req(req)
-    x = np.array([float(v) for v in req["x"]], dtype=r.dtype)  # float("NaN") etc. parse too
-    with np.errstate(all="ignore"):
-        try:
-            y = np.asarray(fn(x, r)).astype(r.dtype)
-        except Unsupported:
-            return {"id": req["id"], "unsupported": True}
-    return {"id": req["id"], "y": [number(v) for v in y]}
-
-
-def main():
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        req = json.loads(line)
-        try:
-            reply = answer(req)
-        except Exception as e:  # report, don't die: the TCK records it against this request
-            reply = {"id": req.get("id"), "error": repr(e)}
-        sys.stdout.write(json.dumps(reply) + "\n")
-        sys.stdout.flush()
+def client():
+    c = Client(name="numpy", version=np.__version__)
+    for name, fn in FUNCTIONS.items():
+        c.value(name)(numpy_function(fn))
+    for name, fn in DERIVATIVES.items():
+        c.derivative(name)(numpy_function(fn))
+    return c
 
 
 if __name__ == "__main__":
-    main()
+    client().serve()

@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.activationtck.oracle.Rounding;
 import org.activationtck.spi.API;
 import org.activationtck.spi.Activation;
@@ -25,11 +27,25 @@ import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.ParameterSpec;
 
 /**
- * An implementation in any language, spoken to over its stdin and stdout in JSON lines (see the
- * README's protocol section). One request per line, one reply per line, matched by id. The
- * program is started without a shell (unless {@code useShell}), restarted after it crashes, times
- * out, answers out of order or prints garbage; every such fault fails that request only.
- * Its stderr is passed through to ours.
+ * An implementation in any language, spoken to over its stdin and stdout in JSON lines
+ * (docs/PROTOCOL.md). One request per line, one reply per line, matched by id. The program is
+ * started without a shell (unless {@code useShell}), restarted after it crashes, times out,
+ * answers out of order or prints garbage; every such fault fails that request only. Its stderr is
+ * passed through to ours.
+ *
+ * <p>The first exchange with the program is the describe request (id 0), sent once, when the
+ * program is started by {@link #start()} or when {@link #name()}, {@link #version()},
+ * {@link #dialects()} or a call first needs it. Its reply gives the name, version and dialects;
+ * {@code unsupported} or {@code error} declares nothing; a crash, garbage or no reply declares
+ * nothing either, with one warning line on stderr, and the program is restarted as after any
+ * fault. So a program that does not know the request costs at most one time-out at start.
+ *
+ * <p>The adapter waits for a reply a little less than the time-out (a tenth of it, at most
+ * 0.5 s, less), so that it gives up before the runner's watchdog of the same time-out does and
+ * its own reason, which says more, is the one reported: a program that has written nothing since
+ * it started is told that it probably does not flush its stdout.
+ *
+ * <p>Thread-safe: every method is synchronized, one request is in flight at a time.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ProcessActivation implements Activation, AutoCloseable {
@@ -37,16 +53,31 @@ public final class ProcessActivation implements Activation, AutoCloseable {
   /** Longest reply line accepted: 64 MiB, far above any real batch, a guard against garbage. */
   static final int MAX_LINE = 64 << 20;
 
+  /** The longest the adapter gives up before its time-out (see the class comment). */
+  static final Duration MAX_MARGIN = Duration.ofMillis(500);
+
+  /** Why a program that is alive may have written nothing since it started. */
+  static final String SILENT_HINT = "it is running but has written nothing since it started: "
+      + "it probably does not flush stdout after each reply line (Python: print(..., flush=True) "
+      + "or sys.stdout.flush(); C: fflush(stdout); Node: process.stdout.write each line when it "
+      + "is ready, not at exit), or it reads all of stdin before answering (stdin stays open "
+      + "until the run ends: read it line by line)";
+
   private static final Object EOF = new Object();
 
   private final List<String> command;
   private final Duration timeout;
+  private final long waitNanos;
+  private final Consumer<String> warnings;
   private final ObjectMapper mapper = new ObjectMapper(); // writes requests only
   private final Replies replies = new Replies(MAX_LINE);
   private Process process;
   private OutputStream stdin;
   private BlockingQueue<Object> lines;
-  private long nextId = 1;
+  private boolean heard; // whether the running process has written a line
+  private long nextId = Declaration.ID + 1;
+  private Declaration declaration; // null until the describe exchange took place
+  private String badDeclaration; // why the declaration cannot hold, or null
 
   /**
    * @param command the command line, split into arguments (or run by /bin/sh -c when useShell)
@@ -54,13 +85,39 @@ public final class ProcessActivation implements Activation, AutoCloseable {
    * @param timeout how long one reply may take
    */
   public ProcessActivation(String command, boolean useShell, Duration timeout) {
-    this.command = useShell ? List.of("/bin/sh", "-c", command) : CommandLineSplitter.split(command);
-    this.timeout = timeout;
+    this(command, useShell, timeout, System.err::println);
   }
 
+  /** As the public constructor, with the warning lines going to {@code warnings}. */
+  ProcessActivation(String command, boolean useShell, Duration timeout, Consumer<String> warnings) {
+    this.command = useShell ? List.of("/bin/sh", "-c", command) : CommandLineSplitter.split(command);
+    this.timeout = timeout;
+    this.waitNanos = timeout.toNanos() - Math.min(timeout.toNanos() / 10, MAX_MARGIN.toNanos());
+    this.warnings = warnings;
+  }
+
+  /** The name the program declares, else the command line. */
   @Override
-  public String name() {
-    return String.join(" ", command);
+  public synchronized String name() {
+    String declared = declaredOrNone().name();
+    return declared.isEmpty() ? String.join(" ", command) : declared;
+  }
+
+  /** The version the program declares, else empty. */
+  @Override
+  public synchronized String version() {
+    return declaredOrNone().version();
+  }
+
+  /**
+   * The dialects the program declares, else empty.
+   *
+   * @throws IllegalArgumentException when the program cannot start, or declares a dialect the
+   *     catalog does not know (or fields of the wrong type)
+   */
+  @Override
+  public synchronized Set<String> dialects() {
+    return declaration().dialects();
   }
 
   /** Every call is offered; the program answers {@code unsupported} for what it lacks. */
@@ -70,29 +127,24 @@ public final class ProcessActivation implements Activation, AutoCloseable {
   }
 
   /**
-   * Starts the program now rather than at the first call, so that a command that cannot start at
-   * all is reported once, as bad input.
+   * Starts the program now rather than at the first call, and asks it to describe itself, so
+   * that a command that cannot start at all, or declares what cannot hold, is reported once, as
+   * bad input.
    *
-   * @throws IllegalArgumentException naming the command when it cannot be started
+   * @throws IllegalArgumentException naming the command when it cannot be started, or when it
+   *     declares a dialect the catalog does not know (or fields of the wrong type)
    */
   public synchronized void start() {
-    try {
-      ensureStarted();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot start " + command + ": " + e.getMessage());
-    }
+    declaration();
   }
 
   @Override
   public synchronized double[] apply(Call call, double[] x) {
+    declaration();
     long id = nextId++;
-    String request = request(id, call, x);
     Object line;
     try {
-      ensureStarted();
-      stdin.write((request + "\n").getBytes(StandardCharsets.UTF_8));
-      stdin.flush();
-      line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      line = exchange(request(id, call, x));
     } catch (IOException e) {
       restart();
       throw new IllegalStateException("cannot write to the program: " + e.getMessage());
@@ -102,8 +154,9 @@ public final class ProcessActivation implements Activation, AutoCloseable {
       throw new IllegalStateException("interrupted");
     }
     if (line == null) {
+      String why = "no reply within " + timeout.toMillis() + " ms" + (silent() ? "; " + SILENT_HINT : "");
       restart();
-      throw new IllegalStateException("no reply within " + timeout.toMillis() + " ms");
+      throw new IllegalStateException(why);
     }
     if (line == EOF) {
       restart();
@@ -117,6 +170,86 @@ public final class ProcessActivation implements Activation, AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Writes one request line and waits for the reply line: the line, {@link #EOF}, or
+   * {@code null} when none came in time. Starts the program first when it is not running.
+   */
+  private Object exchange(String request) throws IOException, InterruptedException {
+    ensureStarted();
+    stdin.write((request + "\n").getBytes(StandardCharsets.UTF_8));
+    stdin.flush();
+    Object line = lines.poll(waitNanos, TimeUnit.NANOSECONDS);
+    heard |= line != null && line != EOF;
+    return line;
+  }
+
+  /** Whether the program is alive and has written no line since it started. */
+  private boolean silent() {
+    return !heard && process != null && process.isAlive();
+  }
+
+  /**
+   * The declaration, from the describe exchange the first time.
+   *
+   * @throws IllegalArgumentException when the program cannot start, or declares what cannot hold
+   */
+  private Declaration declaration() {
+    if (badDeclaration != null) {
+      throw new IllegalArgumentException(badDeclaration);
+    }
+    if (declaration == null) {
+      declaration = describe();
+    }
+    return declaration;
+  }
+
+  /** The declaration, or none when the program cannot start or declares what cannot hold. */
+  private Declaration declaredOrNone() {
+    try {
+      return declaration();
+    } catch (IllegalArgumentException e) {
+      return Declaration.NONE;
+    }
+  }
+
+  /** The describe exchange (see the class comment). */
+  private Declaration describe() {
+    Object line;
+    try {
+      line = exchange(Declaration.REQUEST);
+    } catch (IOException e) {
+      return undeclared("cannot write the describe request: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      restart();
+      throw new IllegalStateException("interrupted");
+    }
+    if (line == null) {
+      return undeclared("no reply to the describe request within " + timeout.toMillis()
+          + " ms (a program that does not know it should answer it with unsupported or error)"
+          + (silent() ? "; if it never answers: " + SILENT_HINT : ""));
+    }
+    if (line == EOF) {
+      return undeclared("it closed its stdout on the describe request (exited or crashed)");
+    }
+    try {
+      return Declaration.of(replies.object((String) line, Declaration.ID), Catalog.standard());
+    } catch (Replies.BadReply e) {
+      return undeclared("describe request: " + e.getMessage());
+    } catch (IllegalArgumentException e) { // it declares what cannot hold: for good
+      badDeclaration = String.join(" ", command) + ": " + e.getMessage();
+      throw new IllegalArgumentException(badDeclaration);
+    }
+  }
+
+  /** After a fault on the describe exchange: one warning line, a restart, nothing declared. */
+  private Declaration undeclared(String why) {
+    restart();
+    warnings.accept("activation-tck: warning: " + String.join(" ", command) + ": " + why
+        + "; its name, version and dialects are undeclared");
+    return Declaration.NONE;
   }
 
   private String request(long id, Call call, double[] x) {
@@ -164,6 +297,7 @@ public final class ProcessActivation implements Activation, AutoCloseable {
       throw new IllegalArgumentException("cannot start " + command + ": " + e.getMessage());
     }
     stdin = process.getOutputStream();
+    heard = false;
     BlockingQueue<Object> q = new LinkedBlockingQueue<>();
     lines = q;
     BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

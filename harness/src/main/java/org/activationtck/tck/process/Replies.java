@@ -63,19 +63,7 @@ final class Replies {
    * @throws BadReply for anything that is not a valid reply to {@code id}
    */
   double[] parse(String line, long id, Dtype dtype) {
-    JsonNode reply;
-    try {
-      reply = mapper.readTree(line);
-    } catch (IOException | RuntimeException e) {
-      throw new BadReply("reply is not JSON: " + abbreviate(line), true);
-    }
-    if (reply == null || !reply.isObject() || !reply.path("id").canConvertToLong()) {
-      throw new BadReply("reply has no numeric id: " + abbreviate(String.valueOf(reply)), true);
-    }
-    long got = reply.get("id").asLong();
-    if (got != id) {
-      throw new BadReply("reply out of order: id " + got + " for request " + id, true);
-    }
+    JsonNode reply = object(line, id);
     if (reply.path("unsupported").asBoolean(false)) {
       throw new UnsupportedOperationException("the program answered unsupported");
     }
@@ -94,6 +82,30 @@ final class Replies {
       out[i] = number(y.get(i), i < texts.size() ? texts.get(i) : null, dtype, i);
     }
     return out;
+  }
+
+  /**
+   * The reply line as a JSON object that answers request {@code id}, whatever else it holds.
+   *
+   * @return an object node with that id; never {@code null}
+   * @throws BadReply (asking for a restart) when the line is not JSON, not an object, has no
+   *     numeric id or another one than {@code id}
+   */
+  JsonNode object(String line, long id) {
+    JsonNode reply;
+    try {
+      reply = mapper.readTree(line);
+    } catch (IOException | RuntimeException e) {
+      throw new BadReply("reply is not JSON: " + abbreviate(line), true);
+    }
+    if (reply == null || !reply.isObject() || !reply.path("id").canConvertToLong()) {
+      throw new BadReply("reply has no numeric id: " + abbreviate(String.valueOf(reply)), true);
+    }
+    long got = reply.get("id").asLong();
+    if (got != id) {
+      throw new BadReply("reply out of order: id " + got + " for request " + id, true);
+    }
+    return reply;
   }
 
   /**
