@@ -56,7 +56,8 @@ public record RunResult(String implementation, String version, List<String> decl
   }
 
   /**
-   * One scoreboard row.
+   * One scoreboard row: one behaviour, i.e. a function's value or derivative in one dtype and one
+   * dialect (so that a reader sees which dialect failed).
    *
    * @param maxUlps the largest error in ulps among the measured checks (passes and
    *     {@link FailureKind#ULPS} failures); NaN when none was measured
@@ -65,7 +66,7 @@ public record RunResult(String implementation, String version, List<String> decl
    *     nothing was answered
    * @param failuresByKind failed checks per kind, in order of severity
    */
-  public record Row(String function, Dtype dtype, boolean derivative, int cases, int passed,
+  public record Row(String function, Dtype dtype, boolean derivative, String dialect, int cases, int passed,
       int failed, int notImplemented, double maxUlps, Check worst, int correctlyRounded,
       double budget, Map<FailureKind, Integer> failuresByKind, List<Check> checks) {
 
@@ -81,15 +82,21 @@ public record RunResult(String implementation, String version, List<String> decl
     }
   }
 
-  /** Rows in fixture order. */
+  /**
+   * Rows in fixture order, one per function, dtype, value/derivative and dialect; the rows of one
+   * function, dtype and value/derivative are adjacent, in catalog dialect order.
+   */
   public List<Row> rows() {
-    Map<String, List<Check>> groups = new LinkedHashMap<>();
+    Map<String, Map<String, List<Check>>> byBehaviour = new LinkedHashMap<>();
     for (Check c : checks) {
-      groups.computeIfAbsent(c.function() + "|" + c.dtype() + "|" + c.derivative(),
+      byBehaviour.computeIfAbsent(c.function() + "|" + c.dtype() + "|" + c.derivative(),
+          k -> new java.util.TreeMap<>(DIALECT_ORDER)).computeIfAbsent(c.dialect(),
           k -> new ArrayList<>()).add(c);
     }
+    List<List<Check>> groups = new ArrayList<>();
+    byBehaviour.values().forEach(m -> groups.addAll(m.values()));
     List<Row> rows = new ArrayList<>();
-    for (List<Check> g : groups.values()) {
+    for (List<Check> g : groups) {
       int passed = 0;
       int failed = 0;
       int ni = 0;
@@ -115,11 +122,18 @@ public record RunResult(String implementation, String version, List<String> decl
       }
       Check first = g.get(0);
       double budget = config.tolerances().budget(first.function(), first.dtype(), config.tier());
-      rows.add(new Row(first.function(), first.dtype(), first.derivative(), g.size(), passed, failed,
+      rows.add(new Row(first.function(), first.dtype(), first.derivative(), first.dialect(), g.size(), passed, failed,
           ni, max, worst, cr, budget, Collections.unmodifiableMap(kinds), g));
     }
     return rows;
   }
+
+  /** Dialects in the catalog's order (keras3, tf_keras2, pytorch, jax, onnx), unknown ones last. */
+  private static final List<String> DIALECTS = org.activationtck.spec.catalog.Catalog.standard()
+      .dialects().stream().map(x -> x.id()).toList();
+  private static final java.util.Comparator<String> DIALECT_ORDER = java.util.Comparator
+      .comparingInt((String d) -> DIALECTS.contains(d) ? DIALECTS.indexOf(d) : DIALECTS.size())
+      .thenComparing(java.util.Comparator.naturalOrder());
 
   /** Failures before passes; among failures the more severe kind; then the larger error. */
   private static boolean worse(Check c, Check than) {

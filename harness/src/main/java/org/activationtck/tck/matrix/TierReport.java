@@ -83,8 +83,8 @@ public record TierReport(String implementation, String tier, String signedZero, 
       throw new IllegalArgumentException(origin + ": not a JSON object");
     }
     int version = root.path("reportVersion").asInt(-1);
-    if (version != 1 && version != 2) {
-      throw new IllegalArgumentException(origin + ": reportVersion must be 1 or 2, got " + root.get("reportVersion"));
+    if (version < 1 || version > 3) {
+      throw new IllegalArgumentException(origin + ": reportVersion must be 1, 2 or 3, got " + root.get("reportVersion"));
     }
     List<Row> rows = new ArrayList<>();
     JsonNode rs = root.get("rows");
@@ -106,7 +106,68 @@ public record TierReport(String implementation, String tier, String signedZero, 
           failures));
     }
     return new TierReport(root.path("implementation").asText(""), root.path("tier").asText(""),
-        root.path("signedZero").asText(""), root.path("elapsedSeconds").asDouble(), rows);
+        root.path("signedZero").asText(""), root.path("elapsedSeconds").asDouble(),
+        version >= 3 ? acrossDialects(rows) : rows);
+  }
+
+  /** Failures a row keeps when rows are combined (the JSON report lists at most 50 per row). */
+  private static final int MAX_FAILURES = 50;
+
+  /**
+   * Version 3 reports have a row per dialect; the matrix judges a library per function, dtype and
+   * value/derivative, so rows of one behaviour are combined: counts summed, the largest error,
+   * the worst of the worst checks, failures listed up to {@value #MAX_FAILURES}.
+   */
+  static List<Row> acrossDialects(List<Row> perDialect) {
+    java.util.Map<String, List<Row>> groups = new java.util.LinkedHashMap<>();
+    for (Row r : perDialect) {
+      groups.computeIfAbsent(r.function() + "|" + r.dtype() + "|" + r.derivative(),
+          k -> new ArrayList<>()).add(r);
+    }
+    List<Row> out = new ArrayList<>();
+    for (List<Row> g : groups.values()) {
+      Row first = g.get(0);
+      int cases = 0;
+      int passed = 0;
+      int failed = 0;
+      int ni = 0;
+      double max = Double.NaN;
+      double correct = 0;
+      Failure worst = null;
+      List<Failure> failures = new ArrayList<>();
+      for (Row r : g) {
+        cases += r.cases();
+        passed += r.passed();
+        failed += r.failed();
+        ni += r.notImplemented();
+        if (!Double.isNaN(r.maxUlps()) && !(r.maxUlps() <= max)) {
+          max = r.maxUlps();
+        }
+        correct += r.percentCorrectlyRounded() * r.answered() / 100.0;
+        if (r.worst() != null && (worst == null || worse(r.worst(), worst))) {
+          worst = r.worst();
+        }
+        for (Failure f : r.failures()) {
+          if (failures.size() < MAX_FAILURES) {
+            failures.add(f);
+          }
+        }
+      }
+      int answered = passed + failed;
+      out.add(new Row(first.function(), first.dtype(), first.derivative(), cases, passed, failed, ni,
+          max, first.budget(), answered == 0 ? 0 : 100.0 * correct / answered, worst, failures));
+    }
+    return out;
+  }
+
+  /** A failure before a pass, then the larger error. */
+  private static boolean worse(Failure a, Failure than) {
+    boolean af = a.status().equals("failed");
+    boolean tf = than.status().equals("failed");
+    if (af != tf) {
+      return af;
+    }
+    return a.ulps() > than.ulps() || (Double.isNaN(than.ulps()) && !Double.isNaN(a.ulps()));
   }
 
   /**

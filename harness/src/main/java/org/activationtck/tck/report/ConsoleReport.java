@@ -34,24 +34,34 @@ public final class ConsoleReport {
   /** Prints a run and what its gate made of it. */
   public static void print(GateResult g, PrintStream out) {
     RunResult r = g.run();
-    out.printf("activation-tck: %s, tier %s, signed zero %s, positions %s%n",
-        Formats.plain(r.implementation()), r.config().tier().id(),
-        r.config().signedZeroStrict() ? "strict" : "lenient", r.config().positions() ? "all" : "one");
-    String fmt = "%-18s %-8s %7s %7s %6s %7s %8s %7s %6s  %s%n";
-    out.printf(fmt, "function", "dtype", "checks", "passed", "failed", "not-impl", "max-ulp", "budget", "CR%", "worst input");
-    for (RunResult.Row row : r.rows()) {
+    out.printf("activation-tck: %s%s, tier %s, signed zero %s, positions %s%s%n",
+        Formats.plain(r.implementation()), r.version().isEmpty() ? "" : " " + Formats.plain(r.version()),
+        r.config().tier().id(), r.config().signedZeroStrict() ? "strict" : "lenient",
+        r.config().positions() ? "all" : "one", r.declaredDialects().isEmpty() ? ""
+            : ", declared dialects " + String.join(", ", r.declaredDialects()));
+    String fmt = "%-18s %-8s %7s %7s %6s %7s %8s %7s %6s  %-24s %s%n";
+    out.printf(fmt, "function", "dtype", "checks", "passed", "failed", "not-impl", "max-ulp",
+        "budget", "CR%", "dialects", "worst input");
+    for (List<RunResult.Row> same : sameResults(r.rows())) {
+      RunResult.Row row = same.get(0);
       Check w = row.worst();
       // the reason may carry an implementation's text: plain() strips control characters
-      String worst = w == null ? "" : w.input() + (w.status() == Check.Status.FAILED
-          ? " [" + w.dialect() + "] " + w.kind().description() + ": " + Formats.plain(w.reason()) : "");
+      String worst = w == null ? "" : w.status() == Check.Status.FAILED
+          ? w.input() + " " + w.kind().description() + ": " + Formats.plain(w.reason())
+          : row.maxUlps() > 0 ? w.input() : "";
       if (worst.length() > WORST_WIDTH) {
         worst = worst.substring(0, WORST_WIDTH - 3) + "...";
       }
-      boolean answered = row.notImplemented() < row.cases();
-      out.printf(fmt, row.label(), row.dtype().id(), row.cases(), row.passed(), row.failed(),
-          row.notImplemented(), answered ? Formats.ulps(row.maxUlps()) : "-",
-          Formats.ulps(row.budget()),
-          answered ? String.format("%.1f", row.percentCorrectlyRounded()) : "-", worst);
+      int cases = same.stream().mapToInt(RunResult.Row::cases).sum();
+      int passed = same.stream().mapToInt(RunResult.Row::passed).sum();
+      int failed = same.stream().mapToInt(RunResult.Row::failed).sum();
+      int notImplemented = same.stream().mapToInt(RunResult.Row::notImplemented).sum();
+      int correct = same.stream().mapToInt(RunResult.Row::correctlyRounded).sum();
+      boolean answered = passed + failed > 0;
+      out.printf(fmt, row.label(), row.dtype().id(), cases, passed, failed, notImplemented,
+          answered ? Formats.ulps(row.maxUlps()) : "-", Formats.ulps(row.budget()),
+          answered ? String.format("%.1f", 100.0 * correct / (passed + failed)) : "-",
+          dialects(same), worst);
     }
     out.printf("%ntotal: %d checks, %d passed, %d failed, %d not implemented (%.1f s)%n",
         r.checks().size(), r.passed(), r.failed(), r.notImplemented(), r.elapsed().toMillis() / 1000.0);
@@ -64,6 +74,41 @@ public final class ConsoleReport {
       printGate(g, out);
     }
     out.println(resultLine(g));
+  }
+
+  /**
+   * The rows of one function, dtype and value/derivative that share a line: those that passed
+   * everything (or answered nothing) with the same largest error, and rows that failed alike
+   * (same counts, errors and worst failure), so that dialects that behave alike share a line.
+   */
+  static List<List<RunResult.Row>> sameResults(List<RunResult.Row> rows) {
+    Map<String, List<RunResult.Row>> groups = new java.util.LinkedHashMap<>();
+    for (RunResult.Row row : rows) {
+      Check w = row.worst();
+      String behaviour = row.function() + "|" + row.dtype() + "|" + row.derivative() + "|";
+      String key;
+      if (row.failed() == 0 && (row.notImplemented() == 0 || row.passed() == 0)) {
+        // all passed, or none answered: the counts are summed, the rest must agree
+        key = behaviour + (row.passed() == 0 ? "none" : "all|" + row.maxUlps() + "|" + row.budget());
+      } else {
+        key = behaviour + row.cases() + "|" + row.passed() + "|" + row.failed() + "|"
+            + row.notImplemented() + "|" + row.maxUlps() + "|" + row.correctlyRounded() + "|"
+            + row.budget() + "|" + row.failuresByKind() + "|"
+            + (w == null ? "" : w.input() + "|" + w.kind() + "|" + w.reason());
+      }
+      groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(row);
+    }
+    return List.copyOf(groups.values());
+  }
+
+  /** {@code all} when every dialect of the function was run and behaved alike, else the list. */
+  private static String dialects(List<RunResult.Row> same) {
+    org.activationtck.spec.catalog.FunctionSpec f = org.activationtck.spec.catalog.Catalog.standard()
+        .find(same.get(0).function()).orElse(null);
+    if (f != null && same.size() == f.names().size() && same.size() > 1) {
+      return "all";
+    }
+    return String.join(",", same.stream().map(RunResult.Row::dialect).toList());
   }
 
   /** Lines listed per section of the gate, at most; the counts stay exact. */

@@ -56,14 +56,15 @@ public final class HtmlReport {
   }
 
   private static void table(StringBuilder b, List<RunResult.Row> rows, boolean link) {
-    b.append("<table><tr><th>function</th><th>dtype</th><th>cases</th><th>passed</th><th>failed</th>")
+    b.append("<table><tr><th>function</th><th>dtype</th><th>dialect</th><th>cases</th><th>passed</th><th>failed</th>")
         .append("<th>not impl.</th><th>max ulp</th><th>budget</th><th>CR %</th><th>worst input</th></tr>\n");
     for (RunResult.Row row : rows) {
       String cls = row.failed() > 0 ? "fail" : row.passed() == 0 ? "ni" : "ok";
       String name = Formats.xml(row.label());
       b.append("<tr class=\"").append(cls).append("\"><td>")
           .append(link ? "<a href=\"#" + Formats.xml(row.function()) + "\">" + name + "</a>" : name)
-          .append("</td><td>").append(row.dtype().id()).append("</td><td>").append(row.cases())
+          .append("</td><td>").append(row.dtype().id()).append("</td><td>")
+          .append(Formats.xml(row.dialect())).append("</td><td>").append(row.cases())
           .append("</td><td>").append(row.passed()).append("</td><td>").append(row.failed())
           .append("</td><td>").append(row.notImplemented()).append("</td><td>")
           .append(row.passed() + row.failed() == 0 ? "-" : Formats.ulps(row.maxUlps()))
@@ -106,6 +107,7 @@ public final class HtmlReport {
     }
     ymax = Math.min(ymax, 20);
     b.append("<p>").append(Formats.xml(row.label())).append(' ').append(row.dtype().id())
+        .append(" [").append(Formats.xml(row.dialect())).append(']')
         .append(": ULP error against x</p>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
         .append(W).append("\" height=\"").append(H).append("\" style=\"background:#fafafa;border:1px solid #ddd\">\n");
     double by = y(Math.log10(1 + row.budget()), ymax);

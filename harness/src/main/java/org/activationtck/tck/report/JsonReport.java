@@ -15,7 +15,8 @@ import org.activationtck.tck.gate.GateResult;
  * expected, actual, kind, ulps, reason). Report version 2: numbers stay numbers; an error that
  * is not an ulp count (a NaN where a number is due, a wrong sign of zero, ...) has {@code "ulps":
  * null} and says what it is in {@code "kind"}, and a row's {@code maxUlps} is null when nothing
- * was measured. {@code "result"} is {@code conforms}, {@code failed} or {@code not_checked}.
+ * was measured. {@code "result"} is {@code conforms}, {@code known_deviations}, {@code failed} or
+ * {@code not_checked}. Version 3: one row per function, dtype, value/derivative and dialect.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JsonReport {
@@ -23,8 +24,12 @@ public final class JsonReport {
   /** Failed checks listed per row, at most; the counts stay exact. */
   static final int MAX_FAILURES_PER_ROW = 50;
 
-  /** The report format's version; 2 added failure kinds and null for unmeasured ulps. */
-  public static final int VERSION = 2;
+  /**
+   * The report format's version; 2 added failure kinds and null for unmeasured ulps; 3 made rows
+   * per dialect ({@code "dialect"}), added the gate, the implementation's version and declared
+   * dialects, and each listed check's function, dtype, derivative, params and rules.
+   */
+  public static final int VERSION = 3;
 
   private JsonReport() {}
 
@@ -91,6 +96,7 @@ public final class JsonReport {
       o.put("function", row.function());
       o.put("dtype", row.dtype().id());
       o.put("derivative", row.derivative());
+      o.put("dialect", row.dialect());
       o.put("cases", row.cases());
       o.put("passed", row.passed());
       o.put("failed", row.failed());

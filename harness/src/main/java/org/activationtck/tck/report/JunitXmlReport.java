@@ -54,7 +54,8 @@ public final class JunitXmlReport {
           .append(rows.stream().filter(x -> x.failed() == 0 && x.passed() == 0).count()).append("\">\n");
       for (RunResult.Row row : rows) {
         b.append("    <testcase classname=\"activation-tck.").append(Formats.xml(row.function()))
-            .append("\" name=\"").append(Formats.xml(row.label() + " " + row.dtype().id()))
+            .append("\" name=\"").append(Formats.xml(row.label() + " " + row.dtype().id() + " ["
+                + row.dialect() + "]"))
             .append("\">");
         if (row.failed() > 0 && !fails.test(row)) {
           b.append("<system-out>").append(Formats.xml(row.failed() + " failed checks, all listed as"

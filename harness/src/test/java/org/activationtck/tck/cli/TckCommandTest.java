@@ -103,7 +103,7 @@ class TckCommandTest {
     assertEquals(1, r.code(), r.out());
     assertTrue(r.out().contains("failed by kind: "), r.out());
     String report = Files.readString(json);
-    assertTrue(report.contains("\"reportVersion\" : 2"), report);
+    assertTrue(report.contains("\"reportVersion\" : 3"), report);
     assertTrue(!report.contains("\"Infinity\""), "ulps are numbers or null, never a string");
     assertTrue(report.contains("\"kind\" : \"ulps\""), report);
   }

@@ -150,8 +150,8 @@ class MatrixTest {
   @Test
   void malformedReportsNameTheirOrigin() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TierReport.parse("{\"reportVersion\":3}".getBytes(StandardCharsets.UTF_8), "target/matrix/x/strict.json"));
-    assertEquals("target/matrix/x/strict.json: reportVersion must be 1 or 2, got 3", e.getMessage());
+        () -> TierReport.parse("{\"reportVersion\":4}".getBytes(StandardCharsets.UTF_8), "target/matrix/x/strict.json"));
+    assertEquals("target/matrix/x/strict.json: reportVersion must be 1, 2 or 3, got 4", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> TierReport.parse("{\"reportVersion\":1,\"rows\":[{\"function\":\"relu\"}]}".getBytes(StandardCharsets.UTF_8), "r.json"));
     assertEquals("r.json: /rows/0/dtype must be a string", e.getMessage());

@@ -47,6 +47,26 @@ class ReportRoundTripTest {
   }
 
   @Test
+  void dialectRows_areCombinedPerBehaviour_withTheirCountsAndWorstError() {
+    TckConfig c = TckConfig.builder().functions(List.of("sigmoid")).build();
+    RunResult r = new TckRunner(new NaiveSigmoid(), c).run();
+    TierReport t = TierReport.parse(JsonReport.bytes(r), "naive.json");
+    assertTrue(r.rows().size() > t.rows().size(), "the run's rows are per dialect");
+    for (TierReport.Row row : t.rows()) {
+      List<RunResult.Row> parts = r.rows().stream().filter(x -> x.function().equals(row.function())
+          && x.dtype().id().equals(row.dtype()) && x.derivative() == row.derivative()).toList();
+      assertEquals(5, parts.size(), "one per dialect of sigmoid");
+      assertEquals(parts.stream().mapToInt(RunResult.Row::cases).sum(), row.cases());
+      assertEquals(parts.stream().mapToInt(RunResult.Row::passed).sum(), row.passed());
+      assertEquals(parts.stream().mapToInt(RunResult.Row::failed).sum(), row.failed());
+      assertEquals(parts.stream().mapToInt(RunResult.Row::notImplemented).sum(), row.notImplemented());
+      double max = parts.stream().mapToDouble(RunResult.Row::maxUlps).filter(u -> !Double.isNaN(u))
+          .max().orElse(Double.NaN);
+      assertEquals(max, row.maxUlps(), row.toString());
+    }
+  }
+
+  @Test
   void aNaiveSigmoidFlushesToZeroAndIsLenient() {
     TierReport strict = run(Tier.STRICT, true);
     TierReport lenient = run(Tier.LENIENT, false);
