@@ -39,9 +39,9 @@ public final class ConsoleReport {
         r.config().tier().id(), r.config().signedZeroStrict() ? "strict" : "lenient",
         r.config().positions() ? "all" : "one", r.declaredDialects().isEmpty() ? ""
             : ", declared dialects " + String.join(", ", r.declaredDialects()));
-    String fmt = "%-18s %-8s %7s %7s %6s %7s %8s %7s %6s  %-24s %s%n";
-    out.printf(fmt, "function", "dtype", "checks", "passed", "failed", "not-impl", "max-ulp",
-        "budget", "CR%", "dialects", "worst input");
+    String fmt = "%-18s %-8s %7s %7s %6s %7s %8s %7s %6s  %-24s %s";
+    out.println(String.format(fmt, "function", "dtype", "checks", "passed", "failed", "not-impl",
+        "max-ulp", "budget", "CR%", "dialects", "worst input"));
     for (List<RunResult.Row> same : sameResults(r.rows())) {
       RunResult.Row row = same.get(0);
       Check w = row.worst();
@@ -58,10 +58,10 @@ public final class ConsoleReport {
       int notImplemented = same.stream().mapToInt(RunResult.Row::notImplemented).sum();
       int correct = same.stream().mapToInt(RunResult.Row::correctlyRounded).sum();
       boolean answered = passed + failed > 0;
-      out.printf(fmt, row.label(), row.dtype().id(), cases, passed, failed, notImplemented,
-          answered ? Formats.ulps(row.maxUlps()) : "-", Formats.ulps(row.budget()),
+      out.println(String.format(fmt, row.label(), row.dtype().id(), cases, passed, failed,
+          notImplemented, answered ? Formats.ulps(row.maxUlps()) : "-", Formats.ulps(row.budget()),
           answered ? String.format("%.1f", 100.0 * correct / (passed + failed)) : "-",
-          dialects(same), worst);
+          dialects(same), worst).stripTrailing());
     }
     out.printf("%ntotal: %d checks, %d passed, %d failed, %d not implemented (%.1f s)%n",
         r.checks().size(), r.passed(), r.failed(), r.notImplemented(), r.elapsed().toMillis() / 1000.0);
