@@ -41,6 +41,12 @@ public final class DjlPytorchActivation implements Activation {
     return "djl-pytorch 0.36.0 (libtorch 2.7.1)";
   }
 
+  /** libtorch computes PyTorch's semantics. */
+  @Override
+  public java.util.Set<String> dialects() {
+    return java.util.Set.of(DIALECT);
+  }
+
   @Override
   public boolean supports(String function, String dialect, Dtype dtype, boolean derivative) {
     Optional<FunctionSpec> f = catalog.find(function);

@@ -87,6 +87,12 @@ public final class OnnxRuntimeActivation implements Activation, AutoCloseable {
     return "onnxruntime " + env.getVersion();
   }
 
+  /** ONNX Runtime runs ONNX operators: the onnx dialect only. */
+  @Override
+  public java.util.Set<String> dialects() {
+    return java.util.Set.of(OnnxOperators.DIALECT);
+  }
+
   @Override
   public boolean supports(String function, String dialect, Dtype dtype, boolean derivative) {
     return !derivative

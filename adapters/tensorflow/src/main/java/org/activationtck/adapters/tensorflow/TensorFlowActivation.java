@@ -42,6 +42,12 @@ public final class TensorFlowActivation implements Activation {
     return "tensorflow-java " + javaApiVersion() + " (TensorFlow " + TensorFlow.version() + ")";
   }
 
+  /** TensorFlow's kernels are what Keras 3 (TensorFlow backend) and tf.keras 2 compute. */
+  @Override
+  public java.util.Set<String> dialects() {
+    return TensorFlowKernels.DIALECTS;
+  }
+
   /** The tensorflow-core-api version, from the pom.properties Maven puts in its jar. */
   private static String javaApiVersion() {
     try (InputStream in = TensorFlow.class.getResourceAsStream(
