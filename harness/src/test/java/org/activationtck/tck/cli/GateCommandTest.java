@@ -40,6 +40,30 @@ class GateCommandTest {
   }
 
   @Test
+  void expectAndWrite_updateAList_keepingReasons_droppingFixedEntries(@TempDir Path dir) throws Exception {
+    Path list = dir.resolve("list.json");
+    CliRun first = CliRun.exec("run", "--impl-command", NUMPY, "--functions", "sigmoid",
+        "--write-expectations", list.toString());
+    assertEquals(1, first.code(), first.err());
+    // a person fills in a reason, and lists a deviation the adapter does not have (tanh is right)
+    String edited = Files.readString(list).replaceFirst("\"reason\": \"TODO\"",
+        "\"reason\": \"flushes to zero\"").replace("\"deviations\": [",
+        "\"deviations\": [\n    {\"function\": \"sigmoid\", \"dialect\": \"jax\", \"dtype\": \"float64\","
+        + " \"of\": \"value\", \"kind\": \"signed_zero\", \"reason\": \"gone\"},");
+    Files.writeString(list, edited);
+    Path updated = dir.resolve("updated.json");
+    CliRun r = CliRun.exec("run", "--impl-command", NUMPY, "--functions", "sigmoid",
+        "--expect", list.toString(), "--write-expectations", updated.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("fixed: sigmoid float64 [jax] signed_zero"), r.out());
+    String out = Files.readString(updated);
+    assertTrue(out.contains("\"reason\": \"flushes to zero\""), out);
+    assertTrue(!out.contains("\"gone\""), out);
+    assertEquals(Files.readString(list).split("\"function\"").length - 1,
+        out.split("\"function\"").length, "one entry fewer: the fixed one");
+  }
+
+  @Test
   void anUnlistedFailure_failsTheRun_namingItself(@TempDir Path dir) throws Exception {
     Path list = dir.resolve("list.json");
     Files.writeString(list, "{\"format\": \"activation-tck-deviations/1\", \"deviations\": []}");
