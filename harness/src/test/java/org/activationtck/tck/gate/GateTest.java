@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.activationtck.spi.Activation;
 import org.activationtck.spi.Call;
 import org.activationtck.spi.Dtype;
 import org.activationtck.tck.harness.Check;
 import org.activationtck.tck.harness.FailureKind;
+import org.activationtck.tck.harness.PlantedDefectsTest;
 import org.activationtck.tck.harness.RunResult;
 import org.activationtck.tck.harness.RunResult.Outcome;
 import org.activationtck.tck.harness.TckConfig;
@@ -41,31 +41,11 @@ class GateTest {
     return y;
   }
 
-  private static Activation planted(BiFunction<Call, double[], double[]> plant) {
-    ReferenceActivation reference = new ReferenceActivation();
-    return new Activation() {
-      @Override
-      public String name() {
-        return "planted";
-      }
-
-      @Override
-      public boolean supports(String function, String dialect, Dtype dtype, boolean derivative) {
-        return reference.supports(function, dialect, dtype, derivative);
-      }
-
-      @Override
-      public double[] apply(Call call, double[] x) {
-        return plant.apply(call, x);
-      }
-    };
-  }
-
   private static RunResult run(BiFunction<Call, double[], double[]> plant) {
     TckConfig c = TckConfig.builder().functions(List.of("relu", "sigmoid", "tanh"))
         .dtypes(List.of(Dtype.FLOAT32)).dialects(List.of("pytorch", "keras3"))
         .callTimeout(Duration.ofSeconds(30)).positions(false).build();
-    return new TckRunner(planted(plant), c).run();
+    return new TckRunner(PlantedDefectsTest.planted(plant), c).run();
   }
 
   private static DeviationList written(RunResult r) {

@@ -24,7 +24,7 @@ public class PlantedDefectsTest {
   static final int BLOCK = 8;
 
   /** The reference, with {@code plant} applied to each call's correct answer. */
-  static Activation planted(BiFunction<Call, double[], double[]> plant) {
+  public static Activation planted(BiFunction<Call, double[], double[]> plant) {
     ReferenceActivation reference = new ReferenceActivation();
     return new Activation() {
       @Override
