@@ -38,7 +38,7 @@ import org.opentest4j.TestAbortedException;
  * skipped), never passed; and one test, {@code required_tck.checked}, fails when the run
  * checked nothing, or nothing of a function {@link #functions()} names, so that an
  * implementation that declines everything does not pass. Capability hooks narrow what is
- * checked; none loosens an assertion beyond the lenient tier.
+ * checked; none loosens an assertion beyond the framework tier.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class ActivationVerification {
@@ -46,7 +46,7 @@ public abstract class ActivationVerification {
   /** The implementation under test; called once per test factory. */
   protected abstract Activation createActivation();
 
-  /** The tolerance tier (default strict). */
+  /** The tolerance tier (default strict; {@link Tier#LIBM} and {@link Tier#FRAMEWORK} loosen the budgets). */
   protected Tier tier() {
     return Tier.STRICT;
   }
