@@ -316,7 +316,12 @@ def f_softsign(o, x, p, d, der):
 
 def f_squareplus(o, x, p, d, der):
     b = param(p, "b", 4)
-    r = abs(x) if abs(x) > HUGE[o.dtype] else o.sqrt(o.fma(x, x, b))
+    if abs(x) > HUGE[o.dtype]:               # x and 1; b/(4|x|) and b/(4x^2), nothing overflowing
+        if x > 0:
+            return mp.mpf(1) if der else x
+        r = o.div(1, x)
+        return o.mul(o.mul(r, r), b / 4) if der else o.mul(-r, b / 4)
+    r = o.sqrt(o.fma(x, x, b))
     if x >= 0:
         return (o.add(1, o.div(x, r)) if der else o.add(x, r)) / 2
     den = o.sub(r, x)                        # x < 0: b / (2 (r - x)) and b / (2 r (r - x))
