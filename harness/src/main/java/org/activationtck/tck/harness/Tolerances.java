@@ -8,10 +8,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
 import org.activationtck.spi.API;
@@ -119,7 +121,7 @@ public final class Tolerances {
       unknown(b, dtypeIds(), at + "/" + t.id());
       budgets.put(t, m);
     }
-    Set<String> keys = new java.util.HashSet<>(Set.of("class"));
+    Set<String> keys = new HashSet<>(Set.of("class"));
     for (Tier t : Tier.values()) {
       keys.add(t.id());
     }
@@ -139,7 +141,7 @@ public final class Tolerances {
   }
 
   private static Set<String> dtypeIds() {
-    Set<String> s = new java.util.HashSet<>();
+    Set<String> s = new HashSet<>();
     for (Dtype d : Dtype.values()) {
       s.add(d.id());
     }
@@ -150,7 +152,7 @@ public final class Tolerances {
     for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        throw new IllegalArgumentException(at + "/" + k + ": unknown key (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+        throw new IllegalArgumentException(at + "/" + k + ": unknown key (expected one of " + new TreeSet<>(allowed) + ")");
       }
     }
   }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -235,7 +236,7 @@ public final class ConformanceJson {
       frameworkFailure = p.ulps();
     }
     if (deciding != null && deciding == strict && d != null && d.sampled() == strict.failed()) {
-      Set<String> causes = new java.util.HashSet<>();
+      Set<String> causes = new HashSet<>();
       d.causes().keySet().forEach(c -> causes.add(c.name().toLowerCase(Locale.ROOT)));
       if (FORGIVEN_CAUSES.containsAll(causes)) {
         strictBound = 0;

@@ -1,6 +1,8 @@
 package org.activationtck.tck.matrix;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,7 @@ public record Matrix(List<AdapterResult> adapters) {
       Reproducer reproducer) {
 
     public Row {
-      budgets = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(budgets));
+      budgets = Collections.unmodifiableMap(new EnumMap<>(budgets));
     }
 
     public String label() {
@@ -132,7 +134,7 @@ public record Matrix(List<AdapterResult> adapters) {
 
   /** A function's budget in every tier for a dtype id. */
   static Map<Tier, Double> budgets(Tolerances t, String function, String dtype) {
-    Map<Tier, Double> m = new java.util.EnumMap<>(Tier.class);
+    Map<Tier, Double> m = new EnumMap<>(Tier.class);
     for (Tier tier : Tier.values()) {
       m.put(tier, t.budget(function, Dtype.fromId(dtype), tier));
     }
