@@ -52,7 +52,8 @@ import org.opentest4j.TestAbortedException;
  * {@link #functions()} names; {@code tck.required} when something {@link #required()} names was
  * not checked; {@code tck.deviations} reports the listed deviations that no longer occur, and
  * fails on them when {@link #strictDeviations()} says so. Failures listed in
- * {@link #expectedDeviations()} do not fail their test.
+ * {@link #expectedDeviations()} do not fail their test. Capability hooks narrow what is checked;
+ * none loosens an assertion beyond the framework tier.
  *
  * <p>JUnit is not brought in by this artifact: it compiles against the JUnit Jupiter API your
  * build provides (5.8 or newer; the example passes with 5.8.2, 5.9.1, 5.10.2 and 5.14.1).
@@ -66,7 +67,7 @@ public abstract class ActivationVerification {
   /** The implementation under test; called once per test factory. */
   protected abstract Activation createActivation();
 
-  /** The tolerance tier (default strict). */
+  /** The tolerance tier (default strict; {@link Tier#LIBM} and {@link Tier#FRAMEWORK} loosen the budgets). */
   protected Tier tier() {
     return Tier.STRICT;
   }

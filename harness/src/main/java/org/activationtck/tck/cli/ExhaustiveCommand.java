@@ -66,7 +66,8 @@ final class ExhaustiveCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores)")
   Integer threads;
 
-  @Option(names = "--tier", defaultValue = "strict", description = "strict (default) or lenient")
+  @Option(names = "--tier", defaultValue = "strict",
+      description = "strict (default), libm or framework (docs/TIERS.md); lenient: deprecated name of framework")
   String tier;
 
   @Option(names = "--signed-zero", defaultValue = "strict", description = "strict (default): -0.0 != +0.0; lenient")
@@ -96,7 +97,7 @@ final class ExhaustiveCommand implements Callable<Integer> {
     if (!signedZero.equals("strict") && !signedZero.equals("lenient")) {
       throw new IllegalArgumentException("--signed-zero must be strict or lenient, got '" + signedZero + "'");
     }
-    Tier t = Tier.fromId(tier);
+    Tier t = RunCommand.tier(tier);
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1 || n > 1024) {
       throw new IllegalArgumentException("--threads must be in 1..1024, got " + n);

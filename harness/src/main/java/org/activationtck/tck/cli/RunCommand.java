@@ -54,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--functions", split = ",", description = "functions to check (default: all)")
   List<String> functions = new ArrayList<>();
 
-  @Option(names = "--tier", defaultValue = "strict", description = "strict (default) or lenient")
+  @Option(names = "--tier", defaultValue = "strict",
+      description = "strict (default), libm or framework (docs/TIERS.md); lenient: deprecated name of framework")
   String tier;
 
   @Option(names = "--signed-zero", defaultValue = "strict", description = "strict (default): -0.0 != +0.0; lenient")
@@ -123,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--strict needs --expect FILE (the list it keeps short)");
     }
     TckConfig config = TckConfig.builder().dialects(dialects).dtypes(dts).functions(functions)
-        .tier(Tier.fromId(tier)).signedZeroStrict(signedZero.equals("strict")).tolerances(tol)
+        .tier(tier(tier)).signedZeroStrict(signedZero.equals("strict")).tolerances(tol)
         .fixturesDir(fixtures).callTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
         .positions(positions.equals("all")).build();
     Activation activation = activation();
@@ -175,5 +176,14 @@ final class RunCommand implements Callable<Integer> {
 
   private Activation activation() {
     return impl.create(shell, Duration.ofMillis((long) (timeoutSeconds * 1000)));
+  }
+
+  /** The tier of a --tier value; the deprecated {@code lenient} works, with a warning on stderr. */
+  static Tier tier(String id) {
+    Tier t = Tier.fromId(id);
+    if (Tier.LENIENT_ALIAS.equals(id)) {
+      System.err.println("warning: --tier lenient is deprecated since 0.2: it is the framework tier (docs/TIERS.md)");
+    }
+    return t;
   }
 }

@@ -15,9 +15,10 @@ import org.activationtck.spi.Dtype;
  *       float16 call a float32 ({@link FailureKind#NOT_A_DTYPE_VALUE}).</li>
  *   <li>Zeros: with {@code signedZeroStrict}, -0.0 and +0.0 differ
  *       ({@link FailureKind#SIGNED_ZERO}, rule {@code tck.signed_zero}).</li>
- *   <li>Underflow: in the lenient tier a result whose exact value is below the dtype's smallest
- *       normal may be flushed to zero (FTZ/DAZ hardware); in the strict tier subnormals count like
- *       any other value, their ulp being the smallest subnormal.</li>
+ *   <li>Underflow: in a tier that {@linkplain Tier#allowsFlushToZero() allows it} (the framework
+ *       tier) a result whose exact value is below the dtype's smallest normal may be flushed to
+ *       zero (FTZ/DAZ hardware); in the strict and libm tiers subnormals count like any other value,
+ *       their ulp being the smallest subnormal.</li>
  *   <li>Otherwise the error in ulps of the dtype at the expected value (see {@link Ulps}) must be
  *       within the budget ({@link FailureKind#ULPS}).</li>
  * </ol>
@@ -63,7 +64,7 @@ public record Verdict(boolean pass, double ulps, boolean correctlyRounded, Failu
           : new Verdict(true, 0, false, null, null);
     }
     double ulps = Ulps.distance(expected, actual, t);
-    if (tier == Tier.LENIENT && actual == 0 && Math.abs(expected) < Math.scalb(1.0, t.minExponent())) {
+    if (tier.allowsFlushToZero() && actual == 0 && Math.abs(expected) < Math.scalb(1.0, t.minExponent())) {
       return new Verdict(true, ulps, false, null, null);
     }
     if (ulps <= budget) {

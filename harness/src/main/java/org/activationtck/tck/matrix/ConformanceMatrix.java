@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.activationtck.spi.API;
+import org.activationtck.tck.harness.Tolerances;
 
 /**
  * Runs the matrix: discovers the adapters, builds each (unless told not to or up to date), runs it
- * in the strict tier and then, for the functions that failed strictly, in the lenient tier, each in
- * a child JVM, and merges the reports. An adapter that fails to build or start becomes a row with
+ * in the strict tier and then, for the functions that failed strictly, in the framework tier, each
+ * in a child JVM, and merges the reports, deciding each row's tier with the standard budgets. An adapter that fails to build or start becomes a row with
  * that reason; it never stops the others. Children's reports and logs go to
  * {@code target/matrix/<adapter>/} under the root.
  */
@@ -84,23 +85,36 @@ public final class ConformanceMatrix {
         failing.add(r.function());
       }
     }
-    TierReport lenient = null;
+    TierReport framework = null;
     double seconds = strict.seconds();
     String message = null;
     Matrix.Status status = Matrix.Status.OK;
     if (!failing.isEmpty()) {
-      AdapterRunner.Outcome l = AdapterRunner.run(a, o.root(), AdapterRunner.Tier.LENIENT, List.copyOf(failing), work, o.runLimit());
+      AdapterRunner.Outcome l = AdapterRunner.run(a, o.root(), AdapterRunner.Tier.FRAMEWORK, List.copyOf(failing), work, o.runLimit());
       seconds += l.seconds();
-      lenient = l.report();
-      if (lenient == null) {
+      framework = l.report();
+      if (framework == null) {
         status = l.status();
-        message = "lenient tier: " + l.message();
+        message = "framework tier: " + l.message();
       }
     }
     o.progress().println(String.format(Locale.ROOT, "matrix: %s: ran (%.1f s)%s", a.dir(), seconds,
         message == null ? "" : ": " + message));
     return new Matrix.AdapterResult(a, status, message, seconds,
-        Matrix.merge(strict.report(), lenient, params::of), findings);
+        Matrix.merge(strict.report(), framework, params::of, Tolerances.standard()), findings);
+  }
+
+  /**
+   * A matrix read back from {@code conformance.json}, with each adapter's findings re-read from its
+   * {@code FINDINGS.md} where the file is there (as a run would), else as stored.
+   */
+  public static Matrix rerender(Matrix stored) {
+    List<Matrix.AdapterResult> out = new ArrayList<>();
+    for (Matrix.AdapterResult a : stored.adapters()) {
+      String f = Files.isRegularFile(a.spec().module().resolve("FINDINGS.md")) ? findings(a.spec()) : a.findings();
+      out.add(new Matrix.AdapterResult(a.spec(), a.status(), a.message(), a.seconds(), a.rows(), f));
+    }
+    return new Matrix(out);
   }
 
   private static String findings(AdapterSpec a) {

@@ -1,15 +1,21 @@
 package org.activationtck.tck.matrix;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.activationtck.spi.API;
+import org.activationtck.spi.Dtype;
+import org.activationtck.tck.harness.Tier;
+import org.activationtck.tck.harness.Tolerances;
 
 /**
- * The merged result: per adapter, one row per function, dtype and value/derivative, with the tier it
- * conforms in, the figures of both tiers, and for a failing row a reproducer and a diagnosis.
+ * The merged result: per adapter, one row per function, dtype and value/derivative, with the
+ * strictest tier it meets, the figures of both runs, and for a failing row a reproducer and a
+ * diagnosis.
  *
  * @param adapters in discovery order
  */
@@ -22,7 +28,7 @@ public record Matrix(List<AdapterResult> adapters) {
 
   /** How far an adapter got. */
   public enum Status {
-    /** Both tiers ran and reported. */
+    /** Both runs reported. */
     OK,
     /** {@code mvn package} failed. */
     BUILD_FAILED,
@@ -36,7 +42,7 @@ public record Matrix(List<AdapterResult> adapters) {
    * One adapter's outcome.
    *
    * @param message why it did not run ({@code null} when OK)
-   * @param seconds wall time of its runs (both tiers), build excluded
+   * @param seconds wall time of its runs (strict and framework), build excluded
    * @param findings the adapter's hand-written FINDINGS.md, or {@code null}
    */
   public record AdapterResult(AdapterSpec spec, Status status, String message, double seconds,
@@ -62,15 +68,21 @@ public record Matrix(List<AdapterResult> adapters) {
   /**
    * One library × function × dtype × value/derivative.
    *
-   * @param strict the strict tier's row
-   * @param lenient the lenient tier's row, or {@code null} when the lenient tier was not run for it
-   *     (nothing failed strictly) or did not report it
-   * @param diagnosis for a failing row: the causes of the failures of the deciding tier (strict for
-   *     {@link Conformance#LENIENT}, lenient for {@link Conformance#NO}), else {@code null}
-   * @param reproducer the worst failure of the deciding tier, else {@code null}
+   * @param budgets the row's budget per tier, as its conformance was decided
+   * @param strict the strict run's row
+   * @param framework the framework run's row, or {@code null} when the framework tier was not run
+   *     for it (nothing failed strictly) or did not report it
+   * @param diagnosis for a row that failed strictly: the causes of the failures of the deciding run
+   *     (the framework run when it has failures, else the strict run), else {@code null}
+   * @param reproducer the worst failure of the deciding run, else {@code null}
    */
   public record Row(String function, String dtype, boolean derivative, Conformance conformance,
-      TierReport.Row strict, TierReport.Row lenient, Diagnosis diagnosis, Reproducer reproducer) {
+      Map<Tier, Double> budgets, TierReport.Row strict, TierReport.Row framework, Diagnosis diagnosis,
+      Reproducer reproducer) {
+
+    public Row {
+      budgets = Collections.unmodifiableMap(new EnumMap<>(budgets));
+    }
 
     public String label() {
       return derivative ? function + "'" : function;
@@ -78,35 +90,26 @@ public record Matrix(List<AdapterResult> adapters) {
   }
 
   /**
-   * Merges the two tiers of one adapter.
+   * Merges the two runs of one adapter and decides each row's tier ({@link RowTier}).
    *
-   * @param lenient may be {@code null} (not run: nothing failed strictly)
+   * @param framework may be {@code null} (not run: nothing failed strictly)
    * @param paramsOfCase the explicit parameters of a fixture case id (empty when unknown)
+   * @param budgets the budgets the rows are judged by: the runs' own, {@link Tolerances#standard()}
    */
-  public static List<Row> merge(TierReport strict, TierReport lenient,
-      Function<String, Map<String, String>> paramsOfCase) {
-    Map<String, TierReport.Row> lenientRows = new LinkedHashMap<>();
-    if (lenient != null) {
-      for (TierReport.Row r : lenient.rows()) {
-        lenientRows.put(key(r), r);
+  public static List<Row> merge(TierReport strict, TierReport framework,
+      Function<String, Map<String, String>> paramsOfCase, Tolerances budgets) {
+    Map<String, TierReport.Row> frameworkRows = new LinkedHashMap<>();
+    if (framework != null) {
+      for (TierReport.Row r : framework.rows()) {
+        frameworkRows.put(key(r), r);
       }
     }
     List<Row> rows = new ArrayList<>();
     for (TierReport.Row s : strict.rows()) {
-      TierReport.Row l = lenientRows.get(key(s));
-      Conformance c;
-      TierReport.Row deciding = null;
-      if (s.answered() == 0) {
-        c = Conformance.NOT_IMPLEMENTED;
-      } else if (s.failed() == 0) {
-        c = Conformance.STRICT;
-      } else if (l != null && l.failed() == 0 && l.answered() > 0) {
-        c = Conformance.LENIENT;
-        deciding = s;
-      } else {
-        c = Conformance.NO;
-        deciding = l != null && l.failed() > 0 ? l : s;
-      }
+      TierReport.Row l = frameworkRows.get(key(s));
+      Map<Tier, Double> b = budgets(budgets, s.function(), s.dtype());
+      Conformance c = RowTier.of(s, l, b.get(Tier.LIBM), b.get(Tier.FRAMEWORK), RowTier.Hints.NONE);
+      TierReport.Row deciding = deciding(s, l);
       Diagnosis d = null;
       Reproducer rep = null;
       if (deciding != null) {
@@ -116,9 +119,26 @@ public record Matrix(List<AdapterResult> adapters) {
           rep = Reproducer.of(s.function(), s.dtype(), s.derivative(), worst, paramsOfCase.apply(worst.caseId()));
         }
       }
-      rows.add(new Row(s.function(), s.dtype(), s.derivative(), c, s, l, d, rep));
+      rows.add(new Row(s.function(), s.dtype(), s.derivative(), c, b, s, l, d, rep));
     }
     return rows;
+  }
+
+  /** The run whose failures explain a row that failed strictly, else {@code null}. */
+  static TierReport.Row deciding(TierReport.Row strict, TierReport.Row framework) {
+    if (strict.answered() == 0 || strict.failed() == 0) {
+      return null;
+    }
+    return framework != null && framework.failed() > 0 ? framework : strict;
+  }
+
+  /** A function's budget in every tier for a dtype id. */
+  static Map<Tier, Double> budgets(Tolerances t, String function, String dtype) {
+    Map<Tier, Double> m = new EnumMap<>(Tier.class);
+    for (Tier tier : Tier.values()) {
+      m.put(tier, t.budget(function, Dtype.fromId(dtype), tier));
+    }
+    return m;
   }
 
   /** The report's worst check when it failed, else the listed failure with the most ulps. */

@@ -14,7 +14,7 @@ import org.activationtck.spi.API;
  * listed failures.
  *
  * @param implementation the implementation's name
- * @param tier {@code strict} or {@code lenient}
+ * @param tier {@code strict}, {@code libm} or {@code framework} ({@code lenient} in reports before 0.2)
  * @param signedZero {@code strict} or {@code lenient}
  * @param elapsedSeconds the run's duration as the run measured it
  * @param rows one per function, dtype and value/derivative

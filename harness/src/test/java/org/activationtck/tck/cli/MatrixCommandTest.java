@@ -83,5 +83,26 @@ class MatrixCommandTest {
     assertTrue(missing.get("message").asText().contains("class not found: org.example.DoesNotExist"), missing.toString());
     String md = Files.readString(root.resolve("out/CONFORMANCE.md"));
     assertTrue(md.contains("| [Missing](#lib-missing) | 0 | `adapters/missing` | **did not start** |"), md);
+    // rendered again from the stored conformance.json, without running anything: the same files
+    byte[] json = Files.readAllBytes(root.resolve("out/conformance.json"));
+    r = matrix("--render-only", "--out", root.resolve("out").toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(md, Files.readString(root.resolve("out/CONFORMANCE.md")));
+    assertEquals(new String(json, StandardCharsets.UTF_8), Files.readString(root.resolve("out/conformance.json")));
+  }
+
+  @Test
+  void renderOnlyNeedsAStoredMatrixAndRendersItWhole() throws IOException {
+    CliRun r = matrix("--render-only", "--out", root.resolve("out").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--render-only: no stored matrix at out/conformance.json"), r.err());
+    r = matrix("--render-only", "--adapters", "x");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--render-only renders the stored matrix as a whole"), r.err());
+    Files.createDirectories(root.resolve("docs"));
+    Files.writeString(root.resolve("docs/conformance.json"), "{\"matrixVersion\":9}");
+    r = matrix("--render-only");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("docs/conformance.json: matrixVersion must be 1 or 2, got 9"), r.err());
   }
 }

@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.activationtck.tck.harness.Tier;
+import org.activationtck.tck.harness.Tolerances;
 import org.junit.jupiter.api.Test;
 
-/** Merging synthetic strict and lenient reports into rows, and rendering them. */
+/** Merging synthetic strict and framework reports into rows, and rendering them. */
 class MatrixTest {
 
   private static String failure(String caseId, String input, String expected, String actual, String ulps, String reason) {
@@ -47,31 +49,41 @@ class MatrixTest {
   private static final String WRONG2 = failure("elu/keras3/alpha=0.5/float64/grid/00002", "-2.0 (-0x1.0p1)",
       "-0.43233235838169365", "-0.8646647167633873", "2e15", "2e+15 ulp > budget 1");
 
+  private static final String THREE_ULPS = failure("tanh/keras3/default/float64/grid/00007", "0.5 (0x1.0p-1)",
+      "0.46211715726000974", "0.4621171572600104", "3", "3.00 ulp > budget 1");
+
   private final TierReport strict = report("strict",
       row("relu", "float64", false, 100, 0, 0, "0", null),
       row("sigmoid", "float64", false, 95, 5, 0, "9.06e14", FLUSH, FLUSH),
       row("elu", "float64", false, 90, 10, 3, "2e15", WRONG2, WRONG, WRONG2),
-      row("gelu", "float32", true, 0, 0, 40, "0", null));
-  private final TierReport lenient = report("lenient",
+      row("gelu", "float32", true, 0, 0, 40, "0", null),
+      row("tanh", "float64", false, 98, 2, 0, "3", THREE_ULPS, THREE_ULPS));
+  private final TierReport framework = report("framework",
       row("sigmoid", "float64", false, 100, 0, 0, "0", null),
-      row("elu", "float64", false, 91, 9, 3, "2e15", WRONG2, WRONG, WRONG2));
+      row("elu", "float64", false, 91, 9, 3, "2e15", WRONG2, WRONG, WRONG2),
+      row("tanh", "float64", false, 100, 0, 0, "3", null));
+
+  /** The synthetic reports ran with budgets of 1 ulp; tanh keeps the standard ones (libm 5). */
+  private static final Tolerances BUDGETS = Tolerances.standard().withOverride("sigmoid:*=1").withOverride("elu:*=1");
 
   private List<Matrix.Row> merged() {
-    return Matrix.merge(strict, lenient, id -> id.startsWith("elu/") ? Map.of("alpha", "0.5") : Map.of());
+    return Matrix.merge(strict, framework, id -> id.startsWith("elu/") ? Map.of("alpha", "0.5") : Map.of(), BUDGETS);
   }
 
   @Test
-  void eachRowGetsTheTierItConformsIn() {
+  void eachRowGetsTheStrictestTierItMeets() {
     List<Matrix.Row> rows = merged();
-    assertEquals(List.of(Conformance.STRICT, Conformance.LENIENT, Conformance.NO, Conformance.NOT_IMPLEMENTED),
-        rows.stream().map(Matrix.Row::conformance).toList());
+    assertEquals(List.of(Conformance.STRICT, Conformance.FRAMEWORK, Conformance.NO, Conformance.NOT_IMPLEMENTED,
+        Conformance.LIBM), rows.stream().map(Matrix.Row::conformance).toList());
     assertNull(rows.get(0).diagnosis());
     assertNull(rows.get(0).reproducer());
     assertNull(rows.get(3).reproducer());
+    assertEquals(Map.of(Tier.STRICT, 1.0, Tier.LIBM, 1.0, Tier.FRAMEWORK, 1.0), rows.get(1).budgets());
+    assertEquals(5.0, rows.get(4).budgets().get(Tier.LIBM));
   }
 
   @Test
-  void aLenientRowIsExplainedByItsStrictFailures() {
+  void aFrameworkRowIsExplainedByItsStrictFailures() {
     Matrix.Row sigmoid = merged().get(1);
     assertEquals(Diagnosis.Cause.FLUSH_TO_ZERO, sigmoid.diagnosis().primary());
     Reproducer r = sigmoid.reproducer();
@@ -81,9 +93,9 @@ class MatrixTest {
   }
 
   @Test
-  void aFailingRowIsExplainedByItsLenientFailuresWithTheCaseParameters() {
+  void aFailingRowIsExplainedByItsFrameworkFailuresWithTheCaseParameters() {
     Matrix.Row elu = merged().get(2);
-    assertEquals(9, elu.lenient().failed());
+    assertEquals(9, elu.framework().failed());
     assertEquals(Diagnosis.Cause.WRONG_VALUE, elu.diagnosis().primary());
     assertEquals("x < 0", elu.diagnosis().oneSide());
     Reproducer r = elu.reproducer();
@@ -93,8 +105,8 @@ class MatrixTest {
   }
 
   @Test
-  void withoutALenientRunStrictFailuresMeanNo() {
-    List<Matrix.Row> rows = Matrix.merge(strict, null, id -> Map.of());
+  void withoutAFrameworkRunStrictFailuresBeyondLibmMeanNo() {
+    List<Matrix.Row> rows = Matrix.merge(strict, null, id -> Map.of(), BUDGETS);
     assertEquals(Conformance.NO, rows.get(1).conformance());
     assertEquals(Diagnosis.Cause.FLUSH_TO_ZERO, rows.get(1).diagnosis().primary());
   }
@@ -106,7 +118,7 @@ class MatrixTest {
     TierReport s = report("strict", row("sigmoid", "float64", false, 95, 2, 0, "3", passedWorst,
         failure("a", "1.0 (0x1.0p0)", "0.7", "0.70001", "2", "r"),
         failure("b", "2.0 (0x1.0p1)", "0.8", "0.80001", "3", "r")));
-    assertEquals("b", Matrix.merge(s, null, id -> Map.of()).get(0).reproducer().caseId());
+    assertEquals("b", Matrix.merge(s, null, id -> Map.of(), BUDGETS).get(0).reproducer().caseId());
   }
 
   @Test
@@ -116,7 +128,8 @@ class MatrixTest {
         new Matrix.AdapterResult(spec, Matrix.Status.OK, null, 3.0, merged(), "# Bug 1\n\nsigmoid | flushes `x`\n"),
         new Matrix.AdapterResult(spec, Matrix.Status.BUILD_FAILED, "build failed: [ERROR] cannot find symbol", 0, List.of(), null)));
     String md = new String(ConformanceMarkdown.bytes(m), StandardCharsets.UTF_8);
-    assertTrue(md.contains("| `sigmoid` | float64 | lenient |"), md);
+    assertTrue(md.contains("| `sigmoid` | float64 | framework | 9.06e+14 | 1 / 1 / 1 |"), md);
+    assertTrue(md.contains("| `tanh` | float64 | libm | 3 | 1 / 5 / 5 |"), md);
     assertTrue(md.contains("| `relu` | float64 | **strict** |"), md);
     assertFalse(md.contains("| `gelu'`"), "not implemented rows are listed, not tabled");
     assertTrue(md.contains("Not implemented: float32: 1 rows (gelu')"), md);
@@ -126,12 +139,14 @@ class MatrixTest {
     assertTrue(md.contains("**build failed**: `build failed: [ERROR] cannot find symbol`"), md);
     JsonNode j = new ObjectMapper().readTree(ConformanceJson.bytes(m));
     JsonNode rows = j.at("/adapters/0/matrix");
-    assertEquals(4, rows.size(), "the JSON keeps every row");
-    assertEquals("lenient", rows.get(1).get("conformant").asText());
+    assertEquals(5, rows.size(), "the JSON keeps every row");
+    assertEquals("framework", rows.get(1).get("conformant").asText());
+    assertEquals("libm", rows.get(4).get("conformant").asText());
+    assertEquals(5.0, rows.get(4).at("/budgets/libm").asDouble());
     assertEquals("flush_to_zero", rows.get(1).at("/diagnosis/primary").asText());
     assertTrue(rows.get(1).at("/diagnosis/heuristic").asBoolean());
     assertEquals("0.5", rows.get(2).at("/reproducer/params/alpha").asText());
-    assertEquals(9, rows.get(2).at("/lenient/failed").asInt());
+    assertEquals(9, rows.get(2).at("/framework/failed").asInt());
     assertEquals("build_failed", j.at("/adapters/1/status").asText());
     assertNotNull(j.at("/adapters/0/findings").asText());
   }
@@ -142,7 +157,7 @@ class MatrixTest {
     TierReport s = report("strict", row("sigmoid", "float64", false, 1, 1, 0, "\"Infinity\"", null, hostile));
     AdapterSpec spec = AdapterSpec.parse(props(), Path.of("/repo/adapters/lib"), "x");
     String md = new String(ConformanceMarkdown.bytes(new Matrix(List.of(new Matrix.AdapterResult(
-        spec, Matrix.Status.OK, null, 1, Matrix.merge(s, null, id -> Map.of()), null)))), StandardCharsets.UTF_8);
+        spec, Matrix.Status.OK, null, 1, Matrix.merge(s, null, id -> Map.of(), BUDGETS), null)))), StandardCharsets.UTF_8);
     assertTrue(md.contains("got `'\\| evil # heading`"), md);
     assertFalse(md.contains("\n# heading"));
   }
