@@ -13,7 +13,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Writes files so that a reader sees the old content or the new, never a half-written file: the
- * bytes go to a temporary file in the same directory, which is then moved into place.
+ * bytes go to a temporary file in the same directory, which is then moved into place. Symbolic
+ * links are followed (the link stays a link), and devices and FIFOs are written through, never
+ * replaced by a regular file.
  *
  * <p>When the JVM is stopped (SIGINT, SIGTERM), a shutdown hook lets the writes in progress finish
  * (up to {@link #SHUTDOWN_GRACE_MS}), refuses new ones and deletes any temporary file still in
@@ -37,7 +39,41 @@ final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /**
+   * Writes {@code bytes} to {@code target}. A regular file (or a missing one) is replaced
+   * atomically; a symbolic link is followed, so the file it points to is replaced and the link
+   * stays a link; a character device or FIFO ({@code /dev/null}, {@code /dev/stdout}, a pipe) is
+   * written through, never replaced by a file.
+   */
   static void write(Path target, byte[] bytes) throws IOException {
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      if (Files.isDirectory(target)) {
+        throw new IOException(target + ": is a directory");
+      }
+      try (java.io.OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.WRITE)) {
+        out.write(bytes);
+      }
+      return;
+    }
+    replace(regularPath(target), bytes);
+  }
+
+  /**
+   * Where the file named by {@code target} lives: the path itself, or for a symbolic link (also a
+   * dangling one) the file it points to, so that writing never turns the link into a file.
+   */
+  static Path regularPath(Path target) throws IOException {
+    Path p = target.toAbsolutePath();
+    for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+      if (hops == 40) {
+        throw new IOException(target + ": too many levels of symbolic links");
+      }
+      p = p.getParent().resolve(Files.readSymbolicLink(p));
+    }
+    return p;
+  }
+
+  private static void replace(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     LOCK.readLock().lock();
@@ -76,7 +112,22 @@ final class AtomicFiles {
    * @throws IllegalArgumentException naming the option and the path
    */
   static void checkWritable(String option, Path target) {
-    Path abs = target.toAbsolutePath().normalize();
+    if (Files.isDirectory(target)) {
+      throw new IllegalArgumentException(option + " " + target + ": is a directory");
+    }
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      // a device or FIFO, written through: it must accept writes
+      if (!Files.isWritable(target)) {
+        throw new IllegalArgumentException(option + " " + target + ": not writable");
+      }
+      return;
+    }
+    Path abs;
+    try {
+      abs = regularPath(target).normalize();
+    } catch (IOException e) {
+      throw new IllegalArgumentException(option + " " + target + ": " + e.getMessage());
+    }
     if (Files.isDirectory(abs)) {
       throw new IllegalArgumentException(option + " " + target + ": is a directory");
     }

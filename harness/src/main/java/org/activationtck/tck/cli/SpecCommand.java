@@ -24,6 +24,7 @@ final class SpecCommand {
     @Override
     public Integer call() throws IOException {
       Path target = out != null ? out : ProjectRoot.path().resolve("spec/ACTIVATIONS.md");
+      AtomicFiles.checkWritable("--out", target);
       AtomicFiles.write(target, CatalogMarkdown.render(Catalog.standard()).getBytes(StandardCharsets.UTF_8));
       System.out.println("wrote " + target);
       return 0;
