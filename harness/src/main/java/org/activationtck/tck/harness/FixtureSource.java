@@ -49,7 +49,14 @@ final class FixtureSource {
       throw new IllegalArgumentException("fixture folder not found: " + dir);
     }
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path p : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+      for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+        if (!Files.isRegularFile(p)) {
+          // a FIFO or device would block the reader or never end
+          throw new IllegalArgumentException(p + ": not a regular file");
+        }
+        if (!Files.isReadable(p)) {
+          throw new IllegalArgumentException(p + ": permission denied (not readable)");
+        }
         out.add(() -> {
           FixtureFile f = Fixtures.read(p);
           return functions.isEmpty() || functions.contains(f.function()) ? Optional.of(f) : Optional.empty();

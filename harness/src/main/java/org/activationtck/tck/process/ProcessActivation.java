@@ -75,6 +75,8 @@ public final class ProcessActivation implements Activation, AutoCloseable {
   private OutputStream stdin;
   private BlockingQueue<Object> lines;
   private boolean heard; // whether the running process has written a line
+  private boolean unread; // whether the last request could not be written in time
+  private java.util.concurrent.ExecutorService writer; // writes requests to the running process
   private long nextId = Declaration.ID + 1;
   private Declaration declaration; // null until the describe exchange took place
   private String badDeclaration; // why the declaration cannot hold, or null
@@ -154,7 +156,9 @@ public final class ProcessActivation implements Activation, AutoCloseable {
       throw new IllegalStateException("interrupted");
     }
     if (line == null) {
-      String why = "no reply within " + timeout.toMillis() + " ms" + (silent() ? "; " + SILENT_HINT : "");
+      String why = unread ? "the program read no request for " + timeout.toMillis()
+          + " ms (does it read its stdin?); it was stopped"
+          : "no reply within " + timeout.toMillis() + " ms" + (silent() ? "; " + SILENT_HINT : "");
       restart();
       throw new IllegalStateException(why);
     }
@@ -178,9 +182,26 @@ public final class ProcessActivation implements Activation, AutoCloseable {
    */
   private Object exchange(String request) throws IOException, InterruptedException {
     ensureStarted();
-    stdin.write((request + "\n").getBytes(StandardCharsets.UTF_8));
-    stdin.flush();
-    Object line = lines.poll(waitNanos, TimeUnit.NANOSECONDS);
+    long deadline = System.nanoTime() + waitNanos;
+    // The write happens on the process's writer thread: a program that does not read its stdin
+    // fills the pipe, and a write on this thread would then block past every time-out.
+    byte[] bytes = (request + "\n").getBytes(StandardCharsets.UTF_8);
+    OutputStream out = stdin;
+    java.util.concurrent.Future<?> written = writer.submit(() -> {
+      out.write(bytes);
+      out.flush();
+      return null;
+    });
+    try {
+      written.get(waitNanos, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      unread = true;
+      return null; // the caller restarts the program, which ends the blocked write
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof IOException ? (IOException) e.getCause()
+          : new IOException(String.valueOf(e.getCause()), e.getCause());
+    }
+    Object line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     heard |= line != null && line != EOF;
     return line;
   }
@@ -298,6 +319,13 @@ public final class ProcessActivation implements Activation, AutoCloseable {
     }
     stdin = process.getOutputStream();
     heard = false;
+    unread = false;
+    writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "tck-process-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    LIVE.add(process);
     BlockingQueue<Object> q = new LinkedBlockingQueue<>();
     lines = q;
     BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -324,24 +352,51 @@ public final class ProcessActivation implements Activation, AutoCloseable {
 
   private void restart() {
     if (process != null) {
-      process.destroyForcibly();
+      destroyTree(process);
+      writer.shutdownNow();
       process = null;
     }
   }
 
+  /**
+   * Stops the program: its stdin is closed, it gets 2 s to exit, then it and every process it
+   * started are killed (a child that kept stdout open used to outlive the TCK).
+   */
   @Override
   public synchronized void close() {
     if (process != null) {
-      try {
+      Process p = process;
+      java.util.concurrent.Future<?> closed = writer.submit(() -> {
         stdin.close();
-        if (!process.waitFor(2, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (IOException | InterruptedException e) {
-        process.destroyForcibly();
+        return null;
+      });
+      try {
+        closed.get(1, TimeUnit.SECONDS); // a program that reads nothing cannot block this
+        p.waitFor(2, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // it is killed below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
+      destroyTree(p);
+      writer.shutdownNow();
       process = null;
     }
+  }
+
+  /** Programs started and not yet stopped, killed with their descendants when the JVM exits. */
+  private static final Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ProcessActivation::destroyTree),
+        "tck-process-reaper"));
+  }
+
+  /** Kills the process and everything it started, children first. */
+  private static void destroyTree(Process p) {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    LIVE.remove(p);
   }
 
   /** For tests: the arguments the command was split into. */

@@ -71,4 +71,15 @@ class OutputPathsTest {
     assertTrue(reader.get(30, TimeUnit.SECONDS).contains("\"reportVersion\""));
     assertTrue(!Files.isRegularFile(fifo), "still a FIFO");
   }
+
+  @Test
+  void aFifoAmongTheFixtures_isBadInput_notAHang(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("relu6.json");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo");
+    CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(30), () -> CliRun.exec("run", "--fixtures", dir.toString()));
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals("tck run: " + fifo + ": not a regular file", r.err().strip());
+  }
 }
