@@ -35,7 +35,7 @@ public record BitRange(long from, long to) {
    * The shards of one count partition the range exactly: consecutive, disjoint, covering it, and
    * differing in size by at most one.
    *
-   * @throws IllegalArgumentException unless 1 <= index <= count
+   * @throws IllegalArgumentException unless 1 <= index <= count <= size() (no shard is empty)
    */
   public BitRange shard(int index, int count) {
     if (count < 1 || index < 1 || index > count) {
@@ -43,6 +43,10 @@ public record BitRange(long from, long to) {
           + ": expected i/n with 1 <= i <= n");
     }
     long n = size();
+    if (count > n) {
+      throw new IllegalArgumentException("shard " + index + "/" + count + ": " + count
+          + " shards of " + n + " inputs would leave some empty");
+    }
     // n < 2^33 and count < 2^31: the products stay below 2^64.
     return new BitRange(from + Math.multiplyExact(index - 1L, n) / count,
         from + Math.multiplyExact((long) index, n) / count);
@@ -69,7 +73,7 @@ public record BitRange(long from, long to) {
    * Parses {@code LO:HI}, two bit patterns in hex (0x3f800000) or decimal, as [LO, HI): a user's
    * restriction of the sweep, for instance to the positive inputs {@code 0x0:0x80000000}.
    *
-   * @throws IllegalArgumentException naming the text when malformed or out of order
+   * @throws IllegalArgumentException naming the text when malformed, out of order or empty
    */
   public static BitRange parse(String spec) {
     String[] parts = spec.split(":", -1);
@@ -77,7 +81,7 @@ public record BitRange(long from, long to) {
       try {
         long lo = number(parts[0]);
         long hi = number(parts[1]);
-        if (lo >= 0 && hi <= ALL && lo <= hi) {
+        if (lo >= 0 && hi <= ALL && lo < hi) {
           return new BitRange(lo, hi);
         }
       } catch (NumberFormatException e) {
@@ -85,7 +89,8 @@ public record BitRange(long from, long to) {
       }
     }
     throw new IllegalArgumentException("--range '" + spec
-        + "': expected LO:HI, bit patterns with 0 <= LO <= HI <= 0x100000000, e.g. 0x3f800000:0x40000000");
+        + "': expected LO:HI, bit patterns with 0 <= LO < HI <= 0x100000000 (HI excluded, so LO:LO"
+        + " is empty), e.g. 0x3f800000:0x40000000");
   }
 
   private static long number(String s) {

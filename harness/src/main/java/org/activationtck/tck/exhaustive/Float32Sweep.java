@@ -138,11 +138,13 @@ public final class Float32Sweep {
     SweepTally t = new SweepTally();
     try (TimedImplementation impl = new TimedImplementation(implementations, callTimeout)) {
       boolean supported;
+      String broken = null; // why every chunk fails: supports() itself threw
       try {
         supported = impl.instance().supports(call.function(), call.dialect(), Dtype.FLOAT32,
             call.derivative());
-      } catch (RuntimeException e) {
-        supported = false;
+      } catch (RuntimeException | Error e) {
+        supported = true;
+        broken = "supports() threw " + e.getClass().getName() + ": " + e.getMessage();
       }
       float[] x = new float[CHUNK];
       for (long from; (from = next.getAndAdd(CHUNK)) < range.to(); ) {
@@ -150,7 +152,7 @@ public final class Float32Sweep {
         long failedBefore = t.failed;
         if (!supported) {
           t.notImplemented(n);
-        } else if (!chunk(impl, from, n, n == CHUNK ? x : new float[n], t)) {
+        } else if (!chunk(impl, from, n, n == CHUNK ? x : new float[n], t, broken)) {
           x = new float[CHUNK]; // the abandoned call may still hold the old one
         }
         done.addAndGet(n);
@@ -160,17 +162,23 @@ public final class Float32Sweep {
     return t;
   }
 
-  /** Checks one chunk; false when the call timed out (its input array is then abandoned). */
-  private boolean chunk(TimedImplementation impl, long from, int n, float[] x, SweepTally t) {
+  /**
+   * Checks one chunk; false when the call timed out (its input array is then abandoned). With
+   * {@code broken} set, the chunk fails with that reason without a call.
+   */
+  private boolean chunk(TimedImplementation impl, long from, int n, float[] x, SweepTally t,
+      String broken) {
     for (int i = 0; i < n; i++) {
       x[i] = Float.intBitsToFloat((int) (from + i));
     }
     float[] y;
-    String problem = null;
+    String problem = broken;
     boolean answered = true;
     try {
-      y = impl.applyFloat32(call, x);
-      if (y == null) {
+      y = broken != null ? null : impl.applyFloat32(call, x);
+      if (broken != null) {
+        problem = broken;
+      } else if (y == null) {
         problem = "returned null";
       } else if (y.length != n) {
         problem = "returned " + y.length + " values for " + n + " inputs";
@@ -182,7 +190,9 @@ public final class Float32Sweep {
       y = null;
       answered = false;
       problem = "no answer within " + impl.timeoutMillis() + " ms";
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | Error e) {
+      // an OutOfMemoryError or StackOverflowError of the implementation fails its chunk, as in
+      // ./tck run; the sweep goes on
       y = null;
       problem = "threw " + e.getClass().getName() + ": " + e.getMessage();
     }

@@ -36,10 +36,17 @@ class BitRangeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3, 5, 13, 100})
+  @ValueSource(ints = {1, 2, 3, 5, 13, 77})
   void shards_partitionARestrictedRange(int n) {
     assertPartition(new BitRange(0x3f800000L, 0x3f800000L + 77), n);
-    assertPartition(new BitRange(5, 5), n); // empty shards of an empty range
+  }
+
+  @Test
+  void moreShardsThanInputs_isBadInput_neverAnEmptyShard() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new BitRange(0x3f800000L, 0x3f800000L + 77).shard(78, 78));
+    assertTrue(e.getMessage().contains("78 shards of 77 inputs"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new BitRange(5, 5).shard(1, 1));
   }
 
   @Test
@@ -64,7 +71,7 @@ class BitRangeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0x20:0x10", "0:0x100000001", "x:y", "0x10", "-1:5"})
+  @ValueSource(strings = {"0x20:0x10", "0:0x100000001", "x:y", "0x10", "-1:5", "0x3f800000:0x3f800000"})
   void parse_rejectsMalformedRanges(String spec) {
     assertThrows(IllegalArgumentException.class, () -> BitRange.parse(spec));
   }

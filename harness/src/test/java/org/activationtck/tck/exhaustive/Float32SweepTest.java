@@ -116,6 +116,30 @@ class Float32SweepTest {
     assertFalse(SweepReport.conforms(n), "nothing checked is no pass");
   }
 
+  @Test
+  void errorsOfTheImplementation_failTheirChunks_andTheSweepGoesOn() {
+    BitRange r = new BitRange(0x3f800000L, 0x3f800000L + 3 * Float32Sweep.CHUNK / 2);
+    Supplier<Activation> outOfMemory = () -> new BrokenSigmoid() {
+      @Override
+      public float[] applyFloat32(Call call, float[] x) {
+        throw new OutOfMemoryError("planted");
+      }
+    };
+    SweepResult t = sweep(outOfMemory, "sigmoid", r);
+    assertEquals(r.size(), t.failed());
+    assertTrue(t.worst().reason().contains("OutOfMemoryError: planted"), t.worst().reason());
+    Supplier<Activation> badSupports = () -> new BrokenSigmoid() {
+      @Override
+      public boolean supports(String function, String dialect, Dtype dtype, boolean derivative) {
+        throw new ExceptionInInitializerError("planted");
+      }
+    };
+    SweepResult s = sweep(badSupports, "sigmoid", r);
+    assertEquals(r.size(), s.failed());
+    assertTrue(s.worst().reason().startsWith("supports() threw java.lang.ExceptionInInitializerError"),
+        s.worst().reason());
+  }
+
   /**
    * An instance that never answers for the chunk holding 2.0: that chunk fails with the
    * time-out's reason, the stuck instance is closed and the thread goes on with a fresh one, so
