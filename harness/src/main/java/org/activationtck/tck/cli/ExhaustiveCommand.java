@@ -3,7 +3,9 @@ package org.activationtck.tck.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.activationtck.oracle.ElementwiseFunction;
@@ -45,8 +47,12 @@ final class ExhaustiveCommand implements Callable<Integer> {
   @Option(names = "--dialect", defaultValue = "keras3", description = "keras3 (default), tf_keras2, pytorch, jax or onnx")
   String dialect;
 
-  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a parameter, repeatable; omitted ones take the dialect's default")
-  Map<String, String> params = new LinkedHashMap<>();
+  @Option(names = "--param", paramLabel = "NAME=VALUE",
+      description = "a parameter, repeatable, each name once; omitted ones take the dialect's default")
+  List<String> paramTexts = new ArrayList<>();
+
+  /** The parameters by name, from --param (filled at the start of call()). */
+  final Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--derivative", description = "d/dx instead of the value")
   boolean derivative;
@@ -83,6 +89,9 @@ final class ExhaustiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    for (String t : paramTexts) {
+      ParamOption.add(params, t);
+    }
     Catalog catalog = Catalog.standard();
     FunctionSpec f = catalog.require(function);
     Dialect.fromId(dialect);

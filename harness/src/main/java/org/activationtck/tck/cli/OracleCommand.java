@@ -43,8 +43,11 @@ final class OracleCommand implements Callable<Integer> {
   String dialect;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE",
-      description = "a parameter, repeatable; omitted ones take the dialect's default")
-  Map<String, String> params = new LinkedHashMap<>();
+      description = "a parameter, repeatable, each name once; omitted ones take the dialect's default")
+  List<String> paramTexts = new ArrayList<>();
+
+  /** The parameters by name, from --param (filled at the start of call()). */
+  final Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--derivative", description = "d/dx instead of the value")
   boolean derivative;
@@ -66,6 +69,9 @@ final class OracleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    for (String t : paramTexts) {
+      ParamOption.add(params, t);
+    }
     Dtype in = Dtype.fromId(inputDtype);
     Dtype out = format.equals("exact") ? null : Dtype.fromId(format);
     if (digits < 1 || digits > 1000) {

@@ -24,7 +24,9 @@ final class Replies {
   /** Deepest nesting accepted in a reply; a valid one has depth 2 ({"y": [...]}). */
   static final int MAX_DEPTH = 16;
 
-  private final ObjectMapper mapper = JsonMapper.builder().build();
+  // one JSON object per line: anything after it (garbage, a second object) is a bad reply
+  private final ObjectMapper mapper = JsonMapper.builder()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   Replies(int maxLine) {
     mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -179,6 +181,12 @@ final class Replies {
     double d;
     if (n.isNumber()) {
       d = text != null ? Double.parseDouble(text) : n.doubleValue();
+      if (Double.isInfinite(d)) {
+        // 1e999 is no infinity: the protocol writes those as strings
+        throw new BadReply("y[" + i + "] = " + abbreviate(text != null ? text : n.toString())
+            + " is beyond the double range (infinities are the strings \"Infinity\" and"
+            + " \"-Infinity\")", false);
+      }
       if (t == Dtype.FLOAT64 || Rounding.isRepresentable(d, t)) {
         return d;
       }

@@ -1,6 +1,8 @@
 package org.activationtck.tck.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,27 @@ class RepliesTest {
 
   private static double one(String number, Dtype t) {
     return new Replies(1 << 20).parse("{\"id\":1,\"y\":[" + number + "]}", 1, t)[0];
+  }
+
+  @Test
+  void trailingTextAfterTheObject_isABadReply() {
+    Replies r = new Replies(1 << 20);
+    for (String line : new String[] {"{\"id\":1,\"y\":[1.0]} garbage", "{\"id\":1,\"y\":[1.0]}{\"id\":2}",
+        "{\"id\":1,\"y\":[1.0]}]"}) {
+      Replies.BadReply e = assertThrows(Replies.BadReply.class, () -> r.parse(line, 1, Dtype.FLOAT64), line);
+      assertTrue(e.restart(), "out of step: " + line);
+    }
+    assertEquals(1.0, r.parse("{\"id\":1,\"y\":[1.0]}  ", 1, Dtype.FLOAT64)[0], "blanks are fine");
+  }
+
+  @Test
+  void numbersBeyondTheDoubleRange_areBadReplies_notInfinities() {
+    for (String n : new String[] {"1e999", "-1e400", "2e308"}) {
+      Replies.BadReply e = assertThrows(Replies.BadReply.class, () -> one(n, Dtype.FLOAT64), n);
+      assertTrue(e.getMessage().contains("is beyond the double range"), e.getMessage());
+    }
+    assertEquals(Double.POSITIVE_INFINITY, one("\"Infinity\"", Dtype.FLOAT64));
+    assertEquals(Double.MAX_VALUE, one("1.7976931348623157e308", Dtype.FLOAT64));
   }
 
   @Test
