@@ -46,9 +46,18 @@ final class ImplementationOptions {
         return (Activation) Class.forName(className).getConstructor().newInstance();
       } catch (ClassNotFoundException e) {
         throw new IllegalArgumentException("--impl-class: class not found: " + className);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        // the constructor threw: its own exception is the message, not the reflection wrapper
+        throw new IllegalArgumentException("--impl-class: the constructor of " + className
+            + " failed: " + describe(e.getCause()));
       } catch (ReflectiveOperationException | ClassCastException e) {
         throw new IllegalArgumentException("--impl-class: cannot instantiate " + className
             + " as an org.activationtck.spi.Activation: " + e);
+      } catch (LinkageError e) {
+        // a missing dependency jar (NoClassDefFoundError) or a failing static initialiser
+        // (ExceptionInInitializerError): one line with the cause, never a stack trace
+        throw new IllegalArgumentException("--impl-class: cannot load " + className + ": "
+            + describe(e) + (e.getCause() != null ? ", caused by " + describe(e.getCause()) : ""));
       }
     }
     String name = provider == null ? "reference" : provider;
@@ -60,5 +69,10 @@ final class ImplementationOptions {
       names.add(a.name());
     }
     throw new IllegalArgumentException("--impl: no provider named '" + name + "' (found: " + names + ")");
+  }
+
+  /** {@code IllegalStateException (no licence key found)}: the class's simple name and message. */
+  private static String describe(Throwable t) {
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
   }
 }

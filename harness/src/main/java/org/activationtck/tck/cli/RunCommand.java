@@ -129,9 +129,15 @@ final class RunCommand implements Callable<Integer> {
         .positions(positions.equals("all")).build();
     Activation activation = activation();
     RunResult result;
+    Thread guard = exitGuard();
     try {
       result = new TckRunner(activation, config).run();
     } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(guard);
+      } catch (IllegalStateException shuttingDown) {
+        // the guard is running: it ends the JVM
+      }
       if (activation instanceof AutoCloseable) {
         try {
           ((AutoCloseable) activation).close();
@@ -172,6 +178,29 @@ final class RunCommand implements Callable<Integer> {
     if (writeExpectations != null) {
       AtomicFiles.checkWritable("--write-expectations", writeExpectations);
     }
+  }
+
+  /**
+   * A shutdown hook for the length of the run: an in-process implementation that calls
+   * {@code System.exit} (or a signal) ends the JVM mid-run, and the exit status would be the
+   * implementation's (0 for {@code System.exit(0)}: a pass with no output). The hook says so on
+   * stderr, stops the programs started, and ends the JVM with status 1.
+   */
+  private static Thread exitGuard() {
+    Thread guard = new Thread(() -> {
+      System.err.println("tck run: the JVM was asked to exit during the run (System.exit in the"
+          + " implementation, or a signal): no result, RESULT: FAILED");
+      System.err.flush();
+      try {
+        org.activationtck.tck.process.ProcessActivation.stopAll();
+      } catch (Throwable notLoaded) {
+        // no program was started (the class cannot be initialised during shutdown)
+      } finally {
+        Runtime.getRuntime().halt(1);
+      }
+    }, "tck-run-exit-guard");
+    Runtime.getRuntime().addShutdownHook(guard);
+    return guard;
   }
 
   private Activation activation() {

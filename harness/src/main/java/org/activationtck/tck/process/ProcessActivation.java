@@ -388,8 +388,12 @@ public final class ProcessActivation implements Activation, AutoCloseable {
   private static final Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ProcessActivation::destroyTree),
-        "tck-process-reaper"));
+    Runtime.getRuntime().addShutdownHook(new Thread(ProcessActivation::stopAll, "tck-process-reaper"));
+  }
+
+  /** Kills every program started and not yet stopped, with its descendants. */
+  public static void stopAll() {
+    LIVE.forEach(ProcessActivation::destroyTree);
   }
 
   /** Kills the process and everything it started, children first. */

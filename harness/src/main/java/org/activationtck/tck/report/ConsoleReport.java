@@ -177,6 +177,10 @@ public final class ConsoleReport {
             + " listed deviations fixed, --strict" : "") + ")";
       default:
         List<String> unchecked = r.unchecked();
+        if (r.checks().isEmpty()) {
+          return "RESULT: NOT CHECKED (no fixture case matched the functions, dialects and dtypes"
+              + " asked for: nothing to check)";
+        }
         if (r.passed() + r.failed() == 0) {
           return "RESULT: NOT CHECKED (nothing was checked: every call was declined or not implemented)";
         }

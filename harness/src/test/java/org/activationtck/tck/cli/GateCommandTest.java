@@ -76,6 +76,16 @@ class GateCommandTest {
   }
 
   @Test
+  void runsThatMatchNoFixture_areNotChecked_andSaySo(@TempDir Path dir) {
+    for (String[] args : new String[][] {{"run", "--fixtures", dir.toString()},
+        {"run", "--functions", "softmin", "--dialect", "keras3"}}) {
+      CliRun r = CliRun.exec(args);
+      assertEquals(4, r.code(), r.out() + r.err());
+      assertTrue(r.out().contains("RESULT: NOT CHECKED (no fixture case matched"), r.out());
+    }
+  }
+
+  @Test
   void anUnmetRequirement_isNotChecked() {
     CliRun r = CliRun.exec("run", "--functions", "relu", "--dtype", "float32", "--require",
         "float16,relu:float32");

@@ -1,0 +1,29 @@
+package org.activationtck.tck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An in-process implementation that calls {@code System.exit(0)} used to make {@code ./tck run}
+ * exit 0 with no output (issue 20, item 5). Run in a JVM of its own, since the exit is real.
+ */
+class ExitingImplementationTest {
+
+  @Test
+  void systemExitInTheImplementation_isAFailure_neverAPass() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "org.activationtck.tck.cli.TckCommand", "run", "--functions", "relu",
+        "--impl-class", "org.activationtck.tck.cli.impls.ExitingActivation")
+        .redirectErrorStream(true).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run ended");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(1, p.exitValue(), out);
+    assertTrue(out.contains("the JVM was asked to exit during the run"), out);
+  }
+}
