@@ -129,6 +129,8 @@ class BadInputTest {
         Arguments.of("bad expected", (UnaryOperator<String>) s -> s.replaceFirst("\"float64\": ?\"[^\"]*\"", "\"float64\":\"one\""), "/cases/0/value/0/float64"),
         Arguments.of("unknown parameter", (UnaryOperator<String>) s -> s.replaceFirst("\"params\": ?\\{\\}", "\"params\":{\"alpha\":\"1\"}"), "/cases/0/params/alpha"),
         Arguments.of("unknown function", (UnaryOperator<String>) s -> s.replaceFirst("\"function\": ?\"linear\"", "\"function\": \"lineal\""), "'lineal'"),
+        Arguments.of("duplicate key", (UnaryOperator<String>) s -> s.replaceFirst("\"dtype\": ?\"float64\"", "\"dtype\": \"float32\", \"dtype\": \"float64\""), "Duplicate field 'dtype'"),
+        Arguments.of("more values than inputs", (UnaryOperator<String>) s -> s.replaceFirst("\"value\": ?\\[", "\"value\": [{\"exact\": \"0\", \"float64\": \"0\", \"float32\": \"0\", \"float16\": \"0\", \"bfloat16\": \"0\"}, "), "/cases/0/value: 2 expected values for 1 inputs"),
         Arguments.of("deep nesting", (UnaryOperator<String>) s -> s.replaceFirst("\"params\": ?\\{\\}", "\"params\":" + "[".repeat(100) + "]".repeat(100)), "linear.json:"));
   }
 
@@ -144,6 +146,23 @@ class BadInputTest {
     CliRun r = CliRun.exec("run", "--fixtures", d.toString(), "--functions", "linear");
     assertOneLine(r, mustName, name);
     assertTrue(r.err().contains(d.resolve("linear.json").toString()), name + ": names no file: " + r.err());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "celu alpha = 0 | celu | \"alpha\": \"0\"",
+      "squareplus b = -1 | squareplus | \"b\": \"-1\"",
+      "relu threshold beyond the double range | relu | \"threshold\": \"1e999999\""})
+  void required_parametersOutsideTheCatalogsConstraints_exit2(String name, String function,
+      String param) throws IOException {
+    Path d = Files.createTempDirectory(dir, "fx");
+    String good = Files.readString(LINEAR.resolveSibling(function + ".json"));
+    String broken = good.replaceFirst("\"params\": ?\\{\\}", "\"params\": {" + param + "}");
+    assertFalse(broken.equals(good), name + ": the mutation did not apply");
+    Files.writeString(d.resolve(function + ".json"), broken);
+    CliRun r = CliRun.exec("run", "--fixtures", d.toString(), "--functions", function);
+    assertOneLine(r, "/cases/0/params", name);
+    assertTrue(r.err().contains(d.resolve(function + ".json").toString()), name + ": names no file: " + r.err());
   }
 
   @Test
