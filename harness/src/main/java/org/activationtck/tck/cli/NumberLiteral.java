@@ -71,6 +71,12 @@ final class NumberLiteral {
               BigDecimal.valueOf(2).pow((int) -exponent)));
       return m.group(1).equals("-") ? v.negate() : v;
     }
+    if (t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d{7,}")) {
+      // a number, but its exponent alone would make BigDecimal work for ever: out of range, like
+      // a hex float's beyond 2^100000 (1e400 is in range and rounds to Infinity, as IEEE does)
+      throw new IllegalArgumentException("number out of range (exponent beyond 999999): '"
+          + abbreviate(t) + "'");
+    }
     if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,6})?")) {
       throw bad(t);
     }
@@ -79,5 +85,9 @@ final class NumberLiteral {
 
   private static IllegalArgumentException bad(String t) {
     return new IllegalArgumentException("not a number: '" + t + "'");
+  }
+
+  private static String abbreviate(String t) {
+    return t.length() > 60 ? t.substring(0, 60) + "..." : t;
   }
 }

@@ -73,7 +73,13 @@ final class OracleCommand implements Callable<Integer> {
       ParamOption.add(params, t);
     }
     Dtype in = Dtype.fromId(inputDtype);
-    Dtype out = format.equals("exact") ? null : Dtype.fromId(format);
+    Dtype out;
+    try {
+      out = format.equals("exact") ? null : Dtype.fromId(format);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--format: unknown format '" + format
+          + "' (expected exact, float64, float32, float16 or bfloat16)");
+    }
     if (digits < 1 || digits > 1000) {
       throw new IllegalArgumentException("--digits must be in 1..1000, got " + digits);
     }

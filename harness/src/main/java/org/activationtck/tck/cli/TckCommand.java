@@ -39,8 +39,8 @@ public final class TckCommand implements Runnable {
       // read in a CI log, and the usage is one --help away.
       CommandLine cmd = ex.getCommandLine();
       PrintWriter err = cmd.getErr();
-      err.println(prefix(cmd) + ex.getMessage() + " (see: " + cmd.getCommandSpec().qualifiedName()
-          + " --help)");
+      err.println(prefix(cmd) + visible(ex.getMessage()) + " (see: "
+          + cmd.getCommandSpec().qualifiedName() + " --help)");
       err.flush();
       return USAGE;
     });
@@ -48,16 +48,16 @@ public final class TckCommand implements Runnable {
       PrintWriter err = cmd.getErr();
       int code;
       if (ex instanceof IllegalArgumentException) {
-        err.println(prefix(cmd) + ex.getMessage());
+        err.println(prefix(cmd) + visible(ex.getMessage()));
         code = USAGE;
       } else if (ex instanceof UncheckedIOException) {
-        err.println(prefix(cmd) + IoErrors.describe(((UncheckedIOException) ex).getCause()));
+        err.println(prefix(cmd) + visible(IoErrors.describe(((UncheckedIOException) ex).getCause())));
         code = USAGE;
       } else if (ex instanceof java.io.IOException) {
-        err.println(prefix(cmd) + IoErrors.describe((java.io.IOException) ex));
+        err.println(prefix(cmd) + visible(IoErrors.describe((java.io.IOException) ex)));
         code = USAGE;
       } else {
-        err.println(prefix(cmd) + "internal error: " + ex + (debug() ? ""
+        err.println(prefix(cmd) + "internal error: " + visible(String.valueOf(ex)) + (debug() ? ""
             : " (a bug in the TCK; set " + DEBUG_ENV + "=1 for the stack trace)"));
         code = INTERNAL;
       }
@@ -68,6 +68,26 @@ public final class TckCommand implements Runnable {
       return code;
     });
     return cl.execute(args);
+  }
+
+  /**
+   * The message with control characters written as escapes ({@code \u001b}): an error line may
+   * quote the user's input or an implementation's text, and must not drive the terminal (retitle
+   * it, move the cursor) or break the line in two.
+   */
+  static String visible(String message) {
+    if (message == null) {
+      return "null";
+    }
+    StringBuilder b = new StringBuilder(message.length());
+    message.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+        b.append(String.format("\\u%04x", c));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    return b.toString();
   }
 
   private static String prefix(CommandLine cmd) {
