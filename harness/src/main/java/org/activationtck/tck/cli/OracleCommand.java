@@ -83,37 +83,141 @@ final class OracleCommand implements Callable<Integer> {
     if (digits < 1 || digits > 1000) {
       throw new IllegalArgumentException("--digits must be in 1..1000, got " + digits);
     }
-    List<String> tokens = inputs;
-    if (tokens.isEmpty()) {
-      tokens = readStdin();
+    if (!derivative && !wrt.equals("x")) {
+      throw new IllegalArgumentException("--wrt needs --derivative");
     }
+    boolean axis = Oracle.standard().catalog().require(function).kind()
+        == org.activationtck.spec.catalog.Kind.AXIS;
+    PrintWriter pw = spec.commandLine().getOut();
+    TokenReader tokens = inputs.isEmpty()
+        ? new TokenReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+        : new TokenReader(inputs);
+    if (axis) {
+      // one vector: all of it first, within the documented bound
+      List<String> all = new ArrayList<>();
+      for (String t; (t = tokens.next()) != null; ) {
+        if (all.size() == MAX_AXIS_LENGTH) {
+          throw new IllegalArgumentException(function + " takes one vector of at most "
+              + MAX_AXIS_LENGTH + " elements here (the oracle's time grows with its square)");
+        }
+        all.add(t);
+      }
+      print(pw, evaluate(all, in), out);
+      return 0;
+    }
+    // elementwise: each chunk of inputs is evaluated and printed before the next is read, so
+    // output streams and memory stays constant however long stdin is; a line typed by hand (or
+    // sent by a program that then waits) is answered at once
+    List<String> chunk = new ArrayList<>(CHUNK);
+    for (String t; (t = tokens.next()) != null; ) {
+      chunk.add(t);
+      if (chunk.size() == CHUNK || tokens.waiting()) {
+        print(pw, evaluate(chunk, in), out);
+        chunk.clear();
+      }
+    }
+    if (!chunk.isEmpty() || !tokens.sawAny()) {
+      print(pw, evaluate(chunk, in), out);
+    }
+    return 0;
+  }
+
+  /** Inputs evaluated and printed together when streaming from stdin. */
+  static final int CHUNK = 4096;
+
+  /** The longest vector an axis function takes (about 13 s at 40 digits for softmax here). */
+  static final int MAX_AXIS_LENGTH = 1000;
+
+  /** The longest input token: far more than the 767 significant digits a double can need. */
+  static final int MAX_TOKEN_CHARS = 2000;
+
+  private List<OracleValue> evaluate(List<String> tokens, Dtype in) {
     double[] x = new double[tokens.size()];
     for (int i = 0; i < x.length; i++) {
       x[i] = NumberLiteral.parse(tokens.get(i), in);
     }
-    if (!derivative && !wrt.equals("x")) {
-      throw new IllegalArgumentException("--wrt needs --derivative");
-    }
-    List<OracleValue> values = Oracle.standard().evaluate(function, dialect, params, in,
-        derivative ? wrt : null, x);
-    PrintWriter pw = spec.commandLine().getOut();
+    return Oracle.standard().evaluate(function, dialect, params, in, derivative ? wrt : null, x);
+  }
+
+  private void print(PrintWriter pw, List<OracleValue> values, Dtype out) {
     for (OracleValue v : values) {
       pw.println(out == null ? v.decimal(digits) : Rounding.shortest(v.rounded(out), out));
     }
     pw.flush();
-    return 0;
   }
 
-  private static List<String> readStdin() throws IOException {
-    List<String> tokens = new ArrayList<>();
-    BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    for (String line; (line = r.readLine()) != null; ) {
-      for (String t : line.trim().split("\\s+")) {
-        if (!t.isEmpty()) {
-          tokens.add(t);
-        }
-      }
+  /**
+   * Whitespace-separated tokens from the arguments or from a reader, one at a time, each at most
+   * {@link #MAX_TOKEN_CHARS} characters (a longer one is bad input: parsing a million digits
+   * exactly takes quadratic time).
+   */
+  static final class TokenReader {
+    private final java.io.Reader reader;
+    private final java.util.Iterator<String> given;
+    private boolean any;
+
+    TokenReader(java.io.Reader reader) {
+      this.reader = new BufferedReader(reader);
+      this.given = null;
     }
-    return tokens;
+
+    TokenReader(List<String> args) {
+      this.reader = null;
+      this.given = args.iterator();
+    }
+
+    /** Whether any token was read. */
+    boolean sawAny() {
+      return any;
+    }
+
+    /**
+     * Whether the last token ended a line and no more input is ready: a caller waiting for its
+     * answers before it sends more.
+     */
+    boolean waiting() throws IOException {
+      return reader != null && lineEnded && !reader.ready();
+    }
+
+    private boolean lineEnded;
+
+    /** The next token, or null at the end. */
+    String next() throws IOException {
+      if (given != null) {
+        while (given.hasNext()) {
+          String t = given.next().trim();
+          if (!t.isEmpty()) {
+            return checked(t);
+          }
+        }
+        return null;
+      }
+      StringBuilder b = new StringBuilder();
+      for (int c; (c = reader.read()) != -1; ) {
+        if (Character.isWhitespace(c)) {
+          if (b.length() > 0) {
+            lineEnded = c == '\n';
+            return checked(b.toString());
+          }
+          continue;
+        }
+        if (b.length() == MAX_TOKEN_CHARS) {
+          throw new IllegalArgumentException("an input longer than " + MAX_TOKEN_CHARS
+              + " characters: '" + b.substring(0, 40) + "...'");
+        }
+        b.append((char) c);
+      }
+      lineEnded = false;
+      return b.length() > 0 ? checked(b.toString()) : null;
+    }
+
+    private String checked(String t) {
+      if (t.length() > MAX_TOKEN_CHARS) {
+        throw new IllegalArgumentException("an input longer than " + MAX_TOKEN_CHARS
+            + " characters: '" + t.substring(0, 40) + "...'");
+      }
+      any = true;
+      return t;
+    }
   }
 }
