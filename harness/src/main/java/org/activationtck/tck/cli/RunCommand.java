@@ -147,7 +147,9 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     GateResult gated = gate.apply(result);
-    ConsoleReport.print(gated, System.out);
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    ConsoleReport.print(gated, new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+    Stdout.write(console.toByteArray()); // also when the implementation holds System.out's lock
     if (reportJson != null) {
       AtomicFiles.write(reportJson, JsonReport.bytes(gated));
     }

@@ -26,4 +26,21 @@ class ExitingImplementationTest {
     assertEquals(1, p.exitValue(), out);
     assertTrue(out.contains("the JVM was asked to exit during the run"), out);
   }
+
+  @Test
+  void anImplementationHoldingSystemOutsLock_doesNotHangTheScoreboard() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "org.activationtck.tck.cli.TckCommand", "run", "--functions", "relu", "--dtype", "float64",
+        "--dialect", "pytorch", "--positions", "one",
+        "--impl-class", "org.activationtck.tck.cli.impls.StdoutHogActivation")
+        .redirectErrorStream(true).start();
+    boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    assertTrue(ended, "the run hung on System.out's lock");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(out.contains("RESULT: "), out);
+  }
 }
