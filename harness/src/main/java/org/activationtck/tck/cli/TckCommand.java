@@ -67,7 +67,18 @@ public final class TckCommand implements Runnable {
       err.flush();
       return code;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (Error e) {
+      // an Error from an in-process implementation outside a call (its constructor, dialects(),
+      // a static initialiser), or the TCK's own: one line, as for every other failure
+      System.err.println("tck: internal error: " + visible(String.valueOf(e)) + (debug() ? ""
+          + "" : " (from the implementation or the TCK; set " + DEBUG_ENV + "=1 for the stack trace)"));
+      if (debug()) {
+        e.printStackTrace();
+      }
+      return INTERNAL;
+    }
   }
 
   /**

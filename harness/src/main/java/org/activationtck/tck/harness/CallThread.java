@@ -108,12 +108,27 @@ final class CallThread implements AutoCloseable {
     }
   }
 
-  /** Whether the implementation declares the call; one that throws declares nothing. */
+  /**
+   * Whether the implementation declares the call; one that throws an exception declares nothing.
+   *
+   * @throws SupportsError when {@code supports} itself fails with an {@link Error} (a stack
+   *     overflow, a failing static initialiser): its calls fail, they are not "not implemented"
+   */
   boolean supports(Call call) {
     try {
       return impl.supports(call.function(), call.dialect(), call.dtype(), call.derivative());
     } catch (RuntimeException e) {
       return false;
+    } catch (Error e) {
+      throw new SupportsError("supports() threw " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+  }
+
+  /** {@code supports} failed with an {@link Error}; the message says which. */
+  static final class SupportsError extends RuntimeException {
+    SupportsError(String message) {
+      super(message, null, false, false);
     }
   }
 

@@ -43,4 +43,21 @@ class ExitingImplementationTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(out.contains("RESULT: "), out);
   }
+
+  @Test
+  void errorsOfTheImplementation_failItsChecks_withoutAStackTrace() throws Exception {
+    for (String impl : new String[] {"OverflowingSupports", "AllocatingActivation"}) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process p = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+          "org.activationtck.tck.cli.TckCommand", "run", "--functions", "relu", "--dtype", "float64",
+          "--dialect", "pytorch", "--positions", "one",
+          "--impl-class", "org.activationtck.tck.cli.impls." + impl)
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), impl);
+      assertEquals(1, p.exitValue(), impl + ": " + out);
+      assertTrue(!out.contains("\tat "), impl + ": a stack trace: " + out);
+      assertTrue(out.contains("RESULT: FAILED"), impl + ": " + out);
+    }
+  }
 }
