@@ -117,6 +117,9 @@ final class RunCommand implements Callable<Integer> {
     if (!positions.equals("all") && !positions.equals("one")) {
       throw new IllegalArgumentException("--positions must be all or one, got '" + positions + "'");
     }
+    if (fixtures != null && fixtures.toString().isBlank()) {
+      throw new IllegalArgumentException("--fixtures: an empty path (omit the option for the shipped fixtures)");
+    }
     checkReports();
     Gate gate = new Gate(expect == null ? DeviationList.empty() : DeviationList.read(expect), strict,
         Requirement.parseAll(require));

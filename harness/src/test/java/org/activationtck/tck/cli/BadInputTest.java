@@ -40,6 +40,7 @@ class BadInputTest {
         bad("'sloppy'", "run", "--tier", "sloppy"),
         bad("'x'", "run", "--signed-zero", "x"),
         bad("'nosuch'", "run", "--functions", "nosuch"),
+        bad("--fixtures: an empty path", "run", "--fixtures", ""),
         bad("'nosuch'", "run", "--tolerance", "nosuch:float32=1"),
         bad("'abc'", "run", "--tolerance", "gelu:float32=abc"),
         bad("gelu=4", "run", "--tolerance", "gelu=4"),
