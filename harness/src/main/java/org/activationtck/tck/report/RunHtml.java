@@ -105,7 +105,7 @@ final class RunHtml {
     }
     long k = failures.stream().filter(known::contains).count();
     b.append("<details class=\"row ").append(cls(row, known)).append("\" id=\"").append(rowId(row)).append('"')
-        .append(failures.isEmpty() ? "" : " open").append("><summary>").append(esc(row.label())).append(' ')
+        .append(failures.isEmpty() ? "" : " open=\"open\"").append("><summary>").append(esc(row.label())).append(' ')
         .append(row.dtype().id()).append(" [").append(esc(row.dialect())).append("]: ");
     if (failures.isEmpty()) {
       b.append("passed ").append(row.passed());
@@ -184,7 +184,7 @@ final class RunHtml {
         .append(g.admittedChecks()).append(" failed checks; ").append(g.fixed().size()).append(" fixed; ")
         .append(g.notExercised().size()).append(" not exercised; ").append(g.unexpected().size())
         .append(" failures not listed").append(g.gate().strict() ? " (--strict)" : "").append(".</p>\n")
-        .append("<details class=\"devs\"").append(entries.size() <= 12 ? " open" : "")
+        .append("<details class=\"devs\"").append(entries.size() <= 12 ? " open=\"open\"" : "")
         .append("><summary>the entries (those that occurred first)</summary>\n")
         .append("<table class=\"devs\"><tr><th>entry</th><th>admitted</th><th>status</th><th>reason</th></tr>\n");
     List<Deviation> ordered = new ArrayList<>(entries);

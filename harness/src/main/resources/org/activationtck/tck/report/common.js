@@ -2,6 +2,7 @@
 var TCK = (function () {
   'use strict';
   var MAXD = 1.7976931348623157e308;
+  var charts = [];
   var L1 = Math.log10(1e4 / 20), L2 = Math.log10(MAXD / 1e4);
   /* x position in [-1, 1]: linear to 20, log to 1e4, log to the largest double (HtmlReport.tx). */
   function tx(x) {
@@ -23,7 +24,7 @@ var TCK = (function () {
     return (v < 0 ? '\u2212' : '') + s;
   }
   function ty(u) { return Math.log10(1 + u); }
-  function ulpLabel(d) { return d === 0 ? '0' : d <= 3 ? String(Math.pow(10, d)) : '1e' + d; }
+  function ulpLabel(d) { return d <= 3 ? String(Math.pow(10, d)) : '1e' + d; }
   /* A mark per failure kind, centred at (cx, cy), radius r. */
   function mark(p, shape, cx, cy, r) {
     switch (shape) {
@@ -66,10 +67,11 @@ var TCK = (function () {
       var col = idx.map(function (i) { return p.s[i] === k ? (p.u[i] < 0 ? band : ty(p.u[i])) : null; });
       if (col.some(function (v) { return v != null; })) { data.push(col); used.push(k); }
     });
-    var ysplits = [], ylabels = {};
+    /* ticks: 0, then 1, 10, 100, ... (every step-th decade), then the band of other kinds */
+    var ysplits = [0], ylabels = ['0'];
     var step = top > 12 ? Math.ceil(top / 8) : 1;
-    for (var d = 0; d <= top; d += step) { ysplits.push(d === 0 ? 0 : ty(Math.pow(10, d))); }
-    ysplits.push(band);
+    for (var d = 0; d <= top; d += step) { ysplits.push(ty(Math.pow(10, d))); ylabels.push(ulpLabel(d)); }
+    ysplits.push(band); ylabels.push('other');
     var xsplits = XTICKS.map(tx);
     var useries = [{ label: xname || 'x', value: function (u, v, si, di) { return di == null ? '' : String(p.x[idx[di]]); } }];
     used.forEach(function (k) {
@@ -90,9 +92,7 @@ var TCK = (function () {
           values: function (u, sp) { return sp.map(function (v, i) { return xlabel(XTICKS[i]); }); } },
         { label: 'error (ulps, log scale)', labelSize: 24, size: 60,
           splits: function () { return ysplits; },
-          values: function (u, sp) {
-            return sp.map(function (v, i) { return i === sp.length - 1 ? 'other' : ulpLabel(i * step); });
-          } }
+          values: function () { return ylabels; } }
       ],
       series: useries,
       hooks: { draw: [function (u) {
@@ -105,6 +105,7 @@ var TCK = (function () {
       }] }
     };
     var chart = new uPlot(opts, data, el);
+    charts.push(chart);
     if (p.notPlotted > 0) {
       var note = document.createElement('div');
       note.className = 'unplotted';
@@ -132,7 +133,7 @@ var TCK = (function () {
       try { return document.execCommand('copy'); } catch (x) { return false; }
     }
   }
-  return { tx: tx, scatter: scatter, copyButtons: copyButtons, data: function () {
+  return { tx: tx, scatter: scatter, charts: charts, copyButtons: copyButtons, data: function () {
     return JSON.parse(document.getElementById('tck-data').textContent);
   } };
 })();
