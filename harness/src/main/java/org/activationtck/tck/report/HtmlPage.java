@@ -34,15 +34,20 @@ public final class HtmlPage {
    * @param body the body's markup (escaped by the caller)
    */
   public static byte[] page(String title, String script, ObjectNode data, String body) {
+    return page(title, script, data, body, true);
+  }
+
+  /** The whole page; {@code plots} false leaves uPlot out (a page without plots). */
+  public static byte[] page(String title, String script, ObjectNode data, String body, boolean plots) {
     StringBuilder b = new StringBuilder(body.length() + 80_000);
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
         .append("<title>").append(esc(title)).append("</title>\n")
-        .append("<style>").append(resource(UPLOT + "uPlot.min.css")).append("</style>\n")
+        .append(plots ? "<style>" + resource(UPLOT + "uPlot.min.css") + "</style>\n" : "")
         .append("<style>").append(resource("page.css")).append("</style>\n")
         .append("<script type=\"application/json\" id=\"tck-data\">").append(json(data)).append("</script>\n")
-        .append("<script>/* uPlot 1.6.30, MIT licence, (c) Leon Sorokin */\n")
-        .append(resource(UPLOT + "uPlot.iife.min.js")).append("</script>\n")
+        .append(plots ? "<script>/* uPlot 1.6.30, MIT licence, (c) Leon Sorokin */\n"
+            + resource(UPLOT + "uPlot.iife.min.js") + "</script>\n" : "")
         .append("<script>").append(resource("common.js")).append("\n").append(resource(script))
         .append("</script>\n</head>\n<body>\n").append(body).append("</body></html>\n");
     return b.toString().getBytes(StandardCharsets.UTF_8);
