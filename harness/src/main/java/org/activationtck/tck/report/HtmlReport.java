@@ -33,7 +33,7 @@ import org.activationtck.tck.harness.RunResult;
 public final class HtmlReport {
 
   /** Failing inputs listed per row, at most; the count of the rest is given. */
-  static final int MAX_LISTED = 50;
+  static final int MAX_LISTED = 25;
   /** Points per plot at most: failures first, then passes, one per cell of the plot. */
   static final int MAX_POINTS = 1500;
 
@@ -128,7 +128,7 @@ public final class HtmlReport {
       cells.put(row.label() + "|" + row.dtype().id() + "|" + row.dialect(), row);
     }
     b.append("<section id=\"grid\"><h2>Summary grid</h2>\n<p class=\"note\">Each cell is one row: the")
-        .append(" largest error in ulps when everything passed, else the failed checks. Click a cell for")
+        .append(" largest error in ulps when everything passed, else the number of failed checks. Click a cell for")
         .append(" its plot and failing inputs.</p>\n<div class=\"gridwrap\"><table class=\"grid\"><thead><tr><th rowspan=\"2\">function</th>");
     columns.forEach((dtype, dialects) -> b.append("<th colspan=\"").append(dialects.size()).append("\">")
         .append(esc(dtype)).append("</th>"));

@@ -77,13 +77,13 @@ final class RunHtml {
         + " passed, " + row.failed() + " failed, " + row.notImplemented() + " not implemented";
     if (row.failed() > 0) {
       FailureKind worst = row.failuresByKind().keySet().iterator().next();
-      text = row.failed() + " " + (worst == FailureKind.ULPS ? "ulp" : worst.id().replace('_', ' '));
-      title += "; max " + Formats.ulps(row.maxUlps()) + " ulp, budget " + Formats.ulps(row.budget());
+      text = row.failed() + " failed";
+      title += "; most severe kind: " + worst.description() + "; max " + Formats.ulps(row.maxUlps()) + " ulp, budget " + Formats.ulps(row.budget());
     } else if (row.passed() == 0) {
       text = "n/i";
     } else {
-      text = Formats.ulps(Double.isNaN(row.maxUlps()) ? 0 : row.maxUlps());
-      title += "; max " + text + " ulp, budget " + Formats.ulps(row.budget());
+      text = Formats.ulps(Double.isNaN(row.maxUlps()) ? 0 : row.maxUlps()) + " ulp";
+      title += "; max " + text + ", budget " + Formats.ulps(row.budget());
     }
     boolean link = row.passed() + row.failed() > 0;
     b.append("<td class=\"").append(cls).append("\" title=\"").append(esc(title)).append("\">");

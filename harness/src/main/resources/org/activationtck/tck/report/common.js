@@ -100,7 +100,9 @@ var TCK = (function () {
         c.save(); c.strokeStyle = '#b36b00'; c.setLineDash([6, 4]); c.lineWidth = 1.5 * devicePixelRatio;
         c.beginPath(); c.moveTo(u.bbox.left, y); c.lineTo(u.bbox.left + u.bbox.width, y); c.stroke();
         c.setLineDash([]); c.fillStyle = '#b36b00'; c.font = (11 * devicePixelRatio) + 'px sans-serif';
-        c.fillText('budget ' + p.budget + ' ulp', u.bbox.left + 4 * devicePixelRatio, y - 4 * devicePixelRatio);
+        var label = 'budget ' + p.budget + ' ulp';
+        c.textAlign = 'right';
+        c.fillText(label, u.bbox.left + u.bbox.width - 4 * devicePixelRatio, y - 4 * devicePixelRatio);
         c.restore();
       }] }
     };

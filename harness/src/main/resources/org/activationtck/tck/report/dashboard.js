@@ -119,7 +119,7 @@ document.addEventListener('DOMContentLoaded', function () {
   }
   document.getElementById('matrix').addEventListener('click', function (e) {
     var td = e.target.closest('td[data-key]');
-    if (td) details(td.dataset.key);
+    if (td) { details(td.dataset.key); history.replaceState(null, '', '#cell=' + encodeURIComponent(td.dataset.key)); }
   });
   document.getElementById('matrix').addEventListener('keydown', function (e) {
     var td = e.target.closest('td[data-key]');
@@ -137,4 +137,7 @@ document.addEventListener('DOMContentLoaded', function () {
   });
   TCK.copyButtons(document.body);
   render();
+  /* #cell=adapter|function|dtype|derivative opens that cell's details: a link to one row */
+  var m = /^#cell=(.*)$/.exec(location.hash);
+  if (m && cells[decodeURIComponent(m[1])]) details(decodeURIComponent(m[1]));
 });
