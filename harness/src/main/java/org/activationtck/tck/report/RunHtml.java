@@ -87,6 +87,10 @@ final class RunHtml {
     }
     boolean link = row.passed() + row.failed() > 0;
     b.append("<td class=\"").append(cls).append("\" title=\"").append(esc(title)).append("\">");
+    if (row.failed() > 0) {
+      // the most severe kind's mark, as in the plots
+      b.append("<span class=\"m m-").append(row.failuresByKind().keySet().iterator().next().id()).append("\"></span>");
+    }
     if (link) {
       b.append("<a href=\"#").append(rowId(row)).append("\">").append(esc(text)).append("</a>");
     } else {
