@@ -21,7 +21,8 @@ import org.activationtck.spi.API;
 public final class HtmlPage {
 
   /** Where the uPlot WebJar keeps its files (the version is the pom's). */
-  static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
+  static final String UPLOT_JAR = "/META-INF/resources/webjars/uplot/1.6.30/";
+  static final String UPLOT = UPLOT_JAR + "dist/";
 
   private HtmlPage() {}
 
@@ -46,7 +47,8 @@ public final class HtmlPage {
         .append(plots ? "<style>" + resource(UPLOT + "uPlot.min.css") + "</style>\n" : "")
         .append("<style>").append(resource("page.css")).append("</style>\n")
         .append("<script type=\"application/json\" id=\"tck-data\">").append(json(data)).append("</script>\n")
-        .append(plots ? "<script>/* uPlot 1.6.30, MIT licence, (c) Leon Sorokin */\n"
+        .append(plots ? "<script>/* uPlot 1.6.30, https://github.com/leeoniya/uPlot\n"
+            + resource(UPLOT_JAR + "LICENSE").replace("*/", "* /") + "*/\n"
             + resource(UPLOT + "uPlot.iife.min.js") + "</script>\n" : "")
         .append("<script>").append(resource("common.js")).append("\n").append(resource(script))
         .append("</script>\n</head>\n<body>\n").append(body).append("</body></html>\n");
