@@ -94,6 +94,9 @@ public final class HtmlReport {
     kv(b, "declared dialects", r.declaredDialects().isEmpty() ? "none (every dialect checked)"
         : String.join(", ", r.declaredDialects()));
     kv(b, "tier", r.config().tier().id());
+    kv(b, "budget overrides", r.config().tolerances().overrides().isEmpty() ? "none (the tier's budgets)"
+        : String.join(", ", r.config().tolerances().overrides().entrySet().stream()
+            .map(e -> e.getKey() + "=" + Formats.ulps(e.getValue())).toList()));
     kv(b, "signed zero", r.config().signedZeroStrict() ? "strict" : "lenient");
     kv(b, "positions", r.config().positions() ? "all" : "one");
     kv(b, "functions", r.config().functions().isEmpty() ? "all" : String.join(", ", r.config().functions()));

@@ -124,6 +124,7 @@ class HtmlReportBrowserTest {
     String config = driver.findElement(By.id("config")).getText();
     assertTrue(config.contains("planted-deviations.json"), config);
     assertTrue(config.contains("planted: 3 ulp above 4"), config);
+    assertTrue(config.contains("tanh:float32=2"), config);
     assertTrue(driver.findElement(By.cssSelector(".outcome")).getText().startsWith("RESULT: FAILED"));
   }
 }
