@@ -63,7 +63,9 @@ document.addEventListener('DOMContentLoaded', function () {
             var match = !ve || r.conformant === ve;
             td.className = CLS[r.conformant] + (match ? '' : ' dim');
             td.textContent = r.conformant === 'not implemented' ? 'n/i' : r.conformant === 'framework' ? 'fw' : r.conformant;
-            td.title = a.adapter + ' ' + f + (deriv ? "'" : '') + ' ' + d + ': ' + r.conformant;
+            var st = r.strict || {};
+            td.title = a.adapter + ' ' + f + (deriv ? "'" : '') + ' ' + d + ': ' + r.conformant
+              + (st.cases ? ' (strict run: ' + st.failed + ' of ' + st.cases + ' failed, max ' + fmt(st.maxUlps) + ' ulp)' : '');
             td.tabIndex = 0;
             td.dataset.key = a.adapter + '|' + f + '|' + d + '|' + deriv;
             if (match) { any = true; shown++; }
