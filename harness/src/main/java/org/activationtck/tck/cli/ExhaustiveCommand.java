@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "exhaustive", mixinStandardHelpOptions = true,
     description = {"Checks all 2^32 float32 inputs (or a shard of them) of an implementation against "
-        + "the correctly rounded float32 value, on all cores, with progress and an ETA on stderr.",
+        + "the correctly rounded float32 value, on all cores, with progress and an ETA on stderr when run from a terminal.",
         "Exit code 0 when nothing failed, 1 when something failed or the implementation declines "
             + "the function, 2 for a usage error."})
 final class ExhaustiveCommand implements Callable<Integer> {
@@ -79,8 +79,12 @@ final class ExhaustiveCommand implements Callable<Integer> {
   @Option(names = "--signed-zero", defaultValue = "strict", description = "strict (default): -0.0 != +0.0; lenient")
   String signedZero;
 
-  @Option(names = "--progress", defaultValue = "10", paramLabel = "SECONDS", description = "seconds between progress lines on stderr (default 10; 0: none)")
-  double progressSeconds;
+  @Option(names = "--progress", paramLabel = "SECONDS", description = "seconds between progress lines on"
+      + " stderr (default: 10 on a terminal, none when the output goes to a file or a pipe; 0: none)")
+  Double progressOption;
+
+  /** Progress lines by default only for a person at a terminal, not in CI logs or redirected output. */
+  static final double DEFAULT_PROGRESS_SECONDS = 10;
 
   @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "per-call time-out, one call being a chunk of 65,536 inputs (default 60)")
   double timeoutSeconds;
@@ -115,6 +119,8 @@ final class ExhaustiveCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--timeout must be at least 0.001 (seconds), got " + timeoutSeconds);
     }
     Duration timeout = Duration.ofMillis((long) (timeoutSeconds * 1000));
+    double progressSeconds = progressOption != null ? progressOption
+        : System.console() != null ? DEFAULT_PROGRESS_SECONDS : 0;
     if (!(progressSeconds >= 0)) {
       throw new IllegalArgumentException("--progress must be at least 0 (seconds), got " + progressSeconds);
     }

@@ -12,6 +12,7 @@ import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.tck.harness.Tolerances;
 import org.activationtck.tck.matrix.Conformance;
 import org.activationtck.tck.matrix.ConformanceJson;
+import org.activationtck.tck.matrix.ConformanceHtml;
 import org.activationtck.tck.matrix.ConformanceMarkdown;
 import org.activationtck.tck.matrix.ConformanceMatrix;
 import org.activationtck.tck.matrix.Matrix;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./tck matrix}: every adapter under {@code adapters/} against the fixtures, in the strict and
  * the framework tier, each row placed in the strictest tier it meets, written to
- * {@code CONFORMANCE.md} and {@code conformance.json}. With {@code --render-only} nothing runs: the
+ * {@code CONFORMANCE.md}, {@code conformance.json} and the dashboard {@code conformance.html}. With {@code --render-only} nothing runs: the
  * stored {@code conformance.json} is read back, its rows' tiers decided again with today's budgets,
- * and both files written again (the adapters' FINDINGS.md re-read). Exit 0 when the matrix was
+ * and the files written again (the adapters' FINDINGS.md re-read). Exit 0 when the matrix was
  * written (whatever the libraries' results: failing is what the matrix reports), 2 for bad input
  * (a malformed adapter.properties or conformance.json, an unknown adapter or function, an
  * unwritable folder).
@@ -39,7 +40,7 @@ final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--functions", split = ",", description = "functions to check (default: all)")
   List<String> functions = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "where CONFORMANCE.md and conformance.json go (default: docs/)")
+  @Option(names = "--out", paramLabel = "DIR", description = "where CONFORMANCE.md, conformance.json and conformance.html go (default: docs/)")
   Path out;
 
   @Option(names = "--skip-build", description = "run the adapters as they are built, without mvn")
@@ -71,7 +72,9 @@ final class MatrixCommand implements Callable<Integer> {
     Path dir = out != null ? out : root.resolve("docs");
     Path md = dir.resolve("CONFORMANCE.md");
     Path json = dir.resolve("conformance.json");
+    Path html = dir.resolve("conformance.html");
     AtomicFiles.checkWritable("--out", md);
+    AtomicFiles.checkWritable("--out", html);
     AtomicFiles.checkWritable("--out", json);
     long start = System.nanoTime();
     Matrix m;
@@ -90,6 +93,7 @@ final class MatrixCommand implements Callable<Integer> {
     }
     AtomicFiles.write(md, ConformanceMarkdown.bytes(m));
     AtomicFiles.write(json, ConformanceJson.bytes(m));
+    AtomicFiles.write(html, ConformanceHtml.bytes(m));
     System.out.printf(Locale.ROOT, "%-16s %-10s %-16s %7s %5s %10s %5s %10s %9s%n", "adapter", "version", "status",
         "strict", "libm", "framework", "no", "unsettled", "not-impl");
     for (Matrix.AdapterResult a : m.adapters()) {
@@ -99,7 +103,7 @@ final class MatrixCommand implements Callable<Integer> {
           c.get(Conformance.FRAMEWORK), c.get(Conformance.NO), c.get(Conformance.UNSETTLED),
           c.get(Conformance.NOT_IMPLEMENTED));
     }
-    System.out.printf(Locale.ROOT, "wrote %s and %s (%.0f s)%n", rel(root, md), rel(root, json),
+    System.out.printf(Locale.ROOT, "wrote %s, %s and %s (%.0f s)%n", rel(root, md), rel(root, json), rel(root, html),
         (System.nanoTime() - start) / 1e9);
     return 0;
   }

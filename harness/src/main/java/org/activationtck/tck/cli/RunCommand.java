@@ -165,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
       AtomicFiles.write(reportJunit, JunitXmlReport.bytes(gated));
     }
     if (reportHtml != null) {
-      AtomicFiles.write(reportHtml, HtmlReport.bytes(result));
+      AtomicFiles.write(reportHtml, HtmlReport.bytes(gated));
     }
     return gated.outcome().exitCode();
   }

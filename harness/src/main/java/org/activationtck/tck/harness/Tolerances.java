@@ -193,6 +193,14 @@ public final class Tolerances {
   }
 
   /**
+   * The overrides given with {@link #withOverride}, {@code FUNCTION:DTYPE} (DTYPE may be
+   * {@code *}) to ulps, sorted; empty for the spec's budgets.
+   */
+  public java.util.SortedMap<String, Double> overrides() {
+    return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(overrides));
+  }
+
+  /**
    * The function's class in the spec: {@code exact} (piecewise-linear and rational),
    * {@code transcendental} or {@code composite}; the strict tier's budgets follow from it.
    *

@@ -21,7 +21,7 @@ import org.activationtck.tck.gate.Requirement;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConsoleReport {
 
-  /** Width of the worst-input column; longer text is cut with an ellipsis. */
+  /** Width of the worst-input column; a longer input is cut with an ellipsis, the reason is not. */
   private static final int WORST_WIDTH = 110;
 
   private ConsoleReport() {}
@@ -47,11 +47,8 @@ public final class ConsoleReport {
       Check w = row.worst();
       // the reason may carry an implementation's text: plain() strips control characters
       String worst = w == null ? "" : w.status() == Check.Status.FAILED
-          ? w.input() + " " + w.kind().description() + ": " + Formats.plain(w.reason())
-          : row.maxUlps() > 0 ? w.input() : "";
-      if (worst.length() > WORST_WIDTH) {
-        worst = worst.substring(0, WORST_WIDTH - 3) + "...";
-      }
+          ? worst(w.input(), w.kind().description() + ": " + Formats.plain(w.reason()))
+          : row.maxUlps() > 0 ? shorten(w.input(), WORST_WIDTH) : "";
       int cases = same.stream().mapToInt(RunResult.Row::cases).sum();
       int passed = same.stream().mapToInt(RunResult.Row::passed).sum();
       int failed = same.stream().mapToInt(RunResult.Row::failed).sum();
@@ -74,6 +71,25 @@ public final class ConsoleReport {
       printGate(g, out);
     }
     out.println(resultLine(g));
+  }
+
+  /** The input shown at least this wide before a long vector is cut. */
+  private static final int INPUT_MIN = 24;
+  /** A reason longer than this (an implementation's stack of messages) is cut at its end. */
+  private static final int REASON_MAX = 400;
+
+  /**
+   * The worst failure in about {@link #WORST_WIDTH} characters: a long input (a vector) is
+   * shortened first, so that the reason, with the implementation's own message, stays whole
+   * (up to {@link #REASON_MAX} characters).
+   */
+  static String worst(String input, String reason) {
+    String r = shorten(reason, REASON_MAX);
+    return shorten(input, Math.max(INPUT_MIN, WORST_WIDTH - r.length() - 1)) + " " + r;
+  }
+
+  private static String shorten(String s, int width) {
+    return s.length() <= width ? s : s.substring(0, width - 3) + "...";
   }
 
   /**

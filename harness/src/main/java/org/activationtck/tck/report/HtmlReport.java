@@ -1,170 +1,226 @@
 package org.activationtck.tck.report;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.activationtck.spi.API;
+import org.activationtck.tck.gate.Gate;
+import org.activationtck.tck.gate.GateResult;
 import org.activationtck.tck.harness.Check;
+import org.activationtck.tck.harness.FailureKind;
 import org.activationtck.tck.harness.RunResult;
 
 /**
- * One self-contained HTML file: the scoreboard, then per function its rows and an SVG plot of the
- * ULP error against x, so a person sees where an implementation breaks. The x axis is linear
- * on [-20, 20] and logarithmic beyond (see {@link #sx}); the y axis is log10(1 + ulps). Every string from the implementation is escaped.
+ * The run report for people: one self-contained HTML file (no network when viewed; see
+ * {@link HtmlPage}). It opens with the outcome, the run's configuration and its deviation list,
+ * and a grid of function by dtype and dialect coloured by outcome, each cell linking to its row.
+ * Per row: the ULP error against x (uPlot; x linear to ±20, then logarithmic to ±10^4 and on to
+ * the largest double, see {@link #tx}; ulps on a log scale; the budget as a line; each failure
+ * kind its own mark, failures the deviation list admits hollow), and for a failing row the failing
+ * inputs with the {@code ./tck oracle} command that prints the expected value. Rows that passed
+ * are folded. Every string from the implementation is escaped.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HtmlReport {
 
-  static final int W = 640;
-  static final int H = 200;
-  static final int PAD = 36;
+  /** Failing inputs listed per row, at most; the count of the rest is given. */
+  static final int MAX_LISTED = 25;
+  /** Points per plot at most: failures first, then passes, one per cell of the plot. */
+  static final int MAX_POINTS = 1500;
 
   private HtmlReport() {}
 
+  /** A run on its own (no deviation list). */
   public static byte[] bytes(RunResult r) {
-    StringBuilder b = new StringBuilder();
-    b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>activation-tck: ").append(Formats.xml(r.implementation())).append("</title>\n<style>")
-        .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
-        .append("td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px;text-align:right}")
-        .append("td:first-child,th:first-child{text-align:left}.fail{background:#fdd}.ni{color:#999}")
-        .append(".ok{background:#efe}code{font-size:12px}</style></head><body>\n");
-    b.append("<h1>activation-tck report: ").append(Formats.xml(r.implementation())).append("</h1>\n");
-    b.append("<p>Tier <b>").append(r.config().tier().id()).append("</b>, signed zero <b>")
-        .append(r.config().signedZeroStrict() ? "strict" : "lenient").append("</b>. ")
-        .append(r.checks().size()).append(" checks: ").append(r.passed()).append(" passed, ")
-        .append(r.failed()).append(" failed, ").append(r.notImplemented()).append(" not implemented. <b>")
-        .append(r.failed() == 0 ? "CONFORMS" : "FAILED").append("</b></p>\n");
-    Map<String, List<RunResult.Row>> byFunction = new LinkedHashMap<>();
-    for (RunResult.Row row : r.rows()) {
-      byFunction.computeIfAbsent(row.function(), k -> new java.util.ArrayList<>()).add(row);
+    return bytes(Gate.none().apply(r));
+  }
+
+  /** A run and what its gate made of it: failures the deviation list admits are marked known. */
+  public static byte[] bytes(GateResult g) {
+    RunResult r = g.run();
+    Set<Check> known = Collections.newSetFromMap(new IdentityHashMap<>());
+    g.admitted().values().forEach(known::addAll);
+    List<RunResult.Row> rows = r.rows();
+    ObjectMapper m = new ObjectMapper();
+    ObjectNode data = m.createObjectNode();
+    ObjectNode plots = data.putObject("plots");
+    ArrayNode kinds = data.putArray("kinds");
+    for (FailureKind k : FailureKind.values()) {
+      kinds.addObject().put("id", k.id()).put("description", k.description());
     }
-    table(b, r.rows(), true);
+    StringBuilder b = new StringBuilder();
+    String title = "activation-tck report: " + r.implementation()
+        + (r.version().isEmpty() ? "" : " " + r.version());
+    b.append("<header><h1>").append(esc(title)).append("</h1>\n<p class=\"outcome o-")
+        .append(g.outcome().id()).append("\">").append(esc(ConsoleReport.resultLine(g))).append("</p>\n")
+        .append("<nav><a href=\"#config\">Run configuration</a> · <a href=\"#grid\">Summary grid</a>")
+        .append(" · <a href=\"#functions\">Functions</a></nav></header>\n");
+    config(b, g);
+    grid(b, rows, known);
+    b.append("<section id=\"functions\"><h2>Functions</h2>\n").append(RunHtml.legend());
+    Map<String, List<RunResult.Row>> byFunction = new LinkedHashMap<>();
+    for (RunResult.Row row : rows) {
+      byFunction.computeIfAbsent(row.function(), k -> new ArrayList<>()).add(row);
+    }
     for (Map.Entry<String, List<RunResult.Row>> e : byFunction.entrySet()) {
-      b.append("<h2 id=\"").append(Formats.xml(e.getKey())).append("\">").append(Formats.xml(e.getKey()))
-          .append("</h2>\n");
-      table(b, e.getValue(), false);
+      b.append("<section class=\"function\" id=\"f-").append(RunHtml.id(e.getKey())).append("\"><h3>")
+          .append(esc(e.getKey())).append("</h3>\n");
+      RunHtml.table(b, e.getValue(), known);
       for (RunResult.Row row : e.getValue()) {
         if (row.passed() + row.failed() > 0) {
-          plot(b, row);
+          RunHtml.rowDetails(b, row, known);
+          plots.set(RunHtml.rowId(row), plot(m, row, known));
         }
       }
+      b.append("</section>\n");
     }
-    b.append("</body></html>\n");
-    return b.toString().getBytes(StandardCharsets.UTF_8);
+    b.append("</section>\n");
+    return HtmlPage.page(title, "run-report.js", data, b.toString());
   }
 
-  private static void table(StringBuilder b, List<RunResult.Row> rows, boolean link) {
-    b.append("<table><tr><th>function</th><th>dtype</th><th>dialect</th><th>cases</th><th>passed</th><th>failed</th>")
-        .append("<th>not impl.</th><th>max ulp</th><th>budget</th><th>CR %</th><th>worst input</th></tr>\n");
-    for (RunResult.Row row : rows) {
-      String cls = row.failed() > 0 ? "fail" : row.passed() == 0 ? "ni" : "ok";
-      String name = Formats.xml(row.label());
-      b.append("<tr class=\"").append(cls).append("\"><td>")
-          .append(link ? "<a href=\"#" + Formats.xml(row.function()) + "\">" + name + "</a>" : name)
-          .append("</td><td>").append(row.dtype().id()).append("</td><td>")
-          .append(Formats.xml(row.dialect())).append("</td><td>").append(row.cases())
-          .append("</td><td>").append(row.passed()).append("</td><td>").append(row.failed())
-          .append("</td><td>").append(row.notImplemented()).append("</td><td>")
-          .append(row.passed() + row.failed() == 0 ? "-" : Formats.ulps(row.maxUlps()))
-          .append("</td><td>").append(Formats.ulps(row.budget())).append("</td><td>")
-          .append(row.passed() + row.failed() == 0 ? "-" : String.format("%.1f", row.percentCorrectlyRounded()))
-          .append("</td><td><code>");
-      Check w = row.worst();
-      if (w != null) {
-        b.append(Formats.xml(w.input())).append(w.reason() == null ? "" : ": " + Formats.xml(w.reason()));
-      }
-      b.append("</code></td></tr>\n");
-    }
+  private static void config(StringBuilder b, GateResult g) {
+    RunResult r = g.run();
+    b.append("<section id=\"config\"><h2>Run configuration</h2>\n<table class=\"kv\">");
+    kv(b, "implementation", r.implementation() + (r.version().isEmpty() ? "" : " " + r.version()));
+    kv(b, "declared dialects", r.declaredDialects().isEmpty() ? "none (every dialect checked)"
+        : String.join(", ", r.declaredDialects()));
+    kv(b, "tier", r.config().tier().id());
+    kv(b, "budget overrides", r.config().tolerances().overrides().isEmpty() ? "none (the tier's budgets)"
+        : String.join(", ", r.config().tolerances().overrides().entrySet().stream()
+            .map(e -> e.getKey() + "=" + Formats.ulps(e.getValue())).toList()));
+    kv(b, "signed zero", r.config().signedZeroStrict() ? "strict" : "lenient");
+    kv(b, "positions", r.config().positions() ? "all" : "one");
+    kv(b, "functions", r.config().functions().isEmpty() ? "all" : String.join(", ", r.config().functions()));
+    kv(b, "dialects", r.config().dialects().isEmpty() ? "all" : String.join(", ", r.config().dialects()));
+    kv(b, "dtypes", r.config().dtypes().isEmpty() ? "all in the fixtures"
+        : String.join(", ", r.config().dtypes().stream().map(d -> d.id()).toList()));
+    kv(b, "fixtures", r.config().fixturesDir() == null ? "shipped in the jar" : r.config().fixturesDir().toString());
+    kv(b, "call time-out", r.config().callTimeout().toMillis() / 1000.0 + " s");
+    kv(b, "checks", r.checks().size() + ": " + r.passed() + " passed, " + r.failed() + " failed ("
+        + g.admittedChecks() + " known, " + g.unexpected().size() + " not listed), "
+        + r.notImplemented() + " not implemented");
+    kv(b, "failed by kind", r.failuresByKind().isEmpty() ? "none" : String.join(", ",
+        r.failuresByKind().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().description()).toList()));
+    kv(b, "time", String.format("%.1f s", r.elapsed().toMillis() / 1000.0));
     b.append("</table>\n");
+    RunHtml.deviations(b, g);
+    b.append("</section>\n");
   }
 
-  /** |x| up to this is drawn linearly over the middle 60% of the axis, where activations bend. */
-  static final double LINEAR_LIMIT = 20;
-
-  /**
-   * The x position in [-1, 1]: linear on [-20, 20] (the middle 60%), logarithmic from 20 to the
-   * largest double on each side (the outer 20%), so both the bends and the far tails are visible.
-   */
-  static double sx(double x) {
-    double a = Math.abs(x);
-    if (a <= LINEAR_LIMIT) {
-      return 0.6 * x / LINEAR_LIMIT;
-    }
-    double t = Math.log10(Math.min(a, Double.MAX_VALUE) / LINEAR_LIMIT)
-        / Math.log10(Double.MAX_VALUE / LINEAR_LIMIT);
-    return Math.copySign(0.6 + 0.4 * t, x);
+  private static void kv(StringBuilder b, String k, String v) {
+    b.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
   }
 
-  private static void plot(StringBuilder b, RunResult.Row row) {
-    double xmax = 1.02;
-    double ymax = Math.log10(1 + Math.max(row.budget(), 1)) + 1;
-    for (Check c : row.checks()) {
-      if (c.verdict() != null && Double.isFinite(c.verdict().ulps())) {
-        ymax = Math.max(ymax, Math.log10(1 + c.verdict().ulps()));
-      }
+  /** Function (and derivative) by dtype and dialect, each cell the outcome of one row. */
+  private static void grid(StringBuilder b, List<RunResult.Row> rows, Set<Check> known) {
+    Map<String, Set<String>> columns = new LinkedHashMap<>();
+    Set<String> labels = new LinkedHashSet<>();
+    Map<String, RunResult.Row> cells = new LinkedHashMap<>();
+    for (RunResult.Row row : rows) {
+      columns.computeIfAbsent(row.dtype().id(), k -> new LinkedHashSet<>()).add(row.dialect());
+      labels.add(row.label());
+      cells.put(row.label() + "|" + row.dtype().id() + "|" + row.dialect(), row);
     }
-    ymax = Math.min(ymax, 20);
-    b.append("<p>").append(Formats.xml(row.label())).append(' ').append(row.dtype().id())
-        .append(" [").append(Formats.xml(row.dialect())).append(']')
-        .append(": ULP error against x</p>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(W).append("\" height=\"").append(H).append("\" style=\"background:#fafafa;border:1px solid #ddd\">\n");
-    double by = y(Math.log10(1 + row.budget()), ymax);
-    b.append(String.format("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#c80\" stroke-dasharray=\"4\"/>%n",
-        PAD, by, W - 4, by));
-    b.append(String.format("<text x=\"4\" y=\"%.1f\" font-size=\"10\">budget</text>%n", by));
-    b.append(String.format("<line x1=\"%.1f\" y1=\"4\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\"/>%n", xp(0, xmax), xp(0, xmax), H - PAD));
-    String[] labels = {"-1e300", "-1e100", "-20", "-10", "0", "10", "20", "1e100", "1e300"};
+    b.append("<section id=\"grid\"><h2>Summary grid</h2>\n<p class=\"note\">Each cell is one row: the")
+        .append(" largest error in ulps when everything passed, else the number of failed checks. Click a cell for")
+        .append(" its plot and failing inputs.</p>\n<div class=\"gridwrap\"><table class=\"grid\"><thead><tr><th rowspan=\"2\">function</th>");
+    columns.forEach((dtype, dialects) -> b.append("<th colspan=\"").append(dialects.size()).append("\">")
+        .append(esc(dtype)).append("</th>"));
+    b.append("</tr><tr>");
+    columns.forEach((dtype, dialects) -> dialects.forEach(d -> b.append("<th class=\"dia\">").append(esc(d)).append("</th>")));
+    b.append("</tr></thead><tbody>\n");
     for (String label : labels) {
-      b.append(String.format("<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%s</text>%n",
-          xp(sx(Double.parseDouble(label)), xmax), H - PAD + 12, label));
+      b.append("<tr><th>").append(esc(label)).append("</th>");
+      columns.forEach((dtype, dialects) -> {
+        for (String d : dialects) {
+          RunResult.Row row = cells.get(label + "|" + dtype + "|" + d);
+          if (row == null) {
+            b.append("<td class=\"c-none\"></td>");
+          } else {
+            RunHtml.cell(b, row, known);
+          }
+        }
+      });
+      b.append("</tr>\n");
     }
-    b.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\">x: linear on [-20, 20], logarithmic beyond; y: log10(1 + ulp), top %.1f; red: failed</text>%n", PAD, H - 6, ymax));
-    for (Check c : plotted(row)) {
-      double u = c.verdict() == null ? Double.POSITIVE_INFINITY : c.verdict().ulps();
-      double yy = Double.isFinite(u) ? y(Math.log10(1 + u), ymax) : 6;
-      double xx = Double.isNaN(c.x()) ? W - 8 : xp(sx(c.x()), xmax);
-      String color = c.status() == Check.Status.FAILED ? "#d00" : "#2a2";
-      b.append(String.format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\"><title>%s</title></circle>%n",
-          xx, yy, color, Formats.xml(c.input() + " -> " + c.actual() + " (expected " + c.expected() + ")"
-              + (c.kind() == null ? "" : ": " + c.kind().description() + ": " + c.reason()))));
-    }
-    b.append("</svg>\n");
+    b.append("</tbody></table></div>\n<p class=\"legend\"><span class=\"c-pass\">passed</span>")
+        .append("<span class=\"c-fail\">failed (not listed)</span><span class=\"c-known\">failed, every")
+        .append(" failure a known deviation</span><span class=\"c-ni\">not implemented</span></p></section>\n");
   }
-
-  /** Points per plot at most: every failure first, then passing checks, one per pixel cell. */
-  static final int MAX_POINTS = 1500;
 
   /**
-   * The checks worth a dot: one per (pixel column, pixel row, pass/fail) cell, failures first,
-   * so that a full run's page stays small while every failing region stays visible.
+   * The plot's data: x (finite inputs only), ulps (-1: a failure that is no ulp count) and the
+   * series of each point (0 passed; then per failure kind, not listed and known), thinned to one
+   * point per cell of about a pixel, failures first.
    */
-  private static java.util.List<Check> plotted(RunResult.Row row) {
-    java.util.Map<String, Check> cells = new java.util.LinkedHashMap<>();
-    for (boolean failures : new boolean[] {true, false}) {
-      for (Check c : row.checks()) {
-        boolean failed = c.status() == Check.Status.FAILED;
-        if (failed != failures || (c.verdict() == null && !failed)) {
-          continue;
-        }
-        double u = c.verdict() == null ? Double.POSITIVE_INFINITY : c.verdict().ulps();
-        String key = (failed ? "f" : "p") + (Double.isNaN(c.x()) ? "nan" : Math.round(sx(c.x()) * 300))
-            + "/" + (Double.isFinite(u) ? Math.round(Math.log10(1 + u) * 20) : "inf");
-        cells.putIfAbsent(key, c);
-        if (cells.size() >= MAX_POINTS) {
-          return new java.util.ArrayList<>(cells.values());
-        }
+  private static ObjectNode plot(ObjectMapper m, RunResult.Row row, Set<Check> known) {
+    ObjectNode p = m.createObjectNode();
+    p.put("budget", row.budget());
+    ArrayNode xs = p.putArray("x");
+    ArrayNode us = p.putArray("u");
+    ArrayNode ss = p.putArray("s");
+    Set<String> cells = new java.util.HashSet<>();
+    int notPlotted = 0;
+    List<Check> order = new ArrayList<>(row.checks());
+    order.sort(Comparator.comparingInt(c -> c.status() == Check.Status.FAILED ? 0 : 1));
+    for (Check c : order) {
+      if (c.status() == Check.Status.NOT_IMPLEMENTED) {
+        continue;
       }
+      if (!Double.isFinite(c.x())) {
+        notPlotted += c.status() == Check.Status.FAILED ? 1 : 0;
+        continue;
+      }
+      boolean failed = c.status() == Check.Status.FAILED;
+      double u = c.measured() && Double.isFinite(c.verdict().ulps()) ? c.verdict().ulps() : -1;
+      int s = failed ? series(c.kind(), known.contains(c)) : 0;
+      String key = s + "/" + Math.round(tx(c.x()) * (failed ? 600 : 200)) + "/"
+          + (u < 0 ? "x" : Math.round(Math.log10(1 + u) * (failed ? 40 : 15)));
+      if (!cells.add(key) || xs.size() >= MAX_POINTS) {
+        continue;
+      }
+      xs.add(c.x());
+      us.add(u);
+      ss.add(s);
     }
-    return new java.util.ArrayList<>(cells.values());
+    p.put("notPlotted", notPlotted);
+    return p;
   }
 
-  private static double xp(double sx, double xmax) {
-    return PAD + (sx + xmax) / (2 * xmax) * (W - PAD - 8);
+  /** The series of a failure: 1 + 2 x the kind's ordinal, + 1 when the deviation list admits it. */
+  static int series(FailureKind k, boolean known) {
+    return 1 + 2 * k.ordinal() + (known ? 1 : 0);
   }
 
-  private static double y(double v, double ymax) {
-    return (H - PAD) - v / ymax * (H - PAD - 8);
+  /**
+   * The x position in [-1, 1], the same as {@code common.js}'s {@code tx}: linear on [-20, 20]
+   * (the inner 35% of each side), logarithmic from 20 to 10^4 (the next 30%: the exp-based
+   * tails, where results overflow, underflow or cancel) and from 10^4 to the largest double (the
+   * outer 35%).
+   */
+  static double tx(double x) {
+    double a = Math.min(Math.abs(x), Double.MAX_VALUE);
+    double t;
+    if (a <= 20) {
+      t = 0.35 * a / 20;
+    } else if (a <= 1e4) {
+      t = 0.35 + 0.30 * Math.log10(a / 20) / Math.log10(1e4 / 20);
+    } else {
+      t = 0.65 + 0.35 * Math.log10(a / 1e4) / Math.log10(Double.MAX_VALUE / 1e4);
+    }
+    return Math.copySign(t, x);
+  }
+
+  private static String esc(String s) {
+    return HtmlPage.esc(s);
   }
 }

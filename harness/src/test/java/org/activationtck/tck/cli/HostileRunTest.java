@@ -29,6 +29,7 @@ class HostileRunTest {
     assertTrue(Files.readString(json).contains("\"conforms\" : false"));
     assertTrue(Files.readString(xml).contains("<failure"));
     String h = Files.readString(html);
-    assertTrue(h.contains("&lt;script&gt;") && !h.contains("<script"), "HTML escaping");
+    assertTrue(h.contains("&lt;script&gt;") && !h.contains("<script>alert")
+        && !h.substring(h.indexOf("<body>")).contains("<script"), "HTML escaping");
   }
 }

@@ -89,6 +89,8 @@ class MatrixCommandTest {
     assertEquals(0, r.code(), r.err());
     assertEquals(md, Files.readString(root.resolve("out/CONFORMANCE.md")));
     assertEquals(new String(json, StandardCharsets.UTF_8), Files.readString(root.resolve("out/conformance.json")));
+    String html = Files.readString(root.resolve("out/conformance.html"));
+    assertTrue(html.contains("<table class=\"grid\" id=\"matrix\">") && html.contains("start_failed"), "dashboard");
   }
 
   @Test

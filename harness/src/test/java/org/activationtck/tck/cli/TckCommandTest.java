@@ -71,7 +71,7 @@ class TckCommandTest {
     assertTrue(r.out().contains("RESULT: CONFORMS"), r.out());
     assertTrue(Files.readString(json).contains("\"conforms\" : true"));
     assertTrue(Files.readString(xml).startsWith("<?xml"));
-    assertTrue(Files.readString(html).contains("<svg"));
+    assertTrue(Files.readString(html).contains("<table class=\"grid\">"));
   }
 
   @Test

@@ -82,7 +82,16 @@ public class HostileTextTest {
     assertTrue(xml.contains("values for"));
 
     String html = new String(HtmlReport.bytes(r), StandardCharsets.UTF_8);
-    assertFalse(html.contains("<script"), "raw script tag in HTML");
+    // the page's own scripts (uPlot, its data as JSON) are in the head; none may come from the
+    // implementation's text, and the data's JSON escapes < so that nothing can close its element
+    String body0 = html.substring(html.indexOf("<body>"));
+    assertFalse(body0.contains("<script"), "raw script tag in the HTML body");
+    assertFalse(html.contains("<script>alert"), "the implementation's script tag reached the HTML");
+    com.fasterxml.jackson.databind.node.ObjectNode data = new ObjectMapper().createObjectNode();
+    data.put("t", HOSTILE + " </script><!-- & \u2028");
+    String pageJson = HtmlPage.json(data);
+    assertFalse(pageJson.contains("<") || pageJson.contains(">") || pageJson.contains("&") || pageJson.contains("\u2028"), pageJson);
+    assertEquals(HOSTILE + " </script><!-- & \u2028", new ObjectMapper().readTree(pageJson).get("t").asText());
     assertFalse(html.contains("\u001b") || html.contains("\u0000") || html.contains("\ud800"),
         "control characters or a lone surrogate in HTML");
     assertTrue(html.contains("&lt;script&gt;"), "escaped text missing");
