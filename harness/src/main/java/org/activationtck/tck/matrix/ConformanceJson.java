@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import org.activationtck.spi.API;
 import org.activationtck.tck.harness.Tier;
 import org.activationtck.tck.harness.Tolerances;
+import org.activationtck.tck.report.Reproducer;
 
 /**
  * {@code docs/conformance.json}, the machine twin of {@code CONFORMANCE.md}: every row, not

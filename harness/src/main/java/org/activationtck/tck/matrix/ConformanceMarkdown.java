@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.activationtck.spi.API;
 import org.activationtck.tck.harness.Tier;
+import org.activationtck.tck.report.Reproducer;
 
 /**
  * {@code docs/CONFORMANCE.md}: a summary per library, then per library the table of answered rows

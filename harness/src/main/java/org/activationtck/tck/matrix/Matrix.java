@@ -11,6 +11,7 @@ import org.activationtck.spi.API;
 import org.activationtck.spi.Dtype;
 import org.activationtck.tck.harness.Tier;
 import org.activationtck.tck.harness.Tolerances;
+import org.activationtck.tck.report.Reproducer;
 
 /**
  * The merged result: per adapter, one row per function, dtype and value/derivative, with the
@@ -116,7 +117,7 @@ public record Matrix(List<AdapterResult> adapters) {
         d = Diagnosis.of(deciding.failures(), s.dtype());
         TierReport.Failure worst = worstFailure(deciding);
         if (worst != null) {
-          rep = Reproducer.of(s.function(), s.dtype(), s.derivative(), worst, paramsOfCase.apply(worst.caseId()));
+          rep = reproducer(s.function(), s.dtype(), s.derivative(), worst, paramsOfCase.apply(worst.caseId()));
         }
       }
       rows.add(new Row(s.function(), s.dtype(), s.derivative(), c, b, s, l, d, rep));
@@ -157,5 +158,11 @@ public record Matrix(List<AdapterResult> adapters) {
 
   private static String key(TierReport.Row r) {
     return r.function() + "|" + r.dtype() + "|" + r.derivative();
+  }
+
+  private static Reproducer reproducer(String function, String dtype, boolean derivative,
+      TierReport.Failure f, Map<String, String> params) {
+    return new Reproducer(function, f.dialect(), params, dtype, derivative, f.input(), f.expected(),
+        f.actual(), f.ulps(), f.reason(), f.caseId());
   }
 }

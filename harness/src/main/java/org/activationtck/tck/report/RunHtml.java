@@ -10,7 +10,7 @@ import org.activationtck.tck.gate.GateResult;
 import org.activationtck.tck.harness.Check;
 import org.activationtck.tck.harness.FailureKind;
 import org.activationtck.tck.harness.RunResult;
-import org.activationtck.tck.matrix.Reproducer;
+import org.activationtck.tck.report.Reproducer;
 
 /** The markup pieces of {@link HtmlReport}: tables, grid cells, row details, the deviation list. */
 final class RunHtml {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.activationtck.tck.harness.Tier;
 import org.activationtck.tck.harness.Tolerances;
+import org.activationtck.tck.report.Reproducer;
 import org.junit.jupiter.api.Test;
 
 /** Merging synthetic strict and framework reports into rows, and rendering them. */

@@ -1,4 +1,4 @@
-package org.activationtck.tck.matrix;
+package org.activationtck.tck.report;
 
 import java.util.Map;
 import java.util.StringJoiner;
@@ -27,12 +27,6 @@ public record Reproducer(String function, String dialect, Map<String, String> pa
 
   public Reproducer {
     params = Map.copyOf(params);
-  }
-
-  static Reproducer of(String function, String dtype, boolean derivative, TierReport.Failure f,
-      Map<String, String> params) {
-    return new Reproducer(function, f.dialect(), params, dtype, derivative, f.input(), f.expected(),
-        f.actual(), f.ulps(), f.reason(), f.caseId());
   }
 
   /** The {@code ./tck oracle} command printing the expected value (for elementwise or vector inputs). */
