@@ -49,7 +49,7 @@ public final class DeviationListWriter {
   public static byte[] bytes(GateResult g) {
     ObjectMapper m = new ObjectMapper();
     ObjectNode root = m.createObjectNode();
-    root.put("$schema", "https://activation-tck.org/schema/deviations-1.json");
+    root.put("$schema", "https://github.com/activation-tck/activation-tck/docs/deviations.schema.json");
     root.put("format", DeviationList.FORMAT);
     String impl = g.gate().deviations().implementation();
     root.put("implementation", impl.isEmpty() ? g.run().implementation() : impl);
