@@ -35,6 +35,8 @@ class DeviationSchemaTest {
         root.resolve("docs/deviations.schema.json").toString(),
         root.resolve("examples/junit-gate/activation-tck-deviations.json").toString(),
         root.resolve("adapters/numpy/activation-tck-deviations.json").toString(),
+        root.resolve("adapters/scipy/activation-tck-deviations.json").toString(),
+        root.resolve("adapters/textbook/activation-tck-deviations.json").toString(),
         bad.toString()).redirectErrorStream(true).start();
     if (!p.waitFor(2, TimeUnit.MINUTES)) {
       p.destroyForcibly();
@@ -42,11 +44,11 @@ class DeviationSchemaTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     Files.delete(bad);
     assertEquals(0, p.exitValue(), "needs python3 with jsonschema: " + out);
-    assertEquals(3, out.lines().count(), out);
+    assertEquals(5, out.lines().count(), out);
     String[] lines = out.split("\n");
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 4; i++) {
       assertEquals("valid", lines[i].split(" ")[1], out);
     }
-    assertEquals("invalid", lines[2].split(" ")[1], out);
+    assertEquals("invalid", lines[4].split(" ")[1], out);
   }
 }
