@@ -1,5 +1,9 @@
 package org.activationtck.tck.matrix;
 
+import static org.activationtck.tck.matrix.TierReport.count;
+import static org.activationtck.tck.matrix.TierReport.text;
+import static org.activationtck.tck.matrix.TierReport.ulps;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -295,16 +299,6 @@ public final class ConformanceJson {
         q.hasNonNull("reason") ? q.get("reason").asText() : null, q.path("case").asText(""));
   }
 
-  private static double ulps(JsonNode n) {
-    if (n == null || n.isNull()) {
-      return Double.NaN;
-    }
-    if (n.isTextual()) {
-      return n.asText().equals("Infinity") ? Double.POSITIVE_INFINITY : Double.NaN;
-    }
-    return n.asDouble();
-  }
-
   private static JsonNode array(JsonNode o, String field, String at) {
     JsonNode n = o.get(field);
     if (n == null || !n.isArray()) {
@@ -313,19 +307,4 @@ public final class ConformanceJson {
     return n;
   }
 
-  private static String text(JsonNode o, String field, String at) {
-    JsonNode n = o.get(field);
-    if (n == null || !n.isTextual()) {
-      throw new IllegalArgumentException(at + "/" + field + " must be a string");
-    }
-    return n.asText();
-  }
-
-  private static int count(JsonNode o, String field, String at) {
-    JsonNode n = o.get(field);
-    if (n == null || !n.isIntegralNumber() || n.asInt() < 0) {
-      throw new IllegalArgumentException(at + "/" + field + " must be a count");
-    }
-    return n.asInt();
-  }
 }

@@ -198,7 +198,8 @@ public record TierReport(String implementation, String tier, String signedZero, 
     return u;
   }
 
-  private static double ulps(JsonNode n) {
+  /** An ulp figure as the reports write it: a number, null (NaN) or the version-1 string "Infinity". */
+  static double ulps(JsonNode n) {
     if (n == null || n.isNull()) {
       return Double.NaN;
     }
@@ -208,7 +209,8 @@ public record TierReport(String implementation, String tier, String signedZero, 
     return n.asDouble();
   }
 
-  private static String text(JsonNode r, String field, String at) {
+  /** A required string field; {@code at} names the object in the message. */
+  static String text(JsonNode r, String field, String at) {
     JsonNode n = r.get(field);
     if (n == null || !n.isTextual()) {
       throw new IllegalArgumentException(at + "/" + field + " must be a string");
@@ -216,7 +218,8 @@ public record TierReport(String implementation, String tier, String signedZero, 
     return n.asText();
   }
 
-  private static int count(JsonNode r, String field, String at) {
+  /** A required non-negative integer field; {@code at} names the object in the message. */
+  static int count(JsonNode r, String field, String at) {
     JsonNode n = r.get(field);
     if (n == null || !n.isIntegralNumber() || n.asInt() < 0) {
       throw new IllegalArgumentException(at + "/" + field + " must be a count");
