@@ -148,7 +148,7 @@ public abstract class ActivationVerification {
       for (Map.Entry<String, List<Check>> b : row.getValue().entrySet()) {
         List<Check> checks = b.getValue();
         tests.add(DynamicTest.dynamicTest(name(b.getKey(), checks, unexpected),
-            () -> verify(b.getKey(), checks, unexpected, judged.gate().deviations().origin())));
+            () -> verify(b.getKey(), checks, unexpected, judged.gate().deviations())));
       }
       nodes.add(DynamicContainer.dynamicContainer(row.getKey(), tests));
     }
@@ -204,14 +204,14 @@ public abstract class ActivationVerification {
    * behaviour, the count and the first failure with its rules; the next lines list more.
    */
   private static void verify(String behaviour, List<Check> checks, Set<Check> unexpected,
-      String list) {
+      DeviationList list) {
     List<Check> failed = checks.stream().filter(unexpected::contains).toList();
     if (!failed.isEmpty()) {
-      String where = list.equals(DeviationList.empty().origin()) ? "" : ", not listed in " + list;
-      String more = failed.stream().skip(1).limit(LISTED - 1).map(c -> "\n  " + failure(c))
+      String where = list.given() ? ", not listed in " + list.origin() : "";
+      String more = failed.stream().skip(1).limit(LISTED - 1).map(c -> "\n  " + c.failureLine())
           .collect(Collectors.joining());
       throw new AssertionFailedError(behaviour + ": " + failed.size() + " of " + checks.size()
-          + " checks failed" + where + "; " + failure(failed.get(0)) + more
+          + " checks failed" + where + "; " + failed.get(0).failureLine() + more
           + (failed.size() > LISTED ? "\n  ... and " + (failed.size() - LISTED) + " more" : ""));
     }
     if (checks.stream().allMatch(c -> c.status() == Check.Status.NOT_IMPLEMENTED)) {
@@ -219,12 +219,6 @@ public abstract class ActivationVerification {
     }
   }
 
-  /** {@code x = -3.0 (-0x1.8p1): expected ..., got ...: ulps: ... (rules ...; case ...)}. */
-  private static String failure(Check c) {
-    return "x = " + c.input() + ": expected " + c.expected() + ", got " + c.actual() + ": "
-        + c.kind().description() + ": " + c.reason() + " (rules " + String.join(", ", c.rules())
-        + "; case " + c.caseId() + ")";
-  }
 
   private static void checked(RunResult result) {
     if (result.passed() + result.failed() == 0) {

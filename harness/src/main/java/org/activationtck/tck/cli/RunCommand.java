@@ -158,8 +158,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (writeExpectations != null) {
       AtomicFiles.write(writeExpectations, DeviationListWriter.bytes(gated));
-      System.out.println("wrote " + writeExpectations + ": the deviation list for this run"
-          + " (fill in the reasons marked TODO)");
+      Stdout.write(("wrote " + writeExpectations + ": the deviation list for this run"
+          + " (fill in the reasons marked TODO)" + System.lineSeparator())
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     if (reportJunit != null) {
       AtomicFiles.write(reportJunit, JunitXmlReport.bytes(gated));

@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the scoreboard to standard output even when an in-process implementation holds
@@ -27,7 +26,7 @@ final class Stdout {
     writer.setDaemon(true);
     writer.start();
     try {
-      writer.join(TimeUnit.MILLISECONDS.toMillis(PATIENCE_MS));
+      writer.join(PATIENCE_MS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

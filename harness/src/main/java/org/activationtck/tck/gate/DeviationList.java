@@ -31,9 +31,17 @@ public record DeviationList(String origin, String implementation, List<Deviation
     entries = List.copyOf(entries);
   }
 
+  /** The origin of {@link #empty()}: no list was given. */
+  private static final String NONE = "(none)";
+
   /** A list with no entries: every failure fails the run. */
   public static DeviationList empty() {
-    return new DeviationList("(none)", "", List.of());
+    return new DeviationList(NONE, "", List.of());
+  }
+
+  /** Whether the list was given (read or parsed), as opposed to {@link #empty()}, no list at all. */
+  public boolean given() {
+    return !origin.equals(NONE);
   }
 
   /**

@@ -33,7 +33,7 @@ public record Gate(DeviationList deviations, boolean strict, List<Requirement> r
   /** Whether anything beyond the run's own outcome is asked for. */
   public boolean active() {
     return !deviations.entries().isEmpty() || !requirements.isEmpty() || strict
-        || !deviations.origin().equals(DeviationList.empty().origin());
+        || deviations.given();
   }
 
   /**

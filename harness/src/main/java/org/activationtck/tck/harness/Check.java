@@ -35,6 +35,16 @@ public record Check(String caseId, String function, String dialect, Dtype dtype,
     return status == Status.FAILED && verdict != null ? verdict.kind() : null;
   }
 
+  /**
+   * A failed check on one line, for messages: {@code x = INPUT: expected E, got A: KIND: REASON
+   * (rules ...; case ...)}. The caller says which function, dtype and dialect it is about.
+   */
+  public String failureLine() {
+    return "x = " + input + ": expected " + expected + ", got " + actual + ": "
+        + kind().description() + ": " + reason + " (rules " + String.join(", ", rules) + "; case "
+        + caseId + ")";
+  }
+
   /** Whether this check measured an error in ulps (it passed, or failed by ulps). */
   public boolean measured() {
     return verdict != null && verdict.measured();

@@ -132,7 +132,7 @@ public final class ConsoleReport {
 
   private static void printGate(GateResult g, PrintStream out) {
     DeviationList list = g.gate().deviations();
-    if (!list.entries().isEmpty() || !list.origin().equals(DeviationList.empty().origin())) {
+    if (!list.entries().isEmpty() || list.given()) {
       out.printf("deviations (%s): %d entries; %d occurred, admitting %d failed checks; %d fixed;"
           + " %d not exercised%n", Formats.plain(list.origin()), list.entries().size(),
           g.occurring().size(), g.admittedChecks(), g.fixed().size(), g.notExercised().size());
@@ -160,11 +160,9 @@ public final class ConsoleReport {
 
   /** One failed check on one line: what, where, expected, got, and why. */
   static String describe(Check c) {
+    // the line may carry an implementation's text: plain() strips control characters
     return c.function() + (c.derivative() ? "'" : "") + " " + c.dtype().id() + " [" + c.dialect()
-        + "]" + (c.params().isEmpty() ? "" : " " + c.params()) + " x = " + c.input() + ": expected "
-        + c.expected() + ", got " + c.actual() + ": " + c.kind().description() + ": "
-        + Formats.plain(c.reason()) + " (rules " + String.join(", ", c.rules()) + "; case "
-        + c.caseId() + ")";
+        + "]" + (c.params().isEmpty() ? "" : " " + c.params()) + " " + Formats.plain(c.failureLine());
   }
 
   /** The last line, which names the outcome: {@code RESULT: CONFORMS ...}. */
