@@ -10,7 +10,7 @@ before_jar="${1:?usage: bench/fixtures_regeneration.sh BEFORE_JAR [ROUNDS]}"
 rounds="${2:-2}"
 [[ -f "$before_jar" ]] || { echo "fixtures_regeneration.sh: $before_jar: no such file" >&2; exit 2; }
 "$root/tck" --version >/dev/null   # builds the current jar when stale, outside the timing
-after_jar="$root/harness/target/activation-tck-cli.jar"
+after_jar="$root/cli/target/activation-tck-cli.jar"
 committed="$root/fixtures/src/main/resources/org/activationtck/fixtures/cases"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -22,7 +22,7 @@ for r in $(seq 1 "$rounds"); do
     jar="$before_jar"; [[ $which == after ]] && jar="$after_jar"
     out="$work/$which-$r"
     /usr/bin/time -f '%e %U %S' -o "$work/time" \
-      java -cp "$jar" org.activationtck.tck.cli.TckCommand fixtures generate --out "$out" \
+      java -cp "$jar" org.activationtck.cli.TckCommand fixtures generate --out "$out" \
       >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
     read -r e u s < "$work/time"
     c=$(echo "$u + $s" | bc)

@@ -101,7 +101,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--warmup", type=float, default=2.0)
     ap.add_argument("--baseline-jar", metavar="JAR",
-                    help="also run this earlier build of harness/target/activation-tck-cli.jar "
+                    help="also run this earlier build of cli/target/activation-tck-cli.jar "
                          "(a 'before' column, measured in the same run)")
     a = ap.parse_args()
     functions = a.functions.split(",")
@@ -125,7 +125,7 @@ def main():
             header += " %14s %8s" % ("before eval/s", "ratio")
         print(header)
         launcher = [os.path.join(root, "tck")]
-        before = ["java", "-cp", a.baseline_jar, "org.activationtck.tck.cli.TckCommand"]
+        before = ["java", "-cp", a.baseline_jar, "org.activationtck.cli.TckCommand"]
         ratios = {}
         old_ratios = {}
         for f in functions:

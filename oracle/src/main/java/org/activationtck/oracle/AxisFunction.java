@@ -1,5 +1,7 @@
 package org.activationtck.oracle;
 
+import org.activationtck.spec.params.Params;
+
 import org.activationtck.spi.API;
 
 /**

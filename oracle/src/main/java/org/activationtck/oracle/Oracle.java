@@ -1,5 +1,9 @@
 package org.activationtck.oracle;
 
+import org.activationtck.spec.format.Rounding;
+
+import org.activationtck.spec.params.Params;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

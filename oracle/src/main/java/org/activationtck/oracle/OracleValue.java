@@ -1,5 +1,7 @@
 package org.activationtck.oracle;
 
+import org.activationtck.spec.format.Rounding;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

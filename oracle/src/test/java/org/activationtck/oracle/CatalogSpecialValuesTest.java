@@ -1,5 +1,7 @@
 package org.activationtck.oracle;
 
+import org.activationtck.spec.params.Params;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package com.example.activations;
 import java.nio.file.Path;
 import java.util.List;
 import org.activationtck.spi.Activation;
-import org.activationtck.tck.ActivationVerification;
+import org.activationtck.runner.junit.ActivationVerification;
 
 /** The conformance gate: the TCK in PyTorch's dialect, known deviations listed and kept short. */
 class NaiveActivationsConformanceTest extends ActivationVerification {

@@ -2,7 +2,7 @@ package org.activationtck.oracle.function;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.Precision;
 
@@ -24,7 +24,7 @@ import org.activationtck.oracle.internal.Precision;
  * TensorFlow's, NumPy's and XLA's max/min, which return the first operand on ties) and +0.0 in
  * pytorch and onnx (e^-0 - 1 = +0, and +0 + anything zero is +0).
  *
- * @throws IllegalArgumentException for alpha = 0 (PyTorch rejects it: division by zero)
+ * <p>Params.resolve rejects alpha = 0 (PyTorch rejects it: division by zero).
  */
 public final class Celu implements ElementwiseFunction {
 
@@ -72,10 +72,6 @@ public final class Celu implements ElementwiseFunction {
   }
 
   private static BigDecimal alpha(Params p) {
-    BigDecimal alpha = p.real("alpha");
-    if (alpha.signum() == 0) {
-      throw new IllegalArgumentException("celu parameter 'alpha' must be nonzero (got 0)");
-    }
-    return alpha;
+    return p.real("alpha");
   }
 }

@@ -1,7 +1,7 @@
 package org.activationtck.oracle.function;
 
 import org.activationtck.oracle.AxisFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 
 /**

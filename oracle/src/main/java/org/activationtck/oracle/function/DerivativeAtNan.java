@@ -1,6 +1,6 @@
 package org.activationtck.oracle.function;
 
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;

@@ -3,7 +3,7 @@ package org.activationtck.oracle.function;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Optional;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.internal.PiConstants;
 import org.activationtck.oracle.internal.Precision;
 import org.activationtck.oracle.internal.Sqrt;

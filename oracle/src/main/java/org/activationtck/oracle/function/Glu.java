@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import org.activationtck.oracle.AxisFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.Exp;
 import org.activationtck.oracle.internal.Logistic;

@@ -3,7 +3,7 @@ package org.activationtck.oracle.function;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.ExactQuotient;
 

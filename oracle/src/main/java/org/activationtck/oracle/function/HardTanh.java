@@ -2,7 +2,7 @@ package org.activationtck.oracle.function;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 
 /**
@@ -19,17 +19,13 @@ import org.activationtck.oracle.Real;
  * (hardtanh_backward zeroes x <= min_val or x >= max_val). At NaN the catalog's value per dialect
  * (rule hard_tanh.derivative.nan).
  *
- * @throws IllegalArgumentException when min_val > max_val
+ * <p>Params.resolve rejects min_val > max_val.
  */
 public final class HardTanh implements ElementwiseFunction {
 
   private static BigDecimal[] bounds(Params p) {
     BigDecimal lo = p.real("min_val");
     BigDecimal hi = p.real("max_val");
-    if (lo.compareTo(hi) > 0) {
-      throw new IllegalArgumentException("hard_tanh parameter 'min_val' (" + lo
-          + ") must not exceed parameter 'max_val' (" + hi + ")");
-    }
     return new BigDecimal[] {lo, hi};
   }
 

@@ -3,7 +3,7 @@ package org.activationtck.oracle.function;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import org.activationtck.oracle.AxisFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.Log1p;
 import org.activationtck.oracle.internal.Precision;

@@ -2,7 +2,7 @@ package org.activationtck.oracle.function;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.SignedProduct;
 
@@ -52,12 +52,6 @@ public final class Relu implements ElementwiseFunction {
     BigDecimal s = p.has("negative_slope") ? p.real("negative_slope") : BigDecimal.ZERO;
     BigDecimal m = p.has("max_value") ? p.real("max_value") : null;
     BigDecimal t = p.has("threshold") ? p.real("threshold") : BigDecimal.ZERO;
-    if (s.signum() < 0) {
-      throw new IllegalArgumentException("relu parameter 'negative_slope' must be >= 0, got " + s);
-    }
-    if (m != null && m.signum() < 0) {
-      throw new IllegalArgumentException("relu parameter 'max_value' must be >= 0, got " + m);
-    }
     return new Args(s, m, t);
   }
 

@@ -2,7 +2,7 @@ package org.activationtck.oracle.function;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.SignedProduct;
 
@@ -18,7 +18,7 @@ import org.activationtck.oracle.internal.SignedProduct;
  * <p>Special cases: NaN → NaN; ±Inf → ±Inf; ±0 → ±0. Derivative: 1 for x > 0, else a (a at 0,
  * leaky_relu_backward's x > 0 test); at NaN a (rule rrelu.derivative.nan).
  *
- * @throws IllegalArgumentException when lower > upper (PyTorch's check)
+ * <p>Params.resolve rejects lower > upper (PyTorch's check).
  */
 public final class Rrelu implements ElementwiseFunction {
 
@@ -27,10 +27,6 @@ public final class Rrelu implements ElementwiseFunction {
   private static BigDecimal slope(Params p) {
     BigDecimal lower = p.real("lower");
     BigDecimal upper = p.real("upper");
-    if (lower.compareTo(upper) > 0) {
-      throw new IllegalArgumentException("rrelu parameter 'lower' (" + lower
-          + ") must not exceed parameter 'upper' (" + upper + ")");
-    }
     return lower.add(upper).divide(TWO);
   }
 

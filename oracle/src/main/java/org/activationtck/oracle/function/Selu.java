@@ -2,7 +2,7 @@ package org.activationtck.oracle.function;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 
 /**
@@ -31,7 +31,6 @@ public final class Selu implements ElementwiseFunction {
   public Real value(double x, Params p, int digits) {
     BigDecimal alpha = p.real("alpha");
     BigDecimal scale = p.real("scale");
-    validate(alpha, scale);
     if (Double.isNaN(x)) {
       return Real.NAN;
     }
@@ -57,7 +56,6 @@ public final class Selu implements ElementwiseFunction {
   public Real derivative(double x, Params p, int digits) {
     BigDecimal alpha = p.real("alpha");
     BigDecimal scale = p.real("scale");
-    validate(alpha, scale);
     if (Double.isNaN(x)) {
       return DerivativeAtNan.of("selu", p);
     }
@@ -78,12 +76,4 @@ public final class Selu implements ElementwiseFunction {
     return p.constant("scale_alpha").orElseGet(() -> scale.multiply(alpha));
   }
 
-  private static void validate(BigDecimal alpha, BigDecimal scale) {
-    if (alpha.signum() <= 0) {
-      throw new IllegalArgumentException("selu parameter 'alpha' must be > 0, got " + alpha);
-    }
-    if (scale.signum() <= 0) {
-      throw new IllegalArgumentException("selu parameter 'scale' must be > 0, got " + scale);
-    }
-  }
 }

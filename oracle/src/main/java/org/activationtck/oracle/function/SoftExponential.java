@@ -3,7 +3,7 @@ package org.activationtck.oracle.function;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.Exp;
 import org.activationtck.oracle.internal.Expm1;

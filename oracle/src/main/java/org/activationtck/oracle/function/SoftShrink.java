@@ -2,7 +2,7 @@ package org.activationtck.oracle.function;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 
 /**
@@ -17,16 +17,12 @@ import org.activationtck.oracle.Real;
  * (0 at ±t: PyTorch's shrink_backward zeroes -t <= x <= t; Keras' where selects the constant);
  * at NaN the catalog's value per dialect (rule soft_shrink.derivative.nan).
  *
- * @throws IllegalArgumentException for t < 0 (PyTorch rejects a negative lambd)
+ * <p>Params.resolve rejects t < 0 (PyTorch rejects a negative lambd).
  */
 public final class SoftShrink implements ElementwiseFunction {
 
   private static BigDecimal threshold(Params p) {
-    BigDecimal t = p.real("threshold");
-    if (t.signum() < 0) {
-      throw new IllegalArgumentException("soft_shrink parameter 'threshold' must be >= 0, got " + t);
-    }
-    return t;
+    return p.real("threshold");
   }
 
   @Override

@@ -2,7 +2,7 @@ package org.activationtck.oracle.function;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.Exp;
 import org.activationtck.oracle.internal.FixedPoint;
@@ -27,7 +27,7 @@ import org.activationtck.oracle.internal.Precision;
  *
  * <p>Special cases: NaN → NaN; +Inf → +Inf; -Inf → +0.0; ±0 → ln(2) / beta; f'(±0) = 1/2.
  *
- * @throws IllegalArgumentException when beta <= 0 (the catalog's domain; PyTorch does not check)
+ * <p>Params.resolve rejects beta <= 0 (the catalog's domain; PyTorch does not check).
  */
 public final class Softplus implements ElementwiseFunction {
 
@@ -102,10 +102,6 @@ public final class Softplus implements ElementwiseFunction {
   }
 
   private static BigDecimal beta(Params p) {
-    BigDecimal beta = p.real("beta");
-    if (beta.signum() <= 0) {
-      throw new IllegalArgumentException("softplus parameter 'beta' must be > 0, got " + beta);
-    }
-    return beta;
+    return p.real("beta");
   }
 }

@@ -2,7 +2,7 @@ package org.activationtck.oracle.function;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 
 /**

@@ -3,7 +3,7 @@ package org.activationtck.oracle.function;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.Precision;
 
@@ -24,7 +24,7 @@ import org.activationtck.oracle.internal.Precision;
  * (-inf + sqrt(inf) = -inf + inf), although the limit is 0; ±0 → sqrt(b) / 2. With b = 0,
  * f(x) = +0.0 for x < 0 and f'(0) is 0/0 = NaN. Derivative: +Inf → 1, -Inf → +0.0 (limits).
  *
- * @throws IllegalArgumentException when b < 0
+ * <p>Params.resolve rejects b < 0.
  */
 public final class Squareplus implements ElementwiseFunction {
 
@@ -118,10 +118,6 @@ public final class Squareplus implements ElementwiseFunction {
   }
 
   private static BigDecimal b(Params p) {
-    BigDecimal b = p.real("b");
-    if (b.signum() < 0) {
-      throw new IllegalArgumentException("squareplus parameter 'b' must be >= 0, got " + b);
-    }
-    return b;
+    return p.real("b");
   }
 }

@@ -2,7 +2,7 @@ package org.activationtck.oracle.function;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 
 /**
@@ -17,17 +17,12 @@ import org.activationtck.oracle.Real;
  * <p>Method: one exact comparison; results exact. Derivative: 1 for x > theta, else 0 (0 at
  * theta); at NaN 0 (rule thresholded_relu.derivative.nan).
  *
- * @throws IllegalArgumentException for theta < 0 in tf_keras2 (the layer rejects it)
+ * <p>Params.resolve rejects theta < 0 in tf_keras2 (the layer rejects it).
  */
 public final class ThresholdedRelu implements ElementwiseFunction {
 
   private static BigDecimal theta(Params p) {
-    BigDecimal theta = p.real("theta");
-    if ("tf_keras2".equals(p.dialect()) && theta.signum() < 0) {
-      throw new IllegalArgumentException(
-          "thresholded_relu parameter 'theta' must be >= 0 in tf_keras2, got " + theta);
-    }
-    return theta;
+    return p.real("theta");
   }
 
   @Override

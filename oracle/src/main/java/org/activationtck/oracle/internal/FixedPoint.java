@@ -2,7 +2,7 @@ package org.activationtck.oracle.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.concurrent.ConcurrentHashMap;
+import org.activationtck.spec.format.PowersOfTen;
 
 /**
  * Binary fixed-point numbers for the kernels: a real v is held as the integer V = floor(v 2^F)
@@ -17,20 +17,8 @@ public final class FixedPoint {
   /** log2(10) rounded up: bits per decimal digit. */
   public static final double LOG2_10 = 3.3219280948873626;
 
-  private static final ConcurrentHashMap<Integer, BigInteger> POWERS_OF_TEN = new ConcurrentHashMap<>();
 
   private FixedPoint() {}
-
-  /** 10^n for n >= 0, cached (the conversions need the same few powers over and over). */
-  public static BigInteger tenTo(int n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("negative power of ten " + n);
-    }
-    if (n > 4096) {
-      return BigInteger.TEN.pow(n);
-    }
-    return POWERS_OF_TEN.computeIfAbsent(n, BigInteger.TEN::pow);
-  }
 
   /** Bits that carry {@code digits} decimal digits: ceil(digits log2 10). */
   public static int bitsFor(int digits) {
@@ -45,9 +33,9 @@ public final class FixedPoint {
     BigInteger u = x.unscaledValue();
     int scale = x.scale();
     if (scale <= 0) {
-      return u.multiply(tenTo(-scale)).shiftLeft(f);
+      return u.multiply(PowersOfTen.of(-scale)).shiftLeft(f);
     }
-    BigInteger[] qr = u.shiftLeft(f).divideAndRemainder(tenTo(scale));
+    BigInteger[] qr = u.shiftLeft(f).divideAndRemainder(PowersOfTen.of(scale));
     // divideAndRemainder truncates toward zero; step down for negative non-integers.
     return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
   }
@@ -63,7 +51,7 @@ public final class FixedPoint {
    * 10^(e10 - digits).
    */
   public static BigDecimal toDecimal(BigInteger v, int f, int digits, long e10) {
-    BigInteger m = v.multiply(tenTo(digits)).shiftRight(f);
+    BigInteger m = v.multiply(PowersOfTen.of(digits)).shiftRight(f);
     long scale = digits - e10;
     if (scale > Integer.MAX_VALUE || scale < Integer.MIN_VALUE) {
       throw new ArithmeticException("decimal exponent out of range: " + e10);

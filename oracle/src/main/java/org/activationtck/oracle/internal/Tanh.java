@@ -1,5 +1,6 @@
 package org.activationtck.oracle.internal;
 
+import org.activationtck.spec.format.PowersOfTen;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -82,7 +83,7 @@ public final class Tanh {
     BigInteger one = BigInteger.ONE.shiftLeft(f);
     BigInteger m = Exp.expNonPositive(y.negate(), f);
     int decimals = (int) (digits + 3 + Math.max(0, -e10));
-    BigInteger q = one.subtract(m).multiply(FixedPoint.tenTo(decimals)).divide(one.add(m));
+    BigInteger q = one.subtract(m).multiply(PowersOfTen.of(decimals)).divide(one.add(m));
     return new BigDecimal(q, decimals);
   }
 }

@@ -3,7 +3,7 @@ package org.activationtck.oracle.function;
 import static org.activationtck.oracle.function.PiecewiseTesting.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.testing.Truth;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import static org.activationtck.oracle.function.PiecewiseTesting.value;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.junit.jupiter.api.Test;
 
 /** relu against hand-worked values of the Keras op sequence and the plain max(x, 0). */

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.activationtck.oracle.OracleValue;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.spi.Dtype;
 import org.apfloat.Apfloat;

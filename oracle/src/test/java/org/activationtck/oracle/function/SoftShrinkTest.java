@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.junit.jupiter.api.Test;
 
 /** soft_shrink: x ∓ t exact, NaN per dialect. */

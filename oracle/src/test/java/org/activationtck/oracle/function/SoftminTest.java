@@ -6,7 +6,7 @@ import static org.activationtck.oracle.testing.Truth.assertExact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;

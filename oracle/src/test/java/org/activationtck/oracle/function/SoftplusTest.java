@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.spi.Dtype;
 import org.activationtck.spec.catalog.Catalog;
@@ -123,11 +123,4 @@ class SoftplusTest {
     assertEquals(Real.Kind.TINY, SP.derivative(-1e300, mathematical(), 20).kind());
   }
 
-  @Test
-  void required_softplus_betaValidation() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SP.value(1, pytorch("0", "20"), 20));
-    assertTrue(e.getMessage().contains("beta"));
-    assertThrows(IllegalArgumentException.class, () -> SP.derivative(1, pytorch("-1", "20"), 20));
-  }
 }

@@ -10,7 +10,7 @@ import java.math.MathContext;
 import java.util.Map;
 import java.util.Random;
 import org.activationtck.oracle.OracleValue;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
@@ -93,13 +93,6 @@ class SquareplusTest {
     assertExact("0", SQ.value(-3, b("0"), 20));
     assertExact("3", SQ.value(3, b("0"), 20));
     assertEquals(Real.NAN, SQ.derivative(0, b("0"), 20));
-  }
-
-  @Test
-  void required_squareplus_b_domain() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SQ.value(1, b("-1"), 20));
-    assertTrue(e.getMessage().contains("'b'"));
   }
 
   @Test

@@ -2,7 +2,7 @@ package org.activationtck.adapters.support;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import org.activationtck.oracle.Params;
+import org.activationtck.spec.params.Params;
 import org.activationtck.spi.Call;
 import org.activationtck.spec.catalog.FunctionSpec;
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.activationtck.spi.Dtype;
-import org.activationtck.tck.harness.Check;
-import org.activationtck.tck.harness.RunResult;
-import org.activationtck.tck.harness.TckConfig;
-import org.activationtck.tck.harness.TckRunner;
+import org.activationtck.runner.Check;
+import org.activationtck.runner.RunResult;
+import org.activationtck.runner.TckConfig;
+import org.activationtck.runner.TckRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,93 @@
+package org.activationtck.cli;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.activationtck.spec.format.Rounding;
+import org.activationtck.spi.Dtype;
+
+/**
+ * Parses the command line's number literals exactly and rounds them once to a format: decimal
+ * ({@code 0.1}, {@code -2.5e-3}), hexadecimal floating point ({@code 0x1.8p-3}), {@code NaN},
+ * {@code Infinity}, {@code -Infinity} (also {@code inf}, {@code +Infinity}) and signed zeros.
+ */
+final class NumberLiteral {
+
+  private static final Pattern HEX = Pattern.compile(
+      "([+-]?)0[xX]([0-9a-fA-F]*)(?:\\.([0-9a-fA-F]*))?[pP]([+-]?\\d+)");
+
+  private NumberLiteral() {}
+
+  /**
+   * The value of the literal rounded to nearest-even in the format.
+   *
+   * @throws IllegalArgumentException naming the token when it is not a number
+   */
+  static double parse(String token, Dtype dtype) {
+    String t = token.trim();
+    String lower = t.toLowerCase(Locale.ROOT);
+    switch (lower) {
+      case "nan": case "+nan": case "-nan":
+        return Double.NaN;
+      case "infinity": case "+infinity": case "inf": case "+inf":
+        return Double.POSITIVE_INFINITY;
+      case "-infinity": case "-inf":
+        return Double.NEGATIVE_INFINITY;
+      default:
+        break;
+    }
+    boolean negative = t.startsWith("-");
+    BigDecimal exact = exactValue(t);
+    double r = Rounding.round(exact, dtype);
+    if (r == 0) {
+      return negative ? -0.0 : 0.0;
+    }
+    return r;
+  }
+
+  private static BigDecimal exactValue(String t) {
+    Matcher m = HEX.matcher(t);
+    if (m.matches()) {
+      String intPart = m.group(2);
+      String frac = m.group(3) == null ? "" : m.group(3);
+      if (intPart.isEmpty() && frac.isEmpty()) {
+        throw bad(t);
+      }
+      BigInteger mantissa = new BigInteger(intPart + frac + "0", 16).shiftRight(4);
+      long exponent;
+      try {
+        exponent = Long.parseLong(m.group(4)) - 4L * frac.length();
+      } catch (NumberFormatException e) {
+        throw bad(t);
+      }
+      if (Math.abs(exponent) > 100_000) {
+        throw new IllegalArgumentException("number out of range: '" + t + "'");
+      }
+      BigDecimal v = exponent >= 0
+          ? new BigDecimal(mantissa.shiftLeft((int) exponent))
+          : new BigDecimal(mantissa).multiply(BigDecimal.ONE.divide(
+              BigDecimal.valueOf(2).pow((int) -exponent)));
+      return m.group(1).equals("-") ? v.negate() : v;
+    }
+    if (t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d{7,}")) {
+      // a number, but its exponent alone would make BigDecimal work for ever: out of range, like
+      // a hex float's beyond 2^100000 (1e400 is in range and rounds to Infinity, as IEEE does)
+      throw new IllegalArgumentException("number out of range (exponent beyond 999999): '"
+          + abbreviate(t) + "'");
+    }
+    if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,6})?")) {
+      throw bad(t);
+    }
+    return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+  }
+
+  private static IllegalArgumentException bad(String t) {
+    return new IllegalArgumentException("not a number: '" + t + "'");
+  }
+
+  private static String abbreviate(String t) {
+    return t.length() > 60 ? t.substring(0, 60) + "..." : t;
+  }
+}

@@ -1,2 +1,0 @@
-/** The process adapter: implementations in any language over JSON lines on stdin/stdout. */
-package org.activationtck.tck.process;

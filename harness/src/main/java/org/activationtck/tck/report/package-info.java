@@ -1,2 +1,0 @@
-/** Report writers: console scoreboard, JSON, JUnit XML and a self-contained HTML page with plots. */
-package org.activationtck.tck.report;

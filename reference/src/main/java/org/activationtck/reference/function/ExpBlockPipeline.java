@@ -1,0 +1,260 @@
+package org.activationtck.reference.function;
+
+import org.activationtck.reference.internal.FastExpBlock;
+import org.activationtck.reference.internal.NarrowShortcut;
+import org.activationtck.reference.internal.ZivRounding;
+
+/**
+ * The array forms of the kernels built on e^t, as block pipelines around {@link FastExpBlock}:
+ * per block of up to {@link #LENGTH} elements, copy the inputs into scratch, compute the
+ * argument t (a vector loop), e^t = eh + el ({@link FastExpBlock#exp}), the kernel's fast
+ * approximation h + l of its result (vector loops), and then one scalar pass that keeps the fast
+ * result where a rounding test decides it and calls the kernel's accurate path elsewhere.
+ *
+ * <p>Why this shape (measured on JDK 17, C2): the same arithmetic per element, fused with the
+ * decision, does not vectorize and costs about twice as much. SuperWord vectorizes only short
+ * straight-line loops over arrays indexed by the loop variable alone, so every vector loop
+ * reads and writes this object's scratch arrays (never the caller's at an offset), has no
+ * branch, select or bit operation, and a kernel's case split by the sign of x uses {@link Step}'s
+ * exact 0/1 indicators. The rounding decisions (an equality of two doubles, a test on bits) are
+ * not vectorizable and stay in the scalar pass, where the fallback branch is rare and so
+ * predictable.
+ *
+ * <p>Two decisions:
+ * <ul>
+ *   <li>{@link #nearest}: {@link ZivRounding#nearest} split in two, the ends of the interval
+ *       h + l -+ b in a vector loop ({@link #ends}) and their comparison in the scalar pass. The
+ *       result is, bit for bit, {@code ZivRounding.nearest(h, l, bound)} where it is not NaN and
+ *       the accurate path elsewhere, so a scalar form that computes h and l by the same IEEE
+ *       operations and then calls ZivRounding.nearest agrees with the array form.
+ *   <li>{@link #narrow}: y = h + l rounded to a double, kept where {@link NarrowShortcut#decides}
+ *       proves that y rounds, in every narrow dtype, like every value within bound |y| of it.
+ * </ul>
+ *
+ * <p>Not thread-safe: an instance is scratch (at most 36 KiB with FastExpBlock's, in L1 and L2)
+ * for one array call at a time (kernels make one per call; glu keeps one per thread).
+ */
+final class ExpBlockPipeline {
+
+  /** Elements per block: {@link FastExpBlock#LENGTH}. */
+  static final int LENGTH = FastExpBlock.LENGTH;
+
+  /**
+   * One kernel's arithmetic around e^t. Implementations read and write the pipeline's scratch
+   * arrays with short vector loops (see the class comment).
+   */
+  interface Stages {
+    /** t[i], the argument of the exponential, from x[i] (and w[i]) for i < n. */
+    void argument(ExpBlockPipeline p, int n);
+
+    /**
+     * h[i] + l[i], the fast approximation of the result, from x[i], w[i] and e^t[i] = eh[i] +
+     * el[i] (NaN in both parts outside FastExpBlock's domain), for i < n; s0..s3 are free.
+     */
+    void approximate(ExpBlockPipeline p, int n);
+
+    /** The accurate result for the element x (w its second operand, 0 for unary kernels). */
+    double accurate(double x, double w);
+  }
+
+  private final FastExpBlock exp = new FastExpBlock();
+
+  /** The block of the first operand (the kernel's x). */
+  final double[] x;
+  /** The block of the second operand, for binary kernels (glu's a). */
+  final double[] w;
+  /** The argument of the exponential. */
+  final double[] t;
+  /** e^t = eh + el. */
+  final double[] eh;
+  final double[] el;
+  /**
+   * Free scratch for {@link Stages#approximate}; afterwards s0 and s1 hold the ends of the Ziv
+   * interval ({@link #nearest}) or y = h + l ({@link #narrow}).
+   */
+  final double[] s0;
+  final double[] s1;
+  final double[] s2;
+  final double[] s3;
+  /** The fast approximation h + l. */
+  final double[] h;
+  final double[] l;
+
+  /**
+   * Scratch for arrays of the given length: blocks of min(length, {@link #LENGTH}) (short
+   * arrays, such as glu's axis vectors, do not pay for zeroing unused scratch).
+   */
+  ExpBlockPipeline(int length) {
+    int capacity = Math.max(1, Math.min(LENGTH, length));
+    x = new double[capacity];
+    w = new double[capacity];
+    t = new double[capacity];
+    eh = new double[capacity];
+    el = new double[capacity];
+    s0 = new double[capacity];
+    s1 = new double[capacity];
+    s2 = new double[capacity];
+    s3 = new double[capacity];
+    h = new double[capacity];
+    l = new double[capacity];
+  }
+
+  /**
+   * out[i] = ZivRounding.nearest(h, l, bound) for the kernel's h + l at in[i], or
+   * stages.accurate(in[i], 0) where that is NaN, for every i.
+   */
+  void nearest(Stages stages, double bound, double[] in, double[] out) {
+    nearest(stages, bound, in, 0, null, 0, out, 0, in.length);
+  }
+
+  /**
+   * As {@link #nearest(Stages, double, double[], double[])} for the elements in[inFrom + i] and,
+   * when other is not null, the second operands other[otherFrom + i], i < length, into
+   * out[outFrom + i].
+   */
+  void nearest(Stages stages, double bound, double[] in, int inFrom, double[] other, int otherFrom,
+      double[] out, int outFrom, int length) {
+    for (int done = 0, n; done < length; done += n) {
+      n = Math.min(x.length, length - done);
+      load(in, inFrom + done, other, other == null ? 0 : otherFrom + done, n);
+      block(stages, n);
+      double[] lo = s0;
+      double[] up = s1;
+      ends(h, l, bound, lo, up, n);
+      int base = outFrom + done;
+      for (int i = 0; i < n; i++) {
+        double r = lo[i];
+        out[base + i] = r == up[i] ? r : stages.accurate(x[i], w[i]);
+      }
+    }
+  }
+
+  /**
+   * out[i] = y = h + l rounded for the kernel's h + l at in[i] where {@link
+   * NarrowShortcut#decides}(y, bound), else stages.accurate(in[i], 0).
+   */
+  void narrow(Stages stages, double bound, double[] in, double[] out) {
+    for (int done = 0, n; done < in.length; done += n) {
+      n = Math.min(x.length, in.length - done);
+      System.arraycopy(in, done, x, 0, n);
+      block(stages, n);
+      sums(n);
+      double[] y = s0;
+      for (int i = 0; i < n; i++) {
+        double r = y[i];
+        out[done + i] = NarrowShortcut.decides(r, bound) ? r : stages.accurate(x[i], 0);
+      }
+    }
+  }
+
+  /** As {@link #narrow(Stages, double, double[], double[])}, each result narrowed to float32. */
+  void narrow(Stages stages, double bound, float[] in, float[] out) {
+    for (int done = 0, n; done < in.length; done += n) {
+      n = Math.min(x.length, in.length - done);
+      double[] xs = x;
+      for (int i = 0; i < n; i++) {
+        xs[i] = in[done + i];
+      }
+      block(stages, n);
+      sums(n);
+      double[] y = s0;
+      for (int i = 0; i < n; i++) {
+        double r = y[i];
+        out[done + i] = (float) (NarrowShortcut.decides(r, bound) ? r : stages.accurate(xs[i], 0));
+      }
+    }
+  }
+
+  /**
+   * The fast part for the n elements already in {@link #x} (and {@link #w}): the argument, the
+   * exponential and the approximation into {@link #h} and {@link #l}. For kernels that decide
+   * their own way (glu's rounding to odd).
+   */
+  void block(Stages stages, int n) {
+    stages.argument(this, n);
+    exp.exp(t, eh, el, n);
+    stages.approximate(this, n);
+  }
+
+  /** Copies n elements into {@link #x} and, when other is not null, {@link #w}. */
+  void load(double[] in, int inFrom, double[] other, int otherFrom, int n) {
+    System.arraycopy(in, inFrom, x, 0, n);
+    if (other != null) {
+      System.arraycopy(other, otherFrom, w, 0, n);
+    }
+  }
+
+  private void sums(int n) {
+    double[] hh = h;
+    double[] ll = l;
+    double[] y = s0;
+    for (int i = 0; i < n; i++) {
+      y[i] = hh[i] + ll[i];
+    }
+  }
+
+  // The shared vector loops of the kernels (each a few operations, see the class comment).
+
+  /** out[i] = -|in[i]|. */
+  static void negativeAbs(double[] in, double[] out, int n) {
+    for (int i = 0; i < n; i++) {
+      out[i] = -Math.abs(in[i]);
+    }
+  }
+
+  /**
+   * nh + nl = 1 for x >= 0 (either zero), e = eh + el for x < 0, exactly: with the indicator neg
+   * of x < 0 ({@link Step#positive}(-x), exactly 0 or 1; NaN for NaN x), fma(neg, eh, 1 - neg)
+   * is 1 or eh and neg el is a zero or el. The numerator of sigma(x) = n / (1 + e^-|x|).
+   */
+  static void sigmoidNumerator(double[] x, double[] eh, double[] el, double[] nh, double[] nl,
+      int n) {
+    for (int i = 0; i < n; i++) {
+      double neg = Step.positive(-x[i]);
+      nh[i] = Math.fma(neg, eh[i], 1 - neg);
+      nl[i] = neg * el[i];
+    }
+  }
+
+  /**
+   * dh + dl = 1 + (eh + el) for 0 <= eh <= 1: TwoSum's error term of 1 + eh, exact as 1 >= eh
+   * (FastTwoSum), plus el (one rounding, below 2^-105 of dh).
+   */
+  static void onePlus(double[] eh, double[] el, double[] dh, double[] dl, int n) {
+    for (int i = 0; i < n; i++) {
+      double e = eh[i];
+      double d = 1 + e;
+      dh[i] = d;
+      dl[i] = (e - (d - 1)) + el[i];
+    }
+  }
+
+  /**
+   * q + c = (nh + nl) / (dh + dl): q = nh (1/dh) and one correction c = (nh - q dh + nl - q dl)
+   * (1/dh) with the residual nh - q dh exact by fma. See {@link Sigmoid#FAST64_VALUE_BOUND} for
+   * the error (below 2^-102 of q beyond the errors of n and d).
+   */
+  static void quotient(double[] nh, double[] nl, double[] dh, double[] dl, double[] q, double[] c,
+      int n) {
+    for (int i = 0; i < n; i++) {
+      double d = dh[i];
+      double a = nh[i];
+      double inv = 1 / d;
+      double qi = a * inv;
+      q[i] = qi;
+      c[i] = (Math.fma(-qi, d, a) + nl[i] - qi * dl[i]) * inv;
+    }
+  }
+
+  /** The ends of {@link ZivRounding#nearest}'s interval for h[i] + l[i] (see there). */
+  static void ends(double[] h, double[] l, double bound, double[] lower, double[] upper, int n) {
+    double widened = ZivRounding.widened(bound);
+    for (int i = 0; i < n; i++) {
+      double hi = h[i];
+      double li = l[i];
+      double b = ZivRounding.halfWidth(widened, hi);
+      lower[i] = hi + (li - b);
+      upper[i] = hi + (li + b);
+    }
+  }
+}

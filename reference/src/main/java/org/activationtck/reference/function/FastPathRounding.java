@@ -1,0 +1,23 @@
+package org.activationtck.reference.function;
+
+import org.activationtck.reference.internal.ToOddShortcut;
+import org.activationtck.reference.internal.ZivRounding;
+
+/**
+ * The last step of the gelu and tanh_shrink fast paths: hi + lo, within an absolute error err of
+ * the exact value, rounded for the kernel's dtype by Ziv's test, or NaN when the bound does not
+ * decide (the kernel then runs its accurate path).
+ */
+final class FastPathRounding {
+
+  private FastPathRounding() {}
+
+  /**
+   * float64 ({@code toOdd} false): {@link ZivRounding#nearest} with the bound made relative to
+   * |hi + lo|; narrow dtypes: {@link ToOddShortcut#round}.
+   */
+  static double round(double hi, double lo, double err, boolean toOdd) {
+    return toOdd ? ToOddShortcut.round(hi, lo, err)
+        : ZivRounding.nearest(hi, lo, err / Math.abs(hi + lo));
+  }
+}

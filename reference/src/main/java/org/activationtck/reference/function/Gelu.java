@@ -1,0 +1,348 @@
+package org.activationtck.reference.function;
+
+import static org.activationtck.reference.internal.DoubleDouble.add;
+import static org.activationtck.reference.internal.DoubleDouble.div;
+import static org.activationtck.reference.internal.DoubleDouble.mul;
+import static org.activationtck.reference.internal.DoubleDouble.sub;
+
+import org.activationtck.spec.params.Params;
+import org.activationtck.reference.internal.DoubleDouble;
+import org.activationtck.reference.internal.ErfcDoubleDouble;
+
+/**
+ * gelu, exact (x Phi(x) = (x/2) erfc(-s x)) or tanh form (x sigma(c (x + kappa x^3)),
+ * c = 2 sqrt(2/pi)), in double-double, rounded once. The constants s = 1/sqrt 2, c and kappa are
+ * the dialect's ({@link GeluScales}: stored binary values, ONNX's square root of a float32, or
+ * the exact reals), carried as double-doubles; the formulas below are written for the exact
+ * reals and hold for the others with s, c and kappa in their places.
+ *
+ * <p>Method, exact form: t = s |x|, t^2 = s^2 x^2 as a double-double (exact for s = 1/sqrt 2).
+ * Phi(x) = erfc(t)/2 for x < 0 and 1 - erfc(t)/2 for x > 0, erfc from {@link ErfcDoubleDouble}
+ * (series below t = 3, continued fraction above, where e^(-t^2) stays a separate scaled factor so
+ * that results down to the subnormal range round once). Derivative Phi(x) + x phi(x),
+ * phi(x) = e^(-t^2)/sqrt(2 pi); for t >= 3 and x < 0 it is e^(-t^2) (F_t/2 + x/sqrt(2 pi)) with
+ * F_t the continued-fraction factor, no cancellation. Within 2^-20 of the derivative's root
+ * (x0 = -0.75179 exact form, -0.75246 tanh form) its Taylor series about x0 is used instead
+ * ({@link RootTaylor}): the direct sum keeps only about 49 bits at the doubles next to x0. The
+ * series exist for the float64 constants of every dialect; narrow kernels, whose inputs lie at
+ * least a float32 spacing from the root, use the direct sum.
+ *
+ * <p>Method, tanh form: P = x + 0.044715 x^3, v = 2 sqrt(2/pi) P, value x sigma(v), derivative
+ * sigma(v)(1 + x 2 sqrt(2/pi) (1 + 0.134145 x^2) sigma(-v)).
+ *
+ * <p>Fast path, exact form (value and derivative): {@link GeluExactFastPath} (erf series and
+ * continued fraction in plain double-double arithmetic, bound 2^-76, Ziv's test), the accurate
+ * path below otherwise.
+ *
+ * <p>Fast path, tanh form: {@link GeluTanhFastPath} (value and derivative from a double-double
+ * v and e^(-|v|), bound 2^-76, Ziv's test), the accurate path below otherwise.
+ *
+ * <p>Accuracy: the fast paths return the correctly rounded double (float64) or the value
+ * rounded to odd (narrow dtypes), proved by their bounds; the accurate path, for the rest: relative
+ * error below 10^-22 before the final rounding (the erfc cancellation at t < 3 costs 16 bits):
+ * within 1 ulp, correctly rounded except within 10^-22 of a midpoint.
+ *
+ * <p>Special cases (catalog): NaN → NaN; +Inf → +Inf; -Inf → NaN; ±0 → ±0. Derivative: +Inf → 1;
+ * -Inf → -0.0; ±0 → 0.5.
+ *
+ * <p>Thresholds: |x| < 2^-60: x/2 + 0.3989 x^2 ({@link Silu#halfPlusSquare}). Exact form:
+ * x <= -40 → -0.0 (|f| < e^-800, |f'| < 40 e^-800); x > 12 → f = x, f' = 1 (erfc(8.48)/2 <
+ * 10^-32, x phi(x) < 10^-30). Tanh form: x <= -25 → -0.0 (v < -1154); x > 10 → f = x, f' = 1
+ * (sigma(-v) < e^-87); v < -700: sigma(v) = e^v within e^-700, scaled once.
+ */
+public final class Gelu extends RoundingFunction {
+
+  /** sqrt(1/2) = 0x1.6a09e667f3bcdp-1 - 0x1.bdd3413b26456p-55 (0.7071067811865476). */
+  static final DoubleDouble SQRT_HALF =
+      DoubleDouble.of(0x1.6a09e667f3bcdp-1, -0x1.bdd3413b26456p-55);
+
+  /** 1/sqrt(2 pi) = 0x1.9884533d43651p-2 - 0x1.cbc0d30ebfd15p-56 (0.3989422804014327). */
+  static final DoubleDouble INV_SQRT_2PI =
+      DoubleDouble.of(0x1.9884533d43651p-2, -0x1.cbc0d30ebfd15p-56);
+
+  /** 2 sqrt(2/pi) = 0x1.9884533d43651p+0 - 0x1.cbc0d30ebfd15p-54 (1.5957691216057308). */
+  static final DoubleDouble C = DoubleDouble.of(0x1.9884533d43651p+0, -0x1.cbc0d30ebfd15p-54);
+
+  /** 0.044715 = 0x1.6e4e26d4801f7p-5 + 0x1.441355475a31ap-59. */
+  static final DoubleDouble KAPPA = DoubleDouble.of(0x1.6e4e26d4801f7p-5, 0x1.441355475a31ap-59);
+
+  private static final DoubleDouble HALF = DoubleDouble.of(0.5);
+
+  /** Exact form: root of f', -0.7517915246935645 = -0x1.80ead197f00b4p-1 + 0x1.13e74c58cada8p-56. */
+  static final DoubleDouble EXACT_ROOT =
+      DoubleDouble.of(-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56);
+
+  /** f''(EXACT_ROOT) = 0.4314939923140469 = 0x1.b9d98fa5a3215p-2 + 0x1.f7c1a23190c7cp-56. */
+  static final DoubleDouble EXACT_C1 = DoubleDouble.of(0x1.b9d98fa5a3215p-2, 0x1.f7c1a23190c7cp-56);
+
+  /** Tanh form: root of f', -0.7524614220710163 = -0x1.81429f9e97e4dp-1 + 0x1.4f523ed77dbdcp-55. */
+  static final DoubleDouble TANH_ROOT =
+      DoubleDouble.of(-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55);
+
+  /** f''(TANH_ROOT) = 0.4304000910248585 = 0x1.b8bacd2c96b91p-2 + 0x1.7625a206be83dp-56. */
+  static final DoubleDouble TANH_C1 = DoubleDouble.of(0x1.b8bacd2c96b91p-2, 0x1.7625a206be83dp-56);
+
+  /**
+   * The kernel of one form (exact or tanh) for one final rounding: nearest (float64) or to odd
+   * (narrower dtypes). Each result comes from the form's fast path ({@link GeluExactFastPath},
+   * {@link GeluTanhFastPath}), or from its accurate path where the fast path returns NaN
+   * (undecided or outside its range); the array forms run the fast path first, in blocks of
+   * {@link #BLOCK}, then redo the NaN results. The form is fixed per kernel, so its tests are
+   * loop-invariant.
+   */
+  private static final class FormKernel implements Kernel {
+    /** Scratch doubles for either fast path (the exact form needs 5, the tanh form 1). */
+    private static final int SCRATCH = 5;
+
+    private final boolean exact;
+    private final boolean toOdd;
+    private final GeluScales k;
+
+    FormKernel(boolean exact, boolean toOdd, GeluScales k) {
+      this.exact = exact;
+      this.toOdd = toOdd;
+      this.k = k;
+    }
+
+    private double fastValue(double x, double[] scratch) {
+      return exact ? GeluExactFastPath.value(k, x, toOdd, scratch)
+          : GeluTanhFastPath.value(k, x, toOdd, scratch);
+    }
+
+    private double fastDerivative(double x, double[] scratch) {
+      return exact ? GeluExactFastPath.derivative(k, x, toOdd, scratch)
+          : GeluTanhFastPath.derivative(k, x, toOdd, scratch);
+    }
+
+    private double accurateValue(double x) {
+      return exact ? accurateExactValue(k, x, toOdd) : accurateTanhValue(k, x, toOdd);
+    }
+
+    private double accurateDerivative(double x) {
+      return exact ? accurateExactDerivative(k, x, toOdd) : accurateTanhDerivative(k, x, toOdd);
+    }
+
+    @Override
+    public double value(double x) {
+      double y = fastValue(x, new double[SCRATCH]);
+      return y == y ? y : accurateValue(x);
+    }
+
+    @Override
+    public double derivative(double x) {
+      double y = fastDerivative(x, new double[SCRATCH]);
+      return y == y ? y : accurateDerivative(x);
+    }
+
+    @Override
+    public void values(double[] x, double[] y) {
+      Kernel.requireSameLength(x.length, y.length);
+      double[] scratch = new double[SCRATCH];
+      for (int from = 0; from < x.length; from += BLOCK) {
+        int to = Math.min(x.length, from + BLOCK);
+        if (exact) {
+          GeluExactFastPath.values(k, x, y, from, to, toOdd, scratch);
+        } else {
+          GeluTanhFastPath.values(k, x, y, from, to, toOdd, scratch);
+        }
+      }
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = accurateValue(x[i]);
+        }
+      }
+    }
+
+    @Override
+    public void values(float[] x, float[] y) {
+      Kernel.requireSameLength(x.length, y.length);
+      double[] scratch = new double[SCRATCH];
+      for (int from = 0; from < x.length; from += BLOCK) {
+        int to = Math.min(x.length, from + BLOCK);
+        if (exact) {
+          GeluExactFastPath.values(k, x, y, from, to, toOdd, scratch);
+        } else {
+          GeluTanhFastPath.values(k, x, y, from, to, toOdd, scratch);
+        }
+      }
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = (float) accurateValue(x[i]);
+        }
+      }
+    }
+
+    @Override
+    public void derivatives(double[] x, double[] y) {
+      Kernel.requireSameLength(x.length, y.length);
+      double[] scratch = new double[SCRATCH];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = fastDerivative(x[i], scratch);
+      }
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = accurateDerivative(x[i]);
+        }
+      }
+    }
+
+    @Override
+    public void derivatives(float[] x, float[] y) {
+      Kernel.requireSameLength(x.length, y.length);
+      double[] scratch = new double[SCRATCH];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) fastDerivative(x[i], scratch);
+      }
+      for (int i = 0; i < x.length; i++) {
+        if (y[i] != y[i]) {
+          y[i] = (float) accurateDerivative(x[i]);
+        }
+      }
+    }
+  }
+
+  /** The exact form's accurate path (slow: DoubleDouble objects), special cases included. */
+  static double accurateExactValue(GeluScales k, double x, boolean toOdd) {
+    if (x != x || x == Double.POSITIVE_INFINITY) {
+      return x;
+    }
+    if (x <= -40) {
+      return x == Double.NEGATIVE_INFINITY ? Double.NaN : -0.0;
+    }
+    if (x > 12) {
+      return x;
+    }
+    if (Math.abs(x) < 0x1p-60) {
+      return Silu.halfPlusSquare(x, toOdd);
+    }
+    DoubleDouble t = mul(k.s, Math.abs(x));
+    DoubleDouble halfX = DoubleDouble.of(0.5 * x);
+    if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
+      return DoubleDouble.round(mul(phi(k, x, t), x), toOdd);
+    }
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(tSquare(k, x)));
+    return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), toOdd);
+  }
+
+  /** The exact form's accurate derivative (slow: DoubleDouble objects), special cases included. */
+  static double accurateExactDerivative(GeluScales k, double x, boolean toOdd) {
+    if (x != x) {
+      return x;
+    }
+    if (x == 0) {
+      return 0.5;
+    }
+    if (x <= -40) {
+      return -0.0;
+    }
+    if (x > 12) {
+      return 1.0;
+    }
+    GeluScales.RootSeries series = k.exactRoot;
+    if (series != null && RootTaylor.near(x, series.root())) {
+      return RootTaylor.value(toOdd, x, series.root(), series.c1(), series.higher());
+    }
+    DoubleDouble t = mul(k.s, Math.abs(x));
+    DoubleDouble minusT2 = DoubleDouble.negate(tSquare(k, x));
+    if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
+      DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), k.density), x);
+      return DoubleDouble.round(add(phi(k, x, t), density), toOdd);
+    }
+    DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
+    DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
+        mul(k.density, x));
+    return e.times(bracket, toOdd);
+  }
+
+  /** The tanh form's accurate path (slow: DoubleDouble objects), special cases included. */
+  static double accurateTanhValue(GeluScales k, double x, boolean toOdd) {
+    if (x != x || x == Double.POSITIVE_INFINITY) {
+      return x;
+    }
+    if (x <= -25) {
+      return x == Double.NEGATIVE_INFINITY ? Double.NaN : -0.0;
+    }
+    if (x > 10) {
+      return x;
+    }
+    if (Math.abs(x) < 0x1p-60) {
+      return Silu.halfPlusSquare(x, toOdd);
+    }
+    DoubleDouble v = v(k, x);
+    if (v.hi < -700) {
+      return DoubleDouble.expScaled(v).times(DoubleDouble.of(x), toOdd);
+    }
+    return DoubleDouble.round(mul(sigmoid(v, false), x), toOdd);
+  }
+
+  /** The tanh form's accurate derivative (slow: DoubleDouble objects), special cases included. */
+  static double accurateTanhDerivative(GeluScales k, double x, boolean toOdd) {
+    if (x != x) {
+      return x;
+    }
+    if (x == 0) {
+      return 0.5;
+    }
+    if (x <= -25) {
+      return -0.0;
+    }
+    if (x > 10) {
+      return 1.0;
+    }
+    GeluScales.RootSeries series = k.tanhRoot;
+    if (series != null && RootTaylor.near(x, series.root())) {
+      return RootTaylor.value(toOdd, x, series.root(), series.c1(), series.higher());
+    }
+    DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(k.threeKappa, x), x));
+    DoubleDouble slope = mul(mul(k.c, dp), x);
+    DoubleDouble v = v(k, x);
+    if (v.hi < -700) {
+      return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), toOdd);
+    }
+    DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
+    return DoubleDouble.round(mul(sigmoid(v, false), b), toOdd);
+  }
+
+  /**
+   * t^2 = (q/2) x^2 as a double-double: exact for q = 1 (s = 1/sqrt 2; |x| <= 40, no underflow
+   * for |x| >= 2^-60), else within 2^-103 relative.
+   */
+  private static DoubleDouble tSquare(GeluScales k, double x) {
+    return DoubleDouble.scalb(mul(mul(DoubleDouble.of(x), x), k.q), -1);
+  }
+
+  /** Phi(x) for t = s |x| < 3, or x > 0 with t <= 8.5. */
+  private static DoubleDouble phi(GeluScales k, double x, DoubleDouble t) {
+    DoubleDouble erfc = t.hi < ErfcDoubleDouble.SERIES_LIMIT ? ErfcDoubleDouble.erfcSmall(t)
+        : mul(ErfcDoubleDouble.tailFactor(t), DoubleDouble.exp(DoubleDouble.negate(tSquare(k, x))));
+    DoubleDouble half = mul(erfc, HALF);
+    return x < 0 ? half : sub(DoubleDouble.ONE, half);
+  }
+
+  /** v = c (x + kappa x^3). */
+  private static DoubleDouble v(GeluScales k, double x) {
+    DoubleDouble x3 = mul(mul(DoubleDouble.of(x), x), x);
+    return mul(k.c, add(DoubleDouble.of(x), mul(k.kappa, x3)));
+  }
+
+  /** sigma(v), or sigma(-v) when complement, for v >= -700. */
+  private static DoubleDouble sigmoid(DoubleDouble v, boolean complement) {
+    boolean positive = (v.hi >= 0) != complement;
+    DoubleDouble e = DoubleDouble.exp(DoubleDouble.negate(v.hi >= 0 ? v : DoubleDouble.negate(v)));
+    return div(positive ? DoubleDouble.ONE : e, add(DoubleDouble.ONE, e));
+  }
+
+  /**
+   * Elements per call of the array forms' fast loops: a short method called often is compiled
+   * with its loop's full profile, where one long loop is first compiled on stack replacement
+   * from an early, partial one.
+   */
+  static final int BLOCK = 512;
+
+
+  @Override
+  Kernel bind(Params p, boolean toOdd) {
+    boolean tanh = p.has("approximate") && p.bool("approximate");
+    return new FormKernel(!tanh, toOdd, GeluScales.of(p));
+  }
+}

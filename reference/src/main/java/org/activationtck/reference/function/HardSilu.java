@@ -1,0 +1,255 @@
+package org.activationtck.reference.function;
+
+import org.activationtck.spec.params.Params;
+import org.activationtck.reference.internal.DoubleDouble;
+import org.activationtck.reference.internal.DoubleRounding;
+
+/**
+ * hard_silu: x relu6(x + 3) / 6.
+ *
+ * <p>Method: on -3 < x < 3 the numerator N = x (x + 3) as a double-double: x + 3 = s + e
+ * (Fast2Sum, |3| >= |x|), x s = p + pe (fma), N = p + (pe + x e) with the last product and sum
+ * rounded at 2^-53 of a term below ulp(p); then N / 6 by {@link Sixth}. Result within
+ * 0.5 ulp + 2^-51 ulp. Float32: a float32 midpoint m has at most 25 bits, so N = 6m would fit
+ * in a double exactly; otherwise |N/6 - m| >= 2^-25 ulp64, far above the residual's error, so
+ * the rounding to odd of the narrower dtypes ({@link DoubleRounding#finish}) is correct.
+ * Derivative (2x + 3) / 6 the same way (2x exact).
+ *
+ * <p>Special cases: x <= -3 → x * 0 = -0.0; -Inf → NaN; ±0 → ±0; +Inf → +Inf. Derivative 0
+ * at -3 and 1 at 3 in every dialect. ONNX, whose HardSwish multiplies by a float32 1/6, has its
+ * own kernel, {@link OnnxHardSwish}.
+ *
+ * <p>Array forms: {@link #nearest}, one formula for every piece (x itself as the first factor
+ * of the numerator, u = clamp(x, -3, 3) in the second) in one vectorized loop, then a running
+ * minimum over the inputs in a second one ({@link #inRange}); only when that minimum says some
+ * input has |x| < {@link #TINY} (zeros, subnormal ties) or x > {@link #LARGE} (6x overflowing),
+ * or is NaN, does a scalar pass redo those elements. The narrow dtypes' float[] forms
+ * narrow the nearest double and send the rare float32 boundaries ({@link NarrowingCheck}),
+ * -Infinity (whose value NaN is risky) and the inputs out of range to the rounding-to-odd
+ * scalar forms.
+ */
+public final class HardSilu extends RoundingFunction {
+
+  /**
+   * Below 2^-60, f(x) = x/2 + x^2/6 with x^2/6 < 2^-61 |x/2|, under half an ulp: the result is
+   * x/2 with every tie broken upward (x^2/6 > 0). Here the double-double tail x e would
+   * underflow for subnormal x, where x/2 itself is a tie.
+   */
+  private static final double TINY = 0x1p-60;
+
+  /** x/2 + x^2/6 for |x| < TINY: x/2, rounded up when it is a tie (odd subnormal x). */
+  static double tiny(double x, boolean toOdd) {
+    double half = x * 0.5;
+    if (half * 2 != x) {
+      // The upper neighbour: x + MIN_VALUE is an even multiple of MIN_VALUE, so halving is exact;
+      // x = -MIN_VALUE gives a zero, which keeps the sign of the (negative) value.
+      half = Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
+    }
+    return DoubleRounding.finish(half, 1, toOdd);
+  }
+
+  /** Above this 6x may overflow in {@link #nearest}; such x (+Infinity too) are their own value. */
+  private static final double LARGE = 0x1p1020;
+
+  /**
+   * The float64 value for TINY <= |x| <= LARGE, -Infinity (NaN) and NaN, branch-free: -F with
+   * F = (-x)(u + 3) / 6, u = clamp(x, -3, 3), by the double-double numerator of the class
+   * comment and {@link Sixth#nearest}. Why each piece comes out exact or correctly rounded:
+   * <ul>
+   *   <li>-3 < x < 3: u = x, and F is the arithmetic of the class comment applied to -x in the
+   *       first factor. Every operation (+, -, *, fma, /, rounding to nearest) commutes with
+   *       negation, so -F is that arithmetic for x (within 0.5 ulp + 2^-51 ulp, as above).
+   *   <li>3 <= x <= LARGE: u = 3, s = 6 and e = 0 exactly, so prod + tail is -6x exactly (the
+   *       fma gives the product's rounding error, (-x) 0 adds a zero) and 6x <= 1.5 2^1022 does
+   *       not overflow; Sixth puts its sum within 2^-52 ulp of -6x / 6 = -x before the final
+   *       rounding, and a double within that distance of a double rounds to it: -F = x.
+   *   <li>x <= -3, finite: u = -3, s = +0.0, e = -3 - (0 - 3) = +0.0, so prod = (-x) (+0.0)
+   *       = +0.0 and tail = (+0.0 + (-0.0)) + (+0.0) = +0.0; in Sixth q = +0.0, the remainder
+   *       fma(-q, 6, +0.0) = -0.0 + +0.0 = +0.0, F = +0.0 + +0.0 / 6 = +0.0: -F = -0.0, the
+   *       catalog's x * 0.
+   *   <li>-Infinity: prod = Infinity * 0 = NaN, the catalog's NaN; NaN stays NaN.
+   * </ul>
+   * Outside: |x| < TINY (+0.0 would come out -0.0, and x e underflows, see {@link #TINY}) and
+   * x > LARGE (6x overflows; +Infinity gives NaN): {@link #inRange} is false for those.
+   */
+  static double nearest(double x) {
+    double u = Math.min(Math.max(x, -3.0), 3.0);
+    double s = u + 3;
+    double e = u - (s - 3);
+    double nx = -x;
+    double prod = nx * s;
+    return -Sixth.nearest(prod, Math.fma(nx, s, -prod) + nx * e);
+  }
+
+  /**
+   * Positive for TINY < |x| < LARGE; zero, negative or NaN for every x that {@link #nearest}
+   * may get wrong (NaN too, which it gets right, and the two bounds). The factors cannot both be
+   * negative (|x| < TINY and x > LARGE), and a product of positive factors does not underflow:
+   * |x| - TINY is then at least 2^-112, the spacing of doubles above TINY, and LARGE - x at
+   * least 2^967, the spacing below LARGE.
+   */
+  private static double inRange(double x) {
+    return (Math.abs(x) - TINY) * (LARGE - x);
+  }
+
+  /** (2u + 3) / 6 for u = clamp(x, -3, 3), nearest. */
+  private static double middleSlope(double x) {
+    double twice = 2 * Math.min(Math.max(x, -3.0), 3.0);
+    double s = twice + 3;
+    return Sixth.nearest(s, DoubleDouble.twoSumError(twice, 3, s));
+  }
+
+  /** 1 for x >= 3, 0 for x <= -3, else middle (finite): middle [-3 < x < 3] + [x >= 3]. */
+  private static double outsideSlope(double x, double middle) {
+    return middle * Step.positive(Math.min(x + 3, 3 - x)) + Step.nonNegative(x - 3);
+  }
+
+  /** The float64 derivative, branch-free: 0, (2u + 3) / 6 for u = clamp(x, -3, 3), or 1. */
+  static double nearestSlope(double x) {
+    return outsideSlope(x, middleSlope(x));
+  }
+
+  /**
+   * y = nearest(x) for the first n elements; returns whether every x[i] was in range (see
+   * {@link #inRange}). Two vectorized loops: the formula, then the running minimum of
+   * {@link #inRange} (the two in one loop body compiled, on JDK 17, to code several times
+   * slower). The check costs about two thirds of the formula; the second vector pass and the
+   * scalar pass with a branch per element that it replaces cost about as much as the formula
+   * each.
+   */
+  private static boolean nearestValues(double[] x, double[] y, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] = nearest(x[i]);
+    }
+    double lowest = 1;
+    for (int i = 0; i < n; i++) {
+      lowest = Math.min(lowest, inRange(x[i]));
+    }
+    return lowest > 0;
+  }
+
+  /** Whether {@link #nearest}(x) may differ from the value: |x| < TINY, x > LARGE or NaN. */
+  private static boolean special(double x) {
+    return !(Math.abs(x) >= TINY && x <= LARGE);
+  }
+
+  private static void nearestSlopes(double[] x, double[] y, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] = middleSlope(x[i]);
+    }
+    for (int i = 0; i < n; i++) {
+      y[i] = outsideSlope(x[i], y[i]);
+    }
+  }
+
+  /**
+   * The kernel of x relu6(x + 3) / 6, or of ONNX's x HardSigmoid(x) with slope float32(1/6)
+   * ({@link OnnxHardSwish}) when the dialect stores the constant one_sixth rounded.
+   */
+  @Override
+  Kernel bind(Params p, boolean toOdd) {
+    return p.constant("one_sixth").<Kernel>map(a -> new OnnxHardSwish(a.doubleValue(), toOdd))
+        .orElseGet(() -> new RoundingKernel(toOdd));
+  }
+
+  private static final class RoundingKernel extends BranchFreeKernel {
+    private final boolean toOdd;
+
+    RoundingKernel(boolean toOdd) {
+      this.toOdd = toOdd;
+    }
+
+    @Override
+    public double value(double x) {
+      if (Math.abs(x) < TINY) {
+        return tiny(x, toOdd);
+      }
+      if (!toOdd) {
+        return x > LARGE ? x : nearest(x);
+      }
+      if (x <= -3) {
+        return x * 0.0;                     // -0.0, and NaN for -Inf
+      }
+      if (x >= 3 || Double.isNaN(x)) {
+        return x;
+      }
+      double s = x + 3;
+      double e = x - (s - 3);
+      double prod = x * s;
+      return Sixth.of(prod, Math.fma(x, s, -prod) + x * e, true);   // x (x + 3) / 6, rounded to odd
+    }
+
+    @Override
+    public double derivative(double x) {
+      if (!toOdd) {
+        return nearestSlope(x);
+      }
+      if (Double.isNaN(x)) {
+        return x;
+      }
+      if (x <= -3) {
+        return 0;
+      }
+      if (x >= 3) {
+        return 1;
+      }
+      double twice = 2 * x;
+      double s = twice + 3;
+      return Sixth.of(s, DoubleDouble.twoSumError(twice, 3, s), true);
+    }
+
+    @Override
+    void values(double[] x, double[] y, int n) {
+      if (toOdd) {
+        for (int i = 0; i < n; i++) {
+          y[i] = value(x[i]);
+        }
+        return;
+      }
+      if (!nearestValues(x, y, n)) {
+        for (int i = 0; i < n; i++) {
+          if (special(x[i])) {
+            y[i] = value(x[i]);
+          }
+        }
+      }
+    }
+
+    @Override
+    void derivatives(double[] x, double[] y, int n) {
+      if (toOdd) {
+        for (int i = 0; i < n; i++) {
+          y[i] = derivative(x[i]);
+        }
+        return;
+      }
+      nearestSlopes(x, y, n);
+    }
+
+    @Override
+    void floatValues(double[] in, double[] out, int n) {
+      if (!nearestValues(in, out, n)) {
+        for (int i = 0; i < n; i++) {
+          if (special(in[i])) {
+            out[i] = toOdd ? Double.NaN : value(in[i]);    // NaN: redone by the scalar form
+          }
+        }
+      }
+    }
+
+    @Override
+    void floatDerivatives(double[] in, double[] out, int n) {
+      nearestSlopes(in, out, n);
+    }
+
+    @Override
+    boolean checksFloatValues() {
+      return toOdd;
+    }
+
+    @Override
+    boolean checksFloatDerivatives() {
+      return toOdd;
+    }
+  }
+}

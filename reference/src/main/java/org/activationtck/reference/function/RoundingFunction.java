@@ -1,0 +1,33 @@
+package org.activationtck.reference.function;
+
+import org.activationtck.spec.params.Params;
+import org.activationtck.spi.Dtype;
+import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.internal.DoubleRounding;
+
+/**
+ * Base of the elementwise references whose kernels compute more than a double and round it once
+ * at the end, differently per dtype ({@link DoubleRounding#finish}): to nearest for float64, to
+ * odd for the narrower dtypes. {@link #bind(Params)} without a dtype gives the to-odd kernel,
+ * which meets both halves of the {@link ReferenceFunction} contract.
+ */
+abstract class RoundingFunction implements ReferenceFunction {
+
+  @Override
+  public final Kernel bind(Params p) {
+    return bind(p, true);
+  }
+
+  @Override
+  public final Kernel bind(Params p, Dtype dtype) {
+    return bind(p, DoubleRounding.roundsToOdd(dtype));
+  }
+
+  /**
+   * The kernel for resolved parameters p whose final rounding is to odd when {@code toOdd}, else
+   * to nearest.
+   *
+   * @throws IllegalArgumentException for parameter values outside the function's domain
+   */
+  abstract Kernel bind(Params p, boolean toOdd);
+}

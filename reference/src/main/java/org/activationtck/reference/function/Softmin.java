@@ -1,0 +1,12 @@
+package org.activationtck.reference.function;
+
+import org.activationtck.spec.params.Params;
+
+/** softmin: {@link Softmax} of -x (negation is exact); same accuracy and special cases at -x. */
+public final class Softmin extends RoundingAxisFunction {
+
+  @Override
+  double[] apply(double[] x, Params p, boolean toOdd) {
+    return Softmax.shifted(x, -1, toOdd);
+  }
+}

@@ -1,0 +1,2 @@
+/** Report writers: console scoreboard, JSON, JUnit XML and a self-contained HTML page with plots. */
+package org.activationtck.runner.report;
