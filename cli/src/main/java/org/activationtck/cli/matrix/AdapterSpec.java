@@ -24,8 +24,27 @@ import org.activationtck.spi.API;
  * process adapter, relative to the repository root); optional {@code native} ({@code true} or
  * {@code false}: build with {@code -Pnative}), {@code jvm-args} (split at whitespace),
  * {@code timeout} (per-call seconds, &gt; 0) and any number of {@code env.NAME}. {@code ${module}}
- * in {@code jvm-args}, {@code env.*} and {@code impl-command} stands for the absolute path of the
- * adapter's directory.
+ * in {@code jvm-args}, {@code env.*}, {@code impl-command}, {@code setup} and {@code requires}
+ * stands for the absolute path of the adapter's directory.
+ *
+ * <p>Two optional keys prepare a process adapter that needs more than the repository:
+ * <ul>
+ *   <li>{@code requires}: a probe command (split at whitespace, run from the repository root
+ *       without a shell), e.g. {@code /usr/bin/python3 adapters/pytorch/torch_activation.py --probe}.
+ *       It runs first; when it exits non-zero, cannot start or takes more than a minute, the
+ *       adapter is not run and the matrix reports it as {@code skipped: <requires-hint>} (status
+ *       {@code skipped}), never as a pass. {@code requires-hint} is the text shown, e.g.
+ *       {@code apt-get install python3-torch}; without it the probe command is shown.
+ *       {@code requires-hint} without {@code requires} is an error.</li>
+ *   <li>{@code setup}: a command (split at whitespace, no shell) run in the adapter's directory
+ *       before the adapter runs, e.g. {@code npm ci --ignore-scripts --no-audit --no-fund}. It
+ *       is skipped while its marker {@code target/matrix-setup.txt} (written after a successful
+ *       setup, holding the command) is newer than the adapter's {@code adapter.properties},
+ *       {@code package.json}, {@code package-lock.json} and {@code requirements.txt} (those
+ *       present). When it fails (non-zero exit, cannot start, or runs longer than the run
+ *       time-out) the adapter is not run: status {@code setup_failed} with the command's last
+ *       output line, never a pass. {@code ./tck matrix --skip-build} skips it too.</li>
+ * </ul>
  *
  * @param dir the adapter's directory name (its short name, e.g. {@code commons-math})
  * @param module the absolute path of the adapter's directory
@@ -39,23 +58,44 @@ import org.activationtck.spi.API;
  * @param jvmArgs extra child JVM arguments, {@code ${module}} substituted
  * @param env extra environment variables for the child, {@code ${module}} substituted
  * @param timeoutSeconds per-call time-out, or {@code 0} for the TCK's default
+ * @param setup the setup command, split at whitespace, {@code ${module}} substituted; empty when
+ *     there is none
+ * @param requires the probe command, split likewise; empty when there is none
+ * @param requiresHint what to install when the probe fails, or {@code null}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record AdapterSpec(String dir, Path module, String name, String library, String coordinates,
     String version, String implClass, String implCommand, boolean nativeBuild, List<String> jvmArgs,
-    Map<String, String> env, double timeoutSeconds) {
+    Map<String, String> env, double timeoutSeconds, List<String> setup, List<String> requires,
+    String requiresHint) {
 
   /** The file name looked for in each adapter directory. */
   public static final String FILE_NAME = "adapter.properties";
 
   private static final Set<String> KEYS = Set.of("name", "library", "coordinates", "version",
-      "impl-class", "impl-command", "native", "jvm-args", "timeout");
+      "impl-class", "impl-command", "native", "jvm-args", "timeout", "setup", "requires",
+      "requires-hint");
   private static final String ENV_PREFIX = "env.";
   private static final String MODULE_VARIABLE = "${module}";
 
   public AdapterSpec {
     jvmArgs = List.copyOf(jvmArgs);
     env = Map.copyOf(env);
+    setup = List.copyOf(setup);
+    requires = List.copyOf(requires);
+  }
+
+  /** An adapter without {@code setup} and {@code requires}. */
+  public AdapterSpec(String dir, Path module, String name, String library, String coordinates,
+      String version, String implClass, String implCommand, boolean nativeBuild, List<String> jvmArgs,
+      Map<String, String> env, double timeoutSeconds) {
+    this(dir, module, name, library, coordinates, version, implClass, implCommand, nativeBuild, jvmArgs,
+        env, timeoutSeconds, List.of(), List.of(), null);
+  }
+
+  /** What the matrix reports for a failed {@code requires} probe: the hint, else the probe. */
+  public String skipReason() {
+    return requiresHint != null ? requiresHint : String.join(" ", requires);
   }
 
   /** Whether this adapter is a protocol program rather than a JVM class. */
@@ -131,6 +171,12 @@ public record AdapterSpec(String dir, Path module, String name, String library, 
         jvmArgs.add(a.replace(MODULE_VARIABLE, moduleText));
       }
     }
+    List<String> setup = words(optional(p, "setup", shown), moduleText);
+    List<String> requires = words(optional(p, "requires", shown), moduleText);
+    String requiresHint = optional(p, "requires-hint", shown);
+    if (requiresHint != null && requires.isEmpty()) {
+      throw new IllegalArgumentException(shown + ": key 'requires-hint' needs a 'requires' probe command");
+    }
     Map<String, String> env = new LinkedHashMap<>();
     for (String k : new TreeSet<>(p.stringPropertyNames())) {
       if (k.startsWith(ENV_PREFIX)) {
@@ -144,7 +190,17 @@ public record AdapterSpec(String dir, Path module, String name, String library, 
     return new AdapterSpec(module.getFileName().toString(), module, required(p, "name", shown),
         required(p, "library", shown), required(p, "coordinates", shown), required(p, "version", shown),
         implClass, implCommand == null ? null : implCommand.replace(MODULE_VARIABLE, moduleText),
-        nativeBuild, jvmArgs, env, timeout);
+        nativeBuild, jvmArgs, env, timeout, setup, requires, requiresHint);
+  }
+
+  private static List<String> words(String value, String moduleText) {
+    List<String> w = new ArrayList<>();
+    if (value != null) {
+      for (String a : value.split("\\s+")) {
+        w.add(a.replace(MODULE_VARIABLE, moduleText));
+      }
+    }
+    return w;
   }
 
   private static String required(Properties p, String key, String shown) {

@@ -90,7 +90,7 @@ public final class ConformanceMarkdown {
     b.append("`").append(code(s.coordinates())).append("` · adapter `adapters/").append(s.dir()).append("` (")
         .append(s.isProcess() ? "process: `" + code(s.implCommand()) + "`" : "`" + s.implClass() + "`")
         .append(") · ").append(status(a));
-    if (a.message() != null) {
+    if (a.message() != null && a.status() != Matrix.Status.SKIPPED) {
       b.append(": `").append(code(a.message())).append('`');
     }
     b.append("\n");
@@ -174,6 +174,8 @@ public final class ConformanceMarkdown {
   private static String status(Matrix.AdapterResult a) {
     switch (a.status()) {
       case OK: return "ran";
+      case SKIPPED: return cell(a.message()); // skipped: <requires-hint>
+      case SETUP_FAILED: return "**setup failed**";
       case BUILD_FAILED: return "**build failed**";
       case START_FAILED: return "**did not start**";
       default: return "**run failed**";

@@ -18,7 +18,9 @@ import org.activationtck.runner.Tolerances;
  * Runs the matrix: discovers the adapters, builds each (unless told not to or up to date), runs it
  * in the strict tier and then, for the functions that failed strictly, in the framework tier, each
  * in a child JVM, and merges the reports, deciding each row's tier with the standard budgets. An adapter that fails to build or start becomes a row with
- * that reason; it never stops the others. Children's reports and logs go to
+ * that reason; it never stops the others. Before that, an adapter whose {@code requires} probe fails
+ * is reported {@code skipped: <requires-hint>}, and one whose {@code setup} fails {@code
+ * setup_failed} ({@link AdapterSpec}); neither is run. Children's reports and logs go to
  * {@code target/matrix/<adapter>/} under the root.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -64,6 +66,22 @@ public final class ConformanceMatrix {
   private static Matrix.AdapterResult runOne(AdapterSpec a, Options o, FixtureParameters params) {
     Path work = o.root().resolve("target/matrix").resolve(a.dir());
     String findings = findings(a);
+    String missing = AdapterRunner.missingRequirement(a, o.root(), work);
+    if (missing != null) {
+      String message = "skipped: " + a.skipReason();
+      o.progress().println("matrix: " + a.dir() + ": " + message + " (" + missing + ")");
+      return new Matrix.AdapterResult(a, Matrix.Status.SKIPPED, message, 0, List.of(), findings);
+    }
+    if (!o.skipBuild()) {
+      AdapterRunner.Setup setup = AdapterRunner.setup(a, o.root(), work, o.runLimit());
+      if (!setup.ok()) {
+        o.progress().println("matrix: " + a.dir() + ": " + setup.message());
+        return new Matrix.AdapterResult(a, Matrix.Status.SETUP_FAILED, setup.message(), 0, List.of(), findings);
+      }
+      if (setup.ran()) {
+        o.progress().println("matrix: " + a.dir() + ": setup `" + String.join(" ", a.setup()) + "` done");
+      }
+    }
     if (!o.skipBuild()) {
       long t0 = System.nanoTime();
       AdapterBuild.Outcome b = AdapterBuild.build(a, o.root(), work.resolve("build.log"));

@@ -31,6 +31,13 @@ public record Matrix(List<AdapterResult> adapters) {
   public enum Status {
     /** Both runs reported. */
     OK,
+    /**
+     * Not run: its {@code requires} probe failed (a system package is missing); the message is
+     * {@code skipped: <requires-hint>}.
+     */
+    SKIPPED,
+    /** Not run: its {@code setup} command (e.g. {@code npm ci}) failed; the message says how. */
+    SETUP_FAILED,
     /** {@code mvn package} failed. */
     BUILD_FAILED,
     /** The child exited with a usage error (class not found, command that cannot start, ...). */

@@ -107,4 +107,29 @@ class AdapterSpecTest {
         () -> AdapterDiscovery.discover(root, List.of()));
     assertTrue(e.getMessage().startsWith("no adapters found"), e.getMessage());
   }
+
+  @Test
+  void readsSetupRequiresAndTheHint() throws IOException {
+    Path m = adapter("tfjs", "name=tfjs\nlibrary=TF.js\ncoordinates=npm\nversion=4\n"
+        + "impl-command=node adapters/tfjs/a.mjs\nsetup=npm ci  --ignore-scripts\n"
+        + "requires=node ${module}/a.mjs --probe\nrequires-hint=apt-get install nodejs\n");
+    AdapterSpec a = AdapterSpec.read(m, "adapters/tfjs/adapter.properties");
+    String mod = m.toAbsolutePath().normalize().toString();
+    assertEquals(List.of("npm", "ci", "--ignore-scripts"), a.setup());
+    assertEquals(List.of("node", mod + "/a.mjs", "--probe"), a.requires());
+    assertEquals("apt-get install nodejs", a.requiresHint());
+    assertEquals("apt-get install nodejs", a.skipReason());
+    AdapterSpec plain = AdapterSpec.read(adapter("tensorflow", VALID), "x");
+    assertTrue(plain.setup().isEmpty() && plain.requires().isEmpty());
+    assertNull(plain.requiresHint());
+  }
+
+  @Test
+  void aHintWithoutProbeIsAnError() throws IOException {
+    Path m = adapter("p", "name=p\nlibrary=P\ncoordinates=c\nversion=1\nimpl-command=p\n"
+        + "requires-hint=apt-get install p\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AdapterSpec.read(m, "adapters/p/adapter.properties"));
+    assertTrue(e.getMessage().contains("'requires-hint'"), e.getMessage());
+  }
 }
