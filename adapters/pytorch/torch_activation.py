@@ -14,8 +14,9 @@ What it computes: the catalog's pytorch dialect with torch itself, eager mode on
 - derivatives: autograd, torch.autograd.grad(y, x, grad_outputs=ones), for the elementwise
   functions (the protocol asks axis functions for values only);
 - dtypes: float64 and float32. float16 and bfloat16 are declined: the TCK's fixtures have no
-  16-bit cases, so nothing here could be judged (and torch 1.13's CPU kernels lack several ops
-  for float16);
+  16-bit cases, so nothing here could be judged. (Checked on 1.13.1: the CPU has no float16
+  kernel for any of these ops, relu included: 'not implemented for Half'; bfloat16 has all but
+  mish.);
 - parameters: the pytorch dialect's, passed to torch as Python floats under torch's own names
   (lambd, value, weight, ...), so that torch rounds them the way it does for a user; an omitted
   parameter takes the pytorch default of the catalog (F.threshold has no defaults: the catalog's
