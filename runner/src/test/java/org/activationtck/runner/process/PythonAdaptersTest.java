@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Smoke tests of the SciPy and textbook process adapters (adapters/scipy, adapters/textbook)
- * through TckRunner: a few functions each, their known passes and their known failures
- * (FINDINGS.md). Skipped only when python3 with the module the adapter needs is missing.
+ * Smoke tests of the SciPy, textbook and PyTorch process adapters (adapters/scipy,
+ * adapters/textbook, adapters/pytorch) through TckRunner: a few functions each, their known passes
+ * and their known failures (FINDINGS.md). Skipped only when the Python with the module the adapter
+ * needs is missing (PyTorch: Debian's python3-torch, installed for /usr/bin/python3 only).
  */
 class PythonAdaptersTest {
 
@@ -30,22 +31,35 @@ class PythonAdaptersTest {
   private static final Path TEXTBOOK = Path.of("../adapters/textbook/textbook_activation.py")
       .toAbsolutePath().normalize();
 
+  private static final Path TORCH = Path.of("../adapters/pytorch/torch_activation.py")
+      .toAbsolutePath().normalize();
+  /** Debian's python3-torch installs for the system Python, not for a python3 earlier on PATH. */
+  private static final String SYSTEM_PYTHON = "/usr/bin/python3";
+
   private static void assumePython(String module) {
+    assumePython("python3", module, "python3 with " + module + " is not installed");
+  }
+
+  private static void assumePython(String python, String module, String reason) {
     boolean ok;
     try {
-      Process p = new ProcessBuilder("python3", "-c", "import " + module)
+      Process p = new ProcessBuilder(python, "-c", "import " + module)
           .redirectErrorStream(true).start();
       ok = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (Exception e) {
       ok = false;
     }
-    Assumptions.assumeTrue(ok, "python3 with " + module + " is not installed");
+    Assumptions.assumeTrue(ok, reason);
   }
 
   private static List<Check> run(Path script, String function, Dtype dtype) {
+    return run("python3", script, function, dtype);
+  }
+
+  private static List<Check> run(String python, Path script, String function, Dtype dtype) {
     TckConfig c = TckConfig.builder().functions(List.of(function)).dtypes(List.of(dtype))
         .callTimeout(Duration.ofSeconds(60)).build();
-    try (ProcessActivation a = new ProcessActivation("python3 " + script, false,
+    try (ProcessActivation a = new ProcessActivation(python + " " + script, false,
         Duration.ofSeconds(60))) {
       RunResult r = new TckRunner(a, c).run();
       assertFalse(r.checks().isEmpty());
@@ -119,5 +133,26 @@ class PythonAdaptersTest {
       assertTrue(c.derivative() && c.x() == 0 && c.kind() == FailureKind.KINK_CONVENTION,
           c.toString());
     }
+  }
+
+  @Test
+  void pytorch_softShrink_isZeroAtNaN_andHardswishDerivativeFollows113() {
+    assumePython(SYSTEM_PYTHON, "torch", SYSTEM_PYTHON + " cannot import torch"
+        + " (Debian: apt-get install python3-torch); the PyTorch adapter is not tested");
+    List<Check> shrink = run(SYSTEM_PYTHON, TORCH, "soft_shrink", Dtype.FLOAT32);
+    assertTrue(shrink.stream().allMatch(c -> "pytorch".equals(c.dialect())), "declared pytorch");
+    assertTrue(count(shrink, c -> value(c, Check.Status.PASSED)) > 400);
+    // FINDINGS.md 1: softshrink(NaN) = 0 in torch 1.13 (both parameter sets); nothing else fails.
+    List<Check> failed = shrink.stream()
+        .filter(c -> !c.derivative() && c.status() == Check.Status.FAILED).toList();
+    assertEquals(2, failed.size(), failed.toString());
+    for (Check c : failed) {
+      assertTrue(Double.isNaN(c.x()) && c.kind() == FailureKind.SPECIAL_VALUE, c.toString());
+    }
+    // FINDINGS.md 2: hardswish'(-3) = -1/2 in 1.13, where 2.7 and the catalog have 0.
+    List<Check> silu = run(SYSTEM_PYTHON, TORCH, "hard_silu", Dtype.FLOAT64);
+    assertTrue(silu.stream().anyMatch(c -> c.derivative() && c.x() == -3
+        && c.kind() == FailureKind.KINK_CONVENTION && c.actual().contains("-0.5")), "no -0.5 at -3");
+    assertTrue(count(silu, c -> c.derivative() && c.status() == Check.Status.PASSED) > 150);
   }
 }
