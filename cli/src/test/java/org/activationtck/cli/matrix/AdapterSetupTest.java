@@ -1,4 +1,4 @@
-package org.activationtck.tck.matrix;
+package org.activationtck.cli.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

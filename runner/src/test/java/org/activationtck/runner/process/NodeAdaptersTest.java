@@ -1,4 +1,4 @@
-package org.activationtck.tck.process;
+package org.activationtck.runner.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.activationtck.spi.Dtype;
-import org.activationtck.tck.harness.Check;
-import org.activationtck.tck.harness.FailureKind;
-import org.activationtck.tck.harness.RunResult;
-import org.activationtck.tck.harness.TckConfig;
-import org.activationtck.tck.harness.TckRunner;
+import org.activationtck.runner.Check;
+import org.activationtck.runner.FailureKind;
+import org.activationtck.runner.RunResult;
+import org.activationtck.runner.TckConfig;
+import org.activationtck.runner.TckRunner;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
