@@ -2,16 +2,18 @@ package org.activationtck.reference.function;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.ReciprocalSquare;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
 
 /**
  * arctan: atan(x) in double-double, rounded once ({@link DoubleRounding#finish}: nearest for
  * float64, to odd for the narrower dtypes). f'(x) = 1 / (1 + x^2) with an exact double-double
  * denominator and one Newton correction of the quotient (about 0.5 ulp), and (1/|x|)^2 beyond
- * |x| = 2^60 (see {@link Softsign#reciprocalSquare}).
+ * |x| = 2^60 (see {@link ReciprocalSquare}).
  *
  * <p>Two methods (a = |x|, sign restored at the end; both allocation-free): a fast table method
  * with a proved error bound and a rounding test (Ziv), and the accurate halving method, which
@@ -137,7 +139,7 @@ public final class Arctan extends RoundingFunction {
   }
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     return new Kernel() {
       @Override
       public double value(double x) {
@@ -162,7 +164,7 @@ public final class Arctan extends RoundingFunction {
 
       @Override
       public double derivative(double x) {
-        return Softsign.reciprocalSquare(Math.abs(x), true);
+        return ReciprocalSquare.of(Math.abs(x), true);
       }
     };
   }

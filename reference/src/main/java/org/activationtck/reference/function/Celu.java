@@ -1,12 +1,14 @@
 package org.activationtck.reference.function;
 
 import java.util.Arrays;
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.SignSelect;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.NegativeArmKernel;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
 
 /**
  * celu: x for x > 0, alpha * expm1(x / alpha) for x <= 0. f'(x) = 1 for x >= 0, e^(x/alpha)
@@ -41,7 +43,7 @@ public final class Celu extends RoundingFunction {
   static final double FAST_BOUND = 0x1p-66;
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
     if (alpha == 0) {
       throw new IllegalArgumentException("celu parameter 'alpha' must be nonzero");
@@ -67,13 +69,13 @@ public final class Celu extends RoundingFunction {
     }
 
     @Override
-    double linear(double x) {
+    public double linear(double x) {
       return x;
     }
 
     /** The fast path of the class comment, or NaN when undecided (lo: scratch of length >= 1). */
     @Override
-    double fastValue(double x, double[] lo) {
+    public double fastValue(double x, double[] lo) {
       if (!fast) {
         return Double.NaN;
       }
@@ -87,7 +89,7 @@ public final class Celu extends RoundingFunction {
     }
 
     @Override
-    void fastParts(Scratch s, int m) {
+    public void fastParts(Scratch s, int m) {
       double alpha = this.alpha;
       double inverse = this.inverse;
       if (!fast) {
@@ -113,7 +115,7 @@ public final class Celu extends RoundingFunction {
     }
 
     @Override
-    double fastFinish(double x, double p, double pl) {
+    public double fastFinish(double x, double p, double pl) {
       double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
       // |u| below TINY is left to the accurate path, u = min(x, 0) / alpha as fastValue has it.
       boolean decided = (neg == neg) & (Math.abs(Math.min(x, 0.0) * inverse) >= TINY);
@@ -122,7 +124,7 @@ public final class Celu extends RoundingFunction {
 
     /** f'(x): 1 for x >= 0, e^(x/alpha) below, or NaN when undecided. */
     @Override
-    double fastDerivative(double x, double[] lo) {
+    public double fastDerivative(double x, double[] lo) {
       if (!fast) {
         return Double.NaN;
       }
@@ -136,7 +138,7 @@ public final class Celu extends RoundingFunction {
     }
 
     @Override
-    double accurateValue(double x) {
+    public double accurateValue(double x) {
       if (x > 0 || x != x) {
         return x;
       }
@@ -170,7 +172,7 @@ public final class Celu extends RoundingFunction {
     }
 
     @Override
-    double accurateDerivative(double x) {
+    public double accurateDerivative(double x) {
       if (x >= 0) {
         return 1.0;
       }

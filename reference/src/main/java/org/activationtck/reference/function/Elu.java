@@ -1,11 +1,13 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.SignSelect;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.NegativeArmKernel;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
 
 /**
  * elu: x for x > 0, alpha * expm1(x) for x <= 0. f'(x) = 1 for x > 0, alpha * e^x for x <= 0
@@ -29,7 +31,7 @@ public final class Elu extends RoundingFunction {
   static final double FAST_BOUND = 0x1p-66;
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
     final boolean plusZero = p.dialect().equals("pytorch");
     return new EluKernel(alpha, plusZero, toOdd);
@@ -47,20 +49,20 @@ public final class Elu extends RoundingFunction {
     }
 
     @Override
-    double linear(double x) {
+    public double linear(double x) {
       return x;
     }
 
     /** The fast path of the class comment, or NaN when undecided (lo: scratch of length >= 1). */
     @Override
-    double fastValue(double x, double[] lo) {
+    public double fastValue(double x, double[] lo) {
       double mh = FastExpDoubleDouble.expm1(Math.min(x, 0.0), lo, 0);
       double p = alpha * mh;
       return fastFinish(x, p, Math.fma(alpha, mh, -p) + alpha * lo[0]);
     }
 
     @Override
-    void fastParts(Scratch s, int m) {
+    public void fastParts(Scratch s, int m) {
       double alpha = this.alpha;
       for (int i = 0; i < m; i++) {
         s.u[i] = Math.min(s.x[i], 0.0);
@@ -75,7 +77,7 @@ public final class Elu extends RoundingFunction {
     }
 
     @Override
-    double fastFinish(double x, double p, double pl) {
+    public double fastFinish(double x, double p, double pl) {
       double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
       // x > 0: x; sign bit set: the fast value or NaN; +0.0 and NaN: undecided.
       return (x > 0) | (neg == neg) ? SignSelect.bySignBit(x, neg, x) : Double.NaN;
@@ -83,7 +85,7 @@ public final class Elu extends RoundingFunction {
 
     /** f'(x): 1 for x > 0, alpha e^x below, or NaN when undecided. */
     @Override
-    double fastDerivative(double x, double[] lo) {
+    public double fastDerivative(double x, double[] lo) {
       double eh = FastExpDoubleDouble.exp(Math.min(x, 0.0), lo, 0);
       double p = alpha * eh;
       double neg = ZivRounding.forDtype(p, Math.fma(alpha, eh, -p) + alpha * lo[0], FAST_BOUND, toOdd);
@@ -92,7 +94,7 @@ public final class Elu extends RoundingFunction {
     }
 
     @Override
-    double accurateValue(double x) {
+    public double accurateValue(double x) {
       if (x > 0 || x != x) {
         return x;
       }
@@ -103,7 +105,7 @@ public final class Elu extends RoundingFunction {
     }
 
     @Override
-    double accurateDerivative(double x) {
+    public double accurateDerivative(double x) {
       if (x > 0) {
         return 1.0;
       }

@@ -1,11 +1,12 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.ExpBlockPipeline;
+import org.activationtck.spec.params.Params;
 
 /**
  * exponential: e^x. Fast path (Ziv): hi + lo from {@link FastExpDoubleDouble} (relative error

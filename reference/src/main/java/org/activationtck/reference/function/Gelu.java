@@ -4,10 +4,16 @@ import static org.activationtck.reference.internal.DoubleDouble.add;
 import static org.activationtck.reference.internal.DoubleDouble.div;
 import static org.activationtck.reference.internal.DoubleDouble.mul;
 import static org.activationtck.reference.internal.DoubleDouble.sub;
-
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
+import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ErfcDoubleDouble;
+import org.activationtck.reference.kernel.GeluExactFastPath;
+import org.activationtck.reference.kernel.GeluScales;
+import org.activationtck.reference.kernel.GeluTanhFastPath;
+import org.activationtck.reference.kernel.RootTaylor;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
+
 
 /**
  * gelu, exact (x Phi(x) = (x/2) erfc(-s x)) or tanh form (x sigma(c (x + kappa x^3)),
@@ -45,42 +51,14 @@ import org.activationtck.reference.internal.ErfcDoubleDouble;
  * <p>Special cases (catalog): NaN → NaN; +Inf → +Inf; -Inf → NaN; ±0 → ±0. Derivative: +Inf → 1;
  * -Inf → -0.0; ±0 → 0.5.
  *
- * <p>Thresholds: |x| < 2^-60: x/2 + 0.3989 x^2 ({@link Silu#halfPlusSquare}). Exact form:
+ * <p>Thresholds: |x| < 2^-60: x/2 + 0.3989 x^2 ({@link DoubleRounding#halfPlusSquare}). Exact form:
  * x <= -40 → -0.0 (|f| < e^-800, |f'| < 40 e^-800); x > 12 → f = x, f' = 1 (erfc(8.48)/2 <
  * 10^-32, x phi(x) < 10^-30). Tanh form: x <= -25 → -0.0 (v < -1154); x > 10 → f = x, f' = 1
  * (sigma(-v) < e^-87); v < -700: sigma(v) = e^v within e^-700, scaled once.
  */
 public final class Gelu extends RoundingFunction {
 
-  /** sqrt(1/2) = 0x1.6a09e667f3bcdp-1 - 0x1.bdd3413b26456p-55 (0.7071067811865476). */
-  static final DoubleDouble SQRT_HALF =
-      DoubleDouble.of(0x1.6a09e667f3bcdp-1, -0x1.bdd3413b26456p-55);
-
-  /** 1/sqrt(2 pi) = 0x1.9884533d43651p-2 - 0x1.cbc0d30ebfd15p-56 (0.3989422804014327). */
-  static final DoubleDouble INV_SQRT_2PI =
-      DoubleDouble.of(0x1.9884533d43651p-2, -0x1.cbc0d30ebfd15p-56);
-
-  /** 2 sqrt(2/pi) = 0x1.9884533d43651p+0 - 0x1.cbc0d30ebfd15p-54 (1.5957691216057308). */
-  static final DoubleDouble C = DoubleDouble.of(0x1.9884533d43651p+0, -0x1.cbc0d30ebfd15p-54);
-
-  /** 0.044715 = 0x1.6e4e26d4801f7p-5 + 0x1.441355475a31ap-59. */
-  static final DoubleDouble KAPPA = DoubleDouble.of(0x1.6e4e26d4801f7p-5, 0x1.441355475a31ap-59);
-
   private static final DoubleDouble HALF = DoubleDouble.of(0.5);
-
-  /** Exact form: root of f', -0.7517915246935645 = -0x1.80ead197f00b4p-1 + 0x1.13e74c58cada8p-56. */
-  static final DoubleDouble EXACT_ROOT =
-      DoubleDouble.of(-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56);
-
-  /** f''(EXACT_ROOT) = 0.4314939923140469 = 0x1.b9d98fa5a3215p-2 + 0x1.f7c1a23190c7cp-56. */
-  static final DoubleDouble EXACT_C1 = DoubleDouble.of(0x1.b9d98fa5a3215p-2, 0x1.f7c1a23190c7cp-56);
-
-  /** Tanh form: root of f', -0.7524614220710163 = -0x1.81429f9e97e4dp-1 + 0x1.4f523ed77dbdcp-55. */
-  static final DoubleDouble TANH_ROOT =
-      DoubleDouble.of(-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55);
-
-  /** f''(TANH_ROOT) = 0.4304000910248585 = 0x1.b8bacd2c96b91p-2 + 0x1.7625a206be83dp-56. */
-  static final DoubleDouble TANH_C1 = DoubleDouble.of(0x1.b8bacd2c96b91p-2, 0x1.7625a206be83dp-56);
 
   /**
    * The kernel of one form (exact or tanh) for one final rounding: nearest (float64) or to odd
@@ -213,7 +191,7 @@ public final class Gelu extends RoundingFunction {
       return x;
     }
     if (Math.abs(x) < 0x1p-60) {
-      return Silu.halfPlusSquare(x, toOdd);
+      return DoubleRounding.halfPlusSquare(x, toOdd);
     }
     DoubleDouble t = mul(k.s, Math.abs(x));
     DoubleDouble halfX = DoubleDouble.of(0.5 * x);
@@ -266,7 +244,7 @@ public final class Gelu extends RoundingFunction {
       return x;
     }
     if (Math.abs(x) < 0x1p-60) {
-      return Silu.halfPlusSquare(x, toOdd);
+      return DoubleRounding.halfPlusSquare(x, toOdd);
     }
     DoubleDouble v = v(k, x);
     if (v.hi < -700) {
@@ -337,11 +315,11 @@ public final class Gelu extends RoundingFunction {
    * with its loop's full profile, where one long loop is first compiled on stack replacement
    * from an early, partial one.
    */
-  static final int BLOCK = 512;
+  public static final int BLOCK = 512;
 
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     boolean tanh = p.has("approximate") && p.bool("approximate");
     return new FormKernel(!tanh, toOdd, GeluScales.of(p));
   }

@@ -1,10 +1,12 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.ExpBlockPipeline;
+import org.activationtck.reference.kernel.RoundingAxisFunction;
+import org.activationtck.spec.params.Params;
 
 /**
  * glu: y_i = a_i * sigmoid(b_i) for x = [a, b]: a fast double-double pass with a Ziv rounding test
@@ -61,7 +63,7 @@ public final class Glu extends RoundingAxisFunction {
   private static final double SATURATION = 1500;
 
   @Override
-  double[] apply(double[] x, Params p, boolean toOdd) {
+  public double[] apply(double[] x, Params p, boolean toOdd) {
     if (x.length % 2 != 0) {
       throw new IllegalArgumentException("glu: the length along the axis must be even to split it"
           + " in two halves, got " + x.length);

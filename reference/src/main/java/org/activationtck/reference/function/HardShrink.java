@@ -1,7 +1,9 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * hard_shrink: x for |x| > t, else +0.0; NaN → NaN in pytorch, +0.0 otherwise. Exact.
@@ -61,34 +63,23 @@ public final class HardShrink implements ReferenceFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       double t = this.t;
       for (int i = 0; i < n; i++) {
         double v = x[i];
         y[i] = v * Step.positive(Math.abs(v) - t) + 0.0;
       }
-      zeroNaNs(x, y, n, nanPasses);
+      BranchFreeKernel.zeroNaNs(x, y, n, nanPasses);
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       double t = this.t;
       for (int i = 0; i < n; i++) {
         y[i] = Step.positive(Math.abs(x[i]) - t);
       }
-      zeroNaNs(x, y, n, nanPasses);
+      BranchFreeKernel.zeroNaNs(x, y, n, nanPasses);
     }
   }
 
-  /** y[i] = +0.0 where x[i] is NaN, unless nanPasses: the second pass of the shrink kernels. */
-  static void zeroNaNs(double[] x, double[] y, int n, boolean nanPasses) {
-    if (nanPasses) {
-      return;
-    }
-    for (int i = 0; i < n; i++) {
-      if (x[i] != x[i]) {
-        y[i] = 0.0;
-      }
-    }
-  }
 }

@@ -1,8 +1,12 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.reference.kernel.Sixth;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * hard_sigmoid: relu6(x + 3) / 6 (keras3, pytorch, jax) or clip(alpha x + beta, 0, 1)
@@ -36,7 +40,7 @@ public final class HardSigmoid extends RoundingFunction {
   private static final double ONE_SIXTH = 1.0 / 6;   // 0x1.5555555555555p-3, correctly rounded
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     boolean linear = "tf_keras2".equals(p.dialect()) || "onnx".equals(p.dialect());
     if (linear) {
       return linear(p.real("alpha").doubleValue(), p.real("beta").doubleValue(), toOdd);
@@ -79,7 +83,7 @@ public final class HardSigmoid extends RoundingFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       if (toOdd) {
         for (int i = 0; i < n; i++) {
           y[i] = value(x[i]);
@@ -96,17 +100,17 @@ public final class HardSigmoid extends RoundingFunction {
     }
 
     @Override
-    void floatValues(double[] in, double[] out, int n) {
+    public void floatValues(double[] in, double[] out, int n) {
       nearestValues(in, out, n);
     }
 
     @Override
-    boolean checksFloatValues() {
+    public boolean checksFloatValues() {
       return toOdd;
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = slope(x[i]);
       }

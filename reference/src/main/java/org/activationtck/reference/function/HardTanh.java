@@ -1,7 +1,9 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * hard_tanh: clip(x, min_val, max_val), NaN and ±0 kept; derivative 1 inside, at the bounds 1
@@ -67,7 +69,7 @@ public final class HardTanh implements ReferenceFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       double lo = this.lo;
       double hi = this.hi;
       for (int i = 0; i < n; i++) {
@@ -76,7 +78,7 @@ public final class HardTanh implements ReferenceFunction {
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       double lo = this.lo;
       double hi = this.hi;
       if (open) {

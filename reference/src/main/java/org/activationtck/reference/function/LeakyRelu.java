@@ -1,7 +1,9 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * leaky_relu: x for x > 0 (jax: x >= 0), s * x otherwise. The one product is correctly rounded;
@@ -84,7 +86,7 @@ public final class LeakyRelu implements ReferenceFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       double s = this.s;
       for (int i = 0; i < n; i++) {
         y[i] = leaky(x[i], s);
@@ -92,7 +94,7 @@ public final class LeakyRelu implements ReferenceFunction {
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       double s = this.s;
       switch (kink) {
         case ONE:

@@ -1,8 +1,10 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.reference.kernel.SoftplusBlock;
+import org.activationtck.spec.params.Params;
 
 /**
  * log_sigmoid: -softplus(-x) (see {@link Softplus#softplus}, its fast paths and their bounds),
@@ -15,7 +17,7 @@ import org.activationtck.reference.internal.SigmoidDoubleDouble;
 public final class LogSigmoid extends RoundingFunction {
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     final boolean pytorch = p.dialect().equals("pytorch");
     return new Kernel() {
       @Override

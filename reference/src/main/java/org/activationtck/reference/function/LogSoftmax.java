@@ -1,10 +1,14 @@
 package org.activationtck.reference.function;
 
 import java.util.Arrays;
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.AxisScratch;
+import org.activationtck.reference.kernel.ExpTermSum;
+import org.activationtck.reference.kernel.RoundingAxisFunction;
+import org.activationtck.reference.kernel.ZivBlock;
+import org.activationtck.spec.params.Params;
 
 /**
  * log_softmax: y_i = (x_i - m) - log1p(s), m = max x, s = sum over all but one maximum of
@@ -61,7 +65,7 @@ public final class LogSoftmax extends RoundingAxisFunction {
   private static final int BLOCK = ExpTermSum.BLOCK;
 
   @Override
-  double[] apply(double[] x, Params p, boolean toOdd) {
+  public double[] apply(double[] x, Params p, boolean toOdd) {
     int n = x.length;
     // The largest and second largest (counting repeats), in one pass: their updates are rare,
     // so the branches predict well. NaN fails every comparison: Math.min propagates it instead.

@@ -1,8 +1,9 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
 
 /**
  * mish: x tanh(softplus(x)) = x u / (u + 2), u = e^x (e^x + 2).
@@ -123,7 +124,7 @@ public final class Mish extends RoundingFunction {
   }
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     return new MishKernel(toOdd);
   }
 }

@@ -1,8 +1,11 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * relu with Keras' negative_slope s, max_value m, threshold t (see the oracle's Relu for the
@@ -15,14 +18,14 @@ import org.activationtck.reference.internal.DoubleRounding;
  * it to odd for the narrower dtypes (no double rounding there). All other results are exact.
  *
  * <p>Array forms: the common parameter sets get {@link BranchFreeKernel}s built from
- * {@link #positivePart}, {@link LeakyRelu#leaky} and {@link Step}: the defaults (max(x, 0) with
+ * {@link Step#positivePart}, {@link LeakyRelu#leaky} and {@link Step}: the defaults (max(x, 0) with
  * the catalog's signed zeros), the leaky path (s > 0), max_value alone (m > 0) and threshold
  * alone. Every other combination keeps the scalar loops.
  */
 public final class Relu extends RoundingFunction {
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     double s = p.has("negative_slope") ? p.real("negative_slope").doubleValue() : 0;
     boolean hasMax = p.has("max_value");
     double m = hasMax ? p.real("max_value").doubleValue() : Double.POSITIVE_INFINITY;
@@ -111,29 +114,11 @@ public final class Relu extends RoundingFunction {
     };
   }
 
-  /**
-   * max(x, 0) with the catalog's zeros: x itself for x >= 0, -0.0 and NaN, +0.0 for x < 0
-   * (-Infinity included), branch-free with a single Math.max (each one is several vector
-   * instructions under Java's NaN and signed-zero rules; a division is one). Math.max(x, 0.0)
-   * alone would turn -0.0 into +0.0, so the second operand is k = -0.0 / d with
-   * d = fma(x, 2^1023, 2^-52), whose sign is that of x except that both zeros give d = 2^-52 > 0:
-   * the fma rounds once, so d has the sign of the exact x 2^1023 + 2^-52, which is never zero
-   * (it would need x = -2^-1075) and is negative exactly when x < 0, since every negative double
-   * is at most -2^-1074 and so x 2^1023 <= -2^-51; overflow to -Infinity keeps the sign, and
-   * -Infinity gives d = -Infinity. Hence k = +0.0 for x < 0 (-0.0 / -Infinity too) and k = -0.0
-   * for x >= -0.0 (+0.0 included, and -0.0 / +Infinity for large x); a NaN x gives a NaN k.
-   * Math.max(x, k) is then +0.0 for x < 0; x for x > 0; max(-0.0, -0.0) = -0.0 and
-   * max(+0.0, -0.0) = +0.0 for the zeros; NaN for NaN.
-   */
-  static double positivePart(double x) {
-    return Math.max(x, -0.0 / Math.fma(x, 0x1p1023, 0x1p-52));
-  }
-
   /** The default parameters: max(x, 0), f' = [x > 0]. */
   private static final class Plain extends BranchFreeKernel {
     @Override
     public double value(double x) {
-      return positivePart(x);
+      return Step.positivePart(x);
     }
 
     @Override
@@ -142,14 +127,14 @@ public final class Relu extends RoundingFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
-        y[i] = positivePart(x[i]);
+        y[i] = Step.positivePart(x[i]);
       }
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = Step.positive(x[i]);
       }
@@ -171,7 +156,7 @@ public final class Relu extends RoundingFunction {
 
     @Override
     public double value(double x) {
-      return Math.min(positivePart(x), m);
+      return Math.min(Step.positivePart(x), m);
     }
 
     @Override
@@ -180,15 +165,15 @@ public final class Relu extends RoundingFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       double m = this.m;
       for (int i = 0; i < n; i++) {
-        y[i] = Math.min(positivePart(x[i]), m);
+        y[i] = Math.min(Step.positivePart(x[i]), m);
       }
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       double m = this.m;
       if (relu6) {
         for (int i = 0; i < n; i++) {
@@ -223,7 +208,7 @@ public final class Relu extends RoundingFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       double t = this.t;
       for (int i = 0; i < n; i++) {
         double v = x[i];
@@ -232,7 +217,7 @@ public final class Relu extends RoundingFunction {
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       double t = this.t;
       for (int i = 0; i < n; i++) {
         y[i] = Step.positive(x[i] - t);

@@ -1,12 +1,14 @@
 package org.activationtck.reference.function;
 
 import java.math.BigDecimal;
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.SignSelect;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.NegativeArmKernel;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
 
 /**
  * selu: scale * x for x > 0 (one rounding of the exact product), c * expm1(x) for x <= 0, with
@@ -32,7 +34,7 @@ public final class Selu extends RoundingFunction {
   static final double FAST_BOUND = 0x1p-66;
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     final double alpha = p.real("alpha").doubleValue();
     final double scale = p.real("scale").doubleValue();
     if (!(alpha > 0) || !(scale > 0)) {
@@ -64,20 +66,20 @@ public final class Selu extends RoundingFunction {
     }
 
     @Override
-    double linear(double x) {
+    public double linear(double x) {
       return scale * x;
     }
 
     /** The fast path of the class comment, or NaN when undecided (lo: scratch of length >= 1). */
     @Override
-    double fastValue(double x, double[] lo) {
+    public double fastValue(double x, double[] lo) {
       double mh = FastExpDoubleDouble.expm1(Math.min(x, 0.0), lo, 0);
       double p = cHi * mh;
       return fastFinish(x, p, Math.fma(cHi, mh, -p) + (cHi * lo[0] + cLo * mh));
     }
 
     @Override
-    void fastParts(Scratch s, int m) {
+    public void fastParts(Scratch s, int m) {
       double cHi = this.cHi;
       double cLo = this.cLo;
       for (int i = 0; i < m; i++) {
@@ -93,7 +95,7 @@ public final class Selu extends RoundingFunction {
     }
 
     @Override
-    double fastFinish(double x, double p, double pl) {
+    public double fastFinish(double x, double p, double pl) {
       double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
       // x > 0: scale x (one rounding, as the accurate path); +0.0 and NaN: undecided.
       return (x > 0) | (neg == neg) ? SignSelect.bySignBit(x, neg, scale * x) : Double.NaN;
@@ -101,7 +103,7 @@ public final class Selu extends RoundingFunction {
 
     /** f'(x): scale for x > 0, c e^x below, or NaN when undecided (x = 0 always is). */
     @Override
-    double fastDerivative(double x, double[] lo) {
+    public double fastDerivative(double x, double[] lo) {
       double eh = FastExpDoubleDouble.exp(Math.min(x, 0.0), lo, 0);
       double p = cHi * eh;
       double pl = Math.fma(cHi, eh, -p) + (cHi * lo[0] + cLo * eh);
@@ -110,7 +112,7 @@ public final class Selu extends RoundingFunction {
     }
 
     @Override
-    double accurateValue(double x) {
+    public double accurateValue(double x) {
       if (x > 0 || x != x) {
         return scale * x;
       }
@@ -121,7 +123,7 @@ public final class Selu extends RoundingFunction {
     }
 
     @Override
-    double accurateDerivative(double x) {
+    public double accurateDerivative(double x) {
       if (x > 0 || (x == 0 && zeroIsLinear)) {
         return scale;
       }

@@ -1,11 +1,14 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.ExpBlockPipeline;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * sigmoid: 1/(1 + e^-x) in double-double, rounded once.
@@ -319,7 +322,7 @@ public final class Sigmoid extends RoundingFunction {
 
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     return toOdd ? new NarrowKernel() : new Float64Kernel();
   }
 }

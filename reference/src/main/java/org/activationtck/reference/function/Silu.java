@@ -1,14 +1,18 @@
 package org.activationtck.reference.function;
 
 import static org.activationtck.reference.internal.DoubleDouble.add;
-
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.ExpBlockPipeline;
+import org.activationtck.reference.kernel.RootTaylor;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
+
 
 /**
  * silu: x * sigma(x) in double-double, rounded once.
@@ -219,7 +223,7 @@ public final class Silu extends RoundingFunction {
       return x;
     }
     if (Math.abs(x) < 0x1p-60) {
-      return halfPlusSquare(x, toOdd);
+      return DoubleRounding.halfPlusSquare(x, toOdd);
     }
     if (x < -TAIL) {
       return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x), toOdd);
@@ -277,22 +281,8 @@ public final class Silu extends RoundingFunction {
     return DoubleRounding.quotient(r, nl - (r - nh), sqh, sql, toOdd);
   }
 
-  /**
-   * x/2 + c x^2 rounded, for |x| < 2^-60 and any 0 < c < 1: c x^2 is below a quarter ulp of x/2,
-   * so it only breaks ties, toward +Infinity (subnormal x), or acts as the sticky bit of the
-   * rounding to odd. ±0 keep their sign.
-   */
-  static double halfPlusSquare(double x, boolean toOdd) {
-    double h = x * 0.5;
-    if (h * 2 == x) {
-      // exact: the true value lies just above h (a sticky bit for rounding to odd)
-      return DoubleRounding.finish(h, 1, toOdd);
-    }
-    return Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
-  }
-
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     return new RoundingKernel(toOdd);
   }
 }

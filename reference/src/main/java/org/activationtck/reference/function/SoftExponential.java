@@ -1,9 +1,10 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.Log1pDoubleDouble;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
 
 /**
  * soft_exponential: x for alpha = 0 (bit for bit); (expm1(a x) + a^2) / a for alpha > 0 and
@@ -93,7 +94,7 @@ public final class SoftExponential extends RoundingFunction {
   }
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     final double a = p.real("alpha").doubleValue();
     if (a == 0) {
       return IDENTITY;

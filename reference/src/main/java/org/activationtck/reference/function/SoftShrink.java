@@ -1,7 +1,9 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * soft_shrink: x - t, x + t or +0.0. The one subtraction is correctly rounded in float64. In
@@ -11,7 +13,7 @@ import org.activationtck.reference.ReferenceFunction;
  *
  * <p>Branch-free form (finite t): x - clamp(x, -t, t). Outside [-t, t] it is x - t or x - (-t),
  * the same rounded value as x + t; inside, x - x = +0.0 for either zero; ±Infinity stays. NaN →
- * NaN in pytorch; elsewhere +0.0, set by a second pass ({@link HardShrink#zeroNaNs}). The
+ * NaN in pytorch; elsewhere +0.0, set by a second pass ({@link BranchFreeKernel#zeroNaNs}). The
  * derivative is hard_shrink's, [|x| > t] (at NaN in pytorch: 1, set by the registry's
  * NanDerivativeFunction).
  */
@@ -67,22 +69,22 @@ public final class SoftShrink implements ReferenceFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       double t = this.t;
       for (int i = 0; i < n; i++) {
         double v = x[i];
         y[i] = v - Math.min(Math.max(v, -t), t);
       }
-      HardShrink.zeroNaNs(x, y, n, nanPasses);
+      BranchFreeKernel.zeroNaNs(x, y, n, nanPasses);
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       double t = this.t;
       for (int i = 0; i < n; i++) {
         y[i] = Step.positive(Math.abs(x[i]) - t);
       }
-      HardShrink.zeroNaNs(x, y, n, nanPasses);
+      BranchFreeKernel.zeroNaNs(x, y, n, nanPasses);
     }
   }
 }

@@ -1,12 +1,16 @@
 package org.activationtck.reference.function;
 
 import java.util.Arrays;
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ShiftedExp;
 import org.activationtck.reference.internal.ShiftedExpBlock;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.AxisScratch;
+import org.activationtck.reference.kernel.ExpTermSum;
+import org.activationtck.reference.kernel.RoundingAxisFunction;
+import org.activationtck.reference.kernel.ZivBlock;
+import org.activationtck.spec.params.Params;
 
 /**
  * softmax: y_i = e^(x_i - m) / sum_j e^(x_j - m), m = max x, correctly rounded by a fast
@@ -75,7 +79,7 @@ public final class Softmax extends RoundingAxisFunction {
   private static final int BLOCK = ShiftedExpBlock.LENGTH;
 
   @Override
-  double[] apply(double[] x, Params p, boolean toOdd) {
+  public double[] apply(double[] x, Params p, boolean toOdd) {
     return shifted(x, 1, toOdd);
   }
 

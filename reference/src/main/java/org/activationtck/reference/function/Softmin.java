@@ -1,12 +1,13 @@
 package org.activationtck.reference.function;
 
+import org.activationtck.reference.kernel.RoundingAxisFunction;
 import org.activationtck.spec.params.Params;
 
 /** softmin: {@link Softmax} of -x (negation is exact); same accuracy and special cases at -x. */
 public final class Softmin extends RoundingAxisFunction {
 
   @Override
-  double[] apply(double[] x, Params p, boolean toOdd) {
+  public double[] apply(double[] x, Params p, boolean toOdd) {
     return Softmax.shifted(x, -1, toOdd);
   }
 }

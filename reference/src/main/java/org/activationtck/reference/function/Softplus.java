@@ -1,6 +1,5 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
@@ -8,8 +7,12 @@ import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.FastLog1pDoubleDouble;
 import org.activationtck.reference.internal.Log1pDoubleDouble;
 import org.activationtck.reference.internal.NarrowShortcut;
-import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
+import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.reference.kernel.SoftplusBlock;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * softplus: ln(1 + e^(beta x)) / beta, with pytorch's cut-over to x where beta * x > threshold.
@@ -40,7 +43,7 @@ import org.activationtck.reference.internal.SigmoidDoubleDouble;
  * error passes through with a factor E/((1 + E) ln(1 + E)) <= 1), then max(z, 0) + ln(1 + E)
  * (+ zl for z > 0) by TwoSum, at least as large as ln(1 + E), and the division by beta with an
  * fma correction (2^-104): below 2^-66 + 2^-77 + 2^-100 < 2^-65.9 relative;
- * {@link #FAST_DOUBLE_DOUBLE_BOUND} = 2^-64 (a factor 3.7).
+ * {@link SoftplusBlock#FAST_DOUBLE_DOUBLE_BOUND} = 2^-64 (a factor 3.7).
  *
  * <p>Array forms. float64 runs {@link #nearest} in blocks ({@link SoftplusBlock}, bit for bit) and
  * the scalar form where it returns NaN. float32 arrays keep r = h + l, that double-double
@@ -57,9 +60,6 @@ public final class Softplus extends RoundingFunction {
   /** Relative error bound of {@link #plain} (5.25 2^-52, see the class comment), a factor 3 spare. */
   static final double FAST_BOUND = 0x1p-48;
 
-  /** Relative error bound of {@link #nearest} (2^-65.9, see the class comment), a factor 3.7 spare. */
-  static final double FAST_DOUBLE_DOUBLE_BOUND = 0x1p-64;
-
   /**
    * Relative error bound of the float32 array form's double, {@link #nearest}'s h + l rounded
    * once (2^-52.9; 5.1 2^-53 where the quotient by beta nears the subnormal range; see the class
@@ -71,7 +71,7 @@ public final class Softplus extends RoundingFunction {
   private static final double EXP_TAIL = -37.5;
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     final double beta = p.real("beta").doubleValue();
     if (!(beta > 0)) {
       throw new IllegalArgumentException("softplus parameter 'beta' must be > 0");
@@ -181,16 +181,9 @@ public final class Softplus extends RoundingFunction {
    */
   static double nearest(double z, double zl, double beta, double[] scratch) {
     double eh = FastExpDoubleDouble.exp(-Math.abs(z), scratch, 0);
-    double el = shareOfZl(z, zl, eh, scratch[0]);
+    double el = SoftplusBlock.shareOfZl(z, zl, eh, scratch[0]);
     double lh = FastLog1pDoubleDouble.log1p(eh, el, scratch, 0);
     return combine(z, zl, beta, lh, scratch[0]);
-  }
-
-  /** The low part of E = e^-|z + zl| = e^-|z| (1 - sign(z) zl) to (z zl)^2 < 2^-86. */
-  static double shareOfZl(double z, double zl, double eh, double el) {
-    // -sign(z) zl without a branch (the sign of random z is a coin flip) and in operations
-    // SuperWord vectorizes (SoftplusBlock): 1 - 2 [z > 0] is -1 or 1 exactly; z = 0 has zl = 0.
-    return el + eh * ((1 - 2 * Step.positive(z)) * zl);
   }
 
   /**
@@ -210,7 +203,7 @@ public final class Softplus extends RoundingFunction {
       h = q;
     }
     double r = h + l;
-    return ZivRounding.decides(r, l - (r - h), FAST_DOUBLE_DOUBLE_BOUND * Math.abs(r), false) ? r : Double.NaN;
+    return ZivRounding.decides(r, l - (r - h), SoftplusBlock.FAST_DOUBLE_DOUBLE_BOUND * Math.abs(r), false) ? r : Double.NaN;
   }
 
   /**

@@ -1,8 +1,11 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.ReciprocalSquare;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
 
 /**
  * softsign: x / (1 + |x|), f'(x) = 1 / (1 + |x|)^2.
@@ -30,7 +33,7 @@ import org.activationtck.reference.internal.DoubleRounding;
  */
 public final class Softsign extends RoundingFunction {
 
-  private static final double BIG = 0x1p60;
+  private static final double BIG = ReciprocalSquare.LARGE;
 
   /**
    * x / (1 + |x|) for every x, straight-line: the TwoSum error of 1 + |x| is computed without
@@ -66,7 +69,7 @@ public final class Softsign extends RoundingFunction {
 
   /**
    * 1 / (1 + a)^2 for 0 <= a <= BIG or NaN, straight-line: the arithmetic of
-   * {@link #reciprocalSquare} with the TwoSum of 1 + a written branch-free.
+   * {@link ReciprocalSquare#of} with the TwoSum of 1 + a written branch-free.
    */
   static double slope(double a) {
     double sh = 1 + a;
@@ -91,60 +94,28 @@ public final class Softsign extends RoundingFunction {
     @Override
     public double derivative(double x) {
       double a = Math.abs(x);
-      return a > BIG ? reciprocalSquare(a, false) : slope(a);
+      return a > BIG ? ReciprocalSquare.of(a, false) : slope(a);
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = quotient(x[i]);
       }
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = slope(Math.abs(x[i]));
       }
       for (int i = 0; i < n; i++) {
         if (Math.abs(x[i]) > BIG) {
-          y[i] = reciprocalSquare(Math.abs(x[i]), false);
+          y[i] = ReciprocalSquare.of(Math.abs(x[i]), false);
         }
       }
     }
   };
-
-  /** 1 / (1 + a)^2 (or 1 / (1 + a^2) when squareFirst) for a >= 0, about 0.5 ulp. */
-  static double reciprocalSquare(double a, boolean squareFirst) {
-    if (a != a) {
-      return a;
-    }
-    if (a == Double.POSITIVE_INFINITY) {
-      return 0.0;
-    }
-    if (a > BIG) {
-      // 1 + a or 1 + a^2 equals a or a^2 to within 2^-60 relative.
-      double r = 1 / a;
-      double rl = Math.fma(-r, a, 1) / a;
-      double hi = r * r;
-      return hi + (Math.fma(r, r, -hi) + 2 * r * rl);
-    }
-    double dh;
-    double dl;
-    if (squareFirst) {
-      double p = a * a;
-      double pl = Math.fma(a, a, -p);
-      dh = 1 + p;
-      dl = (p > 1 ? (1 - (dh - p)) : (p - (dh - 1))) + pl;
-    } else {
-      double sh = 1 + a;
-      double sl = a > 1 ? (1 - (sh - a)) : (a - (sh - 1));
-      dh = sh * sh;
-      dl = Math.fma(sh, sh, -dh) + 2 * sh * sl;
-    }
-    double q = 1 / dh;
-    return q + (Math.fma(-q, dh, 1) - q * dl) / dh;
-  }
 
   /** (1 + a)^2 overflows above this; the value is then below 2^-1022 and narrows to +0. */
   private static final double HUGE = 0x1p511;
@@ -166,7 +137,7 @@ public final class Softsign extends RoundingFunction {
     public double derivative(double x) {
       double a = Math.abs(x);
       if (!(a <= HUGE)) {
-        return reciprocalSquare(a, false);                   // NaN, +0.0, or below 2^-1022
+        return ReciprocalSquare.of(a, false);                   // NaN, +0.0, or below 2^-1022
       }
       double sh = 1 + a;
       double sl = DoubleDouble.twoSumError(a, 1, sh);
@@ -176,42 +147,42 @@ public final class Softsign extends RoundingFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = value(x[i]);
       }
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = derivative(x[i]);
       }
     }
 
     @Override
-    void floatValues(double[] in, double[] out, int n) {
+    public void floatValues(double[] in, double[] out, int n) {
       NEAREST.values(in, out, n);
     }
 
     @Override
-    void floatDerivatives(double[] in, double[] out, int n) {
+    public void floatDerivatives(double[] in, double[] out, int n) {
       NEAREST.derivatives(in, out, n);
     }
 
     @Override
-    boolean checksFloatValues() {
+    public boolean checksFloatValues() {
       return true;
     }
 
     @Override
-    boolean checksFloatDerivatives() {
+    public boolean checksFloatDerivatives() {
       return true;
     }
   };
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     return toOdd ? TO_ODD : NEAREST;
   }
 }

@@ -1,7 +1,8 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.spec.params.Params;
 
 /**
  * sparse_plus: +0.0 for x <= -1, x for x >= 1, (x + 1)^2 / 4 between. x + 1 is carried as an
@@ -44,14 +45,14 @@ public final class SparsePlus implements ReferenceFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = valueOf(x[i]);
       }
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       for (int i = 0; i < n; i++) {
         y[i] = SparseSigmoid.clampedHalf(x[i]);
       }

@@ -1,7 +1,9 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * sparse_sigmoid: 0, (x + 1) / 2 or 1. x + 1 is one rounding and halving is exact (the result
@@ -36,14 +38,14 @@ public final class SparseSigmoid implements ReferenceFunction {
       }
 
       @Override
-      void values(double[] x, double[] y, int n) {
+      public void values(double[] x, double[] y, int n) {
         for (int i = 0; i < n; i++) {
           y[i] = clampedHalf(x[i]);
         }
       }
 
       @Override
-      void derivatives(double[] x, double[] y, int n) {
+      public void derivatives(double[] x, double[] y, int n) {
         if (jax) {
           for (int i = 0; i < n; i++) {
             y[i] = jaxSlope(x[i]);

@@ -1,7 +1,9 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
 
 /**
  * squareplus: (x + s) / 2, s = sqrt(x^2 + b); for x < 0 b / (2 (s - x)), which never cancels.
@@ -32,7 +34,7 @@ public final class Squareplus extends RoundingFunction {
   private static final double HUGE = 0x1p500;
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     final double b = p.real("b").doubleValue();
     if (!(b >= 0)) {
       throw new IllegalArgumentException("squareplus parameter 'b' must be >= 0");
@@ -106,7 +108,7 @@ public final class Squareplus extends RoundingFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       if (toOdd) {
         for (int i = 0; i < n; i++) {
           y[i] = value(x[i]);
@@ -130,7 +132,7 @@ public final class Squareplus extends RoundingFunction {
     }
 
     @Override
-    void floatValues(double[] in, double[] out, int n) {
+    public void floatValues(double[] in, double[] out, int n) {
       double b = this.b;
       for (int i = 0; i < n; i++) {
         out[i] = sumForm(in[i], b, false);
@@ -149,12 +151,12 @@ public final class Squareplus extends RoundingFunction {
     }
 
     @Override
-    boolean checksFloatValues() {
+    public boolean checksFloatValues() {
       return toOdd;
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       if (toOdd) {
         for (int i = 0; i < n; i++) {
           y[i] = derivative(x[i]);
@@ -174,7 +176,7 @@ public final class Squareplus extends RoundingFunction {
     }
 
     @Override
-    void floatDerivatives(double[] in, double[] out, int n) {
+    public void floatDerivatives(double[] in, double[] out, int n) {
       if (!toOdd) {
         derivatives(in, out, n);
         return;
@@ -192,7 +194,7 @@ public final class Squareplus extends RoundingFunction {
     }
 
     @Override
-    boolean checksFloatDerivatives() {
+    public boolean checksFloatDerivatives() {
       return toOdd;
     }
   }

@@ -1,14 +1,15 @@
 package org.activationtck.reference.function;
 
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.NarrowShortcut;
-import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
+import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
 
 /**
  * tanh in double-double, rounded once.
@@ -181,7 +182,7 @@ public final class Tanh extends RoundingFunction {
   }
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     return new RoundingKernel(toOdd);
   }
 }

@@ -4,11 +4,13 @@ import static org.activationtck.reference.internal.DoubleDouble.add;
 import static org.activationtck.reference.internal.DoubleDouble.div;
 import static org.activationtck.reference.internal.DoubleDouble.mul;
 import static org.activationtck.reference.internal.DoubleDouble.sub;
-
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.kernel.FastPathRounding;
+import org.activationtck.reference.kernel.RoundingFunction;
+import org.activationtck.spec.params.Params;
+
 
 /**
  * tanh_shrink: x - tanh(x), rounded once; odd (the sign is restored from x).
@@ -389,7 +391,7 @@ public final class TanhShrink extends RoundingFunction {
   }
 
   @Override
-  Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, boolean toOdd) {
     return new RoundingKernel(toOdd);
   }
 }

@@ -1,7 +1,9 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * threshold: x for x > t else v; NaN → v in keras3, NaN in pytorch. Exact.
@@ -63,7 +65,7 @@ public final class Threshold implements ReferenceFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       double t = this.t;
       double v = this.v;
       for (int i = 0; i < n; i++) {
@@ -80,12 +82,12 @@ public final class Threshold implements ReferenceFunction {
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       double t = this.t;
       for (int i = 0; i < n; i++) {
         y[i] = Step.positive(x[i] - t);
       }
-      HardShrink.zeroNaNs(x, y, n, !nanToDefault);
+      BranchFreeKernel.zeroNaNs(x, y, n, !nanToDefault);
     }
   }
 }

@@ -1,7 +1,9 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.params.Params;
 
 /**
  * thresholded_relu: tf_keras2 x * [x > theta] (IEEE product: signed zeros, -Inf → NaN); onnx
@@ -68,14 +70,14 @@ public final class ThresholdedRelu implements ReferenceFunction {
     }
 
     @Override
-    void values(double[] x, double[] y, int n) {
+    public void values(double[] x, double[] y, int n) {
       double theta = this.theta;
       if (onnx) {
         for (int i = 0; i < n; i++) {
           double v = x[i];
           y[i] = Step.select(Step.positive(v - theta), v, 0.0);
         }
-        HardShrink.zeroNaNs(x, y, n, false);
+        BranchFreeKernel.zeroNaNs(x, y, n, false);
       } else {
         for (int i = 0; i < n; i++) {
           double v = x[i];
@@ -85,12 +87,12 @@ public final class ThresholdedRelu implements ReferenceFunction {
     }
 
     @Override
-    void derivatives(double[] x, double[] y, int n) {
+    public void derivatives(double[] x, double[] y, int n) {
       double theta = this.theta;
       for (int i = 0; i < n; i++) {
         y[i] = Step.positive(x[i] - theta);
       }
-      HardShrink.zeroNaNs(x, y, n, !onnx);
+      BranchFreeKernel.zeroNaNs(x, y, n, !onnx);
     }
   }
 }

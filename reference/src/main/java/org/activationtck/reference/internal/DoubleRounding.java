@@ -94,4 +94,18 @@ public final class DoubleRounding {
     }
     return r;
   }
+
+  /**
+   * x/2 + c x^2 rounded, for |x| < 2^-60 and any 0 < c < 1: c x^2 is below a quarter ulp of x/2,
+   * so it only breaks ties, toward +Infinity (subnormal x), or acts as the sticky bit of the
+   * rounding to odd. ±0 keep their sign.
+   */
+  public static double halfPlusSquare(double x, boolean toOdd) {
+    double h = x * 0.5;
+    if (h * 2 == x) {
+      // exact: the true value lies just above h (a sticky bit for rounding to odd)
+      return DoubleRounding.finish(h, 1, toOdd);
+    }
+    return Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
+  }
 }

@@ -2,7 +2,6 @@ package org.activationtck.reference.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +10,16 @@ import java.util.stream.Stream;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.OracleValue;
-import org.activationtck.spec.params.Params;
-import org.activationtck.spi.Dtype;
-import org.activationtck.spec.catalog.Catalog;
-import org.activationtck.spec.catalog.FunctionSpec;
 import org.activationtck.reference.ReferenceFunction;
 import org.activationtck.reference.ReferenceRegistry;
+import org.activationtck.reference.kernel.NegativeArmKernel;
+import org.activationtck.spec.catalog.Catalog;
+import org.activationtck.spec.catalog.FunctionSpec;
+import org.activationtck.spec.params.Params;
+import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+
 
 /**
  * The Ziv fast paths of the exp family (sigmoid, silu, elu, celu, selu, exponential) through

@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import static org.activationtck.reference.internal.DoubleDouble.add;
 import static org.activationtck.reference.internal.DoubleDouble.mul;
@@ -16,20 +16,20 @@ import org.activationtck.reference.internal.DoubleDouble;
  * c_1 is a double-double, c_2..c_5 doubles (their terms are at most 2^-20 of the first).
  * Coefficients: mpmath at 60 digits (findroot, taylor), rounded as written.
  */
-final class RootTaylor {
+public final class RootTaylor {
 
   /** Radius of use, 2^-20. */
-  static final double RADIUS = 0x1p-20;
+  public static final double RADIUS = 0x1p-20;
 
   private RootTaylor() {}
 
   /** Whether x is within RADIUS of root. */
-  static boolean near(double x, DoubleDouble root) {
+  public static boolean near(double x, DoubleDouble root) {
     return Math.abs(x - root.hi) < RADIUS;
   }
 
   /** c1 h + c[0] h^2 + c[1] h^3 + ... rounded once for the dtype (nearest, or to odd). */
-  static double value(boolean toOdd, double x, DoubleDouble root, DoubleDouble c1, double... higher) {
+  public static double value(boolean toOdd, double x, DoubleDouble root, DoubleDouble c1, double... higher) {
     double d = x - root.hi;
     DoubleDouble h = add(DoubleDouble.of(d), DoubleDouble.of(-root.lo));
     DoubleDouble p = DoubleDouble.of(higher[higher.length - 1]);

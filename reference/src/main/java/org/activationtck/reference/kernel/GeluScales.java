@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import static org.activationtck.reference.internal.DoubleDouble.mul;
 
@@ -32,14 +32,42 @@ import org.activationtck.reference.internal.DoubleDouble;
  *       -0.75246143701450206.
  * </ul>
  */
-final class GeluScales {
+public final class GeluScales {
 
   /** 1/sqrt(pi) = 0x1.20dd750429b6dp-1 + 0x1.1ae3a914fed80p-57 (0.5641895835477563). */
   private static final DoubleDouble INV_SQRT_PI =
       DoubleDouble.of(0x1.20dd750429b6dp-1, 0x1.1ae3a914fed80p-57);
 
+  /** sqrt(1/2) = 0x1.6a09e667f3bcdp-1 - 0x1.bdd3413b26456p-55 (0.7071067811865476). */
+  public static final DoubleDouble SQRT_HALF =
+      DoubleDouble.of(0x1.6a09e667f3bcdp-1, -0x1.bdd3413b26456p-55);
+
+  /** 1/sqrt(2 pi) = 0x1.9884533d43651p-2 - 0x1.cbc0d30ebfd15p-56 (0.3989422804014327). */
+  public static final DoubleDouble INV_SQRT_2PI =
+      DoubleDouble.of(0x1.9884533d43651p-2, -0x1.cbc0d30ebfd15p-56);
+
+  /** 2 sqrt(2/pi) = 0x1.9884533d43651p+0 - 0x1.cbc0d30ebfd15p-54 (1.5957691216057308). */
+  public static final DoubleDouble C = DoubleDouble.of(0x1.9884533d43651p+0, -0x1.cbc0d30ebfd15p-54);
+
+  /** 0.044715 = 0x1.6e4e26d4801f7p-5 + 0x1.441355475a31ap-59. */
+  public static final DoubleDouble KAPPA = DoubleDouble.of(0x1.6e4e26d4801f7p-5, 0x1.441355475a31ap-59);
+
+  /** Exact form: root of f', -0.7517915246935645 = -0x1.80ead197f00b4p-1 + 0x1.13e74c58cada8p-56. */
+  public static final DoubleDouble EXACT_ROOT =
+      DoubleDouble.of(-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56);
+
+  /** f''(EXACT_ROOT) = 0.4314939923140469 = 0x1.b9d98fa5a3215p-2 + 0x1.f7c1a23190c7cp-56. */
+  public static final DoubleDouble EXACT_C1 = DoubleDouble.of(0x1.b9d98fa5a3215p-2, 0x1.f7c1a23190c7cp-56);
+
+  /** Tanh form: root of f', -0.7524614220710163 = -0x1.81429f9e97e4dp-1 + 0x1.4f523ed77dbdcp-55. */
+  public static final DoubleDouble TANH_ROOT =
+      DoubleDouble.of(-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55);
+
+  /** f''(TANH_ROOT) = 0.4304000910248585 = 0x1.b8bacd2c96b91p-2 + 0x1.7625a206be83dp-56. */
+  public static final DoubleDouble TANH_C1 = DoubleDouble.of(0x1.b8bacd2c96b91p-2, 0x1.7625a206be83dp-56);
+
   /** The root of f' and the Taylor coefficients of f' there, for one set of constants. */
-  record RootSeries(DoubleDouble root, DoubleDouble c1, double... higher) {}
+  public record RootSeries(DoubleDouble root, DoubleDouble c1, double... higher) {}
 
   /** fl(sqrt 2) = 0x1.6a09e667f3bcdp+0, the double tf.nn.gelu divides by. */
   private static final double SQRT2_DOUBLE = 0x1.6a09e667f3bcdp+0;
@@ -47,7 +75,7 @@ final class GeluScales {
   /** The double-double of ONNX's sqrt(float32(0.63661977236)), times 2. */
   private static final DoubleDouble ONNX_C = twiceSqrt(0.636619746685028076171875);
 
-  private static final RootSeries EXACT_SERIES = new RootSeries(Gelu.EXACT_ROOT, Gelu.EXACT_C1,
+  private static final RootSeries EXACT_SERIES = new RootSeries(EXACT_ROOT, EXACT_C1,
       0x1.8d9a941de3ac5p-2, -0x1.2a2ef9bb865aep-6, -0x1.d2fa4c17c7e84p-4, -0x1.e4088244f901dp-7);
 
   private static final RootSeries STORED_HALF_SERIES = new RootSeries(
@@ -60,7 +88,7 @@ final class GeluScales {
       DoubleDouble.of(0x1.b9d98fa5a3215p-2, -0x1.42ce3905e35abp-59),
       0x1.8d9a941de3ac4p-2, -0x1.2a2ef9bb865adp-6, -0x1.d2fa4c17c7e82p-4, -0x1.e4088244f901ap-7);
 
-  private static final RootSeries TANH_SERIES = new RootSeries(Gelu.TANH_ROOT, Gelu.TANH_C1,
+  private static final RootSeries TANH_SERIES = new RootSeries(TANH_ROOT, TANH_C1,
       0x1.8cd1a2b2fff33p-2, -0x1.029615edb077ap-6, -0x1.d2b77346470abp-4, -0x1.104a83edc0ddcp-6);
 
   private static final RootSeries STORED_TANH_SERIES = new RootSeries(
@@ -74,17 +102,17 @@ final class GeluScales {
       0x1.8cd1a1a766bc5p-2, -0x1.029615853dc84p-6, -0x1.d2b770cef0965p-4, -0x1.104a81baf93fdp-6);
 
   /** The exact reals, for parameters resolved without constants (tests, Params.of). */
-  static final GeluScales EXACT = new GeluScales(Gelu.SQRT_HALF, DoubleDouble.ONE,
-      Gelu.INV_SQRT_2PI, EXACT_SERIES, Gelu.C, Gelu.KAPPA, TANH_SERIES);
+  public static final GeluScales EXACT = new GeluScales(SQRT_HALF, DoubleDouble.ONE,
+      INV_SQRT_2PI, EXACT_SERIES, C, KAPPA, TANH_SERIES);
 
-  final DoubleDouble s;
-  final DoubleDouble q;
-  final DoubleDouble density;
-  final RootSeries exactRoot;
-  final DoubleDouble c;
-  final DoubleDouble kappa;
-  final DoubleDouble threeKappa;
-  final RootSeries tanhRoot;
+  public final DoubleDouble s;
+  public final DoubleDouble q;
+  public final DoubleDouble density;
+  public final RootSeries exactRoot;
+  public final DoubleDouble c;
+  public final DoubleDouble kappa;
+  public final DoubleDouble threeKappa;
+  public final RootSeries tanhRoot;
 
   private GeluScales(DoubleDouble s, DoubleDouble q, DoubleDouble density, RootSeries exactRoot,
       DoubleDouble c, DoubleDouble kappa, RootSeries tanhRoot) {
@@ -99,7 +127,7 @@ final class GeluScales {
   }
 
   /** The constants of the resolved parameters p (their stored constants, else the exact reals). */
-  static GeluScales of(Params p) {
+  public static GeluScales of(Params p) {
     DoubleDouble s = EXACT.s;
     DoubleDouble q = EXACT.q;
     DoubleDouble density = EXACT.density;

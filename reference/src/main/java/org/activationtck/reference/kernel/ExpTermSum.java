@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import java.util.Arrays;
 import org.activationtck.reference.internal.DoubleDouble;
@@ -41,9 +41,9 @@ import org.activationtck.reference.internal.ShiftedExpBlock;
  *
  * <p>Not thread-safe: scratch for one caller at a time ({@link AxisScratch}).
  */
-final class ExpTermSum {
+public final class ExpTermSum {
 
-  static final int BLOCK = ShiftedExpBlock.LENGTH;
+  public static final int BLOCK = ShiftedExpBlock.LENGTH;
 
   private final ShiftedExpBlock block = new ShiftedExpBlock();
   /** The block's terms, high parts. */
@@ -52,7 +52,7 @@ final class ExpTermSum {
   private final double[] termLo = new double[BLOCK];
 
   /** Blocks per chunk: a lane takes at most this many terms before the lanes are summed. */
-  static final int CHUNK_BLOCKS = 64;
+  public static final int CHUNK_BLOCKS = 64;
 
   /** Terms per chunk. */
   private static final int CHUNK = CHUNK_BLOCKS * BLOCK;
@@ -68,7 +68,7 @@ final class ExpTermSum {
   private DoubleDouble total;
 
   /** Relative error bound of {@link #terms}' sum of n terms (see the class comment). */
-  static double relativeError(int n) {
+  public static double relativeError(int n) {
     return ShiftedExp.RELATIVE_ERROR + (0x1p17 + 3 * ((double) n / CHUNK + 1)) * 0x1p-106;
   }
 
@@ -76,7 +76,7 @@ final class ExpTermSum {
    * Writes e^(sign x_i - shift) to hi[i] + lo[i] for from <= i < to and returns their sum (ZERO
    * for an empty range). lowest is the least sign x_i (or anything at most that).
    */
-  DoubleDouble terms(double[] x, double sign, double shift, double[] hi, double[] lo, int from,
+  public DoubleDouble terms(double[] x, double sign, double shift, double[] hi, double[] lo, int from,
       int to, double lowest) {
     return sum(x, sign, shift, hi, lo, from, to, lowest);
   }
@@ -86,7 +86,7 @@ final class ExpTermSum {
    * of one element), the terms not kept; the same bound as {@link #terms} for n = x.length.
    * lowest is the least element (or anything at most that).
    */
-  DoubleDouble sumExcept(double[] x, double shift, int skip, double lowest) {
+  public DoubleDouble sumExcept(double[] x, double shift, int skip, double lowest) {
     lanes = 0;
     blocks = 0;
     total = DoubleDouble.ZERO;

@@ -1,12 +1,13 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
 import org.activationtck.reference.internal.DoubleDouble;
+import org.activationtck.reference.kernel.Sixth;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * {@link Sixth} where it is hardest: (x + 3) / 6 (hard_sigmoid's N / 6) within an ulp of x of a

@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.DoubleRounding;
 
@@ -21,7 +21,7 @@ import org.activationtck.reference.internal.DoubleRounding;
  * hi / 6: with two divisions per element C2 on JDK 17 kept the steady-state loop scalar, about
  * ten times slower.)
  */
-final class Sixth {
+public final class Sixth {
 
   private Sixth() {}
 
@@ -29,7 +29,7 @@ final class Sixth {
   private static final double ONE_SIXTH = 1.0 / 6;
 
   /** (hi + lo) / 6 for a double-double hi + lo with |lo| <= ulp(hi). */
-  static double of(double hi, double lo, boolean toOdd) {
+  public static double of(double hi, double lo, boolean toOdd) {
     double q = hi * ONE_SIXTH;
     double remainder = Math.fma(-q, 6, hi);
     double correction = (remainder + lo) / 6;
@@ -39,7 +39,7 @@ final class Sixth {
   }
 
   /** {@link #of}(hi, lo, false): the nearest double to (hi + lo) / 6 (within the bound above). */
-  static double nearest(double hi, double lo) {
+  public static double nearest(double hi, double lo) {
     double q = hi * ONE_SIXTH;
     double remainder = Math.fma(-q, 6, hi);
     return q + (remainder + lo) / 6;

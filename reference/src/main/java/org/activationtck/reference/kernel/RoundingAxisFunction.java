@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.spec.params.Params;
 import org.activationtck.spi.Dtype;
@@ -11,7 +11,7 @@ import org.activationtck.reference.internal.DoubleRounding;
  * {@link #apply(double[], Params)} without a dtype rounds to odd, which meets both halves of the
  * contract.
  */
-abstract class RoundingAxisFunction implements ReferenceAxisFunction {
+public abstract class RoundingAxisFunction implements ReferenceAxisFunction {
 
   @Override
   public final double[] apply(double[] x, Params p) {
@@ -28,5 +28,5 @@ abstract class RoundingAxisFunction implements ReferenceAxisFunction {
    *
    * @throws IllegalArgumentException for inputs the function rejects
    */
-  abstract double[] apply(double[] x, Params p, boolean toOdd);
+  public abstract double[] apply(double[] x, Params p, boolean toOdd);
 }

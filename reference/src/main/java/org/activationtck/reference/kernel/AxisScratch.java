@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 /**
  * Scratch space of the axis fast paths (Softmax, Softmin, LogSoftmax), one per thread: about
@@ -6,17 +6,17 @@ package org.activationtck.reference.function;
  * element of a 1024-logit vector, measured). The fast paths do not call each other while they
  * hold it, so one instance per thread is never used twice at once.
  */
-final class AxisScratch {
+public final class AxisScratch {
 
   private static final ThreadLocal<AxisScratch> OWN = ThreadLocal.withInitial(AxisScratch::new);
 
-  final ExpTermSum terms = new ExpTermSum();
-  final ZivBlock ziv = new ZivBlock();
+  public final ExpTermSum terms = new ExpTermSum();
+  public final ZivBlock ziv = new ZivBlock();
 
   private AxisScratch() {}
 
   /** This thread's instance. */
-  static AxisScratch get() {
+  public static AxisScratch get() {
     return OWN.get();
   }
 }

@@ -1,14 +1,15 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.ShiftedExp;
+import org.activationtck.reference.kernel.ExpTermSum;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * {@link ExpTermSum}'s summation against the exact (BigDecimal) sum of the very terms it returns:

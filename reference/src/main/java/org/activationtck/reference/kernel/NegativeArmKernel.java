@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.ReferenceFunction.Kernel;
 import org.activationtck.reference.internal.FastExpBlock;
@@ -19,43 +19,43 @@ import org.activationtck.reference.internal.FastExpBlock;
  * per-element arithmetic gives, and {@link #fastParts} gives bit for bit the same p and pl for
  * x <= 0 and NaN (FastExpBlock is bit for bit FastExpDoubleDouble).
  */
-abstract class NegativeArmKernel implements Kernel {
+public abstract class NegativeArmKernel implements Kernel {
 
   /** Elements per block: at most one FastExpBlock of listed arguments. */
-  static final int BLOCK = FastExpBlock.LENGTH;
+  public static final int BLOCK = FastExpBlock.LENGTH;
 
   /** Scratch of the array forms: the gathered arguments, the exponential's parts, p and pl. */
-  static final class Scratch {
-    final FastExpBlock exp = new FastExpBlock();
-    final double[] x = new double[BLOCK];
-    final double[] u = new double[BLOCK];
-    final double[] hi = new double[BLOCK];
-    final double[] lo = new double[BLOCK];
-    final double[] p = new double[BLOCK];
-    final double[] pl = new double[BLOCK];
+  public static final class Scratch {
+    public final FastExpBlock exp = new FastExpBlock();
+    public final double[] x = new double[BLOCK];
+    public final double[] u = new double[BLOCK];
+    public final double[] hi = new double[BLOCK];
+    public final double[] lo = new double[BLOCK];
+    public final double[] p = new double[BLOCK];
+    public final double[] pl = new double[BLOCK];
   }
 
   /**
    * For s.x[0..m) (each x <= 0 or NaN): s.p[i] + s.pl[i], the unrounded fast value, bit for bit
    * what fastValue computes before its rounding test; s.u, s.hi and s.lo are free scratch.
    */
-  abstract void fastParts(Scratch s, int m);
+  public abstract void fastParts(Scratch s, int m);
 
   /** fastValue's last step for x: the rounding test on p + pl and the choice by x's sign. */
-  abstract double fastFinish(double x, double p, double pl);
+  public abstract double fastFinish(double x, double p, double pl);
 
   /** The x > 0 arm (x, or scale * x for selu), exactly as the scalar form returns it there. */
-  abstract double linear(double x);
+  public abstract double linear(double x);
 
   /** The fast path of the subclass's class comment, or NaN when undecided (lo: scratch >= 1). */
-  abstract double fastValue(double x, double[] lo);
+  public abstract double fastValue(double x, double[] lo);
 
-  abstract double accurateValue(double x);
+  public abstract double accurateValue(double x);
 
   /** f'(x) by the fast path, or NaN when undecided. */
-  abstract double fastDerivative(double x, double[] lo);
+  public abstract double fastDerivative(double x, double[] lo);
 
-  abstract double accurateDerivative(double x);
+  public abstract double accurateDerivative(double x);
 
   @Override
   public final double value(double x) {

@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.FastExpBlock;
 import org.activationtck.reference.internal.NarrowShortcut;
@@ -34,57 +34,57 @@ import org.activationtck.reference.internal.ZivRounding;
  * <p>Not thread-safe: an instance is scratch (at most 36 KiB with FastExpBlock's, in L1 and L2)
  * for one array call at a time (kernels make one per call; glu keeps one per thread).
  */
-final class ExpBlockPipeline {
+public final class ExpBlockPipeline {
 
   /** Elements per block: {@link FastExpBlock#LENGTH}. */
-  static final int LENGTH = FastExpBlock.LENGTH;
+  public static final int LENGTH = FastExpBlock.LENGTH;
 
   /**
    * One kernel's arithmetic around e^t. Implementations read and write the pipeline's scratch
    * arrays with short vector loops (see the class comment).
    */
-  interface Stages {
+  public interface Stages {
     /** t[i], the argument of the exponential, from x[i] (and w[i]) for i < n. */
-    void argument(ExpBlockPipeline p, int n);
+    public void argument(ExpBlockPipeline p, int n);
 
     /**
      * h[i] + l[i], the fast approximation of the result, from x[i], w[i] and e^t[i] = eh[i] +
      * el[i] (NaN in both parts outside FastExpBlock's domain), for i < n; s0..s3 are free.
      */
-    void approximate(ExpBlockPipeline p, int n);
+    public void approximate(ExpBlockPipeline p, int n);
 
     /** The accurate result for the element x (w its second operand, 0 for unary kernels). */
-    double accurate(double x, double w);
+    public double accurate(double x, double w);
   }
 
   private final FastExpBlock exp = new FastExpBlock();
 
   /** The block of the first operand (the kernel's x). */
-  final double[] x;
+  public final double[] x;
   /** The block of the second operand, for binary kernels (glu's a). */
-  final double[] w;
+  public final double[] w;
   /** The argument of the exponential. */
-  final double[] t;
+  public final double[] t;
   /** e^t = eh + el. */
-  final double[] eh;
-  final double[] el;
+  public final double[] eh;
+  public final double[] el;
   /**
    * Free scratch for {@link Stages#approximate}; afterwards s0 and s1 hold the ends of the Ziv
    * interval ({@link #nearest}) or y = h + l ({@link #narrow}).
    */
-  final double[] s0;
-  final double[] s1;
-  final double[] s2;
-  final double[] s3;
+  public final double[] s0;
+  public final double[] s1;
+  public final double[] s2;
+  public final double[] s3;
   /** The fast approximation h + l. */
-  final double[] h;
-  final double[] l;
+  public final double[] h;
+  public final double[] l;
 
   /**
    * Scratch for arrays of the given length: blocks of min(length, {@link #LENGTH}) (short
    * arrays, such as glu's axis vectors, do not pay for zeroing unused scratch).
    */
-  ExpBlockPipeline(int length) {
+  public ExpBlockPipeline(int length) {
     int capacity = Math.max(1, Math.min(LENGTH, length));
     x = new double[capacity];
     w = new double[capacity];
@@ -103,7 +103,7 @@ final class ExpBlockPipeline {
    * out[i] = ZivRounding.nearest(h, l, bound) for the kernel's h + l at in[i], or
    * stages.accurate(in[i], 0) where that is NaN, for every i.
    */
-  void nearest(Stages stages, double bound, double[] in, double[] out) {
+  public void nearest(Stages stages, double bound, double[] in, double[] out) {
     nearest(stages, bound, in, 0, null, 0, out, 0, in.length);
   }
 
@@ -112,7 +112,7 @@ final class ExpBlockPipeline {
    * when other is not null, the second operands other[otherFrom + i], i < length, into
    * out[outFrom + i].
    */
-  void nearest(Stages stages, double bound, double[] in, int inFrom, double[] other, int otherFrom,
+  public void nearest(Stages stages, double bound, double[] in, int inFrom, double[] other, int otherFrom,
       double[] out, int outFrom, int length) {
     for (int done = 0, n; done < length; done += n) {
       n = Math.min(x.length, length - done);
@@ -133,7 +133,7 @@ final class ExpBlockPipeline {
    * out[i] = y = h + l rounded for the kernel's h + l at in[i] where {@link
    * NarrowShortcut#decides}(y, bound), else stages.accurate(in[i], 0).
    */
-  void narrow(Stages stages, double bound, double[] in, double[] out) {
+  public void narrow(Stages stages, double bound, double[] in, double[] out) {
     for (int done = 0, n; done < in.length; done += n) {
       n = Math.min(x.length, in.length - done);
       System.arraycopy(in, done, x, 0, n);
@@ -148,7 +148,7 @@ final class ExpBlockPipeline {
   }
 
   /** As {@link #narrow(Stages, double, double[], double[])}, each result narrowed to float32. */
-  void narrow(Stages stages, double bound, float[] in, float[] out) {
+  public void narrow(Stages stages, double bound, float[] in, float[] out) {
     for (int done = 0, n; done < in.length; done += n) {
       n = Math.min(x.length, in.length - done);
       double[] xs = x;
@@ -170,14 +170,14 @@ final class ExpBlockPipeline {
    * exponential and the approximation into {@link #h} and {@link #l}. For kernels that decide
    * their own way (glu's rounding to odd).
    */
-  void block(Stages stages, int n) {
+  public void block(Stages stages, int n) {
     stages.argument(this, n);
     exp.exp(t, eh, el, n);
     stages.approximate(this, n);
   }
 
   /** Copies n elements into {@link #x} and, when other is not null, {@link #w}. */
-  void load(double[] in, int inFrom, double[] other, int otherFrom, int n) {
+  public void load(double[] in, int inFrom, double[] other, int otherFrom, int n) {
     System.arraycopy(in, inFrom, x, 0, n);
     if (other != null) {
       System.arraycopy(other, otherFrom, w, 0, n);
@@ -196,7 +196,7 @@ final class ExpBlockPipeline {
   // The shared vector loops of the kernels (each a few operations, see the class comment).
 
   /** out[i] = -|in[i]|. */
-  static void negativeAbs(double[] in, double[] out, int n) {
+  public static void negativeAbs(double[] in, double[] out, int n) {
     for (int i = 0; i < n; i++) {
       out[i] = -Math.abs(in[i]);
     }
@@ -207,7 +207,7 @@ final class ExpBlockPipeline {
    * of x < 0 ({@link Step#positive}(-x), exactly 0 or 1; NaN for NaN x), fma(neg, eh, 1 - neg)
    * is 1 or eh and neg el is a zero or el. The numerator of sigma(x) = n / (1 + e^-|x|).
    */
-  static void sigmoidNumerator(double[] x, double[] eh, double[] el, double[] nh, double[] nl,
+  public static void sigmoidNumerator(double[] x, double[] eh, double[] el, double[] nh, double[] nl,
       int n) {
     for (int i = 0; i < n; i++) {
       double neg = Step.positive(-x[i]);
@@ -220,7 +220,7 @@ final class ExpBlockPipeline {
    * dh + dl = 1 + (eh + el) for 0 <= eh <= 1: TwoSum's error term of 1 + eh, exact as 1 >= eh
    * (FastTwoSum), plus el (one rounding, below 2^-105 of dh).
    */
-  static void onePlus(double[] eh, double[] el, double[] dh, double[] dl, int n) {
+  public static void onePlus(double[] eh, double[] el, double[] dh, double[] dl, int n) {
     for (int i = 0; i < n; i++) {
       double e = eh[i];
       double d = 1 + e;
@@ -234,7 +234,7 @@ final class ExpBlockPipeline {
    * (1/dh) with the residual nh - q dh exact by fma. See {@link Sigmoid#FAST64_VALUE_BOUND} for
    * the error (below 2^-102 of q beyond the errors of n and d).
    */
-  static void quotient(double[] nh, double[] nl, double[] dh, double[] dl, double[] q, double[] c,
+  public static void quotient(double[] nh, double[] nl, double[] dh, double[] dl, double[] q, double[] c,
       int n) {
     for (int i = 0; i < n; i++) {
       double d = dh[i];
@@ -247,7 +247,7 @@ final class ExpBlockPipeline {
   }
 
   /** The ends of {@link ZivRounding#nearest}'s interval for h[i] + l[i] (see there). */
-  static void ends(double[] h, double[] l, double bound, double[] lower, double[] upper, int n) {
+  public static void ends(double[] h, double[] l, double bound, double[] lower, double[] upper, int n) {
     double widened = ZivRounding.widened(bound);
     for (int i = 0; i < n; i++) {
       double hi = h[i];

@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.ReferenceFunction.Kernel;
 
@@ -26,7 +26,7 @@ import org.activationtck.reference.ReferenceFunction.Kernel;
  *
  * <p>Costs seen on JDK 17 (AVX-512): each Math.min/max is several vector instructions (Java's
  * NaN and signed-zero rules), a division or fma one, so a sign rule written with a division
- * can beat one written with clamps ({@link Relu#positivePart}: one max instead of three ran at
+ * can beat one written with clamps ({@link Step#positivePart}: one max instead of three ran at
  * the naive loop's speed). A scalar pass with a branch per element, even a never-taken one,
  * costs about 0.35 ns per element, as much as a short vectorized formula; a check of rare
  * inputs is cheaper as a running Math.min over an indicator in a loop of its own (a vectorized
@@ -38,38 +38,38 @@ import org.activationtck.reference.ReferenceFunction.Kernel;
  * loops over an L1-resident block (the reason was not pinned down), so longer kernels run in
  * passes over {@link #BLOCK}-element scratch arrays.
  */
-abstract class BranchFreeKernel implements Kernel {
+public abstract class BranchFreeKernel implements Kernel {
 
   /** Block length of the float[] forms: two scratch arrays of 4 KiB, well inside L1. */
-  static final int BLOCK = 512;
+  public static final int BLOCK = 512;
 
   /** y[i] = value(x[i]) for i < n, bit for bit. */
-  abstract void values(double[] x, double[] y, int n);
+  public abstract void values(double[] x, double[] y, int n);
 
   /** y[i] = derivative(x[i]) for i < n, bit for bit. */
-  abstract void derivatives(double[] x, double[] y, int n);
+  public abstract void derivatives(double[] x, double[] y, int n);
 
   /**
    * out[i] for i < n such that (float) out[i] is (float) value(in[i]) unless out[i] is
    * {@link NarrowingCheck#risky} (write NaN to force that) and {@link #checksFloatValues} holds:
    * such elements are redone by the scalar form. The default is the double loop.
    */
-  void floatValues(double[] in, double[] out, int n) {
+  public void floatValues(double[] in, double[] out, int n) {
     values(in, out, n);
   }
 
   /** As {@link #floatValues} for the derivative. */
-  void floatDerivatives(double[] in, double[] out, int n) {
+  public void floatDerivatives(double[] in, double[] out, int n) {
     derivatives(in, out, n);
   }
 
   /** Whether the results of {@link #floatValues} are checked with {@link NarrowingCheck#risky}. */
-  boolean checksFloatValues() {
+  public boolean checksFloatValues() {
     return false;
   }
 
   /** Whether the results of {@link #floatDerivatives} are checked likewise. */
-  boolean checksFloatDerivatives() {
+  public boolean checksFloatDerivatives() {
     return false;
   }
 
@@ -139,4 +139,15 @@ abstract class BranchFreeKernel implements Kernel {
     }
   }
 
+  /** y[i] = +0.0 where x[i] is NaN, unless nanPasses: the second pass of the shrink kernels. */
+  public static void zeroNaNs(double[] x, double[] y, int n, boolean nanPasses) {
+    if (nanPasses) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      if (x[i] != x[i]) {
+        y[i] = 0.0;
+      }
+    }
+  }
 }

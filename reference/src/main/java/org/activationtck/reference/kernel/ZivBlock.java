@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import java.util.Arrays;
 import org.activationtck.reference.internal.ZivRounding;
@@ -22,28 +22,28 @@ import org.activationtck.reference.internal.ZivRounding;
  *
  * <p>Not thread-safe: scratch for one caller at a time (see {@link AxisScratch}).
  */
-final class ZivBlock {
+public final class ZivBlock {
 
-  static final int LENGTH = ExpTermSum.BLOCK;
+  public static final int LENGTH = ExpTermSum.BLOCK;
 
   /** The caller's inputs (its block of terms, or of x). */
-  final double[] hi = new double[LENGTH];
-  final double[] lo = new double[LENGTH];
+  public final double[] hi = new double[LENGTH];
+  public final double[] lo = new double[LENGTH];
   /** The caller's results, r the nearest double to r + rl. */
-  final double[] r = new double[LENGTH];
-  final double[] rl = new double[LENGTH];
+  public final double[] r = new double[LENGTH];
+  public final double[] rl = new double[LENGTH];
   private final double[] err = new double[LENGTH];
   private final double[] gap = new double[LENGTH];
   private int[] pending = new int[8];
   private int undecided;
 
   /** Forgets the elements recorded by earlier calls: call once per vector. */
-  void reset() {
+  public void reset() {
     undecided = 0;
   }
 
   /** The interval of half-width B |r[i]| for i < n, B = relativeBound (see the class comment). */
-  void test(int n, double relativeBound) {
+  public void test(int n, double relativeBound) {
     double[] rh = r;
     double[] rr = rl;
     double[] e = err;
@@ -58,7 +58,7 @@ final class ZivBlock {
   }
 
   /** Marks element i of the block undecided whatever its interval (a caller's own condition). */
-  void exclude(int i) {
+  public void exclude(int i) {
     gap[i] = Double.NaN;
   }
 
@@ -66,7 +66,7 @@ final class ZivBlock {
    * y[start + i] = r[i] for i < n, rounded to odd towards rl[i] when toOdd, and records start + i
    * for each element the test does not decide (the caller overwrites those).
    */
-  void finish(double[] y, int start, int n, boolean toOdd) {
+  public void finish(double[] y, int start, int n, boolean toOdd) {
     double[] g = gap;
     if (toOdd) {
       for (int i = 0; i < n; i++) {
@@ -93,12 +93,12 @@ final class ZivBlock {
   }
 
   /** How many elements {@link #finish} recorded since {@link #reset}. */
-  int undecided() {
+  public int undecided() {
     return undecided;
   }
 
   /** The j-th recorded element's index, j < {@link #undecided}. */
-  int undecidedIndex(int j) {
+  public int undecidedIndex(int j) {
     return pending[j];
   }
 }

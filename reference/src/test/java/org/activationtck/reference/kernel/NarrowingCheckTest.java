@@ -1,17 +1,18 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.activationtck.spec.params.Params;
-import org.activationtck.spi.Dtype;
-import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.reference.ReferenceFunction;
 import org.activationtck.reference.ReferenceRegistry;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.kernel.NarrowingCheck;
+import org.activationtck.spec.catalog.Catalog;
+import org.activationtck.spec.params.Params;
+import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * {@link NarrowingCheck}: every double it does not call risky narrows to float32 like its rounding

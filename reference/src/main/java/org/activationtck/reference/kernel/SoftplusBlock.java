@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.FastExpBlock;
@@ -16,16 +16,30 @@ import org.activationtck.reference.internal.FastLog1pBlock;
  * <p>The caller keeps r[i] where {@link #decided}, else calls its scalar form: what the scalar
  * {@link Softplus#nearest} would have returned NaN for (Ziv's test failed, |z| > 680, NaN or
  * infinite z). The narrow dtypes use r itself: r is h + l rounded once, |h + l - v| <=
- * {@link Softplus#FAST_DOUBLE_DOUBLE_BOUND} |v|, within |r - v| <= (2^-53 + 2^-63) |r| where r
+ * {@link #FAST_DOUBLE_DOUBLE_BOUND} |v|, within |r - v| <= (2^-53 + 2^-63) |r| where r
  * is normal (see {@link Softplus}).
  *
  * <p>Not thread-safe: one instance is scratch for one array call (16 KiB, 44 KiB with the exp
  * and log1p blocks'; each loop touches a few of the arrays, 2 KiB each).
  */
-final class SoftplusBlock {
+public final class SoftplusBlock {
+
+  /**
+   * Relative error bound of softplus's double-double fast path (2^-65.9, see Softplus's class
+   * comment), a factor 3.7 spare.
+   */
+  public static final double FAST_DOUBLE_DOUBLE_BOUND = 0x1p-64;
+
+  /** The low part of E = e^-|z + zl| = e^-|z| (1 - sign(z) zl) to (z zl)^2 < 2^-86. */
+  public static double shareOfZl(double z, double zl, double eh, double el) {
+    // -sign(z) zl without a branch (the sign of random z is a coin flip) and in operations
+    // SuperWord vectorizes (SoftplusBlock): 1 - 2 [z > 0] is -1 or 1 exactly; z = 0 has zl = 0.
+    return el + eh * ((1 - 2 * Step.positive(z)) * zl);
+  }
+
 
   /** The most arguments per block. */
-  static final int LENGTH = Math.min(FastExpBlock.LENGTH, FastLog1pBlock.LENGTH);
+  public static final int LENGTH = Math.min(FastExpBlock.LENGTH, FastLog1pBlock.LENGTH);
 
   private final FastExpBlock exp = new FastExpBlock();
   private final FastLog1pBlock log1p = new FastLog1pBlock();
@@ -33,9 +47,9 @@ final class SoftplusBlock {
   /** The arguments x (as loaded), then r = h + l rounded. */
   private final double[] first = new double[LENGTH];
   /** z = beta (sign x). */
-  final double[] z = new double[LENGTH];
+  public final double[] z = new double[LENGTH];
   /** zl = beta (sign x) - z exactly (fma). */
-  final double[] zl = new double[LENGTH];
+  public final double[] zl = new double[LENGTH];
   /** -|z|, then h. */
   private final double[] second = new double[LENGTH];
   /** E's high part, then ln(1 + E)'s, then r - h's complement rl. */
@@ -48,12 +62,12 @@ final class SoftplusBlock {
   private final double[] upper = new double[LENGTH];
 
   /** x[from .. from + n) into the block (n <= LENGTH). */
-  void load(double[] x, int from, int n) {
+  public void load(double[] x, int from, int n) {
     System.arraycopy(x, from, first, 0, n);
   }
 
   /** x[from .. from + n) into the block, widened exactly (n <= LENGTH). */
-  void load(float[] x, int from, int n) {
+  public void load(float[] x, int from, int n) {
     double[] xs = first;
     for (int i = 0; i < n; i++) {
       xs[i] = x[from + i];
@@ -65,7 +79,7 @@ final class SoftplusBlock {
    * rounded sum in {@link #r} (NaN for |z| > 680 or NaN z) and, when {@code ends}, the ends of
    * Ziv's interval for {@link #decided}.
    */
-  void evaluate(int n, double sign, double beta, boolean ends) {
+  public void evaluate(int n, double sign, double beta, boolean ends) {
     arguments(n, sign, beta);
     exp.exp(second, third, fourth, n);
     shareOfZl(n);
@@ -105,7 +119,7 @@ final class SoftplusBlock {
     double[] eh = third;
     double[] el = fourth;
     for (int i = 0; i < n; i++) {
-      el[i] = Softplus.shareOfZl(zs[i], zls[i], eh[i], el[i]);
+      el[i] = shareOfZl(zs[i], zls[i], eh[i], el[i]);
     }
   }
 
@@ -162,7 +176,7 @@ final class SoftplusBlock {
     double[] up = upper;
     for (int i = 0; i < n; i++) {
       double s = r[i];
-      double err = Softplus.FAST_DOUBLE_DOUBLE_BOUND * Math.abs(s);
+      double err = FAST_DOUBLE_DOUBLE_BOUND * Math.abs(s);
       double t = rl[i];
       lo[i] = s + (t - err);
       up[i] = s + (t + err);
@@ -170,7 +184,7 @@ final class SoftplusBlock {
   }
 
   /** h + l rounded, after {@link #evaluate}. */
-  double r(int i) {
+  public double r(int i) {
     return first[i];
   }
 
@@ -178,7 +192,7 @@ final class SoftplusBlock {
    * Whether Ziv's test decides r(i) after {@link #evaluate} with ends: exactly where the scalar
    * {@link Softplus#nearest} returns r rather than NaN.
    */
-  boolean decided(int i) {
+  public boolean decided(int i) {
     double s = first[i];
     return (lower[i] == s) & (upper[i] == s);
   }

@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
@@ -34,18 +34,18 @@ import org.activationtck.reference.internal.FastExpDoubleDouble;
  * that f' just off 1 at large x still decides when rounding to odd. Near x0 the absolute bound
  * makes the test fail rather than mislead; there the accurate path's Taylor series runs.
  */
-final class GeluTanhFastPath {
+public final class GeluTanhFastPath {
 
   /** The fast paths stop at v = -680 ({@link FastExpDoubleDouble#EXP_LOW}). */
-  static final double V_LIMIT = -FastExpDoubleDouble.EXP_LOW;
+  public static final double V_LIMIT = -FastExpDoubleDouble.EXP_LOW;
 
   /** Relative error bound of the value's E-dependent part (see the class comment). */
-  static final double BOUND = 0x1p-76;
+  public static final double BOUND = 0x1p-76;
 
   private GeluTanhFastPath() {}
 
   /** gelu (tanh form) rounded for the dtype, or NaN (see the class comment). */
-  static double value(GeluScales k, double x, boolean toOdd, double[] scratch) {
+  public static double value(GeluScales k, double x, boolean toOdd, double[] scratch) {
     double eh = expMinusAbsV(k, x, scratch);
     double el = scratch[0];
     // x sigma(v) = x n / (1 + E), n = 1 (x >= 0) or E (x < 0); selects, not branches.
@@ -64,7 +64,7 @@ final class GeluTanhFastPath {
   }
 
   /** gelu' (tanh form) rounded for the dtype, or NaN (see the class comment). */
-  static double derivative(GeluScales k, double x, boolean toOdd, double[] scratch) {
+  public static double derivative(GeluScales k, double x, boolean toOdd, double[] scratch) {
     double eh = expMinusAbsV(k, x, scratch);
     double el = scratch[0];
     // s = x C (1 + 3 kappa x^2)
@@ -134,7 +134,7 @@ final class GeluTanhFastPath {
   }
 
   /** y[i] = value(x[i]) for i in [from, to) (one block of {@link Gelu}'s array forms). */
-  static void values(GeluScales k, double[] x, double[] y, int from, int to, boolean toOdd,
+  public static void values(GeluScales k, double[] x, double[] y, int from, int to, boolean toOdd,
       double[] scratch) {
     for (int i = from; i < to; i++) {
       y[i] = value(k, x[i], toOdd, scratch);
@@ -142,7 +142,7 @@ final class GeluTanhFastPath {
   }
 
   /** y[i] = (float) value(x[i]) for i in [from, to). */
-  static void values(GeluScales k, float[] x, float[] y, int from, int to, boolean toOdd,
+  public static void values(GeluScales k, float[] x, float[] y, int from, int to, boolean toOdd,
       double[] scratch) {
     for (int i = from; i < to; i++) {
       y[i] = (float) value(k, x[i], toOdd, scratch);

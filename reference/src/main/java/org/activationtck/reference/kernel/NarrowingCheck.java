@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.DoubleRounding;
 
@@ -20,7 +20,7 @@ import org.activationtck.reference.internal.DoubleRounding;
  * risky (zeros are returned as they are by toOdd); and NaN and the infinities are risky, so a
  * kernel can send any element to the scalar form by writing NaN.
  */
-final class NarrowingCheck {
+public final class NarrowingCheck {
 
   private NarrowingCheck() {}
 
@@ -33,7 +33,7 @@ final class NarrowingCheck {
   private static final long INFINITY_BITS = 0x7ff0000000000000L;
 
   /** Whether (float) r may differ from (float) toOdd(r, lo) for some lo, or r is NaN or infinite. */
-  static boolean risky(double r) {
+  public static boolean risky(double r) {
     long bits = Double.doubleToRawLongBits(r) & Long.MAX_VALUE;
     // Non-short-circuit: three cheap tests beat a second and third branch.
     return ((bits & BELOW_FLOAT) == MIDPOINT)

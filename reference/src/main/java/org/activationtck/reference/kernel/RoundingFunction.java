@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.spec.params.Params;
 import org.activationtck.spi.Dtype;
@@ -11,7 +11,7 @@ import org.activationtck.reference.internal.DoubleRounding;
  * odd for the narrower dtypes. {@link #bind(Params)} without a dtype gives the to-odd kernel,
  * which meets both halves of the {@link ReferenceFunction} contract.
  */
-abstract class RoundingFunction implements ReferenceFunction {
+public abstract class RoundingFunction implements ReferenceFunction {
 
   @Override
   public final Kernel bind(Params p) {
@@ -29,5 +29,5 @@ abstract class RoundingFunction implements ReferenceFunction {
    *
    * @throws IllegalArgumentException for parameter values outside the function's domain
    */
-  abstract Kernel bind(Params p, boolean toOdd);
+  public abstract Kernel bind(Params p, boolean toOdd);
 }

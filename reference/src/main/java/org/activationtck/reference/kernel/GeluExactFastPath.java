@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
@@ -34,19 +34,19 @@ import org.activationtck.reference.internal.FastExpDoubleDouble;
  * </ol>
  * Both bounds get 2^-100 |f| added for the last double-double products and sums.
  */
-final class GeluExactFastPath {
+public final class GeluExactFastPath {
 
   /** Relative error bound of erf (series) and erfc (continued fraction), see the class comment. */
-  static final double BOUND = 0x1p-76;
+  public static final double BOUND = 0x1p-76;
 
   /** Below -36.8, t^2 exceeds 677 (678 with a float16 s): FastExpDoubleDouble stops at -680. */
-  static final double LOW = -36.8;
+  public static final double LOW = -36.8;
 
   /** Above 12 the accurate path returns x (erfc(8.48)/2 < 10^-32). */
-  static final double HIGH = 12;
+  public static final double HIGH = 12;
 
   /** t = s |x| below which the series runs. */
-  static final double SERIES_BELOW = 3;
+  public static final double SERIES_BELOW = 3;
 
   /** 2/sqrt(pi) = 0x1.20dd750429b6dp+0 + 0x1.1ae3a914fed80p-56 (1.1283791670955126). */
   private static final double TWO_OVER_SQRT_PI = 0x1.20dd750429b6dp+0;
@@ -60,7 +60,7 @@ final class GeluExactFastPath {
   private GeluExactFastPath() {}
 
   /** x Phi(x) rounded for the dtype, or NaN when undecided or outside the range (see above). */
-  static double value(GeluScales k, double x, boolean toOdd, double[] scratch) {
+  public static double value(GeluScales k, double x, boolean toOdd, double[] scratch) {
     double a = Math.abs(x);
     if (!(a >= 0x1p-60 & x >= LOW & x <= HIGH)) {
       return Double.NaN;
@@ -81,7 +81,7 @@ final class GeluExactFastPath {
    * w/2 of the value; the sum cancels next to the root of f' (x0 = -0.7518), where the absolute
    * bound only makes the test fail.
    */
-  static double derivative(GeluScales k, double x, boolean toOdd, double[] scratch) {
+  public static double derivative(GeluScales k, double x, boolean toOdd, double[] scratch) {
     double a = Math.abs(x);
     if (!(a >= 0x1p-60 & x >= LOW & x <= HIGH)) {
       return Double.NaN;
@@ -201,7 +201,7 @@ final class GeluExactFastPath {
   }
 
   /** y[i] = value(x[i]) for i in [from, to) (one block of {@link Gelu}'s array forms). */
-  static void values(GeluScales k, double[] x, double[] y, int from, int to, boolean toOdd,
+  public static void values(GeluScales k, double[] x, double[] y, int from, int to, boolean toOdd,
       double[] scratch) {
     for (int i = from; i < to; i++) {
       y[i] = value(k, x[i], toOdd, scratch);
@@ -209,7 +209,7 @@ final class GeluExactFastPath {
   }
 
   /** y[i] = (float) value(x[i]) for i in [from, to). */
-  static void values(GeluScales k, float[] x, float[] y, int from, int to, boolean toOdd,
+  public static void values(GeluScales k, float[] x, float[] y, int from, int to, boolean toOdd,
       double[] scratch) {
     for (int i = from; i < to; i++) {
       y[i] = (float) value(k, x[i], toOdd, scratch);

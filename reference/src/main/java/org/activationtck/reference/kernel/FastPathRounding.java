@@ -1,4 +1,4 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.ToOddShortcut;
 import org.activationtck.reference.internal.ZivRounding;
@@ -8,7 +8,7 @@ import org.activationtck.reference.internal.ZivRounding;
  * the exact value, rounded for the kernel's dtype by Ziv's test, or NaN when the bound does not
  * decide (the kernel then runs its accurate path).
  */
-final class FastPathRounding {
+public final class FastPathRounding {
 
   private FastPathRounding() {}
 
@@ -16,7 +16,7 @@ final class FastPathRounding {
    * float64 ({@code toOdd} false): {@link ZivRounding#nearest} with the bound made relative to
    * |hi + lo|; narrow dtypes: {@link ToOddShortcut#round}.
    */
-  static double round(double hi, double lo, double err, boolean toOdd) {
+  public static double round(double hi, double lo, double err, boolean toOdd) {
     return toOdd ? ToOddShortcut.round(hi, lo, err)
         : ZivRounding.nearest(hi, lo, err / Math.abs(hi + lo));
   }

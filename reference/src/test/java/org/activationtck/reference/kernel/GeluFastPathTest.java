@@ -1,18 +1,21 @@
-package org.activationtck.reference.function;
+package org.activationtck.reference.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Map;
 import java.util.Random;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.OracleValue;
-import org.activationtck.spec.params.Params;
-import org.activationtck.spi.Dtype;
+import org.activationtck.reference.kernel.GeluExactFastPath;
+import org.activationtck.reference.kernel.GeluScales;
+import org.activationtck.reference.kernel.GeluTanhFastPath;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
+import org.activationtck.spec.params.Params;
+import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * gelu's fast paths on their own, against the oracle, with the constants of keras3 (stored sqrt_2,
