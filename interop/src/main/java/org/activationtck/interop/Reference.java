@@ -40,22 +40,42 @@ public record Reference(String function, String dialect, Map<String, String> par
   }
 
   /**
+   * A catalog function as a golden file names it: elementwise, or along the last axis for an
+   * axis function.
+   *
+   * @throws IllegalArgumentException for an unknown function or one not in the dialect
+   */
+  public static Reference forFunction(org.activationtck.spec.catalog.Catalog catalog,
+      String function, String dialect, Map<String, String> params) {
+    var f = catalog.require(function);
+    org.activationtck.spec.catalog.Dialect.fromId(dialect);
+    if (!f.inDialect(dialect)) {
+      throw new IllegalArgumentException("function '" + f.id() + "' is not part of dialect '"
+          + dialect + "'");
+    }
+    return new Reference(f.id(), dialect, params, f.kind() == Kind.AXIS ? -1 : null, false, null);
+  }
+
+  /**
    * The correctly rounded outputs, in row-major order of the first input's shape.
    *
    * @param inputs the inputs (the slope second for PRelu)
    * @param out the output format to round to
-   * @param simulate when not {@code null}, the format a simulated implementation computes in:
-   *     every input is first rounded to it and each result is correctly rounded to it (an
-   *     implementation that computes entirely in that format, at its best), then carried as a
-   *     value of {@code out}
+   * @param simulate when not {@code null}, the format a simulated implementation computes in: each
+   *     result is correctly rounded to it, then carried as a value of {@code out}
+   * @param simulateInputs with {@code simulate}: every input is first rounded to that format too
+   *     (an implementation that computes entirely in it, at its best); without, the exact function
+   *     of the given inputs is rounded to it (only the results are narrow)
    * @throws IllegalArgumentException when the inputs do not fit the operator
    */
-  public double[] compute(Oracle oracle, List<Tensor> inputs, Dtype out, Dtype simulate) {
+  public double[] compute(Oracle oracle, List<Tensor> inputs, Dtype out, Dtype simulate,
+      boolean simulateInputs) {
     Tensor x = inputs.get(0);
-    Dtype in = simulate != null ? simulate : x.dtype();
+    boolean narrowInputs = simulate != null && simulateInputs;
+    Dtype in = narrowInputs ? simulate : x.dtype();
     Dtype rounding = simulate != null ? simulate : out;
     double[] xs = x.values();
-    if (simulate != null) {
+    if (narrowInputs) {
       for (int i = 0; i < xs.length; i++) {
         xs[i] = Rounding.round(xs[i], simulate);
       }
