@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tck", mixinStandardHelpOptions = true, version = "activation-tck 0.1.0",
     description = "Exact values and conformance tests for neural-network activation functions.",
     subcommands = {RunCommand.class, ExhaustiveCommand.class, OracleCommand.class, FixturesCommand.class,
-        SpecCommand.class, MatrixCommand.class, BenchCommand.class})
+        SpecCommand.class, MatrixCommand.class, BenchCommand.class, ExportCommand.class,
+        AuditCommand.class})
 public final class TckCommand implements Runnable {
 
   /** Exit code for bad input: unknown names, malformed numbers or files, bad options. */
