@@ -3,6 +3,7 @@ package org.activationtck.reference.function;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.ReciprocalSquare;
@@ -139,18 +140,18 @@ public final class Arctan extends RoundingFunction {
   }
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     return new Kernel() {
       @Override
       public double value(double x) {
-        return atan(x, toOdd);
+        return atan(x, rounding);
       }
 
       @Override
       public void values(double[] x, double[] y) {
         Kernel.requireSameLength(x.length, y.length);
         for (int i = 0; i < x.length; i++) {
-          y[i] = atan(x[i], toOdd);
+          y[i] = atan(x[i], rounding);
         }
       }
 
@@ -158,7 +159,7 @@ public final class Arctan extends RoundingFunction {
       public void values(float[] x, float[] y) {
         Kernel.requireSameLength(x.length, y.length);
         for (int i = 0; i < x.length; i++) {
-          y[i] = (float) atan(x[i], toOdd);
+          y[i] = (float) atan(x[i], rounding);
         }
       }
 
@@ -174,10 +175,10 @@ public final class Arctan extends RoundingFunction {
    * rounding test decides, else {@link #accurate}. Allocation-free and branch-free on the fast
    * path; the one branch (the test, or the range) is taken for about 2^-8 of the inputs.
    */
-  static double atan(double x, boolean toOdd) {
+  static double atan(double x, FinalRounding rounding) {
     double a = Math.abs(x);
     if (!(a >= TINY && a <= FAST_LIMIT)) {
-      return accurate(x, toOdd); // NaN, zeros, tiny, huge and infinite x
+      return accurate(x, rounding); // NaN, zeros, tiny, huge and infinite x
     }
     // t = min(a, 1/a) = num / den as th + tl: for a <= 1, den = 1 and th = a exactly, tl = 0;
     // for a > 1, th = 1/a rounded and tl its remainder (exact by fma, scaled by 1/a).
@@ -214,23 +215,23 @@ public final class Arctan extends RoundingFunction {
     double vl = ((base - vh) + u) + (baseLo + sign * hl);
     double r = vh + vl;
     double rr = vl - (r - vh);
-    if (toOdd ? NarrowShortcut.decides(r, NARROW_BOUND) : ZivRounding.decides(r, rr, FAST_BOUND * Math.abs(r), false)) {
+    if (rounding.toOdd() ? NarrowShortcut.decides(r, NARROW_BOUND) : ZivRounding.decides(r, rr, FAST_BOUND * Math.abs(r), FinalRounding.NEAREST)) {
       return Math.copySign(r, x);
     }
-    return accurate(x, toOdd);
+    return accurate(x, rounding);
   }
 
   /**
    * atan x rounded once for the dtype by the halving method (the accurate path, see the class
    * comment), also the fallback of {@link #atan} where the fast path cannot decide.
    */
-  static double accurate(double x, boolean toOdd) {
+  static double accurate(double x, FinalRounding rounding) {
     if (x != x || x == 0) {
       return x;
     }
     double a = Math.abs(x);
     if (a < TINY) {
-      return DoubleRounding.finish(x, -x, toOdd);
+      return DoubleRounding.finish(x, -x, rounding);
     }
     boolean inverse = a > 1;
     double th;
@@ -292,6 +293,6 @@ public final class Arctan extends RoundingFunction {
       rh = dh;
     }
     double r = rh + rl;
-    return Math.copySign(DoubleRounding.finish(r, rl - (r - rh), toOdd), x);
+    return Math.copySign(DoubleRounding.finish(r, rl - (r - rh), rounding), x);
   }
 }

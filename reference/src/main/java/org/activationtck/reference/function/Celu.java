@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.SignSelect;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.NegativeArmKernel;
@@ -43,13 +44,13 @@ public final class Celu extends RoundingFunction {
   static final double FAST_BOUND = 0x1p-66;
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     final double alpha = p.real("alpha").doubleValue();
     if (alpha == 0) {
       throw new IllegalArgumentException("celu parameter 'alpha' must be nonzero");
     }
     final boolean plusZero = p.dialect().equals("pytorch") || p.dialect().equals("onnx");
-    return new CeluKernel(alpha, plusZero, toOdd);
+    return new CeluKernel(alpha, plusZero, rounding);
   }
 
   private static final class CeluKernel extends NegativeArmKernel {
@@ -57,15 +58,15 @@ public final class Celu extends RoundingFunction {
     private final double inverse;
     private final boolean fast;
     private final boolean plusZero;
-    private final boolean toOdd;
+    private final FinalRounding rounding;
 
-    CeluKernel(double alpha, boolean plusZero, boolean toOdd) {
+    CeluKernel(double alpha, boolean plusZero, FinalRounding rounding) {
       this.alpha = alpha;
       this.inverse = 1 / alpha;
       // 1/alpha subnormal or infinite would spoil uh + ul: such kernels take the accurate path.
       this.fast = Math.abs(inverse) >= Double.MIN_NORMAL && Math.abs(inverse) <= Double.MAX_VALUE;
       this.plusZero = plusZero;
-      this.toOdd = toOdd;
+      this.rounding = rounding;
     }
 
     @Override
@@ -116,7 +117,7 @@ public final class Celu extends RoundingFunction {
 
     @Override
     public double fastFinish(double x, double p, double pl) {
-      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
+      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, rounding);
       // |u| below TINY is left to the accurate path, u = min(x, 0) / alpha as fastValue has it.
       boolean decided = (neg == neg) & (Math.abs(Math.min(x, 0.0) * inverse) >= TINY);
       return (x > 0) | decided ? SignSelect.bySignBit(x, neg, x) : Double.NaN;
@@ -132,7 +133,7 @@ public final class Celu extends RoundingFunction {
       double uh = m * inverse;
       double ul = Math.fma(-uh, alpha, m) * inverse;
       double eh = FastExpDoubleDouble.exp(uh, lo, 0);
-      double neg = ZivRounding.forDtype(eh, lo[0] + eh * ul, FAST_BOUND, toOdd);
+      double neg = ZivRounding.forDtype(eh, lo[0] + eh * ul, FAST_BOUND, rounding);
       // x + 0.0 is +0.0 for -0.0: its sign bit is set exactly when x < 0.
       return (x >= 0) | (neg == neg) ? SignSelect.bySignBit(x + 0.0, neg, 1.0) : Double.NaN;
     }
@@ -154,7 +155,7 @@ public final class Celu extends RoundingFunction {
       if (Math.abs(uh) < TINY) {
         // alpha expm1(u) = x (1 + u/2 + ...): x itself, off by x^2 / (2 alpha), which has
         // alpha's sign (this also keeps subnormal x, whose quotient x / alpha would round).
-        return DoubleRounding.finish(x, alpha, toOdd);
+        return DoubleRounding.finish(x, alpha, rounding);
       }
       // m = expm1(uh) + e^uh ul as a double-double, then alpha m with an fma.
       double mh = ExpDoubleDouble.expm1Hi(uh);
@@ -168,7 +169,7 @@ public final class Celu extends RoundingFunction {
       double q = alpha * mh;
       double ql = Math.fma(alpha, mh, -q) + alpha * ml;
       double r = q + ql;
-      return DoubleRounding.finish(r, ql - (r - q), toOdd);
+      return DoubleRounding.finish(r, ql - (r - q), rounding);
     }
 
     @Override
@@ -190,7 +191,7 @@ public final class Celu extends RoundingFunction {
       }
       double el = ExpDoubleDouble.lo(uh) + eh * ul;
       double r = eh + el;
-      return DoubleRounding.finish(r, el - (r - eh), toOdd);
+      return DoubleRounding.finish(r, el - (r - eh), rounding);
     }
   }
 }

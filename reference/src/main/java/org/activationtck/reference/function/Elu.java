@@ -3,6 +3,7 @@ package org.activationtck.reference.function;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.SignSelect;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.NegativeArmKernel;
@@ -31,21 +32,21 @@ public final class Elu extends RoundingFunction {
   static final double FAST_BOUND = 0x1p-66;
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     final double alpha = p.real("alpha").doubleValue();
     final boolean plusZero = p.dialect().equals("pytorch");
-    return new EluKernel(alpha, plusZero, toOdd);
+    return new EluKernel(alpha, plusZero, rounding);
   }
 
   private static final class EluKernel extends NegativeArmKernel {
     private final double alpha;
     private final boolean plusZero;
-    private final boolean toOdd;
+    private final FinalRounding rounding;
 
-    EluKernel(double alpha, boolean plusZero, boolean toOdd) {
+    EluKernel(double alpha, boolean plusZero, FinalRounding rounding) {
       this.alpha = alpha;
       this.plusZero = plusZero;
-      this.toOdd = toOdd;
+      this.rounding = rounding;
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class Elu extends RoundingFunction {
 
     @Override
     public double fastFinish(double x, double p, double pl) {
-      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
+      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, rounding);
       // x > 0: x; sign bit set: the fast value or NaN; +0.0 and NaN: undecided.
       return (x > 0) | (neg == neg) ? SignSelect.bySignBit(x, neg, x) : Double.NaN;
     }
@@ -88,7 +89,7 @@ public final class Elu extends RoundingFunction {
     public double fastDerivative(double x, double[] lo) {
       double eh = FastExpDoubleDouble.exp(Math.min(x, 0.0), lo, 0);
       double p = alpha * eh;
-      double neg = ZivRounding.forDtype(p, Math.fma(alpha, eh, -p) + alpha * lo[0], FAST_BOUND, toOdd);
+      double neg = ZivRounding.forDtype(p, Math.fma(alpha, eh, -p) + alpha * lo[0], FAST_BOUND, rounding);
       // x - 2^-1074 has its sign bit set exactly when x <= 0 (x = +0.0 included).
       return (x > 0) | (neg == neg) ? SignSelect.bySignBit(x - Double.MIN_VALUE, neg, 1.0) : Double.NaN;
     }
@@ -101,7 +102,7 @@ public final class Elu extends RoundingFunction {
       if (x == 0) {
         return (plusZero ? 0.0 : x) * alpha;
       }
-      return ExpDoubleDouble.timesExpm1(alpha, 0, x, toOdd);
+      return ExpDoubleDouble.timesExpm1(alpha, 0, x, rounding);
     }
 
     @Override
@@ -109,7 +110,7 @@ public final class Elu extends RoundingFunction {
       if (x > 0) {
         return 1.0;
       }
-      return ExpDoubleDouble.timesExp(alpha, 0, x, toOdd);
+      return ExpDoubleDouble.timesExp(alpha, 0, x, rounding);
     }
   }
 }

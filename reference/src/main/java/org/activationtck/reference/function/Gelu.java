@@ -7,6 +7,7 @@ import static org.activationtck.reference.internal.DoubleDouble.sub;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ErfcDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.GeluExactFastPath;
 import org.activationtck.reference.kernel.GeluScales;
 import org.activationtck.reference.kernel.GeluTanhFastPath;
@@ -73,31 +74,31 @@ public final class Gelu extends RoundingFunction {
     private static final int SCRATCH = 5;
 
     private final boolean exact;
-    private final boolean toOdd;
+    private final FinalRounding rounding;
     private final GeluScales k;
 
-    FormKernel(boolean exact, boolean toOdd, GeluScales k) {
+    FormKernel(boolean exact, FinalRounding rounding, GeluScales k) {
       this.exact = exact;
-      this.toOdd = toOdd;
+      this.rounding = rounding;
       this.k = k;
     }
 
     private double fastValue(double x, double[] scratch) {
-      return exact ? GeluExactFastPath.value(k, x, toOdd, scratch)
-          : GeluTanhFastPath.value(k, x, toOdd, scratch);
+      return exact ? GeluExactFastPath.value(k, x, rounding, scratch)
+          : GeluTanhFastPath.value(k, x, rounding, scratch);
     }
 
     private double fastDerivative(double x, double[] scratch) {
-      return exact ? GeluExactFastPath.derivative(k, x, toOdd, scratch)
-          : GeluTanhFastPath.derivative(k, x, toOdd, scratch);
+      return exact ? GeluExactFastPath.derivative(k, x, rounding, scratch)
+          : GeluTanhFastPath.derivative(k, x, rounding, scratch);
     }
 
     private double accurateValue(double x) {
-      return exact ? accurateExactValue(k, x, toOdd) : accurateTanhValue(k, x, toOdd);
+      return exact ? accurateExactValue(k, x, rounding) : accurateTanhValue(k, x, rounding);
     }
 
     private double accurateDerivative(double x) {
-      return exact ? accurateExactDerivative(k, x, toOdd) : accurateTanhDerivative(k, x, toOdd);
+      return exact ? accurateExactDerivative(k, x, rounding) : accurateTanhDerivative(k, x, rounding);
     }
 
     @Override
@@ -119,9 +120,9 @@ public final class Gelu extends RoundingFunction {
       for (int from = 0; from < x.length; from += BLOCK) {
         int to = Math.min(x.length, from + BLOCK);
         if (exact) {
-          GeluExactFastPath.values(k, x, y, from, to, toOdd, scratch);
+          GeluExactFastPath.values(k, x, y, from, to, rounding, scratch);
         } else {
-          GeluTanhFastPath.values(k, x, y, from, to, toOdd, scratch);
+          GeluTanhFastPath.values(k, x, y, from, to, rounding, scratch);
         }
       }
       for (int i = 0; i < x.length; i++) {
@@ -138,9 +139,9 @@ public final class Gelu extends RoundingFunction {
       for (int from = 0; from < x.length; from += BLOCK) {
         int to = Math.min(x.length, from + BLOCK);
         if (exact) {
-          GeluExactFastPath.values(k, x, y, from, to, toOdd, scratch);
+          GeluExactFastPath.values(k, x, y, from, to, rounding, scratch);
         } else {
-          GeluTanhFastPath.values(k, x, y, from, to, toOdd, scratch);
+          GeluTanhFastPath.values(k, x, y, from, to, rounding, scratch);
         }
       }
       for (int i = 0; i < x.length; i++) {
@@ -180,7 +181,7 @@ public final class Gelu extends RoundingFunction {
   }
 
   /** The exact form's accurate path (slow: DoubleDouble objects), special cases included. */
-  static double accurateExactValue(GeluScales k, double x, boolean toOdd) {
+  static double accurateExactValue(GeluScales k, double x, FinalRounding rounding) {
     if (x != x || x == Double.POSITIVE_INFINITY) {
       return x;
     }
@@ -191,19 +192,19 @@ public final class Gelu extends RoundingFunction {
       return x;
     }
     if (Math.abs(x) < 0x1p-60) {
-      return DoubleRounding.halfPlusSquare(x, toOdd);
+      return DoubleRounding.halfPlusSquare(x, rounding);
     }
     DoubleDouble t = mul(k.s, Math.abs(x));
     DoubleDouble halfX = DoubleDouble.of(0.5 * x);
     if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
-      return DoubleDouble.round(mul(phi(k, x, t), x), toOdd);
+      return DoubleDouble.round(mul(phi(k, x, t), x), rounding);
     }
     DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(tSquare(k, x)));
-    return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), toOdd);
+    return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), rounding);
   }
 
   /** The exact form's accurate derivative (slow: DoubleDouble objects), special cases included. */
-  static double accurateExactDerivative(GeluScales k, double x, boolean toOdd) {
+  static double accurateExactDerivative(GeluScales k, double x, FinalRounding rounding) {
     if (x != x) {
       return x;
     }
@@ -218,22 +219,22 @@ public final class Gelu extends RoundingFunction {
     }
     GeluScales.RootSeries series = k.exactRoot;
     if (series != null && RootTaylor.near(x, series.root())) {
-      return RootTaylor.value(toOdd, x, series.root(), series.c1(), series.higher());
+      return RootTaylor.value(rounding, x, series.root(), series.c1(), series.higher());
     }
     DoubleDouble t = mul(k.s, Math.abs(x));
     DoubleDouble minusT2 = DoubleDouble.negate(tSquare(k, x));
     if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
       DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), k.density), x);
-      return DoubleDouble.round(add(phi(k, x, t), density), toOdd);
+      return DoubleDouble.round(add(phi(k, x, t), density), rounding);
     }
     DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
     DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
         mul(k.density, x));
-    return e.times(bracket, toOdd);
+    return e.times(bracket, rounding);
   }
 
   /** The tanh form's accurate path (slow: DoubleDouble objects), special cases included. */
-  static double accurateTanhValue(GeluScales k, double x, boolean toOdd) {
+  static double accurateTanhValue(GeluScales k, double x, FinalRounding rounding) {
     if (x != x || x == Double.POSITIVE_INFINITY) {
       return x;
     }
@@ -244,17 +245,17 @@ public final class Gelu extends RoundingFunction {
       return x;
     }
     if (Math.abs(x) < 0x1p-60) {
-      return DoubleRounding.halfPlusSquare(x, toOdd);
+      return DoubleRounding.halfPlusSquare(x, rounding);
     }
     DoubleDouble v = v(k, x);
     if (v.hi < -700) {
-      return DoubleDouble.expScaled(v).times(DoubleDouble.of(x), toOdd);
+      return DoubleDouble.expScaled(v).times(DoubleDouble.of(x), rounding);
     }
-    return DoubleDouble.round(mul(sigmoid(v, false), x), toOdd);
+    return DoubleDouble.round(mul(sigmoid(v, false), x), rounding);
   }
 
   /** The tanh form's accurate derivative (slow: DoubleDouble objects), special cases included. */
-  static double accurateTanhDerivative(GeluScales k, double x, boolean toOdd) {
+  static double accurateTanhDerivative(GeluScales k, double x, FinalRounding rounding) {
     if (x != x) {
       return x;
     }
@@ -269,16 +270,16 @@ public final class Gelu extends RoundingFunction {
     }
     GeluScales.RootSeries series = k.tanhRoot;
     if (series != null && RootTaylor.near(x, series.root())) {
-      return RootTaylor.value(toOdd, x, series.root(), series.c1(), series.higher());
+      return RootTaylor.value(rounding, x, series.root(), series.c1(), series.higher());
     }
     DoubleDouble dp = add(DoubleDouble.ONE, mul(mul(k.threeKappa, x), x));
     DoubleDouble slope = mul(mul(k.c, dp), x);
     DoubleDouble v = v(k, x);
     if (v.hi < -700) {
-      return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), toOdd);
+      return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), rounding);
     }
     DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
-    return DoubleDouble.round(mul(sigmoid(v, false), b), toOdd);
+    return DoubleDouble.round(mul(sigmoid(v, false), b), rounding);
   }
 
   /**
@@ -319,8 +320,8 @@ public final class Gelu extends RoundingFunction {
 
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     boolean tanh = p.has("approximate") && p.bool("approximate");
-    return new FormKernel(!tanh, toOdd, GeluScales.of(p));
+    return new FormKernel(!tanh, rounding, GeluScales.of(p));
   }
 }

@@ -3,6 +3,7 @@ package org.activationtck.reference.function;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.ExpBlockPipeline;
 import org.activationtck.reference.kernel.RoundingAxisFunction;
@@ -63,7 +64,7 @@ public final class Glu extends RoundingAxisFunction {
   private static final double SATURATION = 1500;
 
   @Override
-  public double[] apply(double[] x, Params p, boolean toOdd) {
+  public double[] apply(double[] x, Params p, FinalRounding rounding) {
     if (x.length % 2 != 0) {
       throw new IllegalArgumentException("glu: the length along the axis must be even to split it"
           + " in two halves, got " + x.length);
@@ -71,7 +72,7 @@ public final class Glu extends RoundingAxisFunction {
     int n = x.length / 2;
     double[] y = new double[n];
     ExpBlockPipeline pipeline = SCRATCH.get();
-    if (!toOdd) {
+    if (!rounding.toOdd()) {
       pipeline.nearest(STAGES, BOUND, x, n, x, 0, y, 0, n);
       return y;
     }
@@ -84,9 +85,9 @@ public final class Glu extends RoundingAxisFunction {
       for (int i = 0; i < m; i++) {
         double r = h[i];
         double rl = l[i];
-        boolean decided = ZivRounding.decides(r, rl, Math.abs(r) * BOUND, true)
+        boolean decided = ZivRounding.decides(r, rl, Math.abs(r) * BOUND, FinalRounding.TO_ODD)
             & (Math.abs(r) >= FAST_MIN);
-        y[done + i] = decided ? ZivRounding.toOdd(r, rl) : gated(pipeline.w[i], pipeline.x[i], true);
+        y[done + i] = decided ? ZivRounding.toOdd(r, rl) : gated(pipeline.w[i], pipeline.x[i], FinalRounding.TO_ODD);
       }
     }
     return y;
@@ -124,12 +125,12 @@ public final class Glu extends RoundingAxisFunction {
 
     @Override
     public double accurate(double b, double a) {
-      return gated(a, b, false);
+      return gated(a, b, FinalRounding.NEAREST);
     }
   };
 
   /** a * sigmoid(b) by the exact path (see the class comment). */
-  static double gated(double a, double b, boolean toOdd) {
+  static double gated(double a, double b, FinalRounding rounding) {
     if (Double.isNaN(a) || Double.isNaN(b)) {
       return Double.NaN;
     }
@@ -149,17 +150,17 @@ public final class Glu extends RoundingAxisFunction {
     DoubleDouble denominator = DoubleDouble.add(DoubleDouble.scalb(e.m, e.k), DoubleDouble.ONE);
     if (b >= 0) {
       DoubleDouble q = DoubleDouble.div(DoubleDouble.of(mantissa), denominator);
-      return scaled(q, ea, toOdd);
+      return scaled(q, ea, rounding);
     }
-    return scaled(DoubleDouble.div(DoubleDouble.mul(e.m, mantissa), denominator), ea + e.k, toOdd);
+    return scaled(DoubleDouble.div(DoubleDouble.mul(e.m, mantissa), denominator), ea + e.k, rounding);
   }
 
   /** q 2^k rounded once for the dtype (to the subnormal grid when the result is subnormal). */
-  private static double scaled(DoubleDouble q, int k, boolean toOdd) {
+  private static double scaled(DoubleDouble q, int k, FinalRounding rounding) {
     double r = Math.scalb(q.hi, k);
     if (Math.abs(r) < Double.MIN_NORMAL && k < 0) {
       return DoubleRounding.scaleDown(q.hi, q.lo, -k);
     }
-    return Math.scalb(DoubleRounding.finish(q.hi, q.lo, toOdd), k);
+    return Math.scalb(DoubleRounding.finish(q.hi, q.lo, rounding), k);
   }
 }

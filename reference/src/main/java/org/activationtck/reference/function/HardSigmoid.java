@@ -2,6 +2,7 @@ package org.activationtck.reference.function;
 
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.BranchFreeKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Sixth;
@@ -40,20 +41,20 @@ public final class HardSigmoid extends RoundingFunction {
   private static final double ONE_SIXTH = 1.0 / 6;   // 0x1.5555555555555p-3, correctly rounded
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     boolean linear = "tf_keras2".equals(p.dialect()) || "onnx".equals(p.dialect());
     if (linear) {
-      return linear(p.real("alpha").doubleValue(), p.real("beta").doubleValue(), toOdd);
+      return linear(p.real("alpha").doubleValue(), p.real("beta").doubleValue(), rounding);
     }
-    return new Relu6Form(toOdd);
+    return new Relu6Form(rounding);
   }
 
   /** relu6(x + 3) / 6: u = clamp(x, -3, 3), then (u + 3) / 6 rounded once. */
   private static final class Relu6Form extends BranchFreeKernel {
-    private final boolean toOdd;
+    private final FinalRounding rounding;
 
-    Relu6Form(boolean toOdd) {
-      this.toOdd = toOdd;
+    Relu6Form(FinalRounding rounding) {
+      this.rounding = rounding;
     }
 
     private static double nearest(double x) {
@@ -69,12 +70,12 @@ public final class HardSigmoid extends RoundingFunction {
 
     @Override
     public double value(double x) {
-      if (!toOdd) {
+      if (!rounding.toOdd()) {
         return nearest(x);
       }
       double u = Math.min(Math.max(x, -3.0), 3.0);
       double s = u + 3;
-      return Sixth.of(s, DoubleDouble.twoSumError(u, 3, s), true);
+      return Sixth.of(s, DoubleDouble.twoSumError(u, 3, s), FinalRounding.TO_ODD);
     }
 
     @Override
@@ -84,7 +85,7 @@ public final class HardSigmoid extends RoundingFunction {
 
     @Override
     public void values(double[] x, double[] y, int n) {
-      if (toOdd) {
+      if (rounding.toOdd()) {
         for (int i = 0; i < n; i++) {
           y[i] = value(x[i]);
         }
@@ -106,7 +107,7 @@ public final class HardSigmoid extends RoundingFunction {
 
     @Override
     public boolean checksFloatValues() {
-      return toOdd;
+      return rounding.toOdd();
     }
 
     @Override
@@ -117,7 +118,7 @@ public final class HardSigmoid extends RoundingFunction {
     }
   }
 
-  private static Kernel linear(double alpha, double beta, boolean toOdd) {
+  private static Kernel linear(double alpha, double beta, FinalRounding rounding) {
     return new Kernel() {
       @Override
       public double value(double x) {
@@ -137,7 +138,7 @@ public final class HardSigmoid extends RoundingFunction {
         double sum = prod + beta;
         double tail = DoubleDouble.twoSumError(prod, beta, sum) + prodError;
         double result = sum + tail;
-        return DoubleRounding.finish(result, (sum - result) + tail, toOdd);
+        return DoubleRounding.finish(result, (sum - result) + tail, rounding);
       }
 
       /**

@@ -1,17 +1,18 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.reference.internal.ZivRounding;
-import org.activationtck.reference.ReferenceFunction.Kernel;
-import org.activationtck.spi.Dtype;
-import org.activationtck.spec.format.Rounding;
 import java.math.BigDecimal;
+import org.activationtck.reference.ReferenceFunction.Kernel;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.FinalRounding;
+import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.BranchFreeKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Sixth;
 import org.activationtck.reference.kernel.Step;
+import org.activationtck.spec.format.Rounding;
 import org.activationtck.spec.params.Params;
+import org.activationtck.spi.Dtype;
 
 /**
  * hard_silu: x relu6(x + 3) / 6.
@@ -47,14 +48,14 @@ public final class HardSilu extends RoundingFunction {
   private static final double TINY = 0x1p-60;
 
   /** x/2 + x^2/6 for |x| < TINY: x/2, rounded up when it is a tie (odd subnormal x). */
-  static double tiny(double x, boolean toOdd) {
+  static double tiny(double x, FinalRounding rounding) {
     double half = x * 0.5;
     if (half * 2 != x) {
       // The upper neighbour: x + MIN_VALUE is an even multiple of MIN_VALUE, so halving is exact;
       // x = -MIN_VALUE gives a zero, which keeps the sign of the (negative) value.
       half = Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
     }
-    return DoubleRounding.finish(half, 1, toOdd);
+    return DoubleRounding.finish(half, 1, rounding);
   }
 
   /** Above this 6x may overflow in {@link #nearest}; such x (+Infinity too) are their own value. */
@@ -156,24 +157,24 @@ public final class HardSilu extends RoundingFunction {
    * ({@link OnnxHardSwish}) when the dialect stores the constant one_sixth rounded.
    */
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
-    return p.constant("one_sixth").<Kernel>map(a -> new OnnxHardSwish(a.doubleValue(), toOdd))
-        .orElseGet(() -> new RoundingKernel(toOdd));
+  public Kernel bind(Params p, FinalRounding rounding) {
+    return p.constant("one_sixth").<Kernel>map(a -> new OnnxHardSwish(a.doubleValue(), rounding))
+        .orElseGet(() -> new RoundingKernel(rounding));
   }
 
   private static final class RoundingKernel extends BranchFreeKernel {
-    private final boolean toOdd;
+    private final FinalRounding rounding;
 
-    RoundingKernel(boolean toOdd) {
-      this.toOdd = toOdd;
+    RoundingKernel(FinalRounding rounding) {
+      this.rounding = rounding;
     }
 
     @Override
     public double value(double x) {
       if (Math.abs(x) < TINY) {
-        return tiny(x, toOdd);
+        return tiny(x, rounding);
       }
-      if (!toOdd) {
+      if (!rounding.toOdd()) {
         return x > LARGE ? x : nearest(x);
       }
       if (x <= -3) {
@@ -185,12 +186,12 @@ public final class HardSilu extends RoundingFunction {
       double s = x + 3;
       double e = x - (s - 3);
       double prod = x * s;
-      return Sixth.of(prod, Math.fma(x, s, -prod) + x * e, true);   // x (x + 3) / 6, rounded to odd
+      return Sixth.of(prod, Math.fma(x, s, -prod) + x * e, FinalRounding.TO_ODD);   // x (x + 3) / 6, rounded to odd
     }
 
     @Override
     public double derivative(double x) {
-      if (!toOdd) {
+      if (!rounding.toOdd()) {
         return nearestSlope(x);
       }
       if (Double.isNaN(x)) {
@@ -204,12 +205,12 @@ public final class HardSilu extends RoundingFunction {
       }
       double twice = 2 * x;
       double s = twice + 3;
-      return Sixth.of(s, DoubleDouble.twoSumError(twice, 3, s), true);
+      return Sixth.of(s, DoubleDouble.twoSumError(twice, 3, s), FinalRounding.TO_ODD);
     }
 
     @Override
     public void values(double[] x, double[] y, int n) {
-      if (toOdd) {
+      if (rounding.toOdd()) {
         for (int i = 0; i < n; i++) {
           y[i] = value(x[i]);
         }
@@ -226,7 +227,7 @@ public final class HardSilu extends RoundingFunction {
 
     @Override
     public void derivatives(double[] x, double[] y, int n) {
-      if (toOdd) {
+      if (rounding.toOdd()) {
         for (int i = 0; i < n; i++) {
           y[i] = derivative(x[i]);
         }
@@ -240,7 +241,7 @@ public final class HardSilu extends RoundingFunction {
       if (!nearestValues(in, out, n)) {
         for (int i = 0; i < n; i++) {
           if (special(in[i])) {
-            out[i] = toOdd ? Double.NaN : value(in[i]);    // NaN: redone by the scalar form
+            out[i] = rounding.toOdd() ? Double.NaN : value(in[i]);    // NaN: redone by the scalar form
           }
         }
       }
@@ -253,12 +254,12 @@ public final class HardSilu extends RoundingFunction {
 
     @Override
     public boolean checksFloatValues() {
-      return toOdd;
+      return rounding.toOdd();
     }
 
     @Override
     public boolean checksFloatDerivatives() {
-      return toOdd;
+      return rounding.toOdd();
     }
   }
 
@@ -294,15 +295,15 @@ public final class HardSilu extends RoundingFunction {
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private final double a;
-    private final boolean toOdd;
+    private final FinalRounding rounding;
 
     /**
      * @param a the stored slope, float32(1/6) in ONNX; positive, at most 24 significant bits
-     * @param toOdd round the results to odd (narrow dtypes) instead of to nearest (float64)
+     * @param rounding round the results to odd (narrow dtypes) instead of to nearest (float64)
      */
-    public OnnxHardSwish(double a, boolean toOdd) {
+    public OnnxHardSwish(double a, FinalRounding rounding) {
       this.a = a;
-      this.toOdd = toOdd;
+      this.rounding = rounding;
     }
 
     @Override
@@ -314,7 +315,7 @@ public final class HardSilu extends RoundingFunction {
         return x;
       }
       if (Math.abs(x) < TINY) {
-        return tiny(x, toOdd);
+        return tiny(x, rounding);
       }
       double t = a * x;
       double s = t + 0.5;
@@ -328,7 +329,7 @@ public final class HardSilu extends RoundingFunction {
         return x;
       }
       double p = x * h;
-      double y = ZivRounding.forDtype(p, Math.fma(x, h, -p) + x * residual, BOUND, toOdd);
+      double y = ZivRounding.forDtype(p, Math.fma(x, h, -p) + x * residual, BOUND, rounding);
       return y == y ? y : exact(new BigDecimal(x).multiply(slopeSum(x)));
     }
 
@@ -354,7 +355,7 @@ public final class HardSilu extends RoundingFunction {
       double twice = 2 * t;                   // 2 a x + 1/2 = 2t + 1/2 + 2 fma(a, x, -t)
       double d = twice + 0.5;
       double dTail = DoubleDouble.twoSumError(twice, 0.5, d) + 2 * Math.fma(a, x, -t);
-      double y = ZivRounding.forDtype(d, dTail, BOUND, toOdd);
+      double y = ZivRounding.forDtype(d, dTail, BOUND, rounding);
       return y == y ? y : exact(slopeSum(x).add(new BigDecimal(a).multiply(new BigDecimal(x))));
     }
 
@@ -366,7 +367,7 @@ public final class HardSilu extends RoundingFunction {
     /** v rounded once: to nearest (float64) or to odd (narrow dtypes). */
     private double exact(BigDecimal v) {
       double r = Rounding.round(v, Dtype.FLOAT64);
-      return DoubleRounding.finish(r, v.compareTo(new BigDecimal(r)), toOdd);
+      return DoubleRounding.finish(r, v.compareTo(new BigDecimal(r)), rounding);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.activationtck.reference.function;
 
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
 import org.activationtck.reference.kernel.RoundingFunction;
@@ -17,7 +18,7 @@ import org.activationtck.spec.params.Params;
 public final class LogSigmoid extends RoundingFunction {
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     final boolean pytorch = p.dialect().equals("pytorch");
     return new Kernel() {
       @Override
@@ -29,14 +30,14 @@ public final class LogSigmoid extends RoundingFunction {
         if (x == Double.POSITIVE_INFINITY && pytorch) {
           return 0.0;
         }
-        return -Softplus.softplus(-x, 0, 1, toOdd, scratch);
+        return -Softplus.softplus(-x, 0, 1, rounding, scratch);
       }
 
       @Override
       public void values(double[] x, double[] y) {
         Kernel.requireSameLength(x.length, y.length);
         double[] scratch = new double[1];
-        if (toOdd) {
+        if (rounding.toOdd()) {
           for (int i = 0; i < x.length; i++) {
             y[i] = value(x[i], scratch);
           }
@@ -73,7 +74,7 @@ public final class LogSigmoid extends RoundingFunction {
 
       @Override
       public double derivative(double x) {
-        return SigmoidDoubleDouble.value(-x, toOdd);
+        return SigmoidDoubleDouble.value(-x, rounding);
       }
     };
   }

@@ -3,6 +3,7 @@ package org.activationtck.reference.function;
 import java.util.Arrays;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.AxisScratch;
 import org.activationtck.reference.kernel.ExpTermSum;
@@ -65,7 +66,7 @@ public final class LogSoftmax extends RoundingAxisFunction {
   private static final int BLOCK = ExpTermSum.BLOCK;
 
   @Override
-  public double[] apply(double[] x, Params p, boolean toOdd) {
+  public double[] apply(double[] x, Params p, FinalRounding rounding) {
     int n = x.length;
     // The largest and second largest (counting repeats), in one pass: their updates are rare,
     // so the branches predict well. NaN fails every comparison: Math.min propagates it instead.
@@ -85,12 +86,12 @@ public final class LogSoftmax extends RoundingAxisFunction {
       }
     }
     if (n < 2 || !(max - min <= Double.MAX_VALUE)) { // NaN, an infinity, an overflowing span
-      return exact(x, toOdd);
+      return exact(x, rounding);
     }
     double m = max;
     DoubleDouble u = DoubleDouble.sum(t, -m);
     if (!(u.hi >= FAST_FLOOR)) {
-      return exact(x, toOdd);
+      return exact(x, rounding);
     }
     AxisScratch scratch = AxisScratch.get();
     ExpTermSum terms = scratch.terms;
@@ -113,10 +114,10 @@ public final class LogSoftmax extends RoundingAxisFunction {
       int len = Math.min(n - start, BLOCK);
       differences(ziv, x, start, len, m, log.hi, log.lo);
       ziv.test(len, bound);
-      ziv.finish(y, start, len, toOdd);
+      ziv.finish(y, start, len, rounding);
     }
     if (ziv.undecided() > 0) {
-      double[] exact = exact(x, toOdd);
+      double[] exact = exact(x, rounding);
       for (int j = 0; j < ziv.undecided(); j++) {
         int i = ziv.undecidedIndex(j);
         y[i] = exact[i];
@@ -153,7 +154,7 @@ public final class LogSoftmax extends RoundingAxisFunction {
   }
 
   /** The exact path for the whole vector, special values included (see the class comment). */
-  static double[] exact(double[] x, boolean toOdd) {
+  static double[] exact(double[] x, FinalRounding rounding) {
     double[] y = new double[x.length];
     int argmax = -1;
     boolean undefined = false;
@@ -203,7 +204,7 @@ public final class LogSoftmax extends RoundingAxisFunction {
           log = DoubleDouble.of(Math.scalb(scaled.hi, k));
         } else {
           log = DoubleDouble.log1p(DoubleDouble.scalb(mantissa, k));
-          maxValue = -DoubleDouble.round(log, toOdd);
+          maxValue = -DoubleDouble.round(log, rounding);
         }
       }
     }
@@ -222,7 +223,7 @@ public final class LogSoftmax extends RoundingAxisFunction {
         // one bit more); log1p(s) > 0 breaks the tie downwards even when it underflowed here.
         DoubleDouble r = DoubleDouble.sub(d, log);
         double sticky = r.lo != 0 ? r.lo : (t == Double.NEGATIVE_INFINITY ? 0 : -1);
-        y[i] = DoubleRounding.finish(r.hi, sticky, toOdd);
+        y[i] = DoubleRounding.finish(r.hi, sticky, rounding);
       }
     }
     return y;

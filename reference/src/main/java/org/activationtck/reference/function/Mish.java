@@ -2,6 +2,7 @@ package org.activationtck.reference.function;
 
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.spec.params.Params;
 
@@ -29,10 +30,10 @@ public final class Mish extends RoundingFunction {
 
   /** Results rounded to nearest (float64) or to odd (the narrower dtypes); no other state. */
   private static final class MishKernel implements Kernel {
-    private final boolean toOdd;
+    private final FinalRounding rounding;
 
-    MishKernel(boolean toOdd) {
-      this.toOdd = toOdd;
+    MishKernel(FinalRounding rounding) {
+      this.rounding = rounding;
     }
 
     @Override
@@ -61,7 +62,7 @@ public final class Mish extends RoundingFunction {
       double fh = x * rh;
       double fl = Math.fma(x, rh, -fh) + x * rl;
       double f = fh + fl;
-      return DoubleRounding.finish(f, fl - (f - fh), toOdd);
+      return DoubleRounding.finish(f, fl - (f - fh), rounding);
     }
 
     @Override
@@ -104,7 +105,7 @@ public final class Mish extends RoundingFunction {
       double nl = (ah - (nh - nb)) + (ch - nb) + al + cl;
       double sh = dh * dh;
       double sl = Math.fma(dh, dh, -sh) + 2 * dh * dl;
-      return DoubleRounding.quotient(nh, nl, sh, sl, toOdd);
+      return DoubleRounding.quotient(nh, nl, sh, sl, rounding);
     }
   }
 
@@ -124,7 +125,7 @@ public final class Mish extends RoundingFunction {
   }
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
-    return new MishKernel(toOdd);
+  public Kernel bind(Params p, FinalRounding rounding) {
+    return new MishKernel(rounding);
   }
 }

@@ -2,6 +2,7 @@ package org.activationtck.reference.function;
 
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.BranchFreeKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Step;
@@ -25,7 +26,7 @@ import org.activationtck.spec.params.Params;
 public final class Relu extends RoundingFunction {
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     double s = p.has("negative_slope") ? p.real("negative_slope").doubleValue() : 0;
     boolean hasMax = p.has("max_value");
     double m = hasMax ? p.real("max_value").doubleValue() : Double.POSITIVE_INFINITY;
@@ -85,7 +86,7 @@ public final class Relu extends RoundingFunction {
         double prodError = Math.fma(s, d, -prod);
         double tail = prodError + s * e;
         double result = prod + tail;
-        return DoubleRounding.finish(result, (prod - result) + tail, toOdd);
+        return DoubleRounding.finish(result, (prod - result) + tail, rounding);
       }
 
       @Override

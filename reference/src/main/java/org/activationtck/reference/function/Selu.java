@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.SignSelect;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.NegativeArmKernel;
@@ -34,7 +35,7 @@ public final class Selu extends RoundingFunction {
   static final double FAST_BOUND = 0x1p-66;
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     final double alpha = p.real("alpha").doubleValue();
     final double scale = p.real("scale").doubleValue();
     if (!(alpha > 0) || !(scale > 0)) {
@@ -44,7 +45,7 @@ public final class Selu extends RoundingFunction {
     double cHi = p.constant("scale_alpha").map(BigDecimal::doubleValue).orElse(scale * alpha);
     double cLo = p.constant("scale_alpha").isPresent() ? 0 : Math.fma(scale, alpha, -cHi);
     return new SeluKernel(scale, cHi, cLo, d.equals("pytorch") || d.equals("onnx"),
-        d.equals("keras3") || d.equals("tf_keras2"), toOdd);
+        d.equals("keras3") || d.equals("tf_keras2"), rounding);
   }
 
   private static final class SeluKernel extends NegativeArmKernel {
@@ -53,16 +54,16 @@ public final class Selu extends RoundingFunction {
     private final double cLo;
     private final boolean plusZero;
     private final boolean zeroIsLinear;
-    private final boolean toOdd;
+    private final FinalRounding rounding;
 
     SeluKernel(double scale, double cHi, double cLo, boolean plusZero, boolean zeroIsLinear,
-        boolean toOdd) {
+        FinalRounding rounding) {
       this.scale = scale;
       this.cHi = cHi;
       this.cLo = cLo;
       this.plusZero = plusZero;
       this.zeroIsLinear = zeroIsLinear;
-      this.toOdd = toOdd;
+      this.rounding = rounding;
     }
 
     @Override
@@ -96,7 +97,7 @@ public final class Selu extends RoundingFunction {
 
     @Override
     public double fastFinish(double x, double p, double pl) {
-      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
+      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, rounding);
       // x > 0: scale x (one rounding, as the accurate path); +0.0 and NaN: undecided.
       return (x > 0) | (neg == neg) ? SignSelect.bySignBit(x, neg, scale * x) : Double.NaN;
     }
@@ -107,7 +108,7 @@ public final class Selu extends RoundingFunction {
       double eh = FastExpDoubleDouble.exp(Math.min(x, 0.0), lo, 0);
       double p = cHi * eh;
       double pl = Math.fma(cHi, eh, -p) + (cHi * lo[0] + cLo * eh);
-      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, toOdd);
+      double neg = ZivRounding.forDtype(p, pl, FAST_BOUND, rounding);
       return (x > 0) | (neg == neg & x != 0) ? SignSelect.bySignBit(x, neg, scale) : Double.NaN;
     }
 
@@ -119,7 +120,7 @@ public final class Selu extends RoundingFunction {
       if (x == 0) {
         return plusZero ? 0.0 : x;
       }
-      return ExpDoubleDouble.timesExpm1(cHi, cLo, x, toOdd);
+      return ExpDoubleDouble.timesExpm1(cHi, cLo, x, rounding);
     }
 
     @Override
@@ -130,7 +131,7 @@ public final class Selu extends RoundingFunction {
       if (x != x) {
         return x;
       }
-      return ExpDoubleDouble.timesExp(cHi, cLo, x, toOdd);
+      return ExpDoubleDouble.timesExp(cHi, cLo, x, rounding);
     }
   }
 }

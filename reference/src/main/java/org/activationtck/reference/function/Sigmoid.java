@@ -2,6 +2,7 @@ package org.activationtck.reference.function;
 
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
 import org.activationtck.reference.internal.ZivRounding;
@@ -82,13 +83,13 @@ public final class Sigmoid extends RoundingFunction {
     @Override
     public double value(double x) {
       double r = fastValue(x, new double[1]);
-      return r == r ? r : accurateValue(x, false);
+      return r == r ? r : accurateValue(x, FinalRounding.NEAREST);
     }
 
     @Override
     public double derivative(double x) {
       double r = fastDerivative(x, new double[1]);
-      return r == r ? r : accurateDerivative(x, false);
+      return r == r ? r : accurateDerivative(x, FinalRounding.NEAREST);
     }
 
     @Override
@@ -113,13 +114,13 @@ public final class Sigmoid extends RoundingFunction {
     @Override
     public double value(double x) {
       double r = narrowValue(x, new double[1]);
-      return r == r ? r : accurateValue(x, true);
+      return r == r ? r : accurateValue(x, FinalRounding.TO_ODD);
     }
 
     @Override
     public double derivative(double x) {
       double r = narrowDerivative(x, new double[1]);
-      return r == r ? r : accurateDerivative(x, true);
+      return r == r ? r : accurateDerivative(x, FinalRounding.TO_ODD);
     }
 
     @Override
@@ -255,33 +256,33 @@ public final class Sigmoid extends RoundingFunction {
   static final ExpBlockPipeline.Stages VALUE_STAGES = new ValueStages() {
     @Override
     public double accurate(double x, double w) {
-      return accurateValue(x, false);
+      return accurateValue(x, FinalRounding.NEAREST);
     }
   };
 
   static final ExpBlockPipeline.Stages NARROW_VALUE_STAGES = new ValueStages() {
     @Override
     public double accurate(double x, double w) {
-      return accurateValue(x, true);
+      return accurateValue(x, FinalRounding.TO_ODD);
     }
   };
 
   static final ExpBlockPipeline.Stages DERIVATIVE_STAGES = new DerivativeStages() {
     @Override
     public double accurate(double x, double w) {
-      return accurateDerivative(x, false);
+      return accurateDerivative(x, FinalRounding.NEAREST);
     }
   };
 
   static final ExpBlockPipeline.Stages NARROW_DERIVATIVE_STAGES = new DerivativeStages() {
     @Override
     public double accurate(double x, double w) {
-      return accurateDerivative(x, true);
+      return accurateDerivative(x, FinalRounding.TO_ODD);
     }
   };
 
   /** The accurate path for one final rounding: nearest (float64) or to odd (narrower dtypes). */
-  static double accurateValue(double x, boolean toOdd) {
+  static double accurateValue(double x, FinalRounding rounding) {
     if (x != x) {
       return x;
     }
@@ -292,16 +293,16 @@ public final class Sigmoid extends RoundingFunction {
     if (a < TINY_VALUE) {
       // sigma(x) = 1/2 + x/4 + O(x^3), within 2^-62 of 1/2: 1/2 is the nearest double, and
       // its odd neighbour towards x the value rounded to odd.
-      return !toOdd || x == 0 ? 0.5 : x > 0 ? Math.nextUp(0.5) : Math.nextDown(0.5);
+      return !rounding.toOdd() || x == 0 ? 0.5 : x > 0 ? Math.nextUp(0.5) : Math.nextDown(0.5);
     }
     if (a > TAIL) {
-      return x > 0 ? 1.0 : DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, toOdd);
+      return x > 0 ? 1.0 : DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, rounding);
     }
-    return SigmoidDoubleDouble.value(x, toOdd);
+    return SigmoidDoubleDouble.value(x, rounding);
   }
 
   /** The accurate path of the derivative (see {@link #accurateValue}). */
-  static double accurateDerivative(double x, boolean toOdd) {
+  static double accurateDerivative(double x, FinalRounding rounding) {
     if (x != x) {
       return x;
     }
@@ -312,17 +313,17 @@ public final class Sigmoid extends RoundingFunction {
     if (a < TINY_DERIVATIVE) {
       // sigma'(x) = 1/4 - x^2/16 + O(x^4), below 1/4 by less than 2^-64, a quarter of the
       // spacing below 1/4: 1/4 is the nearest double, its lower neighbour the odd rounding.
-      return !toOdd || x == 0 ? 0.25 : Math.nextDown(0.25);
+      return !rounding.toOdd() || x == 0 ? 0.25 : Math.nextDown(0.25);
     }
     if (a > TAIL) {
-      return DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, toOdd);
+      return DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, rounding);
     }
-    return SigmoidDoubleDouble.derivative(x, toOdd);
+    return SigmoidDoubleDouble.derivative(x, rounding);
   }
 
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
-    return toOdd ? new NarrowKernel() : new Float64Kernel();
+  public Kernel bind(Params p, FinalRounding rounding) {
+    return rounding.toOdd() ? new NarrowKernel() : new Float64Kernel();
   }
 }

@@ -5,6 +5,7 @@ import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.ExpBlockPipeline;
@@ -70,22 +71,22 @@ public final class Silu extends RoundingFunction {
 
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
   private static final class RoundingKernel implements Kernel {
-    private final boolean toOdd;
+    private final FinalRounding rounding;
 
-    RoundingKernel(boolean toOdd) {
-      this.toOdd = toOdd;
+    RoundingKernel(FinalRounding rounding) {
+      this.rounding = rounding;
     }
 
     @Override
     public double value(double x) {
-      double r = toOdd ? narrowValue(x, new double[1]) : fastValue(x, new double[1]);
-      return r == r ? r : accurateValue(x, toOdd);
+      double r = rounding.toOdd() ? narrowValue(x, new double[1]) : fastValue(x, new double[1]);
+      return r == r ? r : accurateValue(x, rounding);
     }
 
     @Override
     public void values(double[] x, double[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      if (toOdd) {
+      if (rounding.toOdd()) {
         new ExpBlockPipeline(x.length).narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
       } else {
         new ExpBlockPipeline(x.length).nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, y);
@@ -95,7 +96,7 @@ public final class Silu extends RoundingFunction {
     @Override
     public void values(float[] x, float[] y) {
       Kernel.requireSameLength(x.length, y.length);
-      if (!toOdd) {
+      if (!rounding.toOdd()) {
         Kernel.super.values(x, y);
         return;
       }
@@ -117,13 +118,13 @@ public final class Silu extends RoundingFunction {
         if (x == Double.NEGATIVE_INFINITY) {
           return -0.0;
         }
-        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)), toOdd);
+        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)), rounding);
       }
       if (RootTaylor.near(x, ROOT)) {
-        return RootTaylor.value(toOdd, x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
+        return RootTaylor.value(rounding, x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
             -0x1.f2d0e32bc2994p-7, -0x1.b0f82c498fd2fp-8);
       }
-      return slope(x, toOdd);
+      return slope(x, rounding);
     }
   }
 
@@ -200,19 +201,19 @@ public final class Silu extends RoundingFunction {
   static final ExpBlockPipeline.Stages VALUE_STAGES = new ValueStages() {
     @Override
     public double accurate(double x, double w) {
-      return accurateValue(x, false);
+      return accurateValue(x, FinalRounding.NEAREST);
     }
   };
 
   static final ExpBlockPipeline.Stages NARROW_VALUE_STAGES = new ValueStages() {
     @Override
     public double accurate(double x, double w) {
-      return accurateValue(x, true);
+      return accurateValue(x, FinalRounding.TO_ODD);
     }
   };
 
   /** The accurate path of the value for one final rounding (nearest or to odd). */
-  static double accurateValue(double x, boolean toOdd) {
+  static double accurateValue(double x, FinalRounding rounding) {
     if (x != x) {
       return x;
     }
@@ -223,12 +224,12 @@ public final class Silu extends RoundingFunction {
       return x;
     }
     if (Math.abs(x) < 0x1p-60) {
-      return DoubleRounding.halfPlusSquare(x, toOdd);
+      return DoubleRounding.halfPlusSquare(x, rounding);
     }
     if (x < -TAIL) {
-      return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x), toOdd);
+      return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x), rounding);
     }
-    return timesSigmoid(x, toOdd);
+    return timesSigmoid(x, rounding);
   }
 
   /**
@@ -236,17 +237,17 @@ public final class Silu extends RoundingFunction {
    * ({@link ExpDoubleDouble}), d = 1 + E (TwoSum), n = 1 (x >= 0) or E (x < 0), the numerator
    * x n by fma, one corrected quotient ({@link DoubleRounding#quotient}).
    */
-  private static double timesSigmoid(double x, boolean toOdd) {
+  private static double timesSigmoid(double x, FinalRounding rounding) {
     double eh = ExpDoubleDouble.hi(-Math.abs(x));
     double el = ExpDoubleDouble.lo(-Math.abs(x));
     double dh = 1 + eh;
     double dl = ((1 - dh) + eh) + el;
     if (x >= 0) {
-      return DoubleRounding.quotient(x, 0, dh, dl, toOdd);
+      return DoubleRounding.quotient(x, 0, dh, dl, rounding);
     }
     double nh = x * eh;
     double nl = Math.fma(x, eh, -nh) + x * el;
-    return DoubleRounding.quotient(nh, nl, dh, dl, toOdd);
+    return DoubleRounding.quotient(nh, nl, dh, dl, rounding);
   }
 
   /**
@@ -254,7 +255,7 @@ public final class Silu extends RoundingFunction {
    * x >= 0: (d + x E) / d^2 (positive terms); x < 0: E (d + x) / d^2, where d + x = 1 + E + x
    * cancels near the root (at most the 20 bits that {@link RootTaylor}'s radius leaves).
    */
-  private static double slope(double x, boolean toOdd) {
+  private static double slope(double x, FinalRounding rounding) {
     double eh = ExpDoubleDouble.hi(-Math.abs(x));
     double el = ExpDoubleDouble.lo(-Math.abs(x));
     double dh = 1 + eh;
@@ -278,11 +279,11 @@ public final class Silu extends RoundingFunction {
       nl = Math.fma(eh, sh, -nh) + eh * sl + el * sh;
     }
     double r = nh + nl;
-    return DoubleRounding.quotient(r, nl - (r - nh), sqh, sql, toOdd);
+    return DoubleRounding.quotient(r, nl - (r - nh), sqh, sql, rounding);
   }
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
-    return new RoundingKernel(toOdd);
+  public Kernel bind(Params p, FinalRounding rounding) {
+    return new RoundingKernel(rounding);
   }
 }

@@ -2,6 +2,7 @@ package org.activationtck.reference.function;
 
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.Log1pDoubleDouble;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.spec.params.Params;
@@ -75,7 +76,7 @@ public final class SoftExponential extends RoundingFunction {
    * steps, so the cancellation near the root of e^(a x) = 1 - a^2 costs bits of a 2^-80 budget,
    * not of the 2^-53 one; the quotient gets one fma correction.
    */
-  static double positiveAlpha(double a, double x, double z, boolean toOdd) {
+  static double positiveAlpha(double a, double x, double z, FinalRounding rounding) {
     double zl = Math.fma(a, x, -z);
     double eh = ExpDoubleDouble.hi(z);
     double el = ExpDoubleDouble.lo(z) + eh * zl;
@@ -90,11 +91,11 @@ public final class SoftExponential extends RoundingFunction {
     double lo = se + te + el + ql;
     double d = t + lo;
     double dl = lo - (d - t);
-    return DoubleRounding.quotient(d, dl, a, 0, toOdd);
+    return DoubleRounding.quotient(d, dl, a, 0, rounding);
   }
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     final double a = p.real("alpha").doubleValue();
     if (a == 0) {
       return IDENTITY;
@@ -111,7 +112,7 @@ public final class SoftExponential extends RoundingFunction {
           }
           double z = a * x;
           if (Math.abs(z) <= 700) {
-            return positiveAlpha(a, x, z, toOdd);
+            return positiveAlpha(a, x, z, rounding);
           }
           return (StrictMath.exp(z) - (1 - a * a)) / a;
         }
@@ -146,7 +147,7 @@ public final class SoftExponential extends RoundingFunction {
           lh = StrictMath.log(s);
           lt = Log1pDoubleDouble.lnTail(lh, s, sl);
         }
-        return DoubleRounding.quotient(-lh, -lt, a, 0, toOdd);
+        return DoubleRounding.quotient(-lh, -lt, a, 0, rounding);
       }
 
       @Override
@@ -167,7 +168,7 @@ public final class SoftExponential extends RoundingFunction {
           double eh = ExpDoubleDouble.hi(z);
           double el = ExpDoubleDouble.lo(z) + eh * zl;
           double r = eh + el;
-          return DoubleRounding.finish(r, el - (r - eh), toOdd);
+          return DoubleRounding.finish(r, el - (r - eh), rounding);
         }
         if (x == Double.POSITIVE_INFINITY) {
           return 0.0;
@@ -186,7 +187,7 @@ public final class SoftExponential extends RoundingFunction {
         if (v == 0) {
           return Double.POSITIVE_INFINITY;
         }
-        return DoubleRounding.quotient(1, 0, v, vl, toOdd);
+        return DoubleRounding.quotient(1, 0, v, vl, rounding);
       }
     };
   }

@@ -3,6 +3,7 @@ package org.activationtck.reference.function;
 import java.util.Arrays;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.ShiftedExp;
 import org.activationtck.reference.internal.ShiftedExpBlock;
 import org.activationtck.reference.internal.ZivRounding;
@@ -79,12 +80,12 @@ public final class Softmax extends RoundingAxisFunction {
   private static final int BLOCK = ShiftedExpBlock.LENGTH;
 
   @Override
-  public double[] apply(double[] x, Params p, boolean toOdd) {
-    return shifted(x, 1, toOdd);
+  public double[] apply(double[] x, Params p, FinalRounding rounding) {
+    return shifted(x, 1, rounding);
   }
 
   /** softmax of sign * x (sign = 1 or -1; the negation is exact): see the class comment. */
-  static double[] shifted(double[] x, double sign, boolean toOdd) {
+  static double[] shifted(double[] x, double sign, FinalRounding rounding) {
     int n = x.length;
     double max = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
@@ -95,7 +96,7 @@ public final class Softmax extends RoundingAxisFunction {
     double m = sign > 0 ? max : -min;
     double lowest = sign > 0 ? min : -max;
     if (!(m - lowest <= Double.MAX_VALUE)) { // NaN, an infinity, or a span that overflows
-      return exact(x, sign, toOdd);
+      return exact(x, sign, rounding);
     }
     double[] y = new double[n];
     double[] lo = new double[n];
@@ -120,13 +121,13 @@ public final class Softmax extends RoundingAxisFunction {
           }
         }
       }
-      ziv.finish(y, start, len, toOdd);
+      ziv.finish(y, start, len, rounding);
     }
     if (ziv.undecided() > 0) {
       DoubleDouble exactSum = exactSum(x, sign, m);
       for (int j = 0; j < ziv.undecided(); j++) {
         int i = ziv.undecidedIndex(j);
-        y[i] = exactElement(sign * x[i], m, exactSum, toOdd);
+        y[i] = exactElement(sign * x[i], m, exactSum, rounding);
       }
     }
     return y;
@@ -155,7 +156,7 @@ public final class Softmax extends RoundingAxisFunction {
   }
 
   /** The exact path for the whole vector, special values included. */
-  static double[] exact(double[] x, double sign, boolean toOdd) {
+  static double[] exact(double[] x, double sign, FinalRounding rounding) {
     double[] y = new double[x.length];
     double m = Double.NEGATIVE_INFINITY;
     boolean undefined = false;
@@ -173,7 +174,7 @@ public final class Softmax extends RoundingAxisFunction {
     }
     DoubleDouble sum = exactSum(x, sign, m);
     for (int i = 0; i < x.length; i++) {
-      y[i] = exactElement(sign * x[i], m, sum, toOdd);
+      y[i] = exactElement(sign * x[i], m, sum, rounding);
     }
     return y;
   }
@@ -191,14 +192,14 @@ public final class Softmax extends RoundingAxisFunction {
   }
 
   /** e^(v - m) / sum rounded once for the dtype (exact path). */
-  private static double exactElement(double v, double m, DoubleDouble sum, boolean toOdd) {
+  private static double exactElement(double v, double m, DoubleDouble sum, FinalRounding rounding) {
     DoubleDouble d = DoubleDouble.sum(v, -m);
     if (!(d.hi >= CUTOFF)) { // also -Infinity elements and overflowed differences
       return 0.0;
     }
     DoubleDouble.Scaled e = DoubleDouble.expScaled(d);
     DoubleDouble q = DoubleDouble.div(e.m, sum);
-    return e.k >= -1000 ? Math.scalb(DoubleDouble.round(q, toOdd), e.k)
+    return e.k >= -1000 ? Math.scalb(DoubleDouble.round(q, rounding), e.k)
         : DoubleRounding.scaleDown(q.hi, q.lo, -e.k);
   }
 }

@@ -1,5 +1,6 @@
 package org.activationtck.reference.function;
 
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.RoundingAxisFunction;
 import org.activationtck.spec.params.Params;
 
@@ -7,7 +8,7 @@ import org.activationtck.spec.params.Params;
 public final class Softmin extends RoundingAxisFunction {
 
   @Override
-  public double[] apply(double[] x, Params p, boolean toOdd) {
-    return Softmax.shifted(x, -1, toOdd);
+  public double[] apply(double[] x, Params p, FinalRounding rounding) {
+    return Softmax.shifted(x, -1, rounding);
   }
 }

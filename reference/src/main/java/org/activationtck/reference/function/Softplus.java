@@ -5,6 +5,7 @@ import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.FastLog1pDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.Log1pDoubleDouble;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
@@ -71,7 +72,7 @@ public final class Softplus extends RoundingFunction {
   private static final double EXP_TAIL = -37.5;
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     final double beta = p.real("beta").doubleValue();
     if (!(beta > 0)) {
       throw new IllegalArgumentException("softplus parameter 'beta' must be > 0");
@@ -91,14 +92,14 @@ public final class Softplus extends RoundingFunction {
         if (hasThreshold && z > threshold) {
           return x;
         }
-        return softplus(z, Math.fma(beta, x, -z), beta, toOdd, scratch);
+        return softplus(z, Math.fma(beta, x, -z), beta, rounding, scratch);
       }
 
       @Override
       public void values(double[] x, double[] y) {
         Kernel.requireSameLength(x.length, y.length);
         double[] scratch = new double[1];
-        if (toOdd) {
+        if (rounding.toOdd()) {
           for (int i = 0; i < x.length; i++) {
             y[i] = value(x[i], scratch);
           }
@@ -143,7 +144,7 @@ public final class Softplus extends RoundingFunction {
         if (hasThreshold && z > threshold) {
           return 1.0;
         }
-        return SigmoidDoubleDouble.value(z, toOdd);
+        return SigmoidDoubleDouble.value(z, rounding);
       }
     };
   }
@@ -155,13 +156,13 @@ public final class Softplus extends RoundingFunction {
    * zl enters through the derivative, sigma(z) zl, and the quotient by beta gets one fma
    * correction.
    */
-  static double softplus(double z, double zl, double beta, boolean toOdd) {
-    return softplus(z, zl, beta, toOdd, new double[1]);
+  static double softplus(double z, double zl, double beta, FinalRounding rounding) {
+    return softplus(z, zl, beta, rounding, new double[1]);
   }
 
   /** {@link #softplus(double, double, double, boolean)} with a caller's scratch (length >= 1). */
-  static double softplus(double z, double zl, double beta, boolean toOdd, double[] scratch) {
-    if (toOdd) {
+  static double softplus(double z, double zl, double beta, FinalRounding rounding, double[] scratch) {
+    if (rounding.toOdd()) {
       double y = plain(z, zl, beta);
       if (NarrowShortcut.decides(y, FAST_BOUND)) {
         return y;
@@ -172,7 +173,7 @@ public final class Softplus extends RoundingFunction {
         return y;
       }
     }
-    return accurate(z, zl, beta, toOdd);
+    return accurate(z, zl, beta, rounding);
   }
 
   /**
@@ -203,7 +204,7 @@ public final class Softplus extends RoundingFunction {
       h = q;
     }
     double r = h + l;
-    return ZivRounding.decides(r, l - (r - h), SoftplusBlock.FAST_DOUBLE_DOUBLE_BOUND * Math.abs(r), false) ? r : Double.NaN;
+    return ZivRounding.decides(r, l - (r - h), SoftplusBlock.FAST_DOUBLE_DOUBLE_BOUND * Math.abs(r), FinalRounding.NEAREST) ? r : Double.NaN;
   }
 
   /**
@@ -220,7 +221,7 @@ public final class Softplus extends RoundingFunction {
   }
 
   /** {@link #softplus} by the double-double method (see the class comment). */
-  static double accurate(double z, double zl, double beta, boolean toOdd) {
+  static double accurate(double z, double zl, double beta, FinalRounding rounding) {
     if (z != z || z == Double.POSITIVE_INFINITY) {
       return z;
     }
@@ -257,6 +258,6 @@ public final class Softplus extends RoundingFunction {
       h = q;
     }
     double r = h + l;
-    return DoubleRounding.finish(r, l - (r - h), toOdd);
+    return DoubleRounding.finish(r, l - (r - h), rounding);
   }
 }

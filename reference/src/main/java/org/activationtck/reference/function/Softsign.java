@@ -2,6 +2,7 @@ package org.activationtck.reference.function;
 
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.BranchFreeKernel;
 import org.activationtck.reference.kernel.ReciprocalSquare;
 import org.activationtck.reference.kernel.RoundingFunction;
@@ -130,7 +131,7 @@ public final class Softsign extends RoundingFunction {
       double a = Math.abs(x);
       double dh = 1 + a;
       double dl = DoubleDouble.twoSumError(a, 1, dh);
-      return DoubleRounding.quotient(x, 0, dh, dl, true);   // zeros and NaN as they are
+      return DoubleRounding.quotient(x, 0, dh, dl, FinalRounding.TO_ODD);   // zeros and NaN as they are
     }
 
     @Override
@@ -143,7 +144,7 @@ public final class Softsign extends RoundingFunction {
       double sl = DoubleDouble.twoSumError(a, 1, sh);
       double dh = sh * sh;
       double dl = Math.fma(sh, sh, -dh) + 2 * sh * sl;       // (1 + a)^2 to about 2^-104
-      return DoubleRounding.quotient(1, 0, dh, dl, true);
+      return DoubleRounding.quotient(1, 0, dh, dl, FinalRounding.TO_ODD);
     }
 
     @Override
@@ -182,7 +183,7 @@ public final class Softsign extends RoundingFunction {
   };
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
-    return toOdd ? TO_ODD : NEAREST;
+  public Kernel bind(Params p, FinalRounding rounding) {
+    return rounding.toOdd() ? TO_ODD : NEAREST;
   }
 }

@@ -1,6 +1,7 @@
 package org.activationtck.reference.function;
 
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.BranchFreeKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.spec.params.Params;
@@ -34,22 +35,22 @@ public final class Squareplus extends RoundingFunction {
   private static final double HUGE = 0x1p500;
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
+  public Kernel bind(Params p, FinalRounding rounding) {
     final double b = p.real("b").doubleValue();
     if (!(b >= 0)) {
       throw new IllegalArgumentException("squareplus parameter 'b' must be >= 0");
     }
     if (b >= 0x1p-500 && b <= 0x1p500) {
-      return new SumForm(b, toOdd, general(b, toOdd));
+      return new SumForm(b, rounding, general(b, rounding));
     }
-    return general(b, toOdd);
+    return general(b, rounding);
   }
 
   /**
    * (s + ds + x) / 2 with s + ds = sqrt(x^2 + b) (see the class comment), its sum of x rounded
    * once: for float64 the nearest double, for the narrower dtypes to odd.
    */
-  private static double sumForm(double x, double b, boolean toOdd) {
+  private static double sumForm(double x, double b, FinalRounding rounding) {
     double a = Math.abs(x);
     double ph = a * a;
     double pl = Math.fma(a, a, -ph);
@@ -62,11 +63,11 @@ public final class Squareplus extends RoundingFunction {
     double tb = th - s;
     double tl = (s - (th - tb)) + (x - tb) + ds;
     double r = th + tl;
-    return toOdd ? DoubleRounding.toOdd(r, tl - (r - th)) * 0.5 : r * 0.5;
+    return rounding.toOdd() ? DoubleRounding.toOdd(r, tl - (r - th)) * 0.5 : r * 0.5;
   }
 
   /** (1 + x / (s + ds)) / 2, rounded once (see the class comment). */
-  private static double slopeSumForm(double x, double b, boolean toOdd) {
+  private static double slopeSumForm(double x, double b, FinalRounding rounding) {
     double a = Math.abs(x);
     double ph = a * a;
     double pl = Math.fma(a, a, -ph);
@@ -80,36 +81,36 @@ public final class Squareplus extends RoundingFunction {
     double sh = 1 + rh;
     double sl = (1 - sh) + rh + rl;
     double r = sh + sl;
-    return toOdd ? DoubleRounding.toOdd(r, sl - (r - sh)) * 0.5 : r * 0.5;
+    return rounding.toOdd() ? DoubleRounding.toOdd(r, sl - (r - sh)) * 0.5 : r * 0.5;
   }
 
   /** 2^-500 <= b <= 2^500: {@link #sumForm} on [-8 sqrt(b), 2^500], the general kernel elsewhere. */
   private static final class SumForm extends BranchFreeKernel {
     private final double b;
-    private final boolean toOdd;
+    private final FinalRounding rounding;
     private final double low;
     private final Kernel general;
 
-    SumForm(double b, boolean toOdd, Kernel general) {
+    SumForm(double b, FinalRounding rounding, Kernel general) {
       this.b = b;
-      this.toOdd = toOdd;
+      this.rounding = rounding;
       this.low = -8 * Math.sqrt(b);
       this.general = general;
     }
 
     @Override
     public double value(double x) {
-      return x < low || x > HUGE ? general.value(x) : sumForm(x, b, toOdd);
+      return x < low || x > HUGE ? general.value(x) : sumForm(x, b, rounding);
     }
 
     @Override
     public double derivative(double x) {
-      return x < low || x > HUGE ? general.derivative(x) : slopeSumForm(x, b, toOdd);
+      return x < low || x > HUGE ? general.derivative(x) : slopeSumForm(x, b, rounding);
     }
 
     @Override
     public void values(double[] x, double[] y, int n) {
-      if (toOdd) {
+      if (rounding.toOdd()) {
         for (int i = 0; i < n; i++) {
           y[i] = value(x[i]);
         }
@@ -117,7 +118,7 @@ public final class Squareplus extends RoundingFunction {
       }
       double b = this.b;
       for (int i = 0; i < n; i++) {
-        y[i] = sumForm(x[i], b, false);
+        y[i] = sumForm(x[i], b, FinalRounding.NEAREST);
       }
       redoOutside(x, y, n);
     }
@@ -135,9 +136,9 @@ public final class Squareplus extends RoundingFunction {
     public void floatValues(double[] in, double[] out, int n) {
       double b = this.b;
       for (int i = 0; i < n; i++) {
-        out[i] = sumForm(in[i], b, false);
+        out[i] = sumForm(in[i], b, FinalRounding.NEAREST);
       }
-      if (!toOdd) {
+      if (!rounding.toOdd()) {
         redoOutside(in, out, n);
         return;
       }
@@ -152,12 +153,12 @@ public final class Squareplus extends RoundingFunction {
 
     @Override
     public boolean checksFloatValues() {
-      return toOdd;
+      return rounding.toOdd();
     }
 
     @Override
     public void derivatives(double[] x, double[] y, int n) {
-      if (toOdd) {
+      if (rounding.toOdd()) {
         for (int i = 0; i < n; i++) {
           y[i] = derivative(x[i]);
         }
@@ -165,7 +166,7 @@ public final class Squareplus extends RoundingFunction {
       }
       double b = this.b;
       for (int i = 0; i < n; i++) {
-        y[i] = slopeSumForm(x[i], b, false);
+        y[i] = slopeSumForm(x[i], b, FinalRounding.NEAREST);
       }
       for (int i = 0; i < n; i++) {
         double v = x[i];
@@ -177,13 +178,13 @@ public final class Squareplus extends RoundingFunction {
 
     @Override
     public void floatDerivatives(double[] in, double[] out, int n) {
-      if (!toOdd) {
+      if (!rounding.toOdd()) {
         derivatives(in, out, n);
         return;
       }
       double b = this.b;
       for (int i = 0; i < n; i++) {
-        out[i] = slopeSumForm(in[i], b, false);
+        out[i] = slopeSumForm(in[i], b, FinalRounding.NEAREST);
       }
       for (int i = 0; i < n; i++) {
         double v = in[i];
@@ -195,12 +196,12 @@ public final class Squareplus extends RoundingFunction {
 
     @Override
     public boolean checksFloatDerivatives() {
-      return toOdd;
+      return rounding.toOdd();
     }
   }
 
   /** The kernel for every b >= 0 (see the class comment). */
-  private static Kernel general(double b, boolean toOdd) {
+  private static Kernel general(double b, FinalRounding rounding) {
     return new Kernel() {
       @Override
       public double value(double x) {
@@ -234,11 +235,11 @@ public final class Squareplus extends RoundingFunction {
         double tl = (s - (th - tb)) + (a - tb) + ds;
         if (x >= 0) {
           double r = th + tl;
-          return DoubleRounding.finish(r, tl - (r - th), toOdd) * 0.5;
+          return DoubleRounding.finish(r, tl - (r - th), rounding) * 0.5;
         }
         double dh = 2 * th;
         double dl = 2 * tl;
-        return DoubleRounding.quotient(b, 0, dh, dl, toOdd);
+        return DoubleRounding.quotient(b, 0, dh, dl, rounding);
       }
 
       @Override
@@ -278,7 +279,7 @@ public final class Squareplus extends RoundingFunction {
           double sh = 1 + rh;
           double sl = (1 - sh) + rh + rl;
           double r = sh + sl;
-          return DoubleRounding.finish(r, sl - (r - sh), toOdd) * 0.5;
+          return DoubleRounding.finish(r, sl - (r - sh), rounding) * 0.5;
         }
         // b / (2 s (s + a)) with s, s + a as double-doubles; their product (hi, lo) by fma.
         double th = s + a;
@@ -288,7 +289,7 @@ public final class Squareplus extends RoundingFunction {
         double ml = Math.fma(s, th, -mh) + s * tl + ds * th;
         double dh = 2 * mh;
         double dl = 2 * ml;
-        return DoubleRounding.quotient(b, 0, dh, dl, toOdd);
+        return DoubleRounding.quotient(b, 0, dh, dl, rounding);
       }
     };
   }

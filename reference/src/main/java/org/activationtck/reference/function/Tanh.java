@@ -5,6 +5,7 @@ import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
 import org.activationtck.reference.internal.ZivRounding;
@@ -58,15 +59,15 @@ public final class Tanh extends RoundingFunction {
 
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
   private static final class RoundingKernel implements Kernel {
-    private final boolean toOdd;
+    private final FinalRounding rounding;
 
-    RoundingKernel(boolean toOdd) {
-      this.toOdd = toOdd;
+    RoundingKernel(FinalRounding rounding) {
+      this.rounding = rounding;
     }
 
     @Override
     public double value(double x) {
-      return tanh(x, toOdd);
+      return tanh(x, rounding);
     }
 
     @Override
@@ -74,7 +75,7 @@ public final class Tanh extends RoundingFunction {
       Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
-        y[i] = tanh(x[i], toOdd, scratch);
+        y[i] = tanh(x[i], rounding, scratch);
       }
     }
 
@@ -83,7 +84,7 @@ public final class Tanh extends RoundingFunction {
       Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[1];
       for (int i = 0; i < x.length; i++) {
-        y[i] = (float) tanh(x[i], toOdd, scratch);
+        y[i] = (float) tanh(x[i], rounding, scratch);
       }
     }
 
@@ -94,9 +95,9 @@ public final class Tanh extends RoundingFunction {
       }
       double a = Math.abs(x);
       if (a > 350) {
-        return DoubleDouble.expScaled(DoubleDouble.of(-2 * a)).times(DoubleDouble.of(4), toOdd);
+        return DoubleDouble.expScaled(DoubleDouble.of(-2 * a)).times(DoubleDouble.of(4), rounding);
       }
-      if (toOdd) {
+      if (rounding.toOdd()) {
         // Fast path: e within 1 ulp, d = 1 + e within 1.5, d^2 within 3.5, 4e / d^2 within 5
         // ulps (the factor 4 is exact): below 2^-49 relative.
         double e = Math.exp(-2 * a);
@@ -107,22 +108,22 @@ public final class Tanh extends RoundingFunction {
         }
       }
       // tanh'(a) = 4 e^-2a / (1 + e^-2a)^2 = 4 sigma'(2a); the factor 4 is exact.
-      return 4 * SigmoidDoubleDouble.derivative(2 * a, toOdd);
+      return 4 * SigmoidDoubleDouble.derivative(2 * a, rounding);
     }
   }
 
   /** tanh x rounded once for the dtype (see the class comment). */
-  static double tanh(double x, boolean toOdd) {
-    return tanh(x, toOdd, new double[1]);
+  static double tanh(double x, FinalRounding rounding) {
+    return tanh(x, rounding, new double[1]);
   }
 
   /** {@link #tanh(double, boolean)} with a caller's scratch array (length >= 1). */
-  static double tanh(double x, boolean toOdd, double[] scratch) {
-    double y = toOdd ? plain(x) : nearest(x, scratch);
+  static double tanh(double x, FinalRounding rounding, double[] scratch) {
+    double y = rounding.toOdd() ? plain(x) : nearest(x, scratch);
     if (y == y) {
       return y;
     }
-    return accurate(x, toOdd);
+    return accurate(x, rounding);
   }
 
   /**
@@ -141,7 +142,7 @@ public final class Tanh extends RoundingFunction {
     double q = nh / dh;
     double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
     double r = q + c;
-    return ZivRounding.decides(r, c - (r - q), FAST_DOUBLE_DOUBLE_BOUND * Math.abs(r), false)
+    return ZivRounding.decides(r, c - (r - q), FAST_DOUBLE_DOUBLE_BOUND * Math.abs(r), FinalRounding.NEAREST)
         ? Math.copySign(r, x) : Double.NaN;
   }
 
@@ -158,7 +159,7 @@ public final class Tanh extends RoundingFunction {
   }
 
   /** tanh x by the expm1 method (see the class comment), also the fast paths' fallback. */
-  static double accurate(double x, boolean toOdd) {
+  static double accurate(double x, FinalRounding rounding) {
     double a = Math.abs(x);
     if (!(a >= 0x1p-27)) {
       return x; // NaN, ±0 and tiny
@@ -166,7 +167,7 @@ public final class Tanh extends RoundingFunction {
     if (a > 22) {
       return Math.copySign(1.0, x);
     }
-    if (toOdd && a < NARROW_FAST_LOW) {
+    if (rounding.toOdd() && a < NARROW_FAST_LOW) {
       // Math.tanh is within 2.5 ulps (its contract), below 2^-50 relative.
       double y = Math.tanh(x);
       if (NarrowShortcut.decides(y, FAST_VALUE_BOUND)) {
@@ -178,11 +179,11 @@ public final class Tanh extends RoundingFunction {
     double ml = ExpDoubleDouble.expm1Lo(2 * a);
     double dh = mh + 2;
     double dl = DoubleDouble.twoSumError(mh, 2, dh) + ml;
-    return Math.copySign(DoubleRounding.quotient(mh, ml, dh, dl, toOdd), x);
+    return Math.copySign(DoubleRounding.quotient(mh, ml, dh, dl, rounding), x);
   }
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
-    return new RoundingKernel(toOdd);
+  public Kernel bind(Params p, FinalRounding rounding) {
+    return new RoundingKernel(rounding);
   }
 }

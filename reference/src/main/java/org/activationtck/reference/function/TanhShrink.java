@@ -7,6 +7,7 @@ import static org.activationtck.reference.internal.DoubleDouble.sub;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.FastPathRounding;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.spec.params.Params;
@@ -102,16 +103,16 @@ public final class TanhShrink extends RoundingFunction {
 
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
   private static final class RoundingKernel implements Kernel {
-    private final boolean toOdd;
+    private final FinalRounding rounding;
 
-    RoundingKernel(boolean toOdd) {
-      this.toOdd = toOdd;
+    RoundingKernel(FinalRounding rounding) {
+      this.rounding = rounding;
     }
 
     @Override
     public double value(double x) {
-      double y = fastValue(x, toOdd);
-      return y == y ? y : accurateValue(x, toOdd);
+      double y = fastValue(x, rounding);
+      return y == y ? y : accurateValue(x, rounding);
     }
 
     @Override
@@ -119,11 +120,11 @@ public final class TanhShrink extends RoundingFunction {
       Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[2];
       for (int from = 0; from < x.length; from += BLOCK) {
-        fastValues(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
+        fastValues(x, y, from, Math.min(x.length, from + BLOCK), rounding, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
-          y[i] = accurateValue(x[i], toOdd);
+          y[i] = accurateValue(x[i], rounding);
         }
       }
     }
@@ -133,19 +134,19 @@ public final class TanhShrink extends RoundingFunction {
       Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[2];
       for (int from = 0; from < x.length; from += BLOCK) {
-        fastValues(x, y, from, Math.min(x.length, from + BLOCK), toOdd, scratch);
+        fastValues(x, y, from, Math.min(x.length, from + BLOCK), rounding, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
-          y[i] = (float) accurateValue(x[i], toOdd);
+          y[i] = (float) accurateValue(x[i], rounding);
         }
       }
     }
 
     @Override
     public double derivative(double x) {
-      double y = fastDerivative(x, toOdd, new double[2]);
-      return y == y ? y : accurateDerivative(x, toOdd);
+      double y = fastDerivative(x, rounding, new double[2]);
+      return y == y ? y : accurateDerivative(x, rounding);
     }
 
     @Override
@@ -153,11 +154,11 @@ public final class TanhShrink extends RoundingFunction {
       Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[2];
       for (int i = 0; i < x.length; i++) {
-        y[i] = fastDerivative(x[i], toOdd, scratch);
+        y[i] = fastDerivative(x[i], rounding, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
-          y[i] = accurateDerivative(x[i], toOdd);
+          y[i] = accurateDerivative(x[i], rounding);
         }
       }
     }
@@ -167,11 +168,11 @@ public final class TanhShrink extends RoundingFunction {
       Kernel.requireSameLength(x.length, y.length);
       double[] scratch = new double[2];
       for (int i = 0; i < x.length; i++) {
-        y[i] = (float) fastDerivative(x[i], toOdd, scratch);
+        y[i] = (float) fastDerivative(x[i], rounding, scratch);
       }
       for (int i = 0; i < x.length; i++) {
         if (y[i] != y[i]) {
-          y[i] = (float) accurateDerivative(x[i], toOdd);
+          y[i] = (float) accurateDerivative(x[i], rounding);
         }
       }
     }
@@ -183,35 +184,35 @@ public final class TanhShrink extends RoundingFunction {
    * method called often is compiled with its loop's full profile, where one long loop is first
    * compiled on stack replacement from an early, partial one (seen as run-to-run swings of 2x).
    */
-  private static void fastValues(double[] x, double[] y, int from, int to, boolean toOdd,
+  private static void fastValues(double[] x, double[] y, int from, int to, FinalRounding rounding,
       double[] scratch) {
     for (int i = from; i < to; i++) {
-      y[i] = fastValue(x[i], toOdd, scratch);
+      y[i] = fastValue(x[i], rounding, scratch);
     }
   }
 
   /** As {@link #fastValues(double[], double[], int, int, boolean, double[])}, narrowed to float. */
-  private static void fastValues(float[] x, float[] y, int from, int to, boolean toOdd,
+  private static void fastValues(float[] x, float[] y, int from, int to, FinalRounding rounding,
       double[] scratch) {
     for (int i = from; i < to; i++) {
-      y[i] = (float) fastValue(x[i], toOdd, scratch);
+      y[i] = (float) fastValue(x[i], rounding, scratch);
     }
   }
 
   /** The fast path's result for the dtype, or NaN when it does not decide (then accurate). */
-  static double fastValue(double x, boolean toOdd) {
-    return fastValue(x, toOdd, new double[2]);
+  static double fastValue(double x, FinalRounding rounding) {
+    return fastValue(x, rounding, new double[2]);
   }
 
   /** {@link #fastValue(double, boolean)} with a caller's scratch element for e^x's low part. */
-  static double fastValue(double x, boolean toOdd, double[] scratch) {
+  static double fastValue(double x, FinalRounding rounding, double[] scratch) {
     double a = Math.abs(x);
     double r;
     if (a >= SERIES_BELOW && a <= FAST_UP_TO) {
-      r = exponential(a, toOdd, scratch);
+      r = exponential(a, rounding, scratch);
     } else if (a >= FAST_ABOVE && a < SERIES_BELOW) {
       double fh = series(a, scratch);
-      r = FastPathRounding.round(fh, scratch[1], SERIES_BOUND * fh, toOdd);
+      r = FastPathRounding.round(fh, scratch[1], SERIES_BOUND * fh, rounding);
     } else {
       return Double.NaN;
     }
@@ -219,7 +220,7 @@ public final class TanhShrink extends RoundingFunction {
   }
 
   /** a - tanh a = (a - 1) + 2E/(1 + E), E = e^(-2a), for 1/8 <= a <= 40 (class comment). */
-  private static double exponential(double a, boolean toOdd, double[] scratch) {
+  private static double exponential(double a, FinalRounding rounding, double[] scratch) {
     double eh = FastExpDoubleDouble.exp(-2 * a, scratch, 0);
     double el = scratch[0];
     double dh = 1 + eh;
@@ -233,7 +234,7 @@ public final class TanhShrink extends RoundingFunction {
     double l = DoubleDouble.twoSumError(p, q, h) + (pe + c);
     double hh = h + l;
     double err = (EXP_BOUND + 0x1p-100) * q + 0x1p-52 * (Math.abs(pe) + Math.abs(l));
-    return FastPathRounding.round(hh, l - (hh - h), err, toOdd);
+    return FastPathRounding.round(hh, l - (hh - h), err, rounding);
   }
 
   /**
@@ -246,7 +247,7 @@ public final class TanhShrink extends RoundingFunction {
    * roundings add 2^-52 of its low terms (2 t_hi t_lo and the sum), all proportional to the
    * parts they round, so that t^2 a whisker off a double still decides when rounding to odd.
    */
-  static double fastDerivative(double x, boolean toOdd, double[] scratch) {
+  static double fastDerivative(double x, FinalRounding rounding, double[] scratch) {
     double a = Math.abs(x);
     double th;
     double tl;
@@ -275,7 +276,7 @@ public final class TanhShrink extends RoundingFunction {
     double yl = Math.fma(th, th, -yh) + 2 * th * tl;
     double h = yh + yl;
     double err = 2.01 * th * dt + 0x1p-51 * (Math.abs(th * tl) + Math.abs(yl));
-    return FastPathRounding.round(h, yl - (h - yh), err, toOdd);
+    return FastPathRounding.round(h, yl - (h - yh), err, rounding);
   }
 
   /**
@@ -315,7 +316,7 @@ public final class TanhShrink extends RoundingFunction {
   }
 
   /** The accurate derivative (slow: DoubleDouble objects), special cases included. */
-  static double accurateDerivative(double x, boolean toOdd) {
+  static double accurateDerivative(double x, FinalRounding rounding) {
     if (x != x) {
       return x;
     }
@@ -329,31 +330,31 @@ public final class TanhShrink extends RoundingFunction {
     if (a < 0x1p-27) {
       // tanh(a)^2 = a^2 (1 - 2a^2/3 + ...); the double-double e^(2a) - 1 would keep too few
       // bits of m ~ 2a here.
-      return DoubleDouble.round(mul(mul(DoubleDouble.of(a), a), add(DoubleDouble.ONE, DoubleDouble.of(-2 * a * a / 3))), toOdd);
+      return DoubleDouble.round(mul(mul(DoubleDouble.of(a), a), add(DoubleDouble.ONE, DoubleDouble.of(-2 * a * a / 3))), rounding);
     }
     DoubleDouble t = tanh(a);
-    return DoubleDouble.round(mul(t, t), toOdd);
+    return DoubleDouble.round(mul(t, t), rounding);
   }
 
   /** The accurate (slow) path: the previous double-double method with the special cases. */
-  static double accurateValue(double x, boolean toOdd) {
+  static double accurateValue(double x, FinalRounding rounding) {
     if (x != x || x == 0) {
       return x == 0 ? 0.0 : x;
     }
     if (Double.isInfinite(x)) {
       return x;
     }
-    return Math.copySign(positive(Math.abs(x), toOdd), x);
+    return Math.copySign(positive(Math.abs(x), rounding), x);
   }
 
-  private static double positive(double a, boolean toOdd) {
+  private static double positive(double a, FinalRounding rounding) {
     if (a < 0x1p-30) {
       int scale = a < 0x1p-300 ? 400 : 0;
       double y = Math.scalb(a, scale);
       DoubleDouble y3 = mul(mul(DoubleDouble.of(y), y), y);
       DoubleDouble p = div(y3, DoubleDouble.of(3));
       p = mul(p, add(DoubleDouble.ONE, DoubleDouble.of(-0.4 * a * a)));
-      return scale == 0 ? DoubleDouble.round(p, toOdd) : DoubleRounding.scaleDown(p.hi, p.lo, 3 * scale);
+      return scale == 0 ? DoubleDouble.round(p, rounding) : DoubleRounding.scaleDown(p.hi, p.lo, 3 * scale);
     }
     if (a <= 1) {
       DoubleDouble x2 = mul(DoubleDouble.of(a), a);
@@ -368,10 +369,10 @@ public final class TanhShrink extends RoundingFunction {
       }
       DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(a));
       DoubleDouble cosh = DoubleDouble.scalb(add(e, div(DoubleDouble.ONE, e)), -1);
-      return DoubleDouble.round(div(s, cosh), toOdd);
+      return DoubleDouble.round(div(s, cosh), rounding);
     }
     if (a <= 40) {
-      return DoubleDouble.round(sub(DoubleDouble.of(a), tanh(a)), toOdd);
+      return DoubleDouble.round(sub(DoubleDouble.of(a), tanh(a)), rounding);
     }
     double s = a - 1;
     double e = (a - s) - 1; // exact (fast two-sum, |a| > 1)
@@ -379,9 +380,9 @@ public final class TanhShrink extends RoundingFunction {
     // midpoint that was rounded down (e > 0), it rounds up and the remainder is negative;
     // otherwise s is nearest and the remainder has e's sign, or is the positive tail (e = 0).
     if (e > 0 && e == (Math.nextUp(s) - s) * 0.5) {
-      return DoubleRounding.finish(Math.nextUp(s), -1, toOdd);
+      return DoubleRounding.finish(Math.nextUp(s), -1, rounding);
     }
-    return DoubleRounding.finish(s, e != 0 ? e : 1, toOdd);
+    return DoubleRounding.finish(s, e != 0 ? e : 1, rounding);
   }
 
   /** tanh(a) in double-double for 2^-27 <= a <= 40 (below, m = e^(2a) - 1 loses too much). */
@@ -391,7 +392,7 @@ public final class TanhShrink extends RoundingFunction {
   }
 
   @Override
-  public Kernel bind(Params p, boolean toOdd) {
-    return new RoundingKernel(toOdd);
+  public Kernel bind(Params p, FinalRounding rounding) {
+    return new RoundingKernel(rounding);
   }
 }

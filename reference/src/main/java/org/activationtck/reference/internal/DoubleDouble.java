@@ -138,9 +138,9 @@ public final class DoubleDouble {
     return add(q, of(q3));
   }
 
-  /** a rounded once for the dtype: {@link DoubleRounding#finish}(a.hi, a.lo, toOdd). */
-  public static double round(DoubleDouble a, boolean toOdd) {
-    return DoubleRounding.finish(a.hi, a.lo, toOdd);
+  /** a rounded once for the dtype: {@link DoubleRounding#finish}(a.hi, a.lo, rounding). */
+  public static double round(DoubleDouble a, FinalRounding rounding) {
+    return DoubleRounding.finish(a.hi, a.lo, rounding);
   }
 
   /** Multiplies by 2^k exactly while hi and lo stay normal. */
@@ -217,7 +217,7 @@ public final class DoubleDouble {
      * (m * f) * 2^k rounded once for the dtype ({@link DoubleRounding#finish}); a subnormal
      * result is rounded once to the subnormal grid ({@link DoubleRounding#scaleDown}).
      */
-    public double times(DoubleDouble f, boolean toOdd) {
+    public double times(DoubleDouble f, FinalRounding rounding) {
       if (m.hi == 0) {
         return 0.0 * f.hi; // keeps the sign of the factor
       }
@@ -226,7 +226,7 @@ public final class DoubleDouble {
       if (Math.abs(r) < Double.MIN_NORMAL && k < 0) {
         return DoubleRounding.scaleDown(p.hi, p.lo, -k);
       }
-      return DoubleRounding.finish(r, p.lo, toOdd);
+      return DoubleRounding.finish(r, p.lo, rounding);
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.activationtck.reference.internal;
 
 import org.activationtck.spi.API;
-import org.activationtck.spi.Dtype;
 
 /**
  * The last step of every reference kernel that computes more than a double: turning hi + lo (hi
@@ -29,17 +28,12 @@ public final class DoubleRounding {
 
   private DoubleRounding() {}
 
-  /** Whether results for dtype t must be rounded to odd (every dtype narrower than float64). */
-  public static boolean roundsToOdd(Dtype t) {
-    return t != Dtype.FLOAT64;
-  }
-
   /**
-   * The result for a value hi + lo, hi the nearest double: hi when {@code toOdd} is false
+   * The result for a value hi + lo, hi the nearest double: hi for {@link FinalRounding#NEAREST}
    * (float64), else {@link #toOdd}(hi, lo).
    */
-  public static double finish(double hi, double lo, boolean toOdd) {
-    return toOdd ? toOdd(hi, lo) : hi;
+  public static double finish(double hi, double lo, FinalRounding rounding) {
+    return rounding.toOdd() ? toOdd(hi, lo) : hi;
   }
 
   /**
@@ -48,14 +42,14 @@ public final class DoubleRounding {
    * exact by fma, plus the low parts) gives the quotient to about 2^-104 relative. A zero or
    * infinite q is returned as it is.
    */
-  public static double quotient(double nh, double nl, double dh, double dl, boolean toOdd) {
+  public static double quotient(double nh, double nl, double dh, double dl, FinalRounding rounding) {
     double q = nh / dh;
     if (q == 0 || Double.isInfinite(q) || q != q) {
       return q;
     }
     double c = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
     double r = q + c;
-    return finish(r, c - (r - q), toOdd);
+    return finish(r, c - (r - q), rounding);
   }
 
   /**
@@ -100,11 +94,11 @@ public final class DoubleRounding {
    * so it only breaks ties, toward +Infinity (subnormal x), or acts as the sticky bit of the
    * rounding to odd. ±0 keep their sign.
    */
-  public static double halfPlusSquare(double x, boolean toOdd) {
+  public static double halfPlusSquare(double x, FinalRounding rounding) {
     double h = x * 0.5;
     if (h * 2 == x) {
       // exact: the true value lies just above h (a sticky bit for rounding to odd)
-      return DoubleRounding.finish(h, 1, toOdd);
+      return DoubleRounding.finish(h, 1, rounding);
     }
     return Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
   }

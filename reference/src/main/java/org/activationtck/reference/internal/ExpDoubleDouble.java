@@ -197,7 +197,7 @@ public final class ExpDoubleDouble {
    * product before rounding about 2^-79; results below 2^-950 are formed scaled by 2^600 and
    * rounded once to the subnormal grid by {@link DoubleRounding#scaleDown}. NaN gives NaN.
    */
-  public static double timesExp(double ch, double cl, double x, boolean toOdd) {
+  public static double timesExp(double ch, double cl, double x, FinalRounding rounding) {
     if (x != x) {
       return x;
     }
@@ -214,14 +214,14 @@ public final class ExpDoubleDouble {
     double pl = Math.fma(ch, eh, -p) + (ch * el + cl * eh);
     double h = p + pl;
     double l = pl - (h - p);
-    return scale == 0 ? DoubleRounding.finish(h, l, toOdd) : DoubleRounding.scaleDown(h, l, scale);
+    return scale == 0 ? DoubleRounding.finish(h, l, rounding) : DoubleRounding.scaleDown(h, l, scale);
   }
 
   /**
    * (ch + cl) * (e^x - 1) rounded once for the caller's dtype, as {@link #timesExp}; relative
    * error before rounding about 2^-61 (see the class comment).
    */
-  public static double timesExpm1(double ch, double cl, double x, boolean toOdd) {
+  public static double timesExpm1(double ch, double cl, double x, FinalRounding rounding) {
     double mh = expm1Hi(x);
     double ml = expm1Lo(x);
     double p = ch * mh;
@@ -230,6 +230,6 @@ public final class ExpDoubleDouble {
     }
     double pl = Math.fma(ch, mh, -p) + (ch * ml + cl * mh);
     double h = p + pl;
-    return DoubleRounding.finish(h, pl - (h - p), toOdd);
+    return DoubleRounding.finish(h, pl - (h - p), rounding);
   }
 }

@@ -23,7 +23,7 @@ public final class SigmoidDoubleDouble {
   private SigmoidDoubleDouble() {}
 
   /** sigma(z), see the class comment. */
-  public static double value(double z, boolean toOdd) {
+  public static double value(double z, FinalRounding rounding) {
     if (z != z) {
       return z;
     }
@@ -34,11 +34,11 @@ public final class SigmoidDoubleDouble {
     double dl = (eh - (dh - 1)) + el;
     double nh = z >= 0 ? 1 : eh;
     double nl = z >= 0 ? 0 : el;
-    return DoubleRounding.quotient(nh, nl, dh, dl, toOdd);
+    return DoubleRounding.quotient(nh, nl, dh, dl, rounding);
   }
 
   /** sigma'(z) = sigma(z) sigma(-z), see the class comment. */
-  public static double derivative(double z, boolean toOdd) {
+  public static double derivative(double z, FinalRounding rounding) {
     if (z != z) {
       return z;
     }
@@ -52,6 +52,6 @@ public final class SigmoidDoubleDouble {
     double dl = (eh - (dh - 1)) + el;
     double sh = dh * dh;
     double sl = Math.fma(dh, dh, -sh) + 2 * dh * dl;
-    return DoubleRounding.quotient(eh, el, sh, sl, toOdd);
+    return DoubleRounding.quotient(eh, el, sh, sl, rounding);
   }
 }

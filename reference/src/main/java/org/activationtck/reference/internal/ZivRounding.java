@@ -52,11 +52,11 @@ public final class ZivRounding {
 
   /**
    * The fast result for a kernel bound for one final rounding: {@link #nearest} for float64
-   * ({@code toOdd} false); for the narrow dtypes h + l rounded to a double, when {@link
+   * ({@link FinalRounding#NEAREST}); for the narrow dtypes h + l rounded to a double, when {@link
    * NarrowShortcut#decides} proves it rounds like v in each of them, else NaN.
    */
-  public static double forDtype(double h, double l, double relativeBound, boolean toOdd) {
-    if (toOdd) {
+  public static double forDtype(double h, double l, double relativeBound, FinalRounding rounding) {
+    if (rounding.toOdd()) {
       double y = h + l;
       return NarrowShortcut.decides(y, relativeBound) ? y : Double.NaN;
     }
@@ -64,21 +64,21 @@ public final class ZivRounding {
   }
 
   /**
-   * Whether every value within err of r + rl rounds to r (to nearest), and, when {@code toOdd},
-   * also lies strictly on rl's side of r (|rl| > err), so that r and the sign of rl give the
+   * Whether every value within err of r + rl rounds to r (to nearest), and, for {@link
+   * FinalRounding#TO_ODD}, also lies strictly on rl's side of r (|rl| > err), so that r and the sign of rl give the
    * rounding to odd ({@link #toOdd}). r is the nearest double to r + rl; err is an absolute bound
    * that carries a margin of at least 2^-100 |r| for the rounding of rl -+ err. Floating addition
    * rounds to nearest, so r + t == r says t lies in r's rounding interval, binade edges
    * included. Branch-free and small enough to inline into per-element loops; NaN and infinite r
    * or err fail.
    */
-  public static boolean decides(double r, double rl, double err, boolean toOdd) {
-    return (r + (rl + err) == r) & (r + (rl - err) == r) & (!toOdd | Math.abs(rl) > err);
+  public static boolean decides(double r, double rl, double err, FinalRounding rounding) {
+    return (r + (rl + err) == r) & (r + (rl - err) == r) & (!rounding.toOdd() | Math.abs(rl) > err);
   }
 
   /**
-   * r rounded to odd towards rl, once {@link #decides} passed with {@code toOdd} (r finite and
-   * nonzero, r + rl strictly between r and its neighbour towards rl): r when its last significand
+   * r rounded to odd towards rl, once {@link #decides} passed with {@link FinalRounding#TO_ODD} (r
+   * finite and nonzero, r + rl strictly between r and its neighbour towards rl): r when its last significand
    * bit is 1, else that neighbour. The inlinable special case of {@link DoubleRounding#toOdd}.
    */
   public static double toOdd(double r, double rl) {

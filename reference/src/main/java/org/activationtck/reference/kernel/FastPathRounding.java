@@ -1,5 +1,6 @@
 package org.activationtck.reference.kernel;
 
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.ToOddShortcut;
 import org.activationtck.reference.internal.ZivRounding;
 
@@ -13,11 +14,11 @@ public final class FastPathRounding {
   private FastPathRounding() {}
 
   /**
-   * float64 ({@code toOdd} false): {@link ZivRounding#nearest} with the bound made relative to
+   * float64 ({@link FinalRounding#NEAREST}): {@link ZivRounding#nearest} with the bound made relative to
    * |hi + lo|; narrow dtypes: {@link ToOddShortcut#round}.
    */
-  public static double round(double hi, double lo, double err, boolean toOdd) {
-    return toOdd ? ToOddShortcut.round(hi, lo, err)
+  public static double round(double hi, double lo, double err, FinalRounding rounding) {
+    return rounding.toOdd() ? ToOddShortcut.round(hi, lo, err)
         : ZivRounding.nearest(hi, lo, err / Math.abs(hi + lo));
   }
 }

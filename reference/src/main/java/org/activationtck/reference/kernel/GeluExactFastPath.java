@@ -2,6 +2,7 @@ package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 
 /**
  * The fast paths of gelu's exact form, x Phi(x) = x (1 + erf(s x))/2 with s = 1/sqrt 2 as the
@@ -60,7 +61,7 @@ public final class GeluExactFastPath {
   private GeluExactFastPath() {}
 
   /** x Phi(x) rounded for the dtype, or NaN when undecided or outside the range (see above). */
-  public static double value(GeluScales k, double x, boolean toOdd, double[] scratch) {
+  public static double value(GeluScales k, double x, FinalRounding rounding, double[] scratch) {
     double a = Math.abs(x);
     if (!(a >= 0x1p-60 & x >= LOW & x <= HIGH)) {
       return Double.NaN;
@@ -72,7 +73,7 @@ public final class GeluExactFastPath {
     double h = 0.5 * (yh + yl);
     double l = 0.5 * (yl - (yh + yl - yh));
     double err = BOUND * 0.5 * a * scratch[4] + 0x1p-100 * Math.abs(h);
-    return FastPathRounding.round(h, l, err, toOdd);
+    return FastPathRounding.round(h, l, err, rounding);
   }
 
   /**
@@ -81,7 +82,7 @@ public final class GeluExactFastPath {
    * w/2 of the value; the sum cancels next to the root of f' (x0 = -0.7518), where the absolute
    * bound only makes the test fail.
    */
-  public static double derivative(GeluScales k, double x, boolean toOdd, double[] scratch) {
+  public static double derivative(GeluScales k, double x, FinalRounding rounding, double[] scratch) {
     double a = Math.abs(x);
     if (!(a >= 0x1p-60 & x >= LOW & x <= HIGH)) {
       return Double.NaN;
@@ -100,7 +101,7 @@ public final class GeluExactFastPath {
     double sl = DoubleDouble.twoSumError(0.5 * gh, xh, sh) + (0.5 * gl + xl);
     double h = sh + sl;
     double err = BOUND * (0.5 * scratch[4] + Math.abs(xh)) + 0x1p-100 * (0.5 * gh + Math.abs(xh));
-    return FastPathRounding.round(h, sl - (h - sh), err, toOdd);
+    return FastPathRounding.round(h, sl - (h - sh), err, rounding);
   }
 
   /**
@@ -201,18 +202,18 @@ public final class GeluExactFastPath {
   }
 
   /** y[i] = value(x[i]) for i in [from, to) (one block of {@link Gelu}'s array forms). */
-  public static void values(GeluScales k, double[] x, double[] y, int from, int to, boolean toOdd,
+  public static void values(GeluScales k, double[] x, double[] y, int from, int to, FinalRounding rounding,
       double[] scratch) {
     for (int i = from; i < to; i++) {
-      y[i] = value(k, x[i], toOdd, scratch);
+      y[i] = value(k, x[i], rounding, scratch);
     }
   }
 
   /** y[i] = (float) value(x[i]) for i in [from, to). */
-  public static void values(GeluScales k, float[] x, float[] y, int from, int to, boolean toOdd,
+  public static void values(GeluScales k, float[] x, float[] y, int from, int to, FinalRounding rounding,
       double[] scratch) {
     for (int i = from; i < to; i++) {
-      y[i] = (float) value(k, x[i], toOdd, scratch);
+      y[i] = (float) value(k, x[i], rounding, scratch);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 
 /**
  * The fast paths of gelu's tanh form, x sigma(v) with v = C (x + kappa x^3), C = 2 sqrt(2/pi) and
@@ -45,7 +46,7 @@ public final class GeluTanhFastPath {
   private GeluTanhFastPath() {}
 
   /** gelu (tanh form) rounded for the dtype, or NaN (see the class comment). */
-  public static double value(GeluScales k, double x, boolean toOdd, double[] scratch) {
+  public static double value(GeluScales k, double x, FinalRounding rounding, double[] scratch) {
     double eh = expMinusAbsV(k, x, scratch);
     double el = scratch[0];
     // x sigma(v) = x n / (1 + E), n = 1 (x >= 0) or E (x < 0); selects, not branches.
@@ -60,11 +61,11 @@ public final class GeluTanhFastPath {
     double h = q + c;
     double err = BOUND * (x >= 0 ? eh : 1) * Math.abs(h) + 0x1p-49 * (Math.abs(c)
         + Math.abs(q * dl));
-    return FastPathRounding.round(h, c - (h - q), err, toOdd);
+    return FastPathRounding.round(h, c - (h - q), err, rounding);
   }
 
   /** gelu' (tanh form) rounded for the dtype, or NaN (see the class comment). */
-  public static double derivative(GeluScales k, double x, boolean toOdd, double[] scratch) {
+  public static double derivative(GeluScales k, double x, FinalRounding rounding, double[] scratch) {
     double eh = expMinusAbsV(k, x, scratch);
     double el = scratch[0];
     // s = x C (1 + 3 kappa x^2)
@@ -105,7 +106,7 @@ public final class GeluTanhFastPath {
     double c = (Math.fma(-r, qh, nh) + nl - r * ql) / qh;
     double h = r + c;
     double err = lows + 0x1p-52 * Math.abs(ql) + 0x1p-49 * Math.abs(c);
-    return FastPathRounding.round(h, c - (h - r), err, toOdd);
+    return FastPathRounding.round(h, c - (h - r), err, rounding);
   }
 
   /**
@@ -134,18 +135,18 @@ public final class GeluTanhFastPath {
   }
 
   /** y[i] = value(x[i]) for i in [from, to) (one block of {@link Gelu}'s array forms). */
-  public static void values(GeluScales k, double[] x, double[] y, int from, int to, boolean toOdd,
+  public static void values(GeluScales k, double[] x, double[] y, int from, int to, FinalRounding rounding,
       double[] scratch) {
     for (int i = from; i < to; i++) {
-      y[i] = value(k, x[i], toOdd, scratch);
+      y[i] = value(k, x[i], rounding, scratch);
     }
   }
 
   /** y[i] = (float) value(x[i]) for i in [from, to). */
-  public static void values(GeluScales k, float[] x, float[] y, int from, int to, boolean toOdd,
+  public static void values(GeluScales k, float[] x, float[] y, int from, int to, FinalRounding rounding,
       double[] scratch) {
     for (int i = from; i < to; i++) {
-      y[i] = (float) value(k, x[i], toOdd, scratch);
+      y[i] = (float) value(k, x[i], rounding, scratch);
     }
   }
 }

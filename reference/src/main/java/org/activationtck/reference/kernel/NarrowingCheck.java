@@ -17,7 +17,7 @@ import org.activationtck.reference.internal.DoubleRounding;
  * (float) r unless r is a boundary. At or above 2^-126 the boundaries are exactly the doubles
  * whose 29 fraction bits below float32's 23 are 1 followed by 28 zeros (the overflow threshold
  * included); below 2^-126 float32's grid is fixed and coarser, so every nonzero r there is
- * risky (zeros are returned as they are by toOdd); and NaN and the infinities are risky, so a
+ * risky (zeros are returned as they are by rounding); and NaN and the infinities are risky, so a
  * kernel can send any element to the scalar form by writing NaN.
  */
 public final class NarrowingCheck {

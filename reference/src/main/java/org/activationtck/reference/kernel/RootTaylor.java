@@ -2,8 +2,9 @@ package org.activationtck.reference.kernel;
 
 import static org.activationtck.reference.internal.DoubleDouble.add;
 import static org.activationtck.reference.internal.DoubleDouble.mul;
-
 import org.activationtck.reference.internal.DoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
+
 
 /**
  * A derivative near its simple root r (silu and gelu have a minimum): f'(x) = sum_{k=1..5}
@@ -29,7 +30,7 @@ public final class RootTaylor {
   }
 
   /** c1 h + c[0] h^2 + c[1] h^3 + ... rounded once for the dtype (nearest, or to odd). */
-  public static double value(boolean toOdd, double x, DoubleDouble root, DoubleDouble c1, double... higher) {
+  public static double value(FinalRounding rounding, double x, DoubleDouble root, DoubleDouble c1, double... higher) {
     double d = x - root.hi;
     DoubleDouble h = add(DoubleDouble.of(d), DoubleDouble.of(-root.lo));
     DoubleDouble p = DoubleDouble.of(higher[higher.length - 1]);
@@ -37,6 +38,6 @@ public final class RootTaylor {
       p = add(mul(p, h), DoubleDouble.of(higher[i]));
     }
     p = add(mul(p, h), c1);
-    return DoubleDouble.round(mul(p, h), toOdd);
+    return DoubleDouble.round(mul(p, h), rounding);
   }
 }

@@ -1,9 +1,10 @@
 package org.activationtck.reference.kernel;
 
-import org.activationtck.spec.params.Params;
-import org.activationtck.spi.Dtype;
 import org.activationtck.reference.ReferenceFunction;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.FinalRounding;
+import org.activationtck.spec.params.Params;
+import org.activationtck.spi.Dtype;
 
 /**
  * Base of the elementwise references whose kernels compute more than a double and round it once
@@ -15,19 +16,18 @@ public abstract class RoundingFunction implements ReferenceFunction {
 
   @Override
   public final Kernel bind(Params p) {
-    return bind(p, true);
+    return bind(p, FinalRounding.TO_ODD);
   }
 
   @Override
   public final Kernel bind(Params p, Dtype dtype) {
-    return bind(p, DoubleRounding.roundsToOdd(dtype));
+    return bind(p, FinalRounding.forDtype(dtype));
   }
 
   /**
-   * The kernel for resolved parameters p whose final rounding is to odd when {@code toOdd}, else
-   * to nearest.
+   * The kernel for resolved parameters p whose final rounding is {@code rounding}.
    *
    * @throws IllegalArgumentException for parameter values outside the function's domain
    */
-  public abstract Kernel bind(Params p, boolean toOdd);
+  public abstract Kernel bind(Params p, FinalRounding rounding);
 }

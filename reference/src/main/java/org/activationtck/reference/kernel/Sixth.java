@@ -1,6 +1,7 @@
 package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.FinalRounding;
 
 /**
  * (hi + lo) / 6 rounded once for the dtype, for hard_sigmoid and hard_silu, whose results are
@@ -29,13 +30,13 @@ public final class Sixth {
   private static final double ONE_SIXTH = 1.0 / 6;
 
   /** (hi + lo) / 6 for a double-double hi + lo with |lo| <= ulp(hi). */
-  public static double of(double hi, double lo, boolean toOdd) {
+  public static double of(double hi, double lo, FinalRounding rounding) {
     double q = hi * ONE_SIXTH;
     double remainder = Math.fma(-q, 6, hi);
     double correction = (remainder + lo) / 6;
     double result = q + correction;
     double residual = (q - result) + correction;
-    return DoubleRounding.finish(result, residual, toOdd);
+    return DoubleRounding.finish(result, residual, rounding);
   }
 
   /** {@link #of}(hi, lo, false): the nearest double to (hi + lo) / 6 (within the bound above). */

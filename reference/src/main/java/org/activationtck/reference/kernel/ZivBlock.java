@@ -1,6 +1,7 @@
 package org.activationtck.reference.kernel;
 
 import java.util.Arrays;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.ZivRounding;
 
 /**
@@ -10,7 +11,7 @@ import org.activationtck.reference.internal.ZivRounding;
  * forms Ziv's interval in a vector loop, and {@link #finish} keeps the decided results and records
  * the others (a rare, so predictable, branch) for the caller's exact path.
  *
- * <p>The test is {@link ZivRounding#decides}(r, rl, err, toOdd) with err = B |r| (B the caller's
+ * <p>The test is {@link ZivRounding#decides}(r, rl, err, rounding) with err = B |r| (B the caller's
  * relative bound, with its margin for the rounded ends), for r the nearest double to r + rl (the
  * callers form r + rl by FastTwoSum): with upper = fl(r + fl(rl + err)) and lower = fl(r + fl(rl -
  * err)), rounding is monotone, so lower <= fl(r + rl) = r <= upper, and gap = (upper - r) - (lower
@@ -63,12 +64,12 @@ public final class ZivBlock {
   }
 
   /**
-   * y[start + i] = r[i] for i < n, rounded to odd towards rl[i] when toOdd, and records start + i
+   * y[start + i] = r[i] for i < n, rounded to odd towards rl[i] when rounding is TO_ODD, and records start + i
    * for each element the test does not decide (the caller overwrites those).
    */
-  public void finish(double[] y, int start, int n, boolean toOdd) {
+  public void finish(double[] y, int start, int n, FinalRounding rounding) {
     double[] g = gap;
-    if (toOdd) {
+    if (rounding.toOdd()) {
       for (int i = 0; i < n; i++) {
         if (!((g[i] == 0) & (Math.abs(rl[i]) > err[i]))) {
           record(start + i);

@@ -2,22 +2,23 @@ package org.activationtck.reference.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.activationtck.oracle.AxisFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.OracleValue;
-import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
-import org.activationtck.spi.Dtype;
-import org.activationtck.spec.catalog.Catalog;
-import org.activationtck.spec.catalog.FunctionSpec;
 import org.activationtck.reference.ReferenceAxisFunction;
 import org.activationtck.reference.ReferenceRegistry;
+import org.activationtck.reference.internal.FinalRounding;
+import org.activationtck.spec.catalog.Catalog;
+import org.activationtck.spec.catalog.FunctionSpec;
+import org.activationtck.spec.params.Params;
+import org.activationtck.spi.Dtype;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
 
 /**
  * The axis references' fast paths (Ziv tests over double-double passes) on the long vectors
@@ -82,11 +83,11 @@ class AxisFastPathTest {
     for (int n : new int[] {2, 3, 17, 255, 256, 257, 1000, 4096}) {
       for (double scale : new double[] {1e-6, 1, 10, 100, 400, 1000}) {
         double[] x = logits(r, n, scale);
-        for (boolean toOdd : new boolean[] {false, true}) {
-          double[] fast = Softmax.shifted(x, sign, toOdd);
-          double[] exact = Softmax.exact(x, sign, toOdd);
+        for (FinalRounding rounding : FinalRounding.values()) {
+          double[] fast = Softmax.shifted(x, sign, rounding);
+          double[] exact = Softmax.exact(x, sign, rounding);
           for (int i = 0; i < n; i++) {
-            assertEquals(exact[i], fast[i], 0, "n=" + n + " scale=" + scale + " toOdd=" + toOdd
+            assertEquals(exact[i], fast[i], 0, "n=" + n + " scale=" + scale + " rounding=" + rounding
                 + " [" + i + "] x=" + x[i]);
           }
         }
@@ -101,14 +102,14 @@ class AxisFastPathTest {
     for (int n : new int[] {2, 3, 17, 255, 256, 257, 1000, 4096}) {
       for (double scale : new double[] {1e-6, 1, 10, 100, 400, 1000}) {
         double[] x = logits(r, n, scale);
-        for (boolean toOdd : new boolean[] {false, true}) {
-          double[] fast = f.apply(x, null, toOdd);
-          double[] exact = LogSoftmax.exact(x, toOdd);
+        for (FinalRounding rounding : FinalRounding.values()) {
+          double[] fast = f.apply(x, null, rounding);
+          double[] exact = LogSoftmax.exact(x, rounding);
           for (int i = 0; i < n; i++) {
             // narrow dtypes: compared after their rounding (see LogSoftmax's class comment)
-            double e = toOdd ? (float) exact[i] : exact[i];
-            double g = toOdd ? (float) fast[i] : fast[i];
-            assertEquals(e, g, 0, "n=" + n + " scale=" + scale + " toOdd=" + toOdd
+            double e = rounding.toOdd() ? (float) exact[i] : exact[i];
+            double g = rounding.toOdd() ? (float) fast[i] : fast[i];
+            assertEquals(e, g, 0, "n=" + n + " scale=" + scale + " rounding=" + rounding
                 + " [" + i + "] x=" + x[i]);
           }
         }
@@ -123,11 +124,11 @@ class AxisFastPathTest {
     for (int n : new int[] {2, 4, 18, 256, 1000, 4096}) {
       for (double scale : new double[] {1e-6, 1, 10, 100, 700, 1e300}) {
         double[] x = logits(r, n, scale);
-        for (boolean toOdd : new boolean[] {false, true}) {
-          double[] fast = f.apply(x, null, toOdd);
+        for (FinalRounding rounding : FinalRounding.values()) {
+          double[] fast = f.apply(x, null, rounding);
           for (int i = 0; i < n / 2; i++) {
-            assertEquals(Glu.gated(x[i], x[n / 2 + i], toOdd), fast[i], 0, "n=" + n + " scale="
-                + scale + " toOdd=" + toOdd + " a=" + x[i] + " b=" + x[n / 2 + i]);
+            assertEquals(Glu.gated(x[i], x[n / 2 + i], rounding), fast[i], 0, "n=" + n + " scale="
+                + scale + " rounding=" + rounding + " a=" + x[i] + " b=" + x[n / 2 + i]);
           }
         }
       }
@@ -156,10 +157,10 @@ class AxisFastPathTest {
         double b = gates[r.nextInt(gates.length)];
         x[n + i] = r.nextInt(4) == 0 ? b : b + r.nextDouble() - 0.5;
       }
-      for (boolean toOdd : new boolean[] {false, true}) {
-        double[] fast = f.apply(x, null, toOdd);
+      for (FinalRounding rounding : FinalRounding.values()) {
+        double[] fast = f.apply(x, null, rounding);
         for (int i = 0; i < n; i++) {
-          assertEquals(Glu.gated(x[i], x[n + i], toOdd), fast[i], 0, "toOdd=" + toOdd + " a="
+          assertEquals(Glu.gated(x[i], x[n + i], rounding), fast[i], 0, "rounding=" + rounding + " a="
               + x[i] + " b=" + x[n + i]);
         }
       }

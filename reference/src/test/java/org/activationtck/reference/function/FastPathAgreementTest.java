@@ -1,18 +1,19 @@
 package org.activationtck.reference.function;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Map;
 import java.util.Random;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.OracleValue;
-import org.activationtck.spec.params.Params;
-import org.activationtck.spi.Dtype;
+import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.spec.catalog.Catalog;
 import org.activationtck.spec.catalog.FunctionSpec;
-import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.spec.params.Params;
+import org.activationtck.spi.Dtype;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * The table and plain-double fast paths of arctan, tanh, softplus and log_sigmoid against the
@@ -45,13 +46,13 @@ class FastPathAgreementTest {
     StringBuilder failures = new StringBuilder();
     for (int i = 0; i < SAMPLES; i++) {
       double x = input(rnd, i);
-      for (boolean toOdd : new boolean[] {false, true}) {
-        double fast = Arctan.atan(x, toOdd);
-        double slow = Arctan.accurate(x, toOdd);
-        boolean same = toOdd ? (float) fast == (float) slow : fast == slow;
+      for (FinalRounding rounding : FinalRounding.values()) {
+        double fast = Arctan.atan(x, rounding);
+        double slow = Arctan.accurate(x, rounding);
+        boolean same = rounding.toOdd() ? (float) fast == (float) slow : fast == slow;
         if (!same && failures.length() < 2000) {
-          failures.append(String.format("%n  x=%s toOdd=%s: fast %s, accurate %s",
-              Double.toHexString(x), toOdd, fast, slow));
+          failures.append(String.format("%n  x=%s rounding=%s: fast %s, accurate %s",
+              Double.toHexString(x), rounding, fast, slow));
         }
       }
     }
@@ -67,14 +68,14 @@ class FastPathAgreementTest {
         double x = i % 7 == 6 ? rnd.nextDouble() * 1600 - 800 : input(rnd, i);
         double z = beta * x;
         double zl = Math.fma(beta, x, -z);
-        for (boolean toOdd : new boolean[] {false, true}) {
-          double fast = Softplus.softplus(z, zl, beta, toOdd);
-          double slow = Softplus.accurate(z, zl, beta, toOdd);
-          boolean same = toOdd ? (float) fast == (float) slow
+        for (FinalRounding rounding : FinalRounding.values()) {
+          double fast = Softplus.softplus(z, zl, beta, rounding);
+          double slow = Softplus.accurate(z, zl, beta, rounding);
+          boolean same = rounding.toOdd() ? (float) fast == (float) slow
               : Double.doubleToLongBits(fast) == Double.doubleToLongBits(slow);
           if (!same && failures.length() < 2000) {
-            failures.append(String.format("%n  x=%s beta=%s toOdd=%s: fast %s, accurate %s",
-                Double.toHexString(x), beta, toOdd, fast, slow));
+            failures.append(String.format("%n  x=%s beta=%s rounding=%s: fast %s, accurate %s",
+                Double.toHexString(x), beta, rounding, fast, slow));
           }
         }
       }
@@ -107,7 +108,7 @@ class FastPathAgreementTest {
       for (int i = 0; i < x.length; i++) {
         double z = beta * x[i];
         float want = z > 20 ? x[i]
-            : (float) Softplus.accurate(z, Math.fma(beta, x[i], -z), beta, true);
+            : (float) Softplus.accurate(z, Math.fma(beta, x[i], -z), beta, FinalRounding.TO_ODD);
         if (Float.floatToIntBits(want) != Float.floatToIntBits(y[i]) && failures.length() < 2000) {
           failures.append(String.format("%n  softplus x=%s beta=%s: array %s, accurate %s",
               Float.toHexString(x[i]), beta, y[i], want));
@@ -124,7 +125,7 @@ class FastPathAgreementTest {
     float[] y = new float[x.length];
     k.values(x, y);
     for (int i = 0; i < x.length; i++) {
-      float want = (float) -Softplus.accurate(-x[i], 0, 1, true);
+      float want = (float) -Softplus.accurate(-x[i], 0, 1, FinalRounding.TO_ODD);
       if (Float.floatToIntBits(want) != Float.floatToIntBits(y[i]) && failures.length() < 2000) {
         failures.append(String.format("%n  log_sigmoid x=%s: array %s, accurate %s",
             Float.toHexString(x[i]), y[i], want));
@@ -135,8 +136,8 @@ class FastPathAgreementTest {
 
   @Test
   void softplus_agreesWithOracle_correctlyRounded() {
-    checkOracle("softplus", "keras3", Map.of(), x -> Softplus.softplus(x, 0, 1, false),
-        x -> Softplus.softplus(x, 0, 1, true));
+    checkOracle("softplus", "keras3", Map.of(), x -> Softplus.softplus(x, 0, 1, FinalRounding.NEAREST),
+        x -> Softplus.softplus(x, 0, 1, FinalRounding.TO_ODD));
   }
 
   @Test
@@ -145,14 +146,14 @@ class FastPathAgreementTest {
     StringBuilder failures = new StringBuilder();
     for (int i = 0; i < SAMPLES; i++) {
       double x = i % 5 == 4 ? rnd.nextDouble() * 50 - 25 : input(rnd, i);
-      for (boolean toOdd : new boolean[] {false, true}) {
-        double fast = Tanh.tanh(x, toOdd);
-        double slow = Tanh.accurate(x, toOdd);
-        boolean same = toOdd ? (float) fast == (float) slow
+      for (FinalRounding rounding : FinalRounding.values()) {
+        double fast = Tanh.tanh(x, rounding);
+        double slow = Tanh.accurate(x, rounding);
+        boolean same = rounding.toOdd() ? (float) fast == (float) slow
             : Double.doubleToLongBits(fast) == Double.doubleToLongBits(slow);
         if (!same && failures.length() < 2000) {
-          failures.append(String.format("%n  x=%s toOdd=%s: fast %s, accurate %s",
-              Double.toHexString(x), toOdd, fast, slow));
+          failures.append(String.format("%n  x=%s rounding=%s: fast %s, accurate %s",
+              Double.toHexString(x), rounding, fast, slow));
         }
       }
     }
@@ -161,12 +162,12 @@ class FastPathAgreementTest {
 
   @Test
   void tanh_agreesWithOracle_correctlyRounded() {
-    checkOracle("tanh", "keras3", Map.of(), x -> Tanh.tanh(x, false), x -> Tanh.tanh(x, true));
+    checkOracle("tanh", "keras3", Map.of(), x -> Tanh.tanh(x, FinalRounding.NEAREST), x -> Tanh.tanh(x, FinalRounding.TO_ODD));
   }
 
   @Test
   void arctan_agreesWithOracle_correctlyRounded() {
-    checkOracle("arctan", "keras3", Map.of(), x -> Arctan.atan(x, false), x -> Arctan.atan(x, true));
+    checkOracle("arctan", "keras3", Map.of(), x -> Arctan.atan(x, FinalRounding.NEAREST), x -> Arctan.atan(x, FinalRounding.TO_ODD));
   }
 
   private static void checkOracle(String id, String dialect, Map<String, String> explicit,

@@ -68,9 +68,9 @@ class KernelAccuracyTest {
     assertEquals(odd, DoubleRounding.toOdd(odd, -1e-30));
     // float32 midpoint 1 + 2^-24 with a remainder below: odd rounding keeps (float) correct
     double mid = 1 + 0x1p-24;
-    assertEquals(1.0f, (float) DoubleRounding.finish(mid, -1e-40, true));
-    assertEquals(1 + 0x1p-23f, (float) DoubleRounding.finish(mid, 1e-40, true));
-    assertEquals(mid, DoubleRounding.finish(mid, 1e-40, false));
+    assertEquals(1.0f, (float) DoubleRounding.finish(mid, -1e-40, FinalRounding.TO_ODD));
+    assertEquals(1 + 0x1p-23f, (float) DoubleRounding.finish(mid, 1e-40, FinalRounding.TO_ODD));
+    assertEquals(mid, DoubleRounding.finish(mid, 1e-40, FinalRounding.NEAREST));
   }
 
   @Test

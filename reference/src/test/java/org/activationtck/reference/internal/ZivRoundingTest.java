@@ -68,13 +68,13 @@ class ZivRoundingTest {
         h = (f + (double) Math.nextUp(f)) / 2 + Math.ulp(h) * r.nextInt(-3, 4);
       }
       double l = Math.ulp(h) * (r.nextDouble() - 0.5);
-      double got = ZivRounding.forDtype(h, l, BOUND, true);
+      double got = ZivRounding.forDtype(h, l, BOUND, FinalRounding.TO_ODD);
       if (got == got) {
         decided++;
         assertEquals(exact(h, l).floatValue(), (float) got, "h=" + h + " l=" + l);
       }
     }
     assertTrue(decided > 12000, "only " + decided + " of 20000 decided");
-    assertEquals(ZivRounding.nearest(1.25, 1e-20, BOUND), ZivRounding.forDtype(1.25, 1e-20, BOUND, false));
+    assertEquals(ZivRounding.nearest(1.25, 1e-20, BOUND), ZivRounding.forDtype(1.25, 1e-20, BOUND, FinalRounding.NEAREST));
   }
 }

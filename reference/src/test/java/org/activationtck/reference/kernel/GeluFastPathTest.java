@@ -7,6 +7,7 @@ import java.util.Random;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.OracleValue;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.GeluExactFastPath;
 import org.activationtck.reference.kernel.GeluScales;
 import org.activationtck.reference.kernel.GeluTanhFastPath;
@@ -81,7 +82,7 @@ class GeluFastPathTest {
 
   /** A fast path with the kernel's constants. */
   private interface FastPath {
-    double apply(GeluScales k, double x, boolean toOdd);
+    double apply(GeluScales k, double x, FinalRounding rounding);
   }
 
   private static void check(String approximate, Dtype t, double lo, double hi, FastPath fast) {
@@ -100,7 +101,7 @@ class GeluFastPathTest {
       FastPath fast, boolean derivative) {
     Params p = Params.resolve(SPEC, dialect, Map.of("approximate", approximate), t);
     GeluScales k = GeluScales.of(p);
-    boolean toOdd = t != Dtype.FLOAT64;
+    FinalRounding rounding = FinalRounding.forDtype(t);
     Random rnd = new Random(8_2026_1124L);
     int decided = 0;
     int n = 1200;
@@ -109,7 +110,7 @@ class GeluFastPathTest {
       double x0 = i % 2 == 0 ? lo + (hi - lo) * rnd.nextDouble()
           : (rnd.nextBoolean() ? 1 : -1) * Math.pow(2, -60 + 63 * rnd.nextDouble());
       double x = t == Dtype.FLOAT32 ? (double) (float) x0 : x0;
-      double y = fast.apply(k, x, toOdd);
+      double y = fast.apply(k, x, rounding);
       if (y != y) {
         continue;
       }

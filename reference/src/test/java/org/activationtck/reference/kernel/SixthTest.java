@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
 import org.activationtck.reference.internal.DoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.Sixth;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class SixthTest {
   void roundedToOdd_narrowsCorrectlyNextToFloatMidpoints() {
     for (double x : nearMidpoints(5, 10_000, true)) {
       double s = x + 3;
-      double odd = Sixth.of(s, DoubleDouble.twoSumError(x, 3, s), true);
+      double odd = Sixth.of(s, DoubleDouble.twoSumError(x, 3, s), FinalRounding.TO_ODD);
       assertEquals(Float.parseFloat(exact(x).toString()), (float) odd,
           () -> "(" + Double.toHexString(x) + " + 3) / 6 in float32");
     }
