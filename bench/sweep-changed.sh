@@ -39,7 +39,7 @@ declare -A EXTRA_VARIANTS=(
   [hard_silu]="--dialect onnx"               # OnnxHardSwish, slope float32(1/6)
 )
 
-usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,/^set /p' "$0" | sed -n 's/^# \{0,1\}//p' >&2; exit 2; }
 
 dry=false
 rev=
