@@ -1,5 +1,5 @@
 // Unit tests of the JavaScript client: node --test clients/javascript/
-// (run by the harness's ClientModulesTest).
+// (run by the runner's ClientModulesTest).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';

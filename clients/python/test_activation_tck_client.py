@@ -1,5 +1,5 @@
 """Unit tests of the Python client: python3 -m unittest clients/python/test_activation_tck_client.py
-(run by the harness's ClientModulesTest)."""
+(run by the runner's ClientModulesTest)."""
 import io
 import json
 import math

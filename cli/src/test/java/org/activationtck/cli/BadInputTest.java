@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every bad input to {@code ./tck} gets exit code 2 and exactly one line on stderr that names the
- * bad token, never a stack trace (README "Guarantees under faults").
+ * bad token, never a stack trace (docs/guide/faults.md).
  */
 class BadInputTest {
 
