@@ -80,6 +80,7 @@ final class OracleCommand implements Callable<Integer> {
       case "formats": return "--format";
       case "wrt": return "--wrt";
       case "derivative": return "--derivative";
+      case "params": return "--param";
       default: return "";
     }
   }

@@ -30,7 +30,10 @@ final class OracleQuery {
   /** The longest vector an axis function takes (about 1 s at 1000 digits for softmax here). */
   static final int MAX_AXIS_LENGTH = 1000;
 
-  /** The longest input token: far more than the 767 significant digits a double can need. */
+  /**
+   * The longest input token or parameter value: far more than the 767 significant digits a
+   * double can need.
+   */
   static final int MAX_TOKEN_CHARS = 2000;
 
   /** Most inputs of an elementwise function in one server request. */
@@ -96,6 +99,11 @@ final class OracleQuery {
       throw new IllegalArgumentException(at(field.apply("dialect"), e.getMessage()), e);
     }
     this.dialect = dialect;
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      // a parameter is read exactly too: a million digits take half a minute
+      String name = field.apply("params");
+      checkToken(e.getValue(), name + (name.startsWith("--") ? " " : "/") + e.getKey(), "a value");
+    }
     this.params = new LinkedHashMap<>(params);
     try {
       this.inputDtype = Dtype.fromId(inputDtype);
@@ -159,8 +167,12 @@ final class OracleQuery {
    * exactly takes quadratic time).
    */
   static String checkToken(String t, String field) {
+    return checkToken(t, field, "an input");
+  }
+
+  private static String checkToken(String t, String field, String what) {
     if (t.length() > MAX_TOKEN_CHARS) {
-      throw new LimitExceeded("token_chars", at(field, "an input longer than " + MAX_TOKEN_CHARS
+      throw new LimitExceeded("token_chars", at(field, what + " longer than " + MAX_TOKEN_CHARS
           + " characters (limit token_chars): '" + t.substring(0, 40) + "...'"));
     }
     return t;

@@ -101,6 +101,17 @@ class OracleBoundsTest {
   }
 
   @Test
+  void aMillionDigitParameter_isBadInput_quickly() {
+    // read exactly like an input: a million digits took half a minute
+    String huge = "negative_slope=0." + "3".repeat(1_000_000);
+    CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> CliRun.exec("oracle", "leaky_relu", "-1", "--param", huge));
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--param negative_slope: a value longer than "
+        + OracleCommand.MAX_TOKEN_CHARS + " characters (limit token_chars)"), r.err());
+  }
+
+  @Test
   void hugeDigits_isBadInput_namingTheLimit() {
     for (String d : new String[] {"1000000000", "1001", "0"}) {
       CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30),

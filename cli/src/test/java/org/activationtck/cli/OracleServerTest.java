@@ -206,6 +206,10 @@ class OracleServerTest {
         + repeat("1", OracleQuery.MAX_AXIS_LENGTH + 1) + "}"), "axis_length");
     assertLimit(one("{\"id\": 3, \"function\": \"sigmoid\", \"x\": [\"1." + "3".repeat(2000) + "\"]}"),
         "token_chars");
+    assertLimit(one("{\"id\": 5, \"function\": \"leaky_relu\", \"params\": {\"negative_slope\": \"0."
+        + "3".repeat(2000) + "\"}, \"x\": [-1]}"), "token_chars");
+    assertError(one("{\"id\": 6, \"function\": \"leaky_relu\", \"params\": {\"negative_slope\": \"0."
+        + "3".repeat(2000) + "\"}, \"x\": [-1]}"), "field params/negative_slope: a value longer than 2000");
     // at the limits they are answered
     JsonNode r = one("{\"id\": 4, \"function\": \"sigmoid\", \"x\": "
         + repeat("0", OracleQuery.MAX_ELEMENTS) + ", \"formats\": [\"float32\"]}");
