@@ -69,8 +69,8 @@ final class NumberLiteral {
         throw bad(t);
       }
       if (Math.abs(exponent) > MAX_BINARY_EXPONENT) {
-        throw new IllegalArgumentException("number out of range (binary exponent beyond "
-            + MAX_BINARY_EXPONENT + "): '" + abbreviate(t) + "'");
+        throw new OracleQuery.LimitExceeded("binary_exponent", "number out of range (binary exponent"
+            + " beyond " + MAX_BINARY_EXPONENT + ", limit binary_exponent): '" + abbreviate(t) + "'");
       }
       // beyond every format's range the exact value is not needed (2^-99999 has 99,999 decimal
       // digits and took seconds): a stand-in on the same side rounds the same in every format
@@ -91,8 +91,8 @@ final class NumberLiteral {
     if (t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d{7,}")) {
       // a number, but its exponent alone would make BigDecimal work for ever: out of range, like
       // a hex float's beyond 2^100000 (1e400 is in range and rounds to Infinity, as IEEE does)
-      throw new IllegalArgumentException("number out of range (exponent beyond 999999): '"
-          + abbreviate(t) + "'");
+      throw new OracleQuery.LimitExceeded("decimal_exponent", "number out of range (exponent beyond"
+          + " 999999, limit decimal_exponent): '" + abbreviate(t) + "'");
     }
     if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,6})?")) {
       throw bad(t);

@@ -190,6 +190,8 @@ final class OracleQuery {
       String t = checkToken(tokens.get(i), field.apply(i));
       try {
         x[i] = NumberLiteral.parse(t, inputDtype);
+      } catch (LimitExceeded e) {
+        throw new LimitExceeded(e.limit(), at(field.apply(i), e.getMessage()));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(at(field.apply(i), e.getMessage()), e);
       }

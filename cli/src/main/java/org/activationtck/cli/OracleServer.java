@@ -278,8 +278,10 @@ final class OracleServer {
         g.writeStringField("id", s.id());
         g.writeStringField("kind", s.kind() == Kind.AXIS ? "axis" : "elementwise");
         g.writeArrayFieldStart("dialects");
-        for (String d : s.names().keySet()) {
-          g.writeString(d);
+        for (Dialect d : Dialect.values()) {
+          if (s.inDialect(d.id())) {
+            g.writeString(d.id());
+          }
         }
         g.writeEndArray();
         g.writeArrayFieldStart("params");
