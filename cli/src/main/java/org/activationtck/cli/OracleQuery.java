@@ -137,14 +137,6 @@ final class OracleQuery {
   }
 
   /**
-   * Whether the inputs of an elementwise query may be evaluated in chunks, which the command line
-   * does when it streams stdin.
-   */
-  boolean elementwise() {
-    return !axis();
-  }
-
-  /**
    * The limit on the number of inputs of one evaluation: an axis function's vector on the
    * command line and in the server, an elementwise request in the server.
    *
@@ -153,8 +145,7 @@ final class OracleQuery {
   void checkCount(int count, boolean request, String field) {
     if (axis() && count > MAX_AXIS_LENGTH) {
       throw new LimitExceeded("axis_length", at(field, function.id()
-          + " takes one vector of at most " + MAX_AXIS_LENGTH + " elements here (limit axis_length;"
-          + " the time grows with its length times the digits')"));
+          + " takes one vector of at most " + MAX_AXIS_LENGTH + " elements here (limit axis_length)"));
     }
     if (request && !axis() && count > MAX_ELEMENTS) {
       throw new LimitExceeded("elements", field + ": at most " + MAX_ELEMENTS
