@@ -18,6 +18,12 @@ final class NumberLiteral {
   private static final Pattern HEX = Pattern.compile(
       "([+-]?)0[xX]([0-9a-fA-F]*)(?:\\.([0-9a-fA-F]*))?[pP]([+-]?\\d+)");
 
+  /** The largest |p| of a hex float's binary exponent, after the fraction digits' shift. */
+  static final int MAX_BINARY_EXPONENT = 100_000;
+
+  /** The most digits of a decimal exponent: 1e999999 is read (and rounds to Infinity). */
+  static final int MAX_DECIMAL_EXPONENT_DIGITS = 6;
+
   private NumberLiteral() {}
 
   /**
@@ -62,8 +68,19 @@ final class NumberLiteral {
       } catch (NumberFormatException e) {
         throw bad(t);
       }
-      if (Math.abs(exponent) > 100_000) {
-        throw new IllegalArgumentException("number out of range: '" + t + "'");
+      if (Math.abs(exponent) > MAX_BINARY_EXPONENT) {
+        throw new OracleQuery.LimitExceeded("binary_exponent", "number out of range (binary exponent"
+            + " beyond " + MAX_BINARY_EXPONENT + ", limit binary_exponent): '" + abbreviate(t) + "'");
+      }
+      // beyond every format's range the exact value is not needed (2^-99999 has 99,999 decimal
+      // digits and took seconds): a stand-in on the same side rounds the same in every format
+      long top = exponent + mantissa.bitLength();
+      if (mantissa.signum() != 0 && top > 1100) {
+        mantissa = BigInteger.ONE;
+        exponent = 1100;
+      } else if (mantissa.signum() != 0 && top < -1100) {
+        mantissa = BigInteger.ONE;
+        exponent = -1100;
       }
       BigDecimal v = exponent >= 0
           ? new BigDecimal(mantissa.shiftLeft((int) exponent))
@@ -74,8 +91,8 @@ final class NumberLiteral {
     if (t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d{7,}")) {
       // a number, but its exponent alone would make BigDecimal work for ever: out of range, like
       // a hex float's beyond 2^100000 (1e400 is in range and rounds to Infinity, as IEEE does)
-      throw new IllegalArgumentException("number out of range (exponent beyond 999999): '"
-          + abbreviate(t) + "'");
+      throw new OracleQuery.LimitExceeded("decimal_exponent", "number out of range (exponent beyond"
+          + " 999999, limit decimal_exponent): '" + abbreviate(t) + "'");
     }
     if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,6})?")) {
       throw bad(t);

@@ -10,10 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.activationtck.oracle.Oracle;
 import org.activationtck.oracle.OracleValue;
-import org.activationtck.spec.format.Rounding;
-import org.activationtck.spi.Dtype;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,16 +24,24 @@ import picocli.CommandLine.Model.CommandSpec;
             + "digits, or correctly rounded to a binary format.",
         "X is decimal, hex float (0x1.8p-3), NaN, Infinity, -Infinity or -0.0, rounded to "
             + "--input-dtype; with no X, X's are read from stdin. For axis functions (softmax, glu, "
-            + "...) the X's are one vector."})
+            + "...) the X's are one vector.",
+        "--serve answers JSON-lines requests instead (docs/ORACLE-SERVER.md).",
+        "Limits: --digits 1..1000, an input of at most 2000 characters, a vector of at most 1000 "
+            + "elements; beyond them exit 2 naming the limit (docs/guide/exact-values.md)."})
 final class OracleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FUNCTION", description = "catalog id or alias, e.g. gelu")
+  @Parameters(index = "0", paramLabel = "FUNCTION", arity = "0..1",
+      description = "catalog id or alias, e.g. gelu (not with --serve)")
   String function;
 
   @Parameters(index = "1..*", paramLabel = "X", arity = "0..*", description = "inputs")
   List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--serve", description = "answer JSON-lines requests on stdin, one reply line "
+      + "each on stdout, until stdin ends (docs/ORACLE-SERVER.md); no other option applies")
+  boolean serve;
 
   @Option(names = "--dialect", defaultValue = "keras3",
       description = "keras3 (default), tf_keras2, pytorch, jax or onnx")
@@ -56,7 +61,8 @@ final class OracleCommand implements Callable<Integer> {
       description = "with --derivative: the variable, x (default) or a trainable parameter (soft_exponential: alpha)")
   String wrt;
 
-  @Option(names = "--digits", defaultValue = "40", description = "significant digits for --format exact (default 40)")
+  @Option(names = "--digits", defaultValue = "40",
+      description = "significant digits for --format exact (default 40, at most 1000)")
   int digits;
 
   @Option(names = "--input-dtype", defaultValue = "float64",
@@ -67,42 +73,47 @@ final class OracleCommand implements Callable<Integer> {
       description = "exact (default), or float64/float32/float16/bfloat16: correctly rounded, shortest round-trip decimal")
   String format;
 
+  /** How the command line names a query's fields in errors ("" for those its messages name). */
+  private static String option(String field) {
+    switch (field) {
+      case "digits": return "--digits";
+      case "formats": return "--format";
+      case "wrt": return "--wrt";
+      case "derivative": return "--derivative";
+      case "params": return "--param";
+      default: return "";
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
+    if (serve) {
+      if (function != null || !paramTexts.isEmpty()) {
+        throw new IllegalArgumentException("--serve takes no FUNCTION, X or --param: each request "
+            + "names its own (docs/ORACLE-SERVER.md)");
+      }
+      return new OracleServer(System.in, spec.commandLine().getOut()).serve();
+    }
+    if (function == null) {
+      throw new IllegalArgumentException("Missing required parameter: 'FUNCTION' (or --serve)");
+    }
     for (String t : paramTexts) {
       ParamOption.add(params, t);
     }
-    Dtype in = Dtype.fromId(inputDtype);
-    Dtype out;
-    try {
-      out = format.equals("exact") ? null : Dtype.fromId(format);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--format: unknown format '" + format
-          + "' (expected exact, float64, float32, float16 or bfloat16)");
-    }
-    if (digits < 1 || digits > 1000) {
-      throw new IllegalArgumentException("--digits must be in 1..1000, got " + digits);
-    }
-    if (!derivative && !wrt.equals("x")) {
-      throw new IllegalArgumentException("--wrt needs --derivative");
-    }
-    boolean axis = Oracle.standard().catalog().require(function).kind()
-        == org.activationtck.spec.catalog.Kind.AXIS;
+    OracleQuery q = new OracleQuery(function, dialect, params, inputDtype, derivative, wrt,
+        List.of(format), digits, OracleCommand::option);
     PrintWriter pw = spec.commandLine().getOut();
     TokenReader tokens = inputs.isEmpty()
         ? new TokenReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
         : new TokenReader(inputs);
-    if (axis) {
+    if (q.axis()) {
       // one vector: all of it first, within the documented bound
       List<String> all = new ArrayList<>();
       for (String t; (t = tokens.next()) != null; ) {
-        if (all.size() == MAX_AXIS_LENGTH) {
-          throw new IllegalArgumentException(function + " takes one vector of at most "
-              + MAX_AXIS_LENGTH + " elements here (the oracle's time grows with its square)");
-        }
+        q.checkCount(all.size() + 1, false, "");
         all.add(t);
       }
-      print(pw, evaluate(all, in), out);
+      print(pw, q, q.evaluate(all, i -> ""));
       return 0;
     }
     // elementwise: each chunk of inputs is evaluated and printed before the next is read, so
@@ -112,36 +123,28 @@ final class OracleCommand implements Callable<Integer> {
     for (String t; (t = tokens.next()) != null; ) {
       chunk.add(t);
       if (chunk.size() == CHUNK || tokens.waiting()) {
-        print(pw, evaluate(chunk, in), out);
+        print(pw, q, q.evaluate(chunk, i -> ""));
         chunk.clear();
       }
     }
     if (!chunk.isEmpty() || !tokens.sawAny()) {
-      print(pw, evaluate(chunk, in), out);
+      print(pw, q, q.evaluate(chunk, i -> ""));
     }
     return 0;
   }
 
   /** Inputs evaluated and printed together when streaming from stdin. */
-  static final int CHUNK = 4096;
+  static final int CHUNK = OracleQuery.CHUNK;
 
-  /** The longest vector an axis function takes (about 13 s at 40 digits for softmax here). */
-  static final int MAX_AXIS_LENGTH = 1000;
+  /** The longest vector an axis function takes. */
+  static final int MAX_AXIS_LENGTH = OracleQuery.MAX_AXIS_LENGTH;
 
-  /** The longest input token: far more than the 767 significant digits a double can need. */
-  static final int MAX_TOKEN_CHARS = 2000;
+  /** The longest input token. */
+  static final int MAX_TOKEN_CHARS = OracleQuery.MAX_TOKEN_CHARS;
 
-  private List<OracleValue> evaluate(List<String> tokens, Dtype in) {
-    double[] x = new double[tokens.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = NumberLiteral.parse(tokens.get(i), in);
-    }
-    return Oracle.standard().evaluate(function, dialect, params, in, derivative ? wrt : null, x);
-  }
-
-  private void print(PrintWriter pw, List<OracleValue> values, Dtype out) {
+  private static void print(PrintWriter pw, OracleQuery q, List<OracleValue> values) {
     for (OracleValue v : values) {
-      pw.println(out == null ? v.decimal(digits) : Rounding.shortest(v.rounded(out), out));
+      pw.println(q.format(v, q.formats.get(0)));
     }
     pw.flush();
   }
@@ -202,8 +205,7 @@ final class OracleCommand implements Callable<Integer> {
           continue;
         }
         if (b.length() == MAX_TOKEN_CHARS) {
-          throw new IllegalArgumentException("an input longer than " + MAX_TOKEN_CHARS
-              + " characters: '" + b.substring(0, 40) + "...'");
+          OracleQuery.checkToken(b.append((char) c).toString(), "");
         }
         b.append((char) c);
       }
@@ -212,10 +214,7 @@ final class OracleCommand implements Callable<Integer> {
     }
 
     private String checked(String t) {
-      if (t.length() > MAX_TOKEN_CHARS) {
-        throw new IllegalArgumentException("an input longer than " + MAX_TOKEN_CHARS
-            + " characters: '" + t.substring(0, 40) + "...'");
-      }
+      OracleQuery.checkToken(t, "");
       any = true;
       return t;
     }

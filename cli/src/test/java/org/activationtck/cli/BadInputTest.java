@@ -57,7 +57,7 @@ class BadInputTest {
         bad("'FUNCTION'", "oracle"),
         bad("'nosuch'", "oracle", "nosuch", "1"),
         bad("'1x'", "oracle", "exponential", "1x"),
-        bad("number out of range (exponent beyond 999999): '1e99999999'", "oracle", "exponential", "1e99999999"),
+        bad("number out of range (exponent beyond 999999, limit decimal_exponent): '1e99999999'", "oracle", "exponential", "1e99999999"),
         bad("not a number: '1\\u001b]0;x\\u0007y'", "oracle", "sigmoid", "1\u001b]0;x\u0007y"),
         bad("unknown format 'decimal' (expected exact,", "oracle", "sigmoid", "1", "--format", "decimal"),
         bad("'0x1p99999999999999999999'", "oracle", "exponential", "0x1p99999999999999999999"),

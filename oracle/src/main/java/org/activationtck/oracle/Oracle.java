@@ -121,11 +121,39 @@ public final class Oracle {
     }
     AxisFunction f = (AxisFunction) impl;
     double[] vector = x.clone();
-    Real[] probe = f.value(vector, p, OracleValue.START_DIGITS);
-    for (int i = 0; i < probe.length; i++) {
+    // One evaluation of the vector serves every element: each element's value asks for it at
+    // some precision, and the most precise evaluation so far answers every request at or below
+    // its precision (the values of one call share it, as they share the vector). Evaluating
+    // per element made the cost grow with the square of the length.
+    Shared shared = new Shared(f, vector, p);
+    int n = shared.at(OracleValue.START_DIGITS).length;
+    for (int i = 0; i < n; i++) {
       int index = i;
-      out.add(new OracleValue(d -> f.value(vector, p, d)[index]));
+      out.add(new OracleValue(d -> shared.at(d)[index]));
     }
     return out;
+  }
+
+  /** The most precise evaluation of an axis function's vector so far. */
+  private static final class Shared {
+    private final AxisFunction f;
+    private final double[] vector;
+    private final Params p;
+    private Real[] best;
+    private int bestDigits;
+
+    Shared(AxisFunction f, double[] vector, Params p) {
+      this.f = f;
+      this.vector = vector;
+      this.p = p;
+    }
+
+    Real[] at(int digits) {
+      if (best == null || bestDigits < digits) {
+        best = f.value(vector, p, digits);
+        bestDigits = digits;
+      }
+      return best;
+    }
   }
 }

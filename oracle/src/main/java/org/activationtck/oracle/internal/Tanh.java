@@ -48,7 +48,13 @@ public final class Tanh {
       BigDecimal m = Expm1.expm1(y, digits + 1);
       return m.divide(m.add(BigDecimal.valueOf(2)), Precision.working(digits));
     }
-    int e = (int) Math.max(1, 1 - Math.floor(Math.log(FixedPoint.approximate(y)) / Math.log(2)));
+    double ya = FixedPoint.approximate(y);
+    // below about 1e-300 approximate is 0 (its log would be -Infinity and E overflow): there
+    // (bitLength(u) - 1) - scale log2 10 <= log2 y, one bit lower for the double's error, is
+    // never too large
+    double log2y = ya > 0 ? Math.floor(Math.log(ya) / Math.log(2))
+        : Math.floor(y.unscaledValue().bitLength() - 1 - y.scale() * (LN10 / Math.log(2))) - 1;
+    int e = (int) Math.max(1, 1 - log2y);
     // approximate is within relative 10^-10, so floor(log2) is off only for y within 10^-10 of a
     // power of two: one too small adds a bit; one too large leaves 1 - m >= 2^-E (1 - 10^-10),
     // which the slack in the bound below (0.76 of 10^-(d+2)) covers.
