@@ -122,7 +122,9 @@ public final class OracleValue {
   }
 
   private static BigDecimal width(Real r) {
-    return r.value().abs().movePointLeft(r.digits());
+    // (not movePointLeft: it rescales a result with a negative scale to scale 0, which for
+    // e^(2^32) = 10^1865280596.6 would write out 1.9 * 10^9 digits)
+    return r.value().abs().scaleByPowerOfTen(-r.digits());
   }
 
   /**

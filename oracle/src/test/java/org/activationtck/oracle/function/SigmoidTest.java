@@ -82,12 +82,13 @@ class SigmoidTest {
   void required_sigmoid_tail_negative() {
     assertEquals(Real.Kind.TINY, F.value(-1e308, P, 40).kind());
     assertEquals(false, F.value(-1e308, P, 40).isNegative());
-    // Threshold -10^6 (e^-10^6 = 10^-434294.5); both sides are checked.
-    assertEquals(Real.Kind.TINY, F.value(Math.nextDown(-1e6), P, 40).kind());
-    assertEquals(Real.Kind.FINITE, F.value(-1e6, P, 40).kind());
+    // Threshold -2^32 (e^-2^32 = 10^-1865280596.6); both sides are checked.
+    assertEquals(Real.Kind.TINY, F.value(Math.nextDown(-0x1p32), P, 40).kind());
+    assertEquals(Real.Kind.FINITE, F.value(-0x1p32, P, 40).kind());
     assertTrue(F.value(-1e6, P, 40).value().compareTo(new BigDecimal("1e-434294")) < 0);
-    assertEquals(Real.Kind.TINY, F.derivative(Math.nextUp(1e6), P, 40).kind());
-    assertEquals(Real.Kind.FINITE, F.derivative(1e6, P, 40).kind());
+    assertTrue(F.value(-0x1p32, P, 40).value().compareTo(new BigDecimal("1e-1865280596")) < 0);
+    assertEquals(Real.Kind.TINY, F.derivative(Math.nextUp(0x1p32), P, 40).kind());
+    assertEquals(Real.Kind.FINITE, F.derivative(0x1p32, P, 40).kind());
     assertEquals(Real.Kind.TINY, F.derivative(1e300, P, 40).kind());
     assertExact("0", F.value(Double.NEGATIVE_INFINITY, P, 40));
     assertExact("1", F.value(Double.POSITIVE_INFINITY, P, 40));
