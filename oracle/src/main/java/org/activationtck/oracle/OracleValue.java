@@ -123,7 +123,7 @@ public final class OracleValue {
 
   private static BigDecimal width(Real r) {
     // (not movePointLeft: it rescales a result with a negative scale to scale 0, which for
-    // e^(2^32) = 10^1865280596.6 would write out 1.9 * 10^9 digits)
+    // e^(4.9 * 10^9) = 10^2128042961.3 would write out 2.1 * 10^9 digits)
     return r.value().abs().scaleByPowerOfTen(-r.digits());
   }
 

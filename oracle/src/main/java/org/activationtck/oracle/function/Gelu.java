@@ -45,14 +45,14 @@ import org.activationtck.oracle.internal.Precision;
  * implementations evaluate -inf * 0, see the catalog note); ±0 → ±0. Derivative: NaN → NaN; +Inf
  * → 1; -Inf → -0.0 (limits; f' < 0 below x0); ±0 → 1/2 exactly (Phi(0) = sigma(0) = 1/2).
  *
- * <p>Thresholds. Exact form: x < -92,681 ({@link #EXACT_TINY}) gives t^2 = (s x)^2 > 2^32 = {@link
- * Exp#MAX_ARGUMENT} and |f| < e^(-x^2/2)/sqrt(2 pi) (from erfc t < e^(-t^2)/(t sqrt pi)) <
- * 10^-1865280596 and |f'| < |x| phi(x), as small: TINY, negative. Above it, down to x = -40 and
+ * <p>Thresholds. Exact form: x < -98,994 ({@link #EXACT_TINY}) gives t^2 = (s x)^2 near 4.9 * 10^9 = {@link
+ * Exp#MAX_ARGUMENT} or above and |f| < e^(-x^2/2)/sqrt(2 pi) (from erfc t < e^(-t^2)/(t sqrt pi)) <
+ * 10^-2127000000 and |f'| < |x| phi(x), as small: TINY, negative. Above it, down to x = -40 and
  * beyond, f and f' are computed to real digits (gelu(-40) = -1.4624...e-348): erfc by its
  * asymptotic series, t taken to log10(2t(t + 1)) + 2 guard digits ({@link #argGuard}), phi's
  * exponent to d + 10 + (decimal exponent of x^2) digits. t^2 = s^2 x^2 >= (d+4) ln 10 ({@link Erf#saturation}): erfc(x/sqrt 2)/2 and x phi(x)
  * (x < 160 there for d <= 10^4, x e^(-x^2/2) decreasing) are below 10^-(d+2): f = x and f' = 1
- * within that, returned as approximations. Tanh form: v < -2^32 + 1 ({@link #tanhTiny}; every
+ * within that, returned as approximations. Tanh form: v < -4.9 * 10^9 + 1 ({@link #tanhTiny}; every
  * x < -10^4) gives |f| < |x| e^v and |f'| < 3|v| e^v, both far below 2^-1100 and decreasing
  * further: TINY, negative. Above that, e^v is computed to real digits (Exp's decimal exponent). Derivative for v > 2(d + 5) ln 10: since x c P' <= 3v,
  * x c P' sigma(-v) < 3v e^-v < 3e^(-v/2) < 3 * 10^-(d+5) and f' = sigma(v) within that (this
@@ -64,15 +64,15 @@ public final class Gelu implements ElementwiseFunction {
   static final int ARG_GUARD = 5;
 
   /**
-   * Exact form: below this x, t^2 = (s x)^2 > 2^32 = {@link Exp#MAX_ARGUMENT} (s >= (1 - 10^-7) /
-   * sqrt 2) and the value and derivative are TINY (derivation above).
+   * Exact form: below this x, t = s |x| may exceed {@link Erfc#MAX_ARGUMENT} = 70,000 (t^2 above
+   * {@link Exp#MAX_ARGUMENT} = 4.9 * 10^9; s <= (1 + 10^-7) / sqrt 2 keeps t <= 70,000 above it) and the value and derivative are TINY (derivation above).
    */
-  static final double EXACT_TINY = -92_681;
+  static final double EXACT_TINY = -98_994;
 
   /**
-   * Tanh form: below this x, v < 1.59 (-10^4 - 0.0447 * 10^12) < -2^32 and the value and
+   * Tanh form: below this x, v < 1.59 (-10^4 - 0.0447 * 10^12) < -4.9 * 10^9 and the value and
    * derivative are TINY (derivation above); between it and 0 the test is on v (within 10^-2),
-   * below -2^32 + 1.
+   * below -4.9 * 10^9 + 1.
    */
   static final BigDecimal TANH_TINY_BELOW = BigDecimal.valueOf(-10_000);
 
@@ -153,7 +153,7 @@ public final class Gelu implements ElementwiseFunction {
     }
   }
 
-  /** Tanh form: v = 2b (x + k x^3) below -{@link Exp#MAX_ARGUMENT}, where e^v is not computed. */
+  /** Tanh form: v = 2b (x + k x^3) below -{@link Exp#MAX_ARGUMENT} + 1, where e^v is not computed. */
   private static boolean tanhTiny(BigDecimal x, Params p) {
     if (x.compareTo(TANH_TINY_BELOW) < 0) {
       return true;
@@ -185,8 +185,8 @@ public final class Gelu implements ElementwiseFunction {
   }
 
   /**
-   * phi(x) = s e^(-s^2 x^2) / sqrt(pi) within relative 10^-digits, |x| <= 92,681. s^2 x^2 is
-   * exact, or within relative 10^-(d+10+E) with E = the decimal exponent of x^2 (at most 9): at
+   * phi(x) = s e^(-s^2 x^2) / sqrt(pi) within relative 10^-digits, |x| <= 98,994. s^2 x^2 is
+   * exact, or within relative 10^-(d+10+E) with E = the decimal exponent of x^2 (at most 10): at
    * most 10 * 10^-(d+10) absolute in the exponent.
    */
   private static BigDecimal density(BigDecimal x, Params p, int digits) {

@@ -22,7 +22,7 @@ import org.activationtck.oracle.internal.Precision;
  *
  * <p>Thresholds: the kernel returns 1 (approximately) beyond (d + 2) ln 10 / 2 without
  * evaluating e^x, so every double is fast. The derivative is TINY for |x| > {@link
- * #TINY_BEYOND} = 2^31: 4e^-2^32 < 2^-1100 (= 10^-331.1); below that it is computed to real
+ * #TINY_BEYOND} = 2.45 * 10^9: 4e^(-4.9 * 10^9) < 2^-1100 (= 10^-331.1); below that it is computed to real
  * digits (e^-2|x| stays within {@link Exp#MAX_ARGUMENT}), as 4m / (1 + m)^2 with m = e^-2|x| and
  * the sum 1 + m rounded to the working precision (an exact one would carry m's decimals, 10^9 of
  * them near the threshold): relative 10^-(d+1) from m, 2 * 10^-(d+4) from the rounded sum and
@@ -31,7 +31,7 @@ import org.activationtck.oracle.internal.Precision;
 public final class Tanh implements ElementwiseFunction {
 
   /** Beyond |x| = TINY_BEYOND the derivative is TINY. */
-  static final double TINY_BEYOND = 0x1p31;
+  static final double TINY_BEYOND = 2.45e9;
 
   @Override
   public Real value(double x, Params p, int digits) {

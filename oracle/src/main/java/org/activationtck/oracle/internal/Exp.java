@@ -8,7 +8,7 @@ import java.math.BigInteger;
  *
  * <p>Method.
  * <ol>
- *   <li>Reduction: x = j ln 10 + r with j = floor(x / ln 10) from doubles (|j| < 2^31 for |x| <=
+ *   <li>Reduction: x = j ln 10 + r with j = floor(x / ln 10) from doubles (|j| < 2^31 - 1.9 * 10^7 for |x| <=
  *       {@link #MAX_ARGUMENT}; x within relative 10^-10 by {@link FixedPoint#approximate}, so j
  *       is off by at most one, and r is stepped back into [0, ln 10) by one ln 10 when it is
  *       not), then r = k ln 2 + s with k
@@ -43,13 +43,15 @@ import java.math.BigInteger;
 public final class Exp {
 
   /**
-   * Largest |x| callers may pass: 2^32, e^(2^32) = 10^1865280596.6...: the decimal exponent
-   * |j| < 1.87 * 10^9 leaves 2.8 * 10^8 of headroom below BigDecimal's int scale (2^31 - 1) for
-   * the guard digits, products and quotients of the callers (e.g. x e^x, e^x / (1 + e^x)^2).
+   * Largest |x| callers may pass: 4.9 * 10^9, e^(4.9 * 10^9) = 10^2128042961.3...: BigDecimal's
+   * int scale reaches 2^31 - 1 = 2147483647, so this covers 99.1 % of its exponent range and
+   * leaves 1.9 * 10^7 of headroom for the guard digits (at most a few 10^4), products with the
+   * input and quotients of the callers (x e^x, e^x / (1 + e^x)^2; never a product of two such
+   * values).
    * Anything larger is TINY or HUGE (beyond 2^1100 ~ 10^331 for every format) and printed as an
    * interval; see {@code OracleValue#decimal}.
    */
-  public static final BigDecimal MAX_ARGUMENT = BigDecimal.valueOf(1L << 32);
+  public static final BigDecimal MAX_ARGUMENT = BigDecimal.valueOf(4_900_000_000L);
 
   /** Bits for the reduction's error: 2^(M+21) units, see the error bound. */
   static final int REDUCTION_BITS = 21;
@@ -77,7 +79,7 @@ public final class Exp {
     f += Math.max(0, 64 - Long.numberOfLeadingZeros(Math.abs(j)) - 19);
     BigInteger ln10 = LogConstants.ln10(f);
     BigInteger r = FixedPoint.of(x, f).subtract(ln10.multiply(BigInteger.valueOf(j)));
-    // j from a double can be off by one for |x| near 2^32 (x within relative 10^-10 is 0.43
+    // j from a double can be off by one for |x| near 4.9 * 10^9 (x within relative 10^-10 is 0.49
     // off): step r back into [0, ln 10) so that k below keeps |s| < 0.35.
     if (r.signum() < 0) {
       j--;

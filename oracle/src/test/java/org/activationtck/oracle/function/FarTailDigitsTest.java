@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Real digits where the oracle used to print an interval ((0, 2^-1100), (2^1100, Infinity)):
  * results below every format's subnormals or above its largest finite value whose decimal
- * exponent a BigDecimal holds (|x| up to 2^32 for e^x, gelu down to x = -92,681). Truths from
+ * exponent a BigDecimal holds (|x| up to 4.9 * 10^9 for e^x, gelu down to x = -98,994). Truths from
  * Apfloat (its own exp, erfc and arithmetic, with exponents in a long), at 80 digits, or exact
  * identities; the oracle is asked for 40 digits. Beyond the thresholds the interval stays.
  */
@@ -34,8 +34,8 @@ class FarTailDigitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {-1052672, 1052672, -16777217, 16777218, 25165824, -2e6, 4e9, -0x1p32,
-      0x1p32})
+  @ValueSource(doubles = {-1052672, 1052672, -16777217, 16777218, 25165824, -2e6, 4e9, -4.9e9,
+      4.9e9})
   void exponential_matchesApfloat(double x) {
     assertAgrees(exp(x), new Exponential().value(x, DEF, 40), 40);
     assertAgrees(exp(x), new Exponential().value(x, DEF, 200), 55);
@@ -43,17 +43,19 @@ class FarTailDigitsTest {
 
   @Test
   void exp_decimalExponentAtTheThreshold() {
-    // e^(2^32) = 10^1865280596.56...: the exponent is that of floor(2^32 / ln 10), from Apfloat
-    Apfloat lg = apfloat(0x1p32, 40).divide(ApfloatMath.log(new Apfloat(10, 40)));
+    // e^(4.9e9) = 10^2128042961.33...: the exponent is floor(4.9e9 / ln 10), from Apfloat; the
+    // largest BigDecimal exponent is about 2^31 = 2147483648
+    Apfloat lg = apfloat(4.9e9, 40).divide(ApfloatMath.log(new Apfloat(10, 40)));
     long j = lg.floor().longValue();
-    BigDecimal e = Exp.exp(BigDecimal.valueOf(1L << 32), 30);
+    BigDecimal e = Exp.exp(BigDecimal.valueOf(4_900_000_000L), 30);
+    assertEquals(2128042961L, j);
     assertEquals(j, (long) e.precision() - e.scale() - 1);
-    assertTrue(new Exponential().value(Math.nextUp(0x1p32), DEF, 40).kind() == Real.Kind.HUGE);
+    assertTrue(new Exponential().value(Math.nextUp(4.9e9), DEF, 40).kind() == Real.Kind.HUGE);
     assertTrue(new Exponential().value(-1e10, DEF, 40).kind() == Real.Kind.TINY);
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {-2e6, -16777218, -25165824, -0x1p32})
+  @ValueSource(doubles = {-2e6, -16777218, -25165824, -4.9e9})
   void sigmoid_softplus_logSigmoid_matchApfloat(double x) {
     Apfloat e = exp(x);
     Apfloat sigma = e.divide(new Apfloat(1, P).add(e));
@@ -71,7 +73,7 @@ class FarTailDigitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {-2e6, -16777217, -0x1p32})
+  @ValueSource(doubles = {-2e6, -16777217, -4.9e9})
   void silu_mish_elu_matchApfloat(double x) {
     Apfloat ax = apfloat(x, P);
     Apfloat e = exp(x);
@@ -91,13 +93,14 @@ class FarTailDigitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {2e6, -16777217, 1e9})
+  @ValueSource(doubles = {2e6, -16777217, 1e9, 2.45e9})
   void tanhDerivative_matchesApfloat(double x) {
     Apfloat m = exp(-2 * Math.abs(x));
     Apfloat one = new Apfloat(1, P);
     Apfloat expected = m.multiply(new Apfloat(4, P)).divide(one.add(m).multiply(one.add(m)));
     assertAgrees(expected, new Tanh().derivative(x, DEF, 40), 40);
-    assertEquals(Real.Kind.TINY, new Tanh().derivative(Math.nextUp(0x1p31), DEF, 40).kind());
+    assertEquals(Real.Kind.TINY, new Tanh().derivative(Math.nextUp(2.45e9), DEF, 40).kind());
+    assertEquals(Real.Kind.FINITE, new Tanh().derivative(-2.45e9, DEF, 40).kind());
   }
 
   @ParameterizedTest
@@ -132,17 +135,17 @@ class FarTailDigitsTest {
     Params exact = GeluTest.EXACT;
     Params tanh = GeluTest.TANH;
     Gelu g = new Gelu();
-    assertEquals(Real.Kind.FINITE, g.value(-92681, exact, 40).kind());
-    for (double x : new double[] {-92682, -1e5, -Double.MAX_VALUE}) {
+    assertEquals(Real.Kind.FINITE, g.value(-98994, exact, 40).kind());
+    for (double x : new double[] {-98995, -1e5, -Double.MAX_VALUE}) {
       Real r = g.value(x, exact, 40);
       assertTrue(r.kind() == Real.Kind.TINY && r.isNegative(), () -> x + ": " + r);
       Real d = g.derivative(x, exact, 40);
       assertTrue(d.kind() == Real.Kind.TINY && d.isNegative(), () -> x + ": " + d);
     }
-    // tanh form: v = 2b (x + k x^3) passes -2^32 near x = -3,919.03
-    assertEquals(Real.Kind.FINITE, g.value(-3915, tanh, 40).kind());
-    assertEquals(Real.Kind.FINITE, g.derivative(-3915, tanh, 40).kind());
-    for (double x : new double[] {-3925, -1e10, -Double.MAX_VALUE}) {
+    // tanh form: v = 2b (x + k x^3) passes -4.9 * 10^9 near x = -4,095.03
+    assertEquals(Real.Kind.FINITE, g.value(-4090, tanh, 40).kind());
+    assertEquals(Real.Kind.FINITE, g.derivative(-4090, tanh, 40).kind());
+    for (double x : new double[] {-4100, -1e10, -Double.MAX_VALUE}) {
       assertEquals(Real.Kind.TINY, g.value(x, tanh, 40).kind());
       assertEquals(Real.Kind.TINY, g.derivative(x, tanh, 40).kind());
     }

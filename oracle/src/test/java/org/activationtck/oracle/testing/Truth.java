@@ -29,8 +29,8 @@ public final class Truth {
   }
 
   /**
-   * Apfloat to BigDecimal, from the scientific form (the plain one writes e^-2^32's
-   * 1.9 * 10^9 leading zeros).
+   * Apfloat to BigDecimal, from the scientific form (the plain one writes e^(-4.9 * 10^9)'s
+   * 2.1 * 10^9 leading zeros).
    */
   public static BigDecimal big(Apfloat a) {
     return new BigDecimal(a.toString(false));
