@@ -38,7 +38,8 @@ import java.math.BigInteger;
  * 1.02 * 10^-(d+3). Total below 10^-(d+1).
  *
  * <p>Domain: callers keep |x| below {@link #MAX_ARGUMENT}, beyond which every activation here has
- * long since underflowed or overflowed every binary format (e^(10^6) = 10^434294.48...).
+ * long since underflowed or overflowed every binary format (e^(4.9 * 10^9) =
+ * 10^2128042961.3...), and past 99 % of BigDecimal's exponent range.
  */
 public final class Exp {
 

@@ -151,6 +151,22 @@ class FarTailDigitsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(doubles = {-2e6, -1e9, -4.8e9})
+  void axisFunctions_matchApfloat(double b) {
+    Apfloat e = exp(b);
+    Apfloat one = new Apfloat(1, P);
+    // softmax([0, b]) = [1/(1 + e^b), e^b/(1 + e^b)]; log_softmax's first is -log1p(e^b) =
+    // -e^b (1 - e^b/2 + ...), within relative e^b of -e^b; glu(1, b) = sigma(b)
+    Real[] y = new Softmax().value(new double[] {0, b}, DEF, 40);
+    assertAgrees(e.divide(one.add(e)), y[1], 40);
+    Real[] l = new LogSoftmax().value(new double[] {0, b}, DEF, 40);
+    assertAgrees(e.negate(), l[0], 40);
+    assertEquals(b, new OracleValue(d -> new LogSoftmax().value(new double[] {0, b}, DEF, d)[1])
+        .rounded(org.activationtck.spi.Dtype.FLOAT64));
+    assertAgrees(e.divide(one.add(e)), new Glu().value(new double[] {1, b}, DEF, 40)[0], 40);
+  }
+
   @Test
   void printedDigits() {
     // The examples: gelu(-40) and sigmoid(-2e6) as decimals, not intervals.
