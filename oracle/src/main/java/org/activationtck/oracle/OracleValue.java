@@ -90,8 +90,20 @@ public final class OracleValue {
    * The value correctly rounded to {@code n} significant decimal digits (half-even), as a plain or
    * scientific decimal ({@code 1.234E-320}); exact values with fewer digits are printed in full.
    * Zeros are {@code 0.0} and {@code -0.0}; NaN and infinities {@code NaN}, {@code Infinity},
-   * {@code -Infinity}; values too small or large for a decimal exponent in an int are printed as
+   * {@code -Infinity}. Values far outside every binary format keep their digits
+   * ({@code -1.4623574163660118815E-348} for gelu(-40), {@code 1.0869097794915589906E-868589} for
+   * sigmoid(-2e6)) as long as the functions return them as finite reals, which they do up to
+   * decimal exponents of about +-2.128 * 10^9 (e^x for |x| <= {@code Exp.MAX_ARGUMENT} = 4.9 *
+   * 10^9); only {@link Real.Kind#TINY} and {@link Real.Kind#HUGE}, beyond that, are printed as
    * intervals: {@code (0, 2^-1100)}, {@code (-2^-1100, 0)}, {@code (2^1100, Infinity)}.
+   *
+   * <p>Correct rounding (Ziv): with v within relative 10^-d of the truth (or one-sided, see {@link
+   * #ends}), every point of [v - |v| 10^-d, v + |v| 10^-d] holds the truth's candidates; when both
+   * ends round to the same n-digit decimal, so does the truth, since rounding to n digits is
+   * monotonic. Otherwise d doubles (the truth is not an n-digit rounding boundary for
+   * transcendental values; exact values round directly). The ends and the rounding work on the
+   * BigDecimal's unscaled value and scale, so a decimal exponent of 10^9 costs what 10^-5 does
+   * (the width is formed by {@code scaleByPowerOfTen}, never by expanding the value).
    */
   public String decimal(int n) {
     MathContext mc = new MathContext(n, RoundingMode.HALF_EVEN);
@@ -122,7 +134,9 @@ public final class OracleValue {
   }
 
   private static BigDecimal width(Real r) {
-    return r.value().abs().movePointLeft(r.digits());
+    // (not movePointLeft: it rescales a result with a negative scale to scale 0, which for
+    // e^(4.9 * 10^9) = 10^2128042961.3 would write out 2.1 * 10^9 digits)
+    return r.value().abs().scaleByPowerOfTen(-r.digits());
   }
 
   /**

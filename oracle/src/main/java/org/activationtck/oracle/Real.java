@@ -11,7 +11,10 @@ import org.activationtck.spi.API;
  * {@code |value - truth| <= |value| * 10^-digits}. A nonzero exact result is never zero; zeros are
  * {@link Kind#ZERO} and carry their sign. {@link Kind#TINY} is a nonzero value with
  * {@code |truth| < 2^-1100}, which rounds to a signed zero in every supported format;
- * {@link Kind#HUGE} has {@code |truth| > 2^1100} and rounds to a signed infinity.
+ * {@link Kind#HUGE} has {@code |truth| > 2^1100} and rounds to a signed infinity. The functions
+ * return these two only where the value's decimal exponent is beyond what they carry (about
+ * +-2.128 * 10^9: e^x beyond |x| = 4.9 * 10^9); every smaller or larger value, however far outside
+ * the binary formats, is FINITE with its digits.
  *
  * <p>A one-sided approximation ({@link #beside}) says more than {@link #approx}: the truth lies
  * strictly between {@code value} and {@code value + side * |value| * 10^-digits}, never on

@@ -14,10 +14,11 @@ import org.activationtck.oracle.internal.Precision;
  * x <= 0; both sides give 1 at x = 0, so there is no kink. f'(NaN): the catalog's value per
  * dialect (rule celu.derivative.nan).
  *
- * <p>Method: u = x / alpha at d + 6 digits (exact when alpha is a power of two); alpha *
+ * <p>Method: u = x / alpha at d + 10 digits (exact when alpha is a power of two); alpha *
  * expm1(u) via {@link ExpLinearUnit}. The relative condition number of expm1 is
- * |u e^u / (e^u - 1)| <= 1 for u < 0 and <= u for u > 0 (negative alpha; u <= 10^6, so at most
- * 6 extra digits): the error of u costs at most 10^-(d+2) + 10^-(d+1) in total, below 10^-d.
+ * |u e^u / (e^u - 1)| <= 1 for u < 0 and <= u for u > 0 (negative alpha; u <= {@link
+ * org.activationtck.oracle.internal.Exp#MAX_ARGUMENT} = 4.9 * 10^9, beyond it HUGE, so at most 10
+ * extra digits): the error of u costs at most 10^-(d+2) + 10^-(d+1) in total, below 10^-d.
  *
  * <p>Special cases: NaN → NaN; +Inf → +Inf; -Inf → -alpha (alpha > 0) exactly; f(+0) = +0.0;
  * f(-0) = -0.0 in keras3 and jax (max(-0, 0) = -0 and alpha expm1(-0 / alpha) = -0 under
@@ -28,8 +29,8 @@ import org.activationtck.oracle.internal.Precision;
  */
 public final class Celu implements ElementwiseFunction {
 
-  /** Extra digits for u = x/alpha: 6 covers the condition number u <= 10^6 of expm1 for u > 0. */
-  private static final int QUOTIENT_GUARD = 6;
+  /** Extra digits for u = x/alpha: 10 covers the condition number u <= 4.9e9 of expm1 for u > 0. */
+  private static final int QUOTIENT_GUARD = 10;
 
   @Override
   public Real value(double x, Params p, int digits) {

@@ -10,7 +10,7 @@ import org.activationtck.oracle.internal.Exp;
  * exponential: f(x) = e^x, f'(x) = e^x.
  *
  * <p>Special cases: NaN → NaN; +Inf → +Inf; -Inf → +0.0; ±0 → 1 exactly.
- * Thresholds: beyond |x| = {@link Exp#MAX_ARGUMENT} = 10^6 the result is HUGE (> 2^1100) or
+ * Thresholds: beyond |x| = {@link Exp#MAX_ARGUMENT} = 4.9 * 10^9 the result is HUGE (> 2^1100) or
  * TINY (< 2^-1100), which round to +Infinity and +0.0 in every format.
  */
 public final class Exponential implements ElementwiseFunction {

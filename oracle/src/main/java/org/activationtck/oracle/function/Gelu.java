@@ -30,7 +30,7 @@ import org.activationtck.oracle.internal.Precision;
  * t = s |x| is computed to d + {@link #ARG_GUARD} digits (s within 1 - 10^-7 of 1/sqrt 2 in
  * every dialect, so the bounds below hold): |d ln erfc(t)/dt| =
  * 2e^(-t^2)/(sqrt(pi) erfc t) < 2(t + 1) (Mills ratio, DLMF 7.8.2) amplifies a relative error e of
- * t by at most 2t(t + 1) < 1700 for t < 28.3 (x > -40), and |d ln(1 + erf t)/dt| < 1.2 by at most
+ * t by at most 2t(t + 1) < 1700 for t < 28.3 (x > -40; below, {@link #argGuard} guard digits), and |d ln(1 + erf t)/dt| < 1.2 by at most
  * 1.2t < 200 for the t used at x > 0; 10^-(d+5) * 1700 < 10^-(d+1). The derivative sums
  * Phi(x) and x phi(x), which cancel near its root x0 = -0.75179...; the loss is measured and the
  * terms recomputed with that many more digits (as in {@link Silu}).
@@ -45,13 +45,16 @@ import org.activationtck.oracle.internal.Precision;
  * implementations evaluate -inf * 0, see the catalog note); ±0 → ±0. Derivative: NaN → NaN; +Inf
  * → 1; -Inf → -0.0 (limits; f' < 0 below x0); ±0 → 1/2 exactly (Phi(0) = sigma(0) = 1/2).
  *
- * <p>Thresholds. Exact form: x <= -40 ({@link #EXACT_TINY}) gives |f| < e^(-x^2/2)/sqrt(2 pi)
- * (from erfc t < e^(-t^2)/(t sqrt pi)) <= e^-800 < 2^-1100 and |f'| < |x| phi(x) < 40 e^-800:
- * TINY, negative. t^2 = s^2 x^2 >= (d+4) ln 10 ({@link Erf#saturation}): erfc(x/sqrt 2)/2 and x phi(x)
+ * <p>Thresholds. Exact form: x < -98,994 ({@link #EXACT_TINY}) gives t^2 = (s x)^2 near 4.9 * 10^9 = {@link
+ * Exp#MAX_ARGUMENT} or above and |f| < e^(-x^2/2)/sqrt(2 pi) (from erfc t < e^(-t^2)/(t sqrt pi)) <
+ * 10^-2127000000 and |f'| < |x| phi(x), as small: TINY, negative. Above it, down to x = -40 and
+ * beyond, f and f' are computed to real digits (gelu(-40) = -1.4624...e-348): erfc by its
+ * asymptotic series, t taken to log10(2t(t + 1)) + 2 guard digits ({@link #argGuard}), phi's
+ * exponent to d + 10 + (decimal exponent of x^2) digits. t^2 = s^2 x^2 >= (d+4) ln 10 ({@link Erf#saturation}): erfc(x/sqrt 2)/2 and x phi(x)
  * (x < 160 there for d <= 10^4, x e^(-x^2/2) decreasing) are below 10^-(d+2): f = x and f' = 1
- * within that, returned as approximations. Tanh form: x <= -25 ({@link #TANH_TINY}) gives
- * v <= -1.5957 (25 + 698.7) < -1154, |f| < 25 e^-1154 and |f'| < 25 * 1.6 * 85 e^-1154, both
- * decreasing further: TINY, negative. Derivative for v > 2(d + 5) ln 10: since x c P' <= 3v,
+ * within that, returned as approximations. Tanh form: v < -4.9 * 10^9 + 1 ({@link #tanhTiny}; every
+ * x < -10^4) gives |f| < |x| e^v and |f'| < 3|v| e^v, both far below 2^-1100 and decreasing
+ * further: TINY, negative. Above that, e^v is computed to real digits (Exp's decimal exponent). Derivative for v > 2(d + 5) ln 10: since x c P' <= 3v,
  * x c P' sigma(-v) < 3v e^-v < 3e^(-v/2) < 3 * 10^-(d+5) and f' = sigma(v) within that (this
  * keeps big-math's exp, slow near 10^5, out of the far tail).
  */
@@ -60,11 +63,18 @@ public final class Gelu implements ElementwiseFunction {
   /** Extra digits of t = |x|/sqrt 2: log10(1700) rounded up plus one. */
   static final int ARG_GUARD = 5;
 
-  /** Exact form: at and below this x the value and derivative are TINY (derivation above). */
-  static final double EXACT_TINY = -40;
+  /**
+   * Exact form: below this x, t = s |x| may exceed {@link Erfc#MAX_ARGUMENT} = 70,000 (t^2 above
+   * {@link Exp#MAX_ARGUMENT} = 4.9 * 10^9; s <= (1 + 10^-7) / sqrt 2 keeps t <= 70,000 above it) and the value and derivative are TINY (derivation above).
+   */
+  static final double EXACT_TINY = -98_994;
 
-  /** Tanh form: at and below this x the value and derivative are TINY (derivation above). */
-  static final double TANH_TINY = -25;
+  /**
+   * Tanh form: below this x, v < 1.59 (-10^4 - 0.0447 * 10^12) < -4.9 * 10^9 and the value and
+   * derivative are TINY (derivation above); between it and 0 the test is on v (within 10^-2),
+   * below -4.9 * 10^9 + 1.
+   */
+  static final BigDecimal TANH_TINY_BELOW = BigDecimal.valueOf(-10_000);
 
   private static final BigDecimal HALF = new BigDecimal("0.5");
   private static final double LN10 = Math.log(10);
@@ -83,7 +93,7 @@ public final class Gelu implements ElementwiseFunction {
     BigDecimal bx = new BigDecimal(x);
     MathContext mc = Precision.working(digits);
     if (approximate(p)) {
-      if (x <= TANH_TINY) {
+      if (tanhTiny(bx, p)) {
         return Real.tiny(true);
       }
       BigDecimal vv = v(bx, p, digits + 2);
@@ -94,7 +104,7 @@ public final class Gelu implements ElementwiseFunction {
       BigDecimal s = Logistic.sigmoid(vv, digits + 1);
       return Real.approx(bx.multiply(s, mc), digits);
     }
-    if (x <= EXACT_TINY) {
+    if (x < EXACT_TINY) {
       return Real.tiny(true);
     }
     if (x > 0 && saturated(x, p, digits)) {
@@ -119,12 +129,12 @@ public final class Gelu implements ElementwiseFunction {
     BigDecimal bx = new BigDecimal(x);
     MathContext mc = Precision.working(digits);
     if (approximate(p)) {
-      if (x <= TANH_TINY) {
+      if (tanhTiny(bx, p)) {
         return Real.tiny(true);
       }
       return Real.approx(tanhFormDerivative(bx, p, digits), digits);
     }
-    if (x <= EXACT_TINY) {
+    if (x < EXACT_TINY) {
       return Real.tiny(true);
     }
     if (x > 0 && saturated(x, p, digits)) {
@@ -143,6 +153,14 @@ public final class Gelu implements ElementwiseFunction {
     }
   }
 
+  /** Tanh form: v = 2b (x + k x^3) below -{@link Exp#MAX_ARGUMENT} + 1, where e^v is not computed. */
+  private static boolean tanhTiny(BigDecimal x, Params p) {
+    if (x.compareTo(TANH_TINY_BELOW) < 0) {
+      return true;
+    }
+    return x.signum() < 0 && v(x, p, 2).compareTo(Exp.MAX_ARGUMENT.negate().add(BigDecimal.ONE)) < 0;
+  }
+
   private static boolean approximate(Params p) {
     return p.has("approximate") && p.bool("approximate");
   }
@@ -153,9 +171,13 @@ public final class Gelu implements ElementwiseFunction {
     return t * t >= Erf.saturation(digits);
   }
 
-  /** Phi(x) = erfc(-s x)/2 within relative 10^-digits, -40 < x, (s x)^2 below saturation. */
+  /**
+   * Phi(x) = erfc(-s x)/2 within relative 10^-digits, EXACT_TINY <= x, (s x)^2 below saturation.
+   * t = s x is taken to d + {@link #argGuard} digits: the Mills-ratio amplification 2t(t + 1) of
+   * t's relative error stays below 10^(guard - 1).
+   */
   private static BigDecimal phi(BigDecimal x, Params p, int digits) {
-    MathContext mc = Precision.of(digits + ARG_GUARD + Precision.GUARD);
+    MathContext mc = Precision.of(digits + argGuard(x) + Precision.GUARD);
     BigDecimal t = x.multiply(GeluConstants.erfScale(p, mc.getPrecision()), mc);
     BigDecimal e = x.signum() < 0 ? Erfc.erfc(t.negate(), digits + 1)
         : BigDecimal.ONE.add(Erf.erf(t, digits + 1));
@@ -163,15 +185,27 @@ public final class Gelu implements ElementwiseFunction {
   }
 
   /**
-   * phi(x) = s e^(-s^2 x^2) / sqrt(pi) within relative 10^-digits, |x| < 1000. s^2 x^2 is exact,
-   * or within relative 10^-(d+10): at most 10^6 10^-(d+10) absolute in the exponent.
+   * phi(x) = s e^(-s^2 x^2) / sqrt(pi) within relative 10^-digits, |x| <= 98,994. s^2 x^2 is
+   * exact, or within relative 10^-(d+10+E) with E = the decimal exponent of x^2 (at most 10): at
+   * most 10 * 10^-(d+10) absolute in the exponent.
    */
   private static BigDecimal density(BigDecimal x, Params p, int digits) {
     MathContext mc = Precision.working(digits + 1);
-    BigDecimal t2 = GeluConstants.erfScaleSquared(p, digits + 10).multiply(x).multiply(x);
+    BigDecimal xx = x.multiply(x);
+    int e10 = (int) Math.max(0, Precision.exponent10(xx) + 1);
+    BigDecimal t2 = GeluConstants.erfScaleSquared(p, digits + 10 + e10).multiply(xx);
     BigDecimal e = Exp.exp(t2.negate(), digits + 1);
     BigDecimal s = GeluConstants.erfScale(p, mc.getPrecision());
     return e.multiply(s, mc).divide(PiConstants.sqrtPi(mc.getPrecision()), mc);
+  }
+
+  /**
+   * Guard digits for t = s x: {@link #ARG_GUARD} (amplification below 1700 for t < 28.3, x > -40),
+   * else log10(2t(t + 1)) + 2 with t <= 0.7072 |x|, rounded up.
+   */
+  private static int argGuard(BigDecimal x) {
+    double t = 0.7072 * Math.abs(x.doubleValue());
+    return t < 28.3 ? ARG_GUARD : (int) Math.ceil(Math.log10(2 * t * (t + 1))) + 2;
   }
 
   /** v = 2b (x + k x^3) within absolute 10^-digits (exactly 0 never: x != 0). */

@@ -20,7 +20,7 @@ import org.activationtck.oracle.internal.Logistic;
  * with finite b_i: ±Infinity. a_i = ±0.0: ±0.0. b_i = 0: a_i / 2 exactly. sigmoid(b) is rational
  * only at b = 0, so no other product is exact.
  *
- * <p>Thresholds: b_i < -10^6 gives |a_i| sigmoid(b_i) < 2^1024 e^(-10^6) < 2^-1100: TINY with the
+ * <p>Thresholds: b_i < -4.9 * 10^9 gives |a_i| sigmoid(b_i) < 2^1024 e^(-4.9 * 10^9) < 2^-1100: TINY with the
  * sign of a_i. Large positive b_i is handled by Logistic (1 within 10^-(d+2)).
  *
  * @throws IllegalArgumentException for an odd length (catalog glu.odd_length)

@@ -26,9 +26,12 @@ import org.activationtck.oracle.internal.SoftmaxInput;
  *
  * <p>Special cases (catalog log_softmax.*): NaN or +Infinity anywhere, or no finite element: all
  * NaN; -Infinity elements: -Infinity. s = 0 (one finite element equal to the maximum, the rest
- * -Infinity) gives exactly +0.0 there. s below 2^-1100 (all others more than 10^6 below the
- * maximum): the maximum's value is TINY negative (rounds to -0.0), and for the others
- * |x_i - m| > 10^6 dwarfs log1p(s) < 2^-1100, so x_i - m alone is within relative 10^-400000.
+ * -Infinity) gives exactly +0.0 there. s below 2^-1100 (all others more than {@link
+ * org.activationtck.oracle.internal.Exp#MAX_ARGUMENT} = 4.9 * 10^9 below the maximum): the
+ * maximum's value is TINY negative (rounds to -0.0), and for the others |x_i - m| > 4.9 * 10^9
+ * dwarfs log1p(s) < 2^-1100, so x_i - m alone is within relative 10^-2000000000. Spreads below
+ * that give the maximum's value its digits (-log1p(s) = -s (1 - s/2), s = 10^-2128000000 at
+ * most).
  *
  * <p>Ties and the contract exception. x_i - m is often a rounding tie of the output format (a
  * difference of two floats needs one more bit), and only log1p(s) > 0 decides which way the true

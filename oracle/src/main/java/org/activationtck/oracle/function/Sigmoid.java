@@ -18,18 +18,19 @@ import org.activationtck.oracle.internal.Precision;
  * <p>Special cases (every dialect): NaN → NaN; +Inf → 1; -Inf → +0.0; ±0 → 1/2 exactly.
  * Derivative: NaN → NaN; ±Inf → +0.0 (y(1 - y) with y ∈ {0, 1}); ±0 → 1/4 exactly.
  *
- * <p>Thresholds: for x < -{@link #TINY_BELOW} = -10^6 (= -{@link Exp#MAX_ARGUMENT}),
- * sigma(x) < e^x < 10^-434294 < 2^-1100 (= 10^-331.1): TINY; the derivative
- * sigma(x) sigma(-x) < e^-|x| is TINY for |x| > 10^6. Between -10^6 and -745 the value is below
+ * <p>Thresholds: for x < -{@link #TINY_BELOW} = -4.9 * 10^9 (= -{@link Exp#MAX_ARGUMENT}),
+ * sigma(x) < e^x < 10^-2128042961 < 2^-1100 (= 10^-331.1): TINY; the derivative
+ * sigma(x) sigma(-x) < e^-|x| is TINY for |x| > 4.9 * 10^9. Between -4.9 * 10^9 and -745 the value is below
  * every format's smallest subnormal but still computed to real digits (the fixtures promise 40):
- * the fixed-point exp turns e^x into a decimal exponent, so e^-999999 costs what e^-1 does.
+ * the fixed-point exp turns e^x into a decimal exponent, so e^-2e6 (about 10^-868589) costs what
+ * e^-1 does.
  * Large positive x needs no threshold: the kernel returns 1 beyond (d + 2) ln 10 without
  * evaluating e^-x.
  */
 public final class Sigmoid implements ElementwiseFunction {
 
   /** Below -TINY_BELOW the value, and beyond ±TINY_BELOW the derivative, is TINY. */
-  static final double TINY_BELOW = 1e6;
+  static final double TINY_BELOW = 4.9e9;
 
   @Override
   public Real value(double x, Params p, int digits) {

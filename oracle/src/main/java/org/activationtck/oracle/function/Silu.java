@@ -26,10 +26,10 @@ import org.activationtck.oracle.internal.Precision;
  * they return, see the catalog note); ±0 → ±0 (x * 1/2 keeps the sign). Derivative: NaN → NaN;
  * +Inf → 1 and -Inf → -0.0 (the limits; the sign is that of f' just above -Inf); ±0 → 1/2.
  *
- * <p>Thresholds: for x < -{@link #TINY_BELOW} = -10^6, |f| < 10^6 e^-10^6 < 10^-434288 and
- * |f'| = sigma(x)|1 + x sigma(-x)| < 10^6 e^-10^6, both below 2^-1100 (= 10^-331.1) and
- * decreasing: TINY, negative. Above -10^6 both are computed to real digits, however far below
- * the formats (the fixed-point exp makes e^-999999 as cheap as e^-1). For x > 2(d + 4) ln 10
+ * <p>Thresholds: for x < -{@link #TINY_BELOW} = -4.9 * 10^9 (= -{@link Exp#MAX_ARGUMENT}),
+ * |f| < |x| e^x < 10^-2128042951 and |f'| = sigma(x)|1 + x sigma(-x)| < |x| e^x, both below
+ * 2^-1100 (= 10^-331.1) and decreasing: TINY, negative. Above -4.9 * 10^9 both are computed to real digits,
+ * however far below the formats (the fixed-point exp makes e^-999999 as cheap as e^-1). For x > 2(d + 4) ln 10
  * the derivative is 1 + (x - 1)e^-x + ... within relative
  * (x + 1)e^-x < e^(-x/2) < 10^-(d+4) of 1, returned as an approximate 1 (this keeps big-math's
  * exp, slow near 10^5, out of the far tail). Positive values need no threshold: the kernel
@@ -38,7 +38,7 @@ import org.activationtck.oracle.internal.Precision;
 public final class Silu implements ElementwiseFunction {
 
   /** Below -TINY_BELOW value and derivative are TINY. */
-  static final double TINY_BELOW = 1e6;
+  static final double TINY_BELOW = 4.9e9;
 
   private static final double LN10 = Math.log(10);
 

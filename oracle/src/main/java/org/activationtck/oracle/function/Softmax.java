@@ -15,13 +15,13 @@ import org.activationtck.oracle.internal.SoftmaxInput;
  * vector and plays no part here).
  *
  * <p>Method: with m = max x (exact) and s = sum_{j != argmax} e^(x_j - m) from
- * {@link ShiftedExpSum}, y_i = e^(x_i - m) / (1 + s). 1 + s is formed exactly; s >= 0 so there is
- * no cancellation anywhere.
+ * {@link ShiftedExpSum}, y_i = e^(x_i - m) / (1 + s). 1 + s is rounded to d + 4 digits; s >= 0 so
+ * there is no cancellation anywhere.
  *
- * <p>Error bound: s and e^(x_i - m) carry relative 10^-(d+2) each and the division one rounding
- * at d + 2 + GUARD digits, so y_i is within 2.1 * 10^-(d+2) < 10^-d. When s is below 2^-1100
- * (every other element more than 10^6 below the maximum) 1 + s is taken as 1: relative error
- * below 2^-1100.
+ * <p>Error bound: s and e^(x_i - m) carry relative 10^-(d+2) each, the sum 1 + s and the
+ * division one rounding each at d + 2 + DIVISION_GUARD digits (0.5 * 10^-(d+3) each), so y_i is
+ * within 2.2 * 10^-(d+2) < 10^-d. When s is below 2^-1100 (every other element more than
+ * {@link Exp#MAX_ARGUMENT} below the maximum) 1 + s is taken as 1: relative error below 2^-1100.
  *
  * <p>Special cases (catalog softmax.nonfinite.*): a NaN or +Infinity element, or no finite
  * element, makes every output NaN; -Infinity elements give +0.0. Exact results: when all finite
@@ -29,7 +29,8 @@ import org.activationtck.oracle.internal.SoftmaxInput;
  * otherwise approximate: 1/k is then not dyadic, hence never a rounding tie); by
  * Lindemann–Weierstrass no other output is rational.
  *
- * <p>Thresholds: x_i - m < -10^6 gives e^(x_i - m) / (1 + s) < e^(-10^6) < 2^-1100: TINY.
+ * <p>Thresholds: x_i - m < -{@link Exp#MAX_ARGUMENT} = -4.9 * 10^9 gives e^(x_i - m) / (1 + s) <
+ * e^(-4.9 * 10^9) < 2^-1100: TINY (beyond the decimal exponents the oracle carries).
  */
 public final class Softmax implements AxisFunction {
 
@@ -55,8 +56,9 @@ public final class Softmax implements AxisFunction {
       return y;
     }
     BigDecimal s = ShiftedExpSum.sumExcept(in.finite, in.argmax, in.max, digits + EXTRA);
-    BigDecimal denominator = s == null ? BigDecimal.ONE : BigDecimal.ONE.add(s);
     MathContext mc = new MathContext(digits + EXTRA + DIVISION_GUARD, RoundingMode.HALF_EVEN);
+    // rounded, not exact: s can be 10^-2128000000, and an exact 1 + s would carry every decimal
+    BigDecimal denominator = s == null ? BigDecimal.ONE : BigDecimal.ONE.add(s, mc);
     for (int i = 0; i < x.length; i++) {
       if (in.finite[i] == null) {
         y[i] = Real.POSITIVE_ZERO;

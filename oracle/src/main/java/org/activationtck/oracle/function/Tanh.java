@@ -1,6 +1,7 @@
 package org.activationtck.oracle.function;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
@@ -21,13 +22,16 @@ import org.activationtck.oracle.internal.Precision;
  *
  * <p>Thresholds: the kernel returns 1 (approximately) beyond (d + 2) ln 10 / 2 without
  * evaluating e^x, so every double is fast. The derivative is TINY for |x| > {@link
- * #TINY_BEYOND} = 5 * 10^5: 4e^-10^6 < 2^-1100 (= 10^-331.1); below that it is computed to real
- * digits (e^-2|x| stays within {@link Exp#MAX_ARGUMENT}).
+ * #TINY_BEYOND} = 2.45 * 10^9: 4e^(-4.9 * 10^9) < 2^-1100 (= 10^-331.1); below that it is computed to real
+ * digits (e^-2|x| stays within {@link Exp#MAX_ARGUMENT}), as 4m / (1 + m)^2 with m = e^-2|x| and
+ * the sum 1 + m rounded to the working precision (an exact one would carry m's decimals, 10^9 of
+ * them near the threshold): relative 10^-(d+1) from m, 2 * 10^-(d+4) from the rounded sum and
+ * square, 10^-(d+4) from the quotient, below 10^-d.
  */
 public final class Tanh implements ElementwiseFunction {
 
   /** Beyond |x| = TINY_BEYOND the derivative is TINY. */
-  static final double TINY_BEYOND = 5e5;
+  static final double TINY_BEYOND = 2.45e9;
 
   @Override
   public Real value(double x, Params p, int digits) {
@@ -59,9 +63,9 @@ public final class Tanh implements ElementwiseFunction {
     }
     BigDecimal twoAbs = new BigDecimal(x).abs().multiply(BigDecimal.valueOf(2));
     BigDecimal m = Exp.exp(twoAbs.negate(), digits + 1);
-    BigDecimal onePlusM = BigDecimal.ONE.add(m);
-    BigDecimal d = m.multiply(BigDecimal.valueOf(4))
-        .divide(onePlusM.multiply(onePlusM), Precision.working(digits));
+    MathContext mc = Precision.working(digits);
+    BigDecimal onePlusM = BigDecimal.ONE.add(m, mc);
+    BigDecimal d = m.multiply(BigDecimal.valueOf(4)).divide(onePlusM.multiply(onePlusM, mc), mc);
     return Real.approx(d, digits);
   }
 }

@@ -30,15 +30,17 @@ import java.math.MathContext;
  * <p>Error bound: the results above are within relative 10^-(d+1) before the final rounding at
  * {@link Precision#working}, so within 10^-d.
  *
- * <p>Thresholds: {@link #MAX_ARGUMENT} = 1000 keeps e^(-t^2) >= e^(-10^6) inside {@link
- * Exp#MAX_ARGUMENT}; erfc(1000) < 10^-434000 is far below every format, callers return TINY
- * long before. For t <= -27, erfc(t) = 2 within relative 10^-320 is still computed through erf,
+ * <p>Thresholds: {@link #MAX_ARGUMENT} = 70,000 keeps t^2 <= 4.9 * 10^9 inside {@link
+ * Exp#MAX_ARGUMENT}; erfc(70000) < 10^-2128042966 is far below every format, yet printed with
+ * its digits. e^(-t^2) is taken at the exact square of t (the series' t^2 rounded to
+ * d + {@link Erf#SERIES_GUARD} digits would be up to 4.9 * 10^-(d+2) off in the exponent at
+ * t = 70,000: an absolute error there is a relative one of e^(-t^2)). For t <= -27, erfc(t) = 2 within relative 10^-320 is still computed through erf,
  * which itself saturates to 1.
  */
 public final class Erfc {
 
   /** Largest t accepted (see the class comment). */
-  public static final BigDecimal MAX_ARGUMENT = BigDecimal.valueOf(1000);
+  public static final BigDecimal MAX_ARGUMENT = BigDecimal.valueOf(70_000);
 
   private static final double LN10 = Math.log(10);
 
@@ -94,7 +96,7 @@ public final class Erfc {
         break;
       }
     }
-    BigDecimal e = Exp.exp(t2.negate(), digits + Erf.SERIES_GUARD);
+    BigDecimal e = Exp.exp(t.multiply(t).negate(), digits + Erf.SERIES_GUARD);
     BigDecimal sqrtPi = PiConstants.sqrtPi(mc.getPrecision());
     return s.multiply(e, mc).divide(t.multiply(sqrtPi, mc), mc).round(Precision.working(digits));
   }

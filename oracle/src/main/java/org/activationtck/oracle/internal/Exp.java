@@ -8,10 +8,10 @@ import java.math.BigInteger;
  *
  * <p>Method.
  * <ol>
- *   <li>Reduction: x = j ln 10 + r with j = floor(x / ln 10) from doubles (|j| < 2^19 for |x| <=
+ *   <li>Reduction: x = j ln 10 + r with j = floor(x / ln 10) from doubles (|j| < 2^31 - 1.9 * 10^7 for |x| <=
  *       {@link #MAX_ARGUMENT}; x within relative 10^-10 by {@link FixedPoint#approximate}, so j
- *       is off by one only when x / ln 10 is within 10^-4 of an integer, and then r lies within
- *       10^-4 outside [0, ln 10], which k and s below absorb), then r = k ln 2 + s with k
+ *       is off by at most one, and r is stepped back into [0, ln 10) by one ln 10 when it is
+ *       not), then r = k ln 2 + s with k
  *       = round(r / ln 2) in {0, 1, 2, 3} and |s| < 0.35, both in fixed point with F fraction
  *       bits and the cached constants of {@link LogConstants}. e^x = 10^j 2^k e^s: the power of
  *       ten is a decimal exponent, so e^x for x = -10^6 (about 10^-434294) costs what e^0.5 does.
@@ -24,7 +24,8 @@ import java.math.BigInteger;
  * </ol>
  *
  * <p>Error bound, in units u = 2^-F. Reduction: x to fixed point within 1 unit, j ln 10 within
- * 2|j| < 2^20 units, k ln 2 within 6: s is within 2^20 + 7 units, a relative error of e^s at most
+ * 2(|j| + 1) <= 2^20 units (F carries bitLength|j| - 19 more bits when |j| >= 2^19, which keeps
+ * this count in the units of the smaller F), k ln 2 within 6: s is within 2^20 + 7 units, a relative error of e^s at most
  * that. Series: t carries 1 more unit; each term is within 4 units (error e_n <= e_(n-1)|t|/n + 2
  * with |t| < 1/2), the N <= F computed terms within 4N, and once a term truncates to 0 the
  * omitted tail is below 8 units (true term below 4, ratio below 1/2): e^t within (4N + 10) units
@@ -37,15 +38,21 @@ import java.math.BigInteger;
  * 1.02 * 10^-(d+3). Total below 10^-(d+1).
  *
  * <p>Domain: callers keep |x| below {@link #MAX_ARGUMENT}, beyond which every activation here has
- * long since underflowed or overflowed every binary format (e^(10^6) = 10^434294.48...).
+ * long since underflowed or overflowed every binary format (e^(4.9 * 10^9) =
+ * 10^2128042961.3...), and past 99 % of BigDecimal's exponent range.
  */
 public final class Exp {
 
   /**
-   * Largest |x| callers may pass: e^(10^6) = 10^434294.48..., far inside BigDecimal's range and
-   * far beyond 2^1100 ~ 10^331, so anything larger is TINY or HUGE for every format.
+   * Largest |x| callers may pass: 4.9 * 10^9, e^(4.9 * 10^9) = 10^2128042961.3...: BigDecimal's
+   * int scale reaches 2^31 - 1 = 2147483647, so this covers 99.1 % of its exponent range and
+   * leaves 1.9 * 10^7 of headroom for the guard digits (at most a few 10^4), products with the
+   * input and quotients of the callers (x e^x, e^x / (1 + e^x)^2; never a product of two such
+   * values).
+   * Anything larger is TINY or HUGE (beyond 2^1100 ~ 10^331 for every format) and printed as an
+   * interval; see {@code OracleValue#decimal}.
    */
-  public static final BigDecimal MAX_ARGUMENT = BigDecimal.valueOf(1_000_000);
+  public static final BigDecimal MAX_ARGUMENT = BigDecimal.valueOf(4_900_000_000L);
 
   /** Bits for the reduction's error: 2^(M+21) units, see the error bound. */
   static final int REDUCTION_BITS = 21;
@@ -69,7 +76,19 @@ public final class Exp {
     int m = (int) Math.max(1, Math.round(Math.sqrt(p)));
     int f = p + m + REDUCTION_BITS;
     long j = (long) Math.floor(FixedPoint.approximate(x) / LN10);
-    BigInteger r = FixedPoint.of(x, f).subtract(LogConstants.ln10(f).multiply(BigInteger.valueOf(j)));
+    // |j| beyond 2^19 multiplies ln 10's unit error by more than the 2^20 budgeted: more bits.
+    f += Math.max(0, 64 - Long.numberOfLeadingZeros(Math.abs(j)) - 19);
+    BigInteger ln10 = LogConstants.ln10(f);
+    BigInteger r = FixedPoint.of(x, f).subtract(ln10.multiply(BigInteger.valueOf(j)));
+    // j from a double can be off by one for |x| near 4.9 * 10^9 (x within relative 10^-10 is 0.49
+    // off): step r back into [0, ln 10) so that k below keeps |s| < 0.35.
+    if (r.signum() < 0) {
+      j--;
+      r = r.add(ln10);
+    } else if (r.compareTo(ln10) >= 0) {
+      j++;
+      r = r.subtract(ln10);
+    }
     BigInteger ln2 = LogConstants.ln2(f);
     // k = round(r / ln 2) from the leading bits; any k in {0..3} keeps |s| < 0.35.
     double rApprox = r.shiftRight(f - 60).doubleValue() / 0x1p60;

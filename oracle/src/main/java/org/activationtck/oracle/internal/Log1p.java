@@ -1,6 +1,7 @@
 package org.activationtck.oracle.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.BigInteger;
 
 /**
@@ -29,8 +30,11 @@ public final class Log1p {
     }
     long e10 = Precision.exponent10(x);
     if (e10 < -(digits + 2)) {
-      BigDecimal half = x.multiply(x).divide(BigDecimal.valueOf(2));
-      return x.subtract(half).round(Precision.working(digits));
+      // x (1 - x/2) with 1 - x/2 rounded: the exact x^2 of x = 10^-2128000000 (log_softmax's s)
+      // overflows BigDecimal's scale. x^3/3 dropped (relative x^2/3), two roundings at d + 4
+      // digits: relative error below 10^-(d+3).
+      MathContext mc = Precision.working(digits);
+      return x.multiply(BigDecimal.ONE.subtract(x.divide(BigDecimal.valueOf(2)), mc), mc);
     }
     int extra = (int) Math.max(0, -e10 + 1);
     BigDecimal onePlusX = BigDecimal.ONE.add(x);

@@ -14,11 +14,12 @@ import java.math.RoundingMode;
  * kept exponent is in [-(W ln 10 + 1), 0], so e^(x_j - t) never leaves BigDecimal's range
  * whatever the spread of the inputs (|x_j - t| up to 2 * Double.MAX_VALUE). The outer factor
  * e^(t - m) is computed only when t - m >= -{@link Exp#MAX_ARGUMENT}; below that s is positive
- * but below n * e^(-10^6) < 2^-1100 for any n < 10^400000, and null is returned.
+ * but below n * e^(-4.9 * 10^9) < 2^-1100 for any n < 10^2000000000, and null is returned.
  *
  * <p>Error bound at working precision W = digits + {@link #GUARD} + ceil(log10(n + 3)): each
  * exponent is rounded to W + {@link #ARGUMENT_DIGITS} significant digits; since |exponent| <=
- * 10^6 < 10^7, its absolute error is below 10^(7 - W - 8) = 10^-(W+1), a relative error below
+ * {@link Exp#MAX_ARGUMENT} = 4.9 * 10^9 < 10^10, its absolute error is below 10^(10 - W - 11) =
+ * 10^-(W+1), a relative error below
  * 1.1 * 10^-(W+1) in the exponential. Each exponential carries relative 10^-W, each of the n
  * additions and the final product one rounding of at most 10^(1-W)/2, the dropped terms at most
  * n * 10^-W. In all at most (2n + 4) * 10^-W <= 10^(log10(n+3) + 1 - W) = 10^-(digits + 2).
@@ -28,8 +29,11 @@ public final class ShiftedExpSum {
   /** Digits beyond ceil(log10(n + 3)) added to the request: covers the bound above. */
   static final int GUARD = 3;
 
-  /** Extra digits kept in a rounded exponent: |exponent| <= 10^6 has at most 7 integer digits. */
-  static final int ARGUMENT_DIGITS = 8;
+  /**
+   * Extra digits kept in a rounded exponent: |exponent| <= {@link Exp#MAX_ARGUMENT} = 4.9 * 10^9
+   * has at most 10 integer digits.
+   */
+  static final int ARGUMENT_DIGITS = 11;
 
   private static final double LN10 = Math.log(10);
 
@@ -79,7 +83,7 @@ public final class ShiftedExpSum {
   }
 
   /**
-   * e^d for -10^6 <= d <= 0 within relative 10^-digits (1 exactly at d = 0), the exponent first
+   * e^d for -{@link Exp#MAX_ARGUMENT} <= d <= 0 within relative 10^-digits (1 exactly at d = 0), the exponent first
    * rounded to digits + GUARD + ARGUMENT_DIGITS digits (see the class bound).
    */
   public static BigDecimal expShift(BigDecimal d, int digits) {

@@ -53,7 +53,7 @@ class LogSigmoidTest {
     assertExact("0", LS.value(Double.POSITIVE_INFINITY, p("pytorch"), 20));
     assertEquals(Real.NEGATIVE_INFINITY, LS.value(Double.NEGATIVE_INFINITY, p("pytorch"), 20));
     // finite underflow: -tiny in every dialect (rounds to -0.0)
-    Real r = LS.value(2e6, p("pytorch"), 20);
+    Real r = LS.value(1e10, p("pytorch"), 20);
     assertEquals(Real.Kind.TINY, r.kind());
     assertTrue(r.isNegative());
     assertAgrees(new BigDecimal(-1e300), LS.value(-1e300, p("keras3"), 40), 40);

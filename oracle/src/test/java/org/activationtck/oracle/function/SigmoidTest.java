@@ -82,12 +82,13 @@ class SigmoidTest {
   void required_sigmoid_tail_negative() {
     assertEquals(Real.Kind.TINY, F.value(-1e308, P, 40).kind());
     assertEquals(false, F.value(-1e308, P, 40).isNegative());
-    // Threshold -10^6 (e^-10^6 = 10^-434294.5); both sides are checked.
-    assertEquals(Real.Kind.TINY, F.value(Math.nextDown(-1e6), P, 40).kind());
-    assertEquals(Real.Kind.FINITE, F.value(-1e6, P, 40).kind());
+    // Threshold -4.9 * 10^9 (e^(-4.9 * 10^9) = 10^-2128042961.3); both sides are checked.
+    assertEquals(Real.Kind.TINY, F.value(Math.nextDown(-4.9e9), P, 40).kind());
+    assertEquals(Real.Kind.FINITE, F.value(-4.9e9, P, 40).kind());
     assertTrue(F.value(-1e6, P, 40).value().compareTo(new BigDecimal("1e-434294")) < 0);
-    assertEquals(Real.Kind.TINY, F.derivative(Math.nextUp(1e6), P, 40).kind());
-    assertEquals(Real.Kind.FINITE, F.derivative(1e6, P, 40).kind());
+    assertTrue(F.value(-4.9e9, P, 40).value().compareTo(new BigDecimal("1e-2128042961")) < 0);
+    assertEquals(Real.Kind.TINY, F.derivative(Math.nextUp(4.9e9), P, 40).kind());
+    assertEquals(Real.Kind.FINITE, F.derivative(4.9e9, P, 40).kind());
     assertEquals(Real.Kind.TINY, F.derivative(1e300, P, 40).kind());
     assertExact("0", F.value(Double.NEGATIVE_INFINITY, P, 40));
     assertExact("1", F.value(Double.POSITIVE_INFINITY, P, 40));

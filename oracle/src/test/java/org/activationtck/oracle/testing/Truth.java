@@ -28,9 +28,12 @@ public final class Truth {
     return new Apfloat(decimal, precision);
   }
 
-  /** Apfloat to BigDecimal. */
+  /**
+   * Apfloat to BigDecimal, from the scientific form (the plain one writes e^(-4.9 * 10^9)'s
+   * 2.1 * 10^9 leading zeros).
+   */
   public static BigDecimal big(Apfloat a) {
-    return new BigDecimal(a.toString(true));
+    return new BigDecimal(a.toString(false));
   }
 
   /**
@@ -40,7 +43,7 @@ public final class Truth {
   public static void assertAgrees(BigDecimal expected, Real actual, int digits) {
     assertEquals(Real.Kind.FINITE, actual.kind(), () -> "expected finite " + expected + ", got " + actual);
     BigDecimal diff = actual.value().subtract(expected).abs();
-    BigDecimal bound = expected.abs().movePointLeft(digits - 1);
+    BigDecimal bound = expected.abs().scaleByPowerOfTen(-(digits - 1));
     assertTrue(diff.compareTo(bound) <= 0, () -> "expected " + expected.round(new MathContext(digits + 5))
         + "\n     got " + actual + "\nrelative error above 1E-" + (digits - 1));
   }
