@@ -3,6 +3,7 @@ package org.activationtck.oracle;
 import org.activationtck.spec.format.Rounding;
 
 import org.activationtck.spec.params.Params;
+import org.activationtck.spec.params.RankOneAxis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -114,11 +115,7 @@ public final class Oracle {
       throw new IllegalArgumentException("--derivative is defined for elementwise functions only; '"
           + spec.id() + "' is an axis function");
     }
-    if (p.has("axis") && p.integer("axis") != -1 && p.integer("axis") != 0) {
-      // The inputs are one vector (rank 1), so the only valid axes are -1 and 0.
-      throw new IllegalArgumentException(spec.id() + " parameter 'axis': " + p.integer("axis")
-          + " is out of range for one vector (rank 1): expected -1 or 0");
-    }
+    RankOneAxis.check(spec.id(), p);
     AxisFunction f = (AxisFunction) impl;
     double[] vector = x.clone();
     // One evaluation of the vector serves every element: each element's value asks for it at
