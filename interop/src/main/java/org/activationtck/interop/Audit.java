@@ -95,7 +95,7 @@ public final class Audit {
       tol = Arrays.copyOf(tol, tolCount + expected.size());
       for (int i = 0; i < expected.size(); i++) {
         double e = expected.at(i);
-        long d = Ulps.distance(e, cr[i], dtype);
+        long d = FormatGrid.distance(e, cr[i], dtype);
         elements++;
         if (d == 0) {
           correct++;

@@ -3,10 +3,13 @@ package org.activationtck.interop;
 import org.activationtck.spec.format.Rounding;
 import org.activationtck.spi.Dtype;
 
-/** Distances between values of a format, counted in representable values (ulps). */
-public final class Ulps {
+/**
+ * The grid of a format's values: a value's position on it and distances counted in representable values (steps of the grid). Not to be confused with {@link
+ * org.activationtck.spec.format.Ulps}, the error of a result in ulps of the expected value.
+ */
+public final class FormatGrid {
 
-  private Ulps() {}
+  private FormatGrid() {}
 
   /**
    * The number of representable values of {@code t} between {@code a} and {@code b} ({@code 0}
@@ -31,19 +34,6 @@ public final class Ulps {
       default -> Rounding.toBits16(Math.abs(v), t) & 0x7fff;
     };
     return v < 0 ? -magnitude : magnitude;
-  }
-
-  /**
-   * The spacing of {@code t} at {@code |v|}: the distance from the largest value of t at or below
-   * |v| to the next one up (in the binade of v; the subnormal spacing below the normal range).
-   * NaN for NaN and infinities.
-   */
-  public static double ulp(double v, Dtype t) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      return Double.NaN;
-    }
-    int e = v == 0 ? t.minExponent() : Math.max(Math.getExponent(v), t.minExponent());
-    return Math.scalb(1.0, e - (t.precision() - 1));
   }
 
   /** Whether a value is in the finite range of {@code t}. */
