@@ -263,7 +263,7 @@ public final class ConformanceJson {
       throw new IllegalArgumentException(at + " must be an object");
     }
     TierReport.Failure worst = t.hasNonNull("worstInput")
-        ? new TierReport.Failure("", "", t.get("worstInput").asText(), "", null, "", Double.NaN, null) : null;
+        ? new TierReport.Failure("", "", t.get("worstInput").asText(), "", null, "", Double.NaN, null, null) : null;
     return new TierReport.Row(function, dtype, derivative, count(t, "cases", at), count(t, "passed", at),
         count(t, "failed", at), count(t, "notImplemented", at), ulps(t.get("maxUlps")),
         t.path("budgetUlps").asDouble(), t.path("percentCorrectlyRounded").asDouble(), worst, List.of());

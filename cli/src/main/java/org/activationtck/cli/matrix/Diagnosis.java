@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.activationtck.runner.FailureKind;
 import org.activationtck.spi.API;
 
 /**
@@ -14,7 +15,8 @@ import org.activationtck.spi.API;
  * likely mechanism, not the line of code: a starting point for a bug report, not a verdict.
  *
  * <ol>
- *   <li>{@link Cause#SIGNED_ZERO}: the TCK's reason is a sign of zero;
+ *   <li>{@link Cause#SIGNED_ZERO}: the report's failure kind is {@code signed_zero} (the TCK's
+ *       {@code FailureKind.SIGNED_ZERO});
  *   <li>{@link Cause#NAN}: NaN where a number is due, or a number where NaN is due;
  *   <li>{@link Cause#OVERFLOW}: ±Infinity where the exact value is finite;
  *   <li>{@link Cause#INFINITY}: a finite value (or the other infinity) where ±Infinity is due;
@@ -148,7 +150,7 @@ public record Diagnosis(Map<Cause, Integer> causes, int sampled, String oneSide)
   }
 
   static Cause classify(TierReport.Failure f, String dtype, Map<String, java.util.Set<String>> expectedPerAnswer) {
-    if (f.reason() != null && f.reason().contains("sign of zero")) {
+    if (FailureKind.SIGNED_ZERO.id().equals(f.kind())) {
       return Cause.SIGNED_ZERO;
     }
     double e = number(f.expected());

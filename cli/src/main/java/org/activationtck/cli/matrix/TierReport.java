@@ -62,7 +62,7 @@ public record TierReport(String implementation, String tier, String signedZero, 
    * @param ulps the error in ulps, {@code Infinity} when not measurable, NaN when not judged
    */
   public record Failure(String caseId, String dialect, String input, String expected, String actual,
-      String status, double ulps, String reason) {}
+      String status, double ulps, String kind, String reason) {}
 
   /**
    * Parses a report.
@@ -181,7 +181,8 @@ public record TierReport(String implementation, String tier, String signedZero, 
     }
     return new Failure(f.path("case").asText(""), f.path("dialect").asText(""), f.path("input").asText(""),
         f.path("expected").asText(""), f.hasNonNull("actual") ? f.get("actual").asText() : null,
-        f.path("status").asText(""), ulps, f.hasNonNull("reason") ? f.get("reason").asText() : null);
+        f.path("status").asText(""), ulps, f.hasNonNull("kind") ? f.get("kind").asText() : null,
+        f.hasNonNull("reason") ? f.get("reason").asText() : null);
   }
 
   /** A row's largest error; a row whose failures include kinds that are no ulp count: Infinity. */

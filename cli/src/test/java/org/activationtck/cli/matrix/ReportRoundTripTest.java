@@ -83,6 +83,37 @@ class ReportRoundTripTest {
         .allMatch(r -> r.conformance() == Conformance.NOT_IMPLEMENTED));
   }
 
+  /** relu as max(x, 0.0) after a comparison: -0.0 becomes +0.0, every other value is right. */
+  static final class UnsignedZeroRelu implements Activation {
+    @Override public String name() {
+      return "relu without -0.0";
+    }
+
+    @Override public boolean supports(String function, String dialect, Dtype dtype, boolean derivative) {
+      return function.equals("relu") && dialect.equals("pytorch") && dtype == Dtype.FLOAT64 && !derivative;
+    }
+
+    @Override public double[] apply(Call call, double[] x) {
+      double[] y = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = x[i] > 0 ? x[i] : x[i] != x[i] ? x[i] : 0.0;
+      }
+      return y;
+    }
+  }
+
+  @Test
+  void aLostSignOfZeroIsDiagnosedAsSignedZero() {
+    TckConfig c = TckConfig.builder().functions(List.of("relu")).dialects(List.of("pytorch"))
+        .dtypes(List.of(Dtype.FLOAT64)).build();
+    RunResult r = new TckRunner(new UnsignedZeroRelu(), c).run();
+    TierReport t = TierReport.parse(JsonReport.bytes(r), "relu.json");
+    TierReport.Row value = t.rows().stream().filter(row -> !row.derivative()).findFirst().orElseThrow();
+    assertTrue(value.failed() > 0, "relu(-0.0) is -0.0 in pytorch: the fixtures check it");
+    Diagnosis d = Diagnosis.of(value.failures(), "float64");
+    assertEquals(Map.of(Diagnosis.Cause.SIGNED_ZERO, value.failures().size()), d.causes(), d.summary());
+  }
+
   @Test
   void caseParametersComeFromTheShippedFixtures() {
     FixtureParameters p = new FixtureParameters();
