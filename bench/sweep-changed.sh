@@ -14,7 +14,12 @@
 #     with comments stripped, transitively), so a kernel in internal/ used by several functions
 #     selects all of them;
 #   - a change to the reference package itself (ReferenceActivation, ReferenceFunction, ...)
-#     selects every function.
+#     selects every function;
+#   - the oracle decides a sweep's hardest inputs, so oracle/.../function/<Name>.java selects that
+#     function and, by the same rule of users, the functions whose oracle classes use it; a change
+#     to the oracle's package or its internal/ selects every function;
+#   - a catalog entry (spec/.../catalog/<id>.json: defaults, parameters) selects that function, a
+#     change to the spec's parameter resolution or rounding (spec.params, spec.format) every one.
 # Axis functions are listed but not swept (./tck exhaustive takes elementwise functions only;
 # ./tck run --functions checks them). Each selected function is swept in its default dialect
 # (keras3, else the first dialect of its catalog entry) and, where the reference has a separate
@@ -78,11 +83,15 @@ snake() { sed -E 's/([a-z0-9])([A-Z])/\1_\2/g' <<<"$1" | tr '[:upper:]' '[:lower
 
 all_ids=$(ls "$catalog" | sed -n 's/\.json$//p' | grep -vx 'index\|tolerances')
 
-# The reference's classes and, per class, the classes of the reference whose code names it.
+# Per source tree (the reference, the oracle), each class and the classes of that tree whose code
+# names it. Keys are TREE:Class (ref:Sigmoid, ora:Sigmoid): the two trees share class names.
+oracle_src=oracle/src/main/java/org/activationtck/oracle
 declare -A users=()
 while read -r used user; do
   users[$used]+="$user "
-done < <(find "$src" -name '*.java' ! -name package-info.java | sort | perl -e '
+done < <(for tree in "ref:$src" "ora:$oracle_src"; do
+  find "${tree#*:}" -name '*.java' ! -name package-info.java | sort | perl -e '
+  my $tag = shift;
   my @files = map { chomp; $_ } <STDIN>;
   my %body;
   for my $f (@files) {
@@ -93,57 +102,79 @@ done < <(find "$src" -name '*.java' ! -name package-info.java | sort | perl -e '
   }
   for my $user (sort keys %body) {
     for my $used (sort keys %body) {
-      print "$used $user\n" if $used ne $user && $body{$user} =~ /\b\Q$used\E\b/;
+      print "$tag:$used $tag:$user\n" if $used ne $user && $body{$user} =~ /\b\Q$used\E\b/;
     }
-  }')
+  }' "${tree%%:*}"
+done)
 
-declare -A affected=()   # class -> why: "changed: PATH", or the chain of classes to a changed one
+declare -A affected=()   # TREE:Class -> why: "changed: PATH", or the chain of classes to a changed one
+declare -A catalog_changes=()   # catalog id -> "catalog entry changed"
 queue=()
 everything=false
 package_changes=()
+oracle_pkg="oracle/src/main/java/org/activationtck/oracle"
 while IFS= read -r path; do
   [[ -n "$path" ]] || continue
   if [[ "$path" =~ ^$roots/(function|internal|kernel)/([A-Za-z0-9]+)\.java$ ]]; then
     cls=${BASH_REMATCH[3]}
     [[ "$cls" == package-info ]] && continue
-    if [[ -z "${affected[$cls]:-}" ]]; then affected[$cls]="changed: $path"; queue+=("$cls"); fi
+    if [[ -z "${affected[ref:$cls]:-}" ]]; then affected[ref:$cls]="changed: $path"; queue+=("ref:$cls"); fi
   elif [[ "$path" =~ ^$roots/([A-Za-z0-9]+)\.java$ ]]; then
     [[ "${BASH_REMATCH[2]}" == package-info ]] || { everything=true; package_changes+=("$path"); }
+  elif [[ "$path" =~ ^$oracle_pkg/function/([A-Za-z0-9]+)\.java$ ]]; then
+    # the oracle decides the sweeps' hardest inputs (Float32Truth's last tier)
+    cls=${BASH_REMATCH[1]}
+    [[ "$cls" == package-info ]] && continue
+    if [[ -z "${affected[ora:$cls]:-}" ]]; then affected[ora:$cls]="changed: $path"; queue+=("ora:$cls"); fi
+  elif [[ "$path" =~ ^$oracle_pkg/(internal/)?([A-Za-z0-9]+)\.java$ ]]; then
+    [[ "${BASH_REMATCH[2]}" == package-info ]] || { everything=true; package_changes+=("$path"); }
+  elif [[ "$path" =~ ^spec/src/main/java/org/activationtck/spec/(params|format)/[A-Za-z0-9]+\.java$ ]]; then
+    everything=true; package_changes+=("$path")   # parameter resolution and rounding: every function
+  elif [[ "$path" =~ ^$catalog/([a-z0-9_]+)\.json$ ]]; then
+    id=${BASH_REMATCH[1]}
+    [[ "$id" == index || "$id" == tolerances ]] || catalog_changes[$id]="catalog entry changed"
   fi
 done <<<"$changed"
 
-# Transitive users of every changed class.
+# Transitive users of every changed class, within its tree.
 while [[ ${#queue[@]} -gt 0 ]]; do
   cls=${queue[0]}; queue=("${queue[@]:1}")
   for u in ${users[$cls]:-}; do
     if [[ -z "${affected[$u]:-}" ]]; then
-      if [[ "${affected[$cls]}" == changed:* ]]; then affected[$u]="uses $cls"; else affected[$u]="${affected[$cls]/uses/uses $cls >}"; fi
+      if [[ "${affected[$cls]}" == changed:* ]]; then affected[$u]="uses ${cls#*:}"; else affected[$u]="${affected[$cls]/uses/uses ${cls#*:} >}"; fi
       queue+=("$u")
     fi
   done
 done
 
 declare -A selected=()
-for cls in "${!affected[@]}"; do
-  id=$(snake "$cls")
+for key in "${!affected[@]}"; do
+  id=$(snake "${key#*:}")
   if grep -qx "$id" <<<"$all_ids"; then
-    why=${affected[$cls]}
-    selected[$id]=${why/#changed: */changed}
+    why=${affected[$key]}
+    [[ "$key" == ora:* ]] && why="oracle: ${why/#changed: */changed}" || why=${why/#changed: */changed}
+    selected[$id]=${selected[$id]:+${selected[$id]}; }$why
   fi
 done
+for id in "${!catalog_changes[@]}"; do
+  grep -qx "$id" <<<"$all_ids" && selected[$id]=${selected[$id]:+${selected[$id]}; }${catalog_changes[$id]}
+done
 if $everything; then
-  for id in $all_ids; do selected[$id]=${selected[$id]:-"reference package changed"}; done
+  for id in $all_ids; do selected[$id]=${selected[$id]:-"shared code changed"}; done
 fi
 
 echo "changes: $label"
-for cls in $(printf '%s\n' "${!affected[@]}" | sort); do
-  if [[ "${affected[$cls]}" == changed:* ]]; then echo "  ${affected[$cls]#changed: }"; fi
+for key in $(printf '%s\n' "${!affected[@]}" | sort); do
+  if [[ "${affected[$key]}" == changed:* ]]; then echo "  ${affected[$key]#changed: }"; fi
+done
+for id in $(printf '%s\n' "${!catalog_changes[@]}" | sort); do
+  echo "  $catalog/$id.json"
 done
 for path in ${package_changes[@]+"${package_changes[@]}"}; do
-  echo "  $path (the reference package itself: every function)"
+  echo "  $path (shared by every function)"
 done
 if [[ ${#selected[@]} -eq 0 ]]; then
-  echo "no reference kernel changed: nothing to sweep"
+  echo "no reference kernel, oracle function or catalog entry changed: nothing to sweep"
   exit 0
 fi
 
