@@ -60,15 +60,19 @@ public record RunResult(String implementation, String version, List<String> decl
    * dialect (so that a reader sees which dialect failed).
    *
    * @param maxUlps the largest error in ulps among the measured checks (passes and
-   *     {@link FailureKind#ULPS} failures); NaN when none was measured
+   *     {@link FailureKind#ULPS} failures), flushes the tier forgave not included (their error is
+   *     not held against the budget, so it would only hide the error of everything else); NaN
+   *     when none was measured
    * @param worst the check to show for the row: the failure of the most severe kind (the largest
-   *     error among ULPS failures), else the pass with the largest error; {@code null} when
-   *     nothing was answered
+   *     error among ULPS failures), else the pass with the largest error (forgiven flushes last);
+   *     {@code null} when nothing was answered
    * @param failuresByKind failed checks per kind, in order of severity
+   * @param flushed passes that are forgiven flushes: zero for an exact value below the dtype's
+   *     smallest normal, in a tier that {@linkplain Tier#allowsFlushToZero() allows it}
    */
   public record Row(String function, Dtype dtype, boolean derivative, String dialect, int cases, int passed,
       int failed, int notImplemented, double maxUlps, Check worst, int correctlyRounded,
-      double budget, Map<FailureKind, Integer> failuresByKind, List<Check> checks) {
+      double budget, Map<FailureKind, Integer> failuresByKind, List<Check> checks, int flushed) {
 
     /** Percentage of answered checks that were bit-identical to the correctly rounded value. */
     public double percentCorrectlyRounded() {
@@ -97,12 +101,16 @@ public record RunResult(String implementation, String version, List<String> decl
     byBehaviour.values().forEach(m -> groups.addAll(m.values()));
     List<Row> rows = new ArrayList<>();
     for (List<Check> g : groups) {
+      Check first = g.get(0);
+      double budget = config.tolerances().budget(first.function(), first.dtype(), config.tier());
       int passed = 0;
       int failed = 0;
       int ni = 0;
       int cr = 0;
+      int flushed = 0;
       double max = Double.NaN;
       Check worst = null;
+      Check worstFlush = null;
       Map<FailureKind, Integer> kinds = new EnumMap<>(FailureKind.class);
       for (Check c : g) {
         switch (c.status()) {
@@ -113,6 +121,14 @@ public record RunResult(String implementation, String version, List<String> decl
         if (c.verdict() != null && c.verdict().correctlyRounded()) {
           cr++;
         }
+        if (c.status() == Check.Status.PASSED && c.verdict().ulps() > budget) {
+          // the only pass beyond the budget: a flush the tier forgives (Verdict's rule 4)
+          flushed++;
+          if (worse(c, worstFlush)) {
+            worstFlush = c;
+          }
+          continue;
+        }
         if (c.measured() && !(c.verdict().ulps() <= max)) {
           max = c.verdict().ulps();
         }
@@ -120,10 +136,9 @@ public record RunResult(String implementation, String version, List<String> decl
           worst = c;
         }
       }
-      Check first = g.get(0);
-      double budget = config.tolerances().budget(first.function(), first.dtype(), config.tier());
       rows.add(new Row(first.function(), first.dtype(), first.derivative(), first.dialect(), g.size(), passed, failed,
-          ni, max, worst, cr, budget, Collections.unmodifiableMap(kinds), g));
+          ni, max, worst != null ? worst : worstFlush, cr, budget, Collections.unmodifiableMap(kinds), g,
+          flushed));
     }
     return rows;
   }

@@ -134,6 +134,7 @@ public final class ConformanceJson {
     t.put("failed", r.failed());
     t.put("notImplemented", r.notImplemented());
     putUlps(t, "maxUlps", r.maxUlps());
+    t.put("flushed", r.flushed());
     t.put("budgetUlps", r.budget());
     t.put("percentCorrectlyRounded", r.percentCorrectlyRounded());
     if (r.worst() != null) {
@@ -266,7 +267,8 @@ public final class ConformanceJson {
         ? new TierReport.Failure("", "", t.get("worstInput").asText(), "", null, "", Double.NaN, null, null) : null;
     return new TierReport.Row(function, dtype, derivative, count(t, "cases", at), count(t, "passed", at),
         count(t, "failed", at), count(t, "notImplemented", at), ulps(t.get("maxUlps")),
-        t.path("budgetUlps").asDouble(), t.path("percentCorrectlyRounded").asDouble(), worst, List.of());
+        t.path("budgetUlps").asDouble(), t.path("percentCorrectlyRounded").asDouble(), worst, List.of(),
+        t.path("flushed").asInt(0));
   }
 
   private static Diagnosis diagnosis(JsonNode d) {

@@ -162,6 +162,10 @@ public final class ConformanceMarkdown {
     TierReport.Row f = r.framework();
     if (f != null) {
       b.append("; ").append(f.failed()).append(" in the framework run");
+      if (f.flushed() > 0) {
+        b.append(" (which forgave ").append(f.flushed()).append(f.flushed() == 1 ? " flush" : " flushes")
+            .append(" of subnormal results to zero)");
+      }
       Double now = r.budgets().get(Tier.FRAMEWORK);
       if (now != null && f.budget() != now) {
         b.append(", which had a budget of ").append(ulps(f.budget())).append(" ulp (today ").append(ulps(now))

@@ -36,7 +36,7 @@ public record TierReport(String implementation, String tier, String signedZero, 
    */
   public record Row(String function, String dtype, boolean derivative, int cases, int passed,
       int failed, int notImplemented, double maxUlps, double budget, double percentCorrectlyRounded,
-      Failure worst, List<Failure> failures) {
+      Failure worst, List<Failure> failures, int flushed) {
 
     public Row {
       failures = List.copyOf(failures);
@@ -103,7 +103,7 @@ public record TierReport(String implementation, String tier, String signedZero, 
           count(r, "cases", at), count(r, "passed", at), count(r, "failed", at),
           count(r, "notImplemented", at), maxUlps(r), r.path("budgetUlps").asDouble(),
           r.path("percentCorrectlyRounded").asDouble(), r.hasNonNull("worst") ? failure(r.get("worst")) : null,
-          failures));
+          failures, r.path("flushed").asInt(0)));
     }
     return new TierReport(root.path("implementation").asText(""), root.path("tier").asText(""),
         root.path("signedZero").asText(""), root.path("elapsedSeconds").asDouble(),
@@ -131,6 +131,7 @@ public record TierReport(String implementation, String tier, String signedZero, 
       int passed = 0;
       int failed = 0;
       int ni = 0;
+      int flushed = 0;
       double max = Double.NaN;
       double correct = 0;
       Failure worst = null;
@@ -140,6 +141,7 @@ public record TierReport(String implementation, String tier, String signedZero, 
         passed += r.passed();
         failed += r.failed();
         ni += r.notImplemented();
+        flushed += r.flushed();
         if (!Double.isNaN(r.maxUlps()) && !(r.maxUlps() <= max)) {
           max = r.maxUlps();
         }
@@ -155,7 +157,7 @@ public record TierReport(String implementation, String tier, String signedZero, 
       }
       int answered = passed + failed;
       out.add(new Row(first.function(), first.dtype(), first.derivative(), cases, passed, failed, ni,
-          max, first.budget(), answered == 0 ? 0 : 100.0 * correct / answered, worst, failures));
+          max, first.budget(), answered == 0 ? 0 : 100.0 * correct / answered, worst, failures, flushed));
     }
     return out;
   }

@@ -15,7 +15,7 @@ class RowTierTest {
   /** A row of a run with {@code budget}: {@code failed} failures of 100 answered checks. */
   private static TierReport.Row row(int passed, int failed, double maxUlps, double budget) {
     return new TierReport.Row("sigmoid", "float32", false, passed + failed + 3, passed, failed, 3, maxUlps, budget,
-        90, null, List.of());
+        90, null, List.of(), 0);
   }
 
   private static Conformance tier(TierReport.Row strict, TierReport.Row framework) {

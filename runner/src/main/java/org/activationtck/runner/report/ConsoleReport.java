@@ -67,6 +67,11 @@ public final class ConsoleReport {
       out.println("failed by kind: " + kinds.entrySet().stream()
           .map(e -> e.getValue() + " " + e.getKey().description()).collect(Collectors.joining(", ")));
     }
+    int flushed = r.rows().stream().mapToInt(RunResult.Row::flushed).sum();
+    if (flushed > 0) {
+      out.printf("forgiven by the %s tier: %d results flushed to zero where the exact value is"
+          + " subnormal (not in max-ulp)%n", r.config().tier().id(), flushed);
+    }
     if (g.gate().active()) {
       printGate(g, out);
     }

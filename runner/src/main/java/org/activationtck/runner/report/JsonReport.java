@@ -16,7 +16,9 @@ import org.activationtck.runner.gate.GateResult;
  * is not an ulp count (a NaN where a number is due, a wrong sign of zero, ...) has {@code "ulps":
  * null} and says what it is in {@code "kind"}, and a row's {@code maxUlps} is null when nothing
  * was measured. {@code "result"} is {@code conforms}, {@code known_deviations}, {@code failed} or
- * {@code not_checked}. Version 3: one row per function, dtype, value/derivative and dialect.
+ * {@code not_checked}. Version 3: one row per function, dtype, value/derivative and dialect;
+ * {@code "flushed"} counts the passes that are flushes the tier forgave, which {@code maxUlps}
+ * leaves out.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JsonReport {
@@ -104,6 +106,7 @@ public final class JsonReport {
       ObjectNode rowKinds = o.putObject("failedByKind");
       row.failuresByKind().forEach((k, n) -> rowKinds.put(k.id(), n));
       putUlps(o, "maxUlps", row.maxUlps());
+      o.put("flushed", row.flushed());
       o.put("budgetUlps", row.budget());
       o.put("percentCorrectlyRounded", row.percentCorrectlyRounded());
       if (row.worst() != null) {
