@@ -18,6 +18,14 @@ final class NumberLiteral {
   private static final Pattern HEX = Pattern.compile(
       "([+-]?)0[xX]([0-9a-fA-F]*)(?:\\.([0-9a-fA-F]*))?[pP]([+-]?\\d+)");
 
+  /** A decimal literal whose exponent has 7 or more digits: out of range. */
+  private static final Pattern DECIMAL_HUGE_EXPONENT = Pattern.compile(
+      "[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d{7,}");
+
+  /** A decimal literal within range. */
+  private static final Pattern DECIMAL = Pattern.compile(
+      "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,6})?");
+
   /** The largest |p| of a hex float's binary exponent, after the fraction digits' shift. */
   static final int MAX_BINARY_EXPONENT = 100_000;
 
@@ -88,13 +96,13 @@ final class NumberLiteral {
               BigDecimal.valueOf(2).pow((int) -exponent)));
       return m.group(1).equals("-") ? v.negate() : v;
     }
-    if (t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d{7,}")) {
+    if (DECIMAL_HUGE_EXPONENT.matcher(t).matches()) {
       // a number, but its exponent alone would make BigDecimal work for ever: out of range, like
       // a hex float's beyond 2^100000 (1e400 is in range and rounds to Infinity, as IEEE does)
       throw new OracleQuery.LimitExceeded("decimal_exponent", "number out of range (exponent beyond"
           + " 999999, limit decimal_exponent): '" + abbreviate(t) + "'");
     }
-    if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,6})?")) {
+    if (!DECIMAL.matcher(t).matches()) {
       throw bad(t);
     }
     return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
