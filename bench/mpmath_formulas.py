@@ -19,8 +19,13 @@ def softplus(x):
     return mp.log1p(mp.exp(x))
 
 
+# keras3's gelu (the default dialect) divides by sqrt(2) rounded to the input's dtype, float64:
+# 1.4142135623730951 exactly, not sqrt(2) (the two differ from the 17th digit on)
+SQRT_2_FLOAT64 = mp.mpf(1.4142135623730951)
+
+
 def gelu(x):
-    return x * mp.erfc(-x / mp.sqrt(2)) / 2
+    return x * mp.erfc(-x / SQRT_2_FLOAT64) / 2
 
 
 def elu(x):
