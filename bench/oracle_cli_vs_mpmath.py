@@ -9,20 +9,23 @@ to a file. Prints wall seconds (median of --rounds), the ratio mpmath/tck (above
 faster), each side's CPU seconds and peak memory (RSS), and checks that the two outputs agree
 line by line to DIGITS - 3 significant digits (mpmath's dps is a working precision, not a
 bound, so its last digits may differ from the correctly rounded ones). Then the wall time of a
-single query (`./tck oracle F 0.5` against a one-line mpmath script), median of --single runs.
+single query (`./tck oracle F 0.5` against mpmath_values.py on one line), median of --single
+runs, with the same variants.
 
     bench/oracle_cli_vs_mpmath.py [--functions sigmoid,...] [--digits 40] [--counts 200000,2000000]
                                   [--seed 1] [--rounds 1] [--single 5]
                                   [--variant NAME=JAVA_OPTS ...] [--baseline-jar JAR]
 
 --variant adds a column: `./tck oracle` again with TCK_JAVA_OPTS=JAVA_OPTS (e.g.
-`c2=-XX:TieredStopAtLevel=4` or `nocds=-Xshare:off`), to measure what one JVM lever buys;
---baseline-jar one for an earlier build, run as `java -cp JAR` without the launcher's flags.
+`c2=-XX:TieredStopAtLevel=4`), or with an environment variable when the value is VAR=VALUE
+(`nocds=TCK_CDS=0`), to measure what one lever buys; --baseline-jar one for an earlier build,
+run as `java -cp JAR` without the launcher's flags.
 """
 import argparse
 import decimal
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -49,6 +52,14 @@ def timed(cmd, stdin_path, stdout_path, env=None):
     if p.returncode != 0:
         sys.exit("oracle_cli_vs_mpmath.py: %s exited with %d" % (" ".join(cmd), p.returncode))
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
+
+
+def variant_env(env, opts):
+    """The environment of a variant: TCK_JAVA_OPTS=opts, or opts itself when it is VAR=VALUE."""
+    m = re.match(r"^([A-Z_][A-Z0-9_]*)=(.*)$", opts)
+    if m:
+        return dict(env, **{m.group(1): m.group(2)})
+    return dict(env, TCK_JAVA_OPTS=opts)
 
 
 def disagreements(path_a, path_b, digits):
@@ -128,7 +139,7 @@ def main():
                             venv = env
                         else:
                             cmd = [TCK]
-                            venv = dict(env, TCK_JAVA_OPTS=opts)
+                            venv = variant_env(env, opts)
                         runs[name].append(timed(cmd + ["oracle", f, "--digits", str(a.digits)],
                                                 inputs, os.path.join(work, "variant.txt"), venv))
                 med = {k: [statistics.median(r[i] for r in v) for i in range(3)]
@@ -147,14 +158,27 @@ def main():
                 out.write("0.5\n")
             print("single query (x = 0.5), wall s, median of %d: load average %s"
                   % (a.single, " ".join("%.2f" % l for l in os.getloadavg())))
+            head = "%-9s %9s %9s" % ("function", "mpmath s", "tck s")
+            for name, _ in variants:
+                head += " %9s" % (name + " s")
+            print(head)
             for f in functions:
                 mp_s = statistics.median(timed([sys.executable, MPMATH_VALUES, f, str(a.digits)],
                                                one, os.path.join(work, "o1"), env)[0]
                                          for _ in range(a.single))
-                tck_s = statistics.median(timed([TCK, "oracle", f, "0.5", "--digits", str(a.digits)],
-                                                one, os.path.join(work, "o2"), env)[0]
-                                          for _ in range(a.single))
-                print("%-9s mpmath %5.2f s   ./tck oracle %s 0.5 %5.2f s" % (f, mp_s, f, tck_s))
+                line = "%-9s %9.2f" % (f, mp_s)
+                for name, opts in [("tck", "")] + variants:
+                    if opts is None:
+                        cmd = ["java", "-cp", a.baseline_jar, "org.activationtck.cli.TckCommand"]
+                        venv = env
+                    else:
+                        cmd = [TCK]
+                        venv = variant_env(env, opts) if opts else env
+                    line += " %9.2f" % statistics.median(
+                        timed(cmd + ["oracle", f, "0.5", "--digits", str(a.digits)], one,
+                              os.path.join(work, "o2"), venv)[0] for _ in range(a.single))
+                print(line)
+                sys.stdout.flush()
     finally:
         for name in os.listdir(work):
             os.unlink(os.path.join(work, name))
