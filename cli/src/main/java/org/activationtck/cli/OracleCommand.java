@@ -127,7 +127,7 @@ final class OracleCommand implements Callable<Integer> {
     })) {
       List<String> chunk = new ArrayList<>(CHUNK);
       boolean submitted = false;
-      for (String t; (t = tokens.next()) != null; ) {
+      for (String t; (t = next(tokens, work)) != null; ) {
         chunk.add(t);
         boolean waiting = tokens.waiting();
         if (chunk.size() == CHUNK || waiting) {
@@ -145,6 +145,20 @@ final class OracleCommand implements Callable<Integer> {
       work.drain();
     }
     return 0;
+  }
+
+  /**
+   * The next token; when reading fails (a token over the limit, an I/O error), every chunk
+   * submitted before it is printed first, as if evaluated in order, and its failure wins if it
+   * has one.
+   */
+  private static String next(TokenReader tokens, OrderedWork<String> work) throws IOException {
+    try {
+      return tokens.next();
+    } catch (IOException | RuntimeException e) {
+      work.drain();
+      throw e;
+    }
   }
 
   /** Threads evaluating the command line's inputs. */

@@ -55,6 +55,22 @@ class OracleStreamingTest {
   }
 
   @Test
+  void aTokenOverTheLimitInALateChunk_comesAfterEveryEarlierChunksLines() {
+    StringBuilder in = new StringBuilder();
+    int bad = 3 * OracleCommand.CHUNK + 17;
+    for (int i = 0; i < COUNT; i++) {
+      in.append(i == bad ? "1".repeat(OracleCommand.MAX_TOKEN_CHARS + 1) : Double.toString(input(i)))
+          .append('\n');
+    }
+    CliRun r = withStdin(in.toString(), "oracle", "elu", "--format", "bfloat16");
+    assertEquals(2, r.code());
+    assertEquals(3 * OracleCommand.CHUNK, r.out().lines().count());
+    List<String> err = r.err().lines().toList();
+    assertEquals(1, err.size(), r.err());
+    assertTrue(err.get(0).contains("limit token_chars"), err.get(0));
+  }
+
+  @Test
   void aBadInputInALateChunk_comesAfterEveryEarlierChunksLines() {
     StringBuilder in = new StringBuilder();
     int bad = 3 * OracleCommand.CHUNK + 17;
