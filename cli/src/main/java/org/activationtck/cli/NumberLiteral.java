@@ -33,7 +33,9 @@ final class NumberLiteral {
    */
   static double parse(String token, Dtype dtype) {
     String t = token.trim();
-    String lower = t.toLowerCase(Locale.ROOT);
+    // (the names end in a letter, numbers in a digit or a point)
+    String lower = t.isEmpty() || !Character.isLetter(t.charAt(t.length() - 1)) ? ""
+        : t.toLowerCase(Locale.ROOT);
     switch (lower) {
       case "nan": case "+nan": case "-nan":
         return Double.NaN;
@@ -55,7 +57,7 @@ final class NumberLiteral {
 
   private static BigDecimal exactValue(String t) {
     Matcher m = HEX.matcher(t);
-    if (m.matches()) {
+    if ((t.indexOf('x') >= 0 || t.indexOf('X') >= 0) && m.matches()) {
       String intPart = m.group(2);
       String frac = m.group(3) == null ? "" : m.group(3);
       if (intPart.isEmpty() && frac.isEmpty()) {
@@ -88,16 +90,66 @@ final class NumberLiteral {
               BigDecimal.valueOf(2).pow((int) -exponent)));
       return m.group(1).equals("-") ? v.negate() : v;
     }
-    if (t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d{7,}")) {
+    int exponentDigits = decimalExponentDigits(t);
+    if (exponentDigits > MAX_DECIMAL_EXPONENT_DIGITS) {
       // a number, but its exponent alone would make BigDecimal work for ever: out of range, like
       // a hex float's beyond 2^100000 (1e400 is in range and rounds to Infinity, as IEEE does)
       throw new OracleQuery.LimitExceeded("decimal_exponent", "number out of range (exponent beyond"
           + " 999999, limit decimal_exponent): '" + abbreviate(t) + "'");
     }
-    if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,6})?")) {
+    if (exponentDigits < 0) {
       throw bad(t);
     }
     return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+  }
+
+  /**
+   * For a decimal literal, {@code [+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?} with ASCII
+   * digits, the number of its exponent's digits (0 without an exponent); -1 for anything else.
+   * (A scan, not a regular expression: it runs once per input, millions of times from stdin.)
+   */
+  static int decimalExponentDigits(String t) {
+    int n = t.length();
+    int i = 0;
+    if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+      i++;
+    }
+    int start = i;
+    while (i < n && isDigit(t.charAt(i))) {
+      i++;
+    }
+    boolean integerDigits = i > start;
+    boolean fractionDigits = false;
+    if (i < n && t.charAt(i) == '.') {
+      i++;
+      int fraction = i;
+      while (i < n && isDigit(t.charAt(i))) {
+        i++;
+      }
+      fractionDigits = i > fraction;
+    }
+    if (!integerDigits && !fractionDigits) {
+      return -1;
+    }
+    if (i == n) {
+      return 0;
+    }
+    if (t.charAt(i) != 'e' && t.charAt(i) != 'E') {
+      return -1;
+    }
+    i++;
+    if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+      i++;
+    }
+    int exponent = i;
+    while (i < n && isDigit(t.charAt(i))) {
+      i++;
+    }
+    return i == n && i > exponent ? i - exponent : -1;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static IllegalArgumentException bad(String t) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.activationtck.cli.concurrent.OrderedWork;
 import org.activationtck.oracle.OracleValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,21 +117,62 @@ final class OracleCommand implements Callable<Integer> {
       print(pw, q, q.evaluate(all, i -> ""));
       return 0;
     }
-    // elementwise: each chunk of inputs is evaluated and printed before the next is read, so
-    // output streams and memory stays constant however long stdin is; a line typed by hand (or
-    // sent by a program that then waits) is answered at once
-    List<String> chunk = new ArrayList<>(CHUNK);
-    for (String t; (t = tokens.next()) != null; ) {
-      chunk.add(t);
-      if (chunk.size() == CHUNK || tokens.waiting()) {
-        print(pw, q, q.evaluate(chunk, i -> ""));
-        chunk.clear();
+    // elementwise: chunks of inputs are evaluated on all cores and printed in input order, at
+    // most a few chunks ahead of the output, so output streams and memory stays constant however
+    // long stdin is; a line typed by hand (or sent by a program that then waits) is answered at
+    // once
+    try (OrderedWork<String> work = new OrderedWork<>(THREADS, 2 * THREADS, text -> {
+      pw.write(text);
+      pw.flush();
+    })) {
+      List<String> chunk = new ArrayList<>(CHUNK);
+      boolean submitted = false;
+      for (String t; (t = next(tokens, work)) != null; ) {
+        chunk.add(t);
+        boolean waiting = tokens.waiting();
+        if (chunk.size() == CHUNK || waiting) {
+          work.submit(lines(q, chunk));
+          submitted = true;
+          chunk = new ArrayList<>(CHUNK);
+          if (waiting) {
+            work.drain();
+          }
+        }
       }
-    }
-    if (!chunk.isEmpty() || !tokens.sawAny()) {
-      print(pw, q, q.evaluate(chunk, i -> ""));
+      if (!chunk.isEmpty() || !submitted) {
+        work.submit(lines(q, chunk));
+      }
+      work.drain();
     }
     return 0;
+  }
+
+  /**
+   * The next token; when reading fails (a token over the limit, an I/O error), every chunk
+   * submitted before it is printed first, as if evaluated in order, and its failure wins if it
+   * has one.
+   */
+  private static String next(TokenReader tokens, OrderedWork<String> work) throws IOException {
+    try {
+      return tokens.next();
+    } catch (IOException | RuntimeException e) {
+      work.drain();
+      throw e;
+    }
+  }
+
+  /** Threads evaluating the command line's inputs. */
+  static final int THREADS = Runtime.getRuntime().availableProcessors();
+
+  /** The task of evaluating one chunk: its output lines, each ending in a newline. */
+  private static java.util.concurrent.Callable<String> lines(OracleQuery q, List<String> chunk) {
+    return () -> {
+      StringBuilder b = new StringBuilder(chunk.size() * (q.digits + 8));
+      for (OracleValue v : q.evaluate(chunk, i -> "")) {
+        b.append(q.format(v, q.formats.get(0))).append(System.lineSeparator());
+      }
+      return b.toString();
+    };
   }
 
   /** Inputs evaluated and printed together when streaming from stdin. */
@@ -157,7 +199,6 @@ final class OracleCommand implements Callable<Integer> {
   static final class TokenReader {
     private final java.io.Reader reader;
     private final java.util.Iterator<String> given;
-    private boolean any;
 
     TokenReader(java.io.Reader reader) {
       this.reader = new BufferedReader(reader);
@@ -167,11 +208,6 @@ final class OracleCommand implements Callable<Integer> {
     TokenReader(List<String> args) {
       this.reader = null;
       this.given = args.iterator();
-    }
-
-    /** Whether any token was read. */
-    boolean sawAny() {
-      return any;
     }
 
     /**
@@ -215,7 +251,6 @@ final class OracleCommand implements Callable<Integer> {
 
     private String checked(String t) {
       OracleQuery.checkToken(t, "");
-      any = true;
       return t;
     }
   }

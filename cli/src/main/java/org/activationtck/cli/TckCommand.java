@@ -2,6 +2,9 @@ package org.activationtck.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.activationtck.spec.catalog.Catalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,11 +15,28 @@ import picocli.CommandLine.Command;
  * internal error is printed only when the environment variable {@code TCK_DEBUG} is set.
  */
 @Command(name = "tck", mixinStandardHelpOptions = true, version = "activation-tck 0.1.0",
-    description = "Exact values and conformance tests for neural-network activation functions.",
-    subcommands = {RunCommand.class, ExhaustiveCommand.class, OracleCommand.class, FixturesCommand.class,
-        SpecCommand.class, MatrixCommand.class, BenchCommand.class, ExportCommand.class,
-        AuditCommand.class})
+    description = "Exact values and conformance tests for neural-network activation functions.")
 public final class TckCommand implements Runnable {
+
+  /**
+   * The subcommands by name, in the order {@code --help} lists them. picocli reads every
+   * registered command's options by reflection when the command line is built (about 0.1 s of a
+   * single {@code ./tck oracle} query for all nine), so a command line naming one registers that
+   * one. The names are written out (each is its class's {@code @Command} name, which a test
+   * checks) so that choosing one reads no annotation.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+      "run", RunCommand.class, "exhaustive", ExhaustiveCommand.class, "oracle", OracleCommand.class,
+      "fixtures", FixturesCommand.class, "spec", SpecCommand.class, "matrix", MatrixCommand.class,
+      "bench", BenchCommand.class, "export", ExportCommand.class, "audit", AuditCommand.class);
+
+  private static Map<String, Class<?>> subcommands(Object... namesAndClasses) {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndClasses.length; i += 2) {
+      m.put((String) namesAndClasses[i], (Class<?>) namesAndClasses[i + 1]);
+    }
+    return m;
+  }
 
   /** Exit code for bad input: unknown names, malformed numbers or files, bad options. */
   public static final int USAGE = 2;
@@ -29,12 +49,37 @@ public final class TckCommand implements Runnable {
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    commandLine(null).usage(System.out);
+  }
+
+  /** The command line with the named subcommand only, or with all of them for {@code null}. */
+  private static CommandLine commandLine(String subcommand) {
+    CommandLine cl = new CommandLine(new TckCommand());
+    if (subcommand != null && SUBCOMMANDS.containsKey(subcommand)) {
+      cl.addSubcommand(subcommand, SUBCOMMANDS.get(subcommand));
+    } else {
+      SUBCOMMANDS.forEach(cl::addSubcommand);
+    }
+    return cl;
   }
 
   /** Runs the CLI and returns its exit code. */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new TckCommand());
+    String subcommand = args.length > 0 ? args[0] : null;
+    if (subcommand != null && SUBCOMMANDS.containsKey(subcommand)) {
+      // Every command reads the catalog; reading it (Jackson, about 0.2 s from a cold start) on
+      // a second core while picocli builds the command line takes it off a short query's path.
+      Thread preload = new Thread(() -> {
+        try {
+          Catalog.standard();
+        } catch (Throwable e) {
+          // not loaded: the command reads it again and reports the failure in its one line
+        }
+      }, "tck-catalog-preload");
+      preload.setDaemon(true);
+      preload.start();
+    }
+    CommandLine cl = commandLine(subcommand);
     cl.setParameterExceptionHandler((ex, args1) -> {
       // picocli's default prints the whole usage text after the message; one line is easier to
       // read in a CI log, and the usage is one --help away.

@@ -15,6 +15,13 @@ class TckCommandTest {
 
 
   @Test
+  void eachSubcommandsName_isItsCommandAnnotationsName() {
+    TckCommand.SUBCOMMANDS.forEach((name, c) ->
+        assertEquals(name, c.getAnnotation(picocli.CommandLine.Command.class).name(), c.getName()));
+    assertEquals(9, TckCommand.SUBCOMMANDS.size());
+  }
+
+  @Test
   void oracle_exactAndRounded() {
     CliRun r = CliRun.exec("oracle", "exponential", "1", "0x1.8p-3", "-0.0", "NaN", "-Infinity");
     assertEquals(0, r.code(), r.err());

@@ -98,12 +98,12 @@ public final class OracleValue {
    * intervals: {@code (0, 2^-1100)}, {@code (-2^-1100, 0)}, {@code (2^1100, Infinity)}.
    *
    * <p>Correct rounding (Ziv): with v within relative 10^-d of the truth (or one-sided, see {@link
-   * #ends}), every point of [v - |v| 10^-d, v + |v| 10^-d] holds the truth's candidates; when both
-   * ends round to the same n-digit decimal, so does the truth, since rounding to n digits is
+   * #ends}), the interval [v - w, v + w] with w >= |v| 10^-d ({@link #width}) holds the truth;
+   * when both ends round to the same n-digit decimal, so does the truth, since rounding to n digits is
    * monotonic. Otherwise d doubles (the truth is not an n-digit rounding boundary for
    * transcendental values; exact values round directly). The ends and the rounding work on the
    * BigDecimal's unscaled value and scale, so a decimal exponent of 10^9 costs what 10^-5 does
-   * (the width is formed by {@code scaleByPowerOfTen}, never by expanding the value).
+   * (the width is a power of ten formed by {@code scaleByPowerOfTen}, never an expanded value).
    */
   public String decimal(int n) {
     MathContext mc = new MathContext(n, RoundingMode.HALF_EVEN);
@@ -133,16 +133,28 @@ public final class OracleValue {
         + " digits: " + best);
   }
 
+  /**
+   * An upper bound on the error bound |v| 10^-d of an approximation v: the power of ten
+   * 10^(e + 1 - d), e = floor(log10 |v|), since |v| < 10^(e + 1); at most ten times |v| 10^-d.
+   * Every interval built from it contains the one built from |v| 10^-d, so whatever rounds alike
+   * at both of its ends rounds alike in between, and the truth with it; Ziv's loop only retries
+   * a little more often (a rounding boundary in the interval: about 2 * 10^-3 instead of
+   * 2 * 10^-4 at {@code d = n + 3}). Its one digit keeps the ends' digits at about v's own,
+   * where |v| 10^-d (v's digits moved d places) gave them twice as many, each costing its share
+   * of the rounding's division.
+   */
   private static BigDecimal width(Real r) {
-    // (not movePointLeft: it rescales a result with a negative scale to scale 0, which for
-    // e^(4.9 * 10^9) = 10^2128042961.3 would write out 2.1 * 10^9 digits)
-    return r.value().abs().scaleByPowerOfTen(-r.digits());
+    BigDecimal v = r.value();
+    long e10 = (long) v.precision() - v.scale() - 1;
+    // (a scale, never a written-out power: e^(4.9 * 10^9) = 10^2128042961.3 must cost what
+    // 10^-5 does; e10 - d stays within an int's range for |e10| <= 2.2 * 10^9)
+    return BigDecimal.ONE.scaleByPowerOfTen(Math.toIntExact(e10 + 1 - r.digits()));
   }
 
   /**
    * Two points that bracket the truth and round like every point between them would, when they
-   * round alike. Symmetric approximations: v -+ |v| 10^-d. One-sided ones: the far end
-   * v + side |v| 10^-d, and a near end v + side * 10^-S just beside v, with S beyond the
+   * round alike. Symmetric approximations: v -+ w, with w = {@link #width} >= |v| 10^-d.
+   * One-sided ones: the far end v + side w, and a near end v + side * 10^-S just beside v, with S beyond the
    * interval's width and beyond both v's and every relevant boundary's decimals
    * ({@code boundaryScale}): v and every boundary are then multiples of 10^-(S-1), so no boundary
    * lies strictly between v and the near end, and the near end is none; if v itself is one, the
