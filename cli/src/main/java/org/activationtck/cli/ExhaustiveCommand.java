@@ -106,6 +106,10 @@ final class ExhaustiveCommand implements Callable<Integer> {
       + " command after a kill and it resumes; combine shards with ./tck exhaustive merge")
   Path result;
 
+  @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "67108864",
+      description = "inputs between checkpoints of --result (default 2^26 = 67108864)")
+  long checkpointEvery;
+
   @Override
   public Integer call() throws IOException {
     if (function == null) {
@@ -191,7 +195,7 @@ final class ExhaustiveCommand implements Callable<Integer> {
       }
       Path file = result;
       ShardRunner.run(sweep, shard, n, Oracle.standard(), progressSeconds == 0 ? null : System.err,
-          Duration.ofMillis((long) (progressSeconds * 1000)), s -> {
+          Duration.ofMillis((long) (progressSeconds * 1000)), checkpointEvery, s -> {
             if (file != null) {
               try {
                 AtomicFiles.write(file, ShardFiles.bytes(s));

@@ -31,8 +31,17 @@ public final class ShardRunner {
    */
   public static void run(Float32Sweep sweep, ShardResult shard, int threads, Oracle oracle,
       PrintStream progress, Duration progressEvery, Consumer<ShardResult> checkpoint) {
+    run(sweep, shard, threads, oracle, progress, progressEvery, SEGMENT, checkpoint);
+  }
+
+  /** As the other, with {@code segment} inputs between checkpoints (at least 1). */
+  public static void run(Float32Sweep sweep, ShardResult shard, int threads, Oracle oracle,
+      PrintStream progress, Duration progressEvery, long segment, Consumer<ShardResult> checkpoint) {
+    if (segment < 1) {
+      throw new IllegalArgumentException("--checkpoint-every must be at least 1, got " + segment);
+    }
     while (shard.done < shard.range.to()) {
-      long to = Math.min(shard.range.to(), shard.done + SEGMENT);
+      long to = Math.min(shard.range.to(), shard.done + segment);
       SweepResult r = sweep.run(new BitRange(shard.done, to), threads, progress, progressEvery);
       shard.add(r);
       checkpoint.accept(shard);
