@@ -16,8 +16,8 @@ import org.activationtck.spi.Dtype;
  * 24 bits and a is within one of their ulps of lo). When the exact value z is within B of y and
  * lies between the same lo and hi, its distance is within B / (hi - lo) of y's ({@link #error}); a
  * z on the other side of lo or hi is within B of a value of the format, so its distance is near
- * 1/2, never among the hard ones. Magnitudes at or beyond the overflow threshold, zeros, NaN and
- * infinities have no distance ({@link Double#NaN}).
+ * 1/2, never among the hard ones. A zero is 1/2 from every midpoint; magnitudes beyond the largest
+ * value, NaN and infinities have no distance ({@link Double#NaN}).
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
 public final class MidpointEstimate {
@@ -26,7 +26,23 @@ public final class MidpointEstimate {
 
   /** The distance of y from the nearest midpoint of t, in ulps of t (see the class comment), or NaN. */
   public static double distance(double y, Dtype t) {
+    if (t == Dtype.FLOAT32) {
+      double a = Math.abs(y);
+      float f = (float) a;
+      double diff = Math.abs(a - f);
+      float u = Math.ulp(f);
+      // Most inputs stop here (a sweep offers every one): f is a's nearest float32 and u its ulp
+      // above, so a lies within u/2 of f; at least 2 HARD ulps from the midpoint unless f is a
+      // power of two above a (then the ulp below, u/2, counts: the general path below).
+      if (diff < u * (0.5 - 2 * HardCaseCollector.HARD) && f != Float.POSITIVE_INFINITY
+          && ((Float.floatToRawIntBits(f) & 0x7fffff) != 0 || a >= f)) {
+        return 0.5 - diff / u;
+      }
+    }
     double a = Math.abs(y);
+    if (a == 0) {
+      return 0.5; // a value of every format
+    }
     if (!(a > 0) || a >= overflow(t)) {
       return Double.NaN;
     }

@@ -75,7 +75,18 @@ class HardCaseCollectorTest {
     // just below 1 the ulp is 2^-24: 1 - 2^-25 is the midpoint
     assertEquals(0.0, MidpointEstimate.distance(1 - Math.scalb(1.0, -25), Dtype.FLOAT32));
     assertEquals(0.0, MidpointEstimate.distance(-(1 + Math.scalb(1.0, -11)), Dtype.FLOAT16));
-    assertTrue(Double.isNaN(MidpointEstimate.distance(0.0, Dtype.FLOAT32)));
+    assertEquals(0.5, MidpointEstimate.distance(0.0, Dtype.FLOAT32));
+    assertEquals(0.5, MidpointEstimate.distance(-0.0, Dtype.FLOAT16));
+    // the float32 fast path and the general one agree
+    java.util.Random r = new java.util.Random(7);
+    for (int i = 0; i < 100_000; i++) {
+      double y = Float.intBitsToFloat(r.nextInt()) * (1 + r.nextGaussian() * 0x1p-24);
+      if (Double.isFinite(y) && y != 0 && Math.abs(y) < Float.MAX_VALUE) {
+        double lo = MidpointEstimate.floor(Math.abs(y), Dtype.FLOAT32);
+        double u = org.activationtck.spec.format.Rounding.next(lo, Dtype.FLOAT32, true) - lo;
+        assertEquals(Math.abs(Math.abs(y) - (lo + u / 2)) / u, MidpointEstimate.distance(y, Dtype.FLOAT32), 0.0, "y = " + y);
+      }
+    }
     assertTrue(Double.isNaN(MidpointEstimate.distance(1e300, Dtype.FLOAT32)));
     assertEquals(Math.scalb(1.0, -29), MidpointEstimate.error(1.0, Math.scalb(1.0, -53), Dtype.FLOAT32),
         Math.scalb(1.0, -70));
