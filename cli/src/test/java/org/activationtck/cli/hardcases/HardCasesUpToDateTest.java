@@ -19,4 +19,14 @@ class HardCasesUpToDateTest {
     // every 5th case (a fifth of the time; ./tck fixtures check regenerates them all)
     assertEquals(0, HardCasesCheck.problems(dir, 5), "see the lines above; run ./tck fixtures hardcases");
   }
+
+  @Test
+  void required_docsTable_isRenderedFromTheIndex() throws Exception {
+    Path dir = Path.of("../fixtures/src/main/resources/org/activationtck/fixtures/hardcases");
+    String now = org.activationtck.fixtures.generator.HardCaseIndex.markdown(
+        org.activationtck.oracle.Oracle.standard(),
+        org.activationtck.fixtures.generator.HardCaseIndex.read(dir.resolve("index.tsv")));
+    assertEquals(now, java.nio.file.Files.readString(Path.of("../docs/hard-cases-table.md")),
+        "stale: run ./tck fixtures hardcases --table-only --table docs/hard-cases-table.md");
+  }
 }
