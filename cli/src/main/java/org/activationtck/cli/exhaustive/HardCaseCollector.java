@@ -79,7 +79,7 @@ public final class HardCaseCollector {
     return Math.scalb(1.0, -(wider - t.precision()));
   }
 
-  /** The current U (infinite until {@code nearest} inputs were offered). */
+  /** The current U, never above {@link #HARD} (HARD until {@code nearest} upper bounds are below it). */
   double threshold() {
     return uppers.size() < nearest ? HARD : Math.min(HARD, uppers.peek());
   }

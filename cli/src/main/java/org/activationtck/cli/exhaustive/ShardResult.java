@@ -181,7 +181,7 @@ public final class ShardResult {
     return m;
   }
 
-  /** As the sweep's result, for the console report. */
+  /** As the sweep's result, for the console report ({@code threads} 0: times summed over shards). */
   public SweepResult toSweepResult(int threads) {
     return new SweepResult(range, checked, passed, failed, notImplemented, correctlyRounded,
         referenceFallbacks, oracleFallbacks, maxUlps, worst, List.copyOf(classes.values()),
