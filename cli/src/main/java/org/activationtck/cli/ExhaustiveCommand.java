@@ -22,6 +22,11 @@ import org.activationtck.cli.exhaustive.Float32Sweep;
 import org.activationtck.cli.exhaustive.Float32Truth;
 import org.activationtck.cli.exhaustive.SweepReport;
 import org.activationtck.cli.exhaustive.SweepResult;
+import org.activationtck.cli.exhaustive.ShardFiles;
+import org.activationtck.cli.exhaustive.ShardResult;
+import org.activationtck.cli.exhaustive.ShardRunner;
+import org.activationtck.fixtures.generator.HardCaseSet;
+import org.activationtck.oracle.Oracle;
 import org.activationtck.runner.Tier;
 import org.activationtck.runner.Tolerances;
 import org.activationtck.reference.ReferenceFunction;
@@ -34,14 +39,14 @@ import picocli.CommandLine.Option;
  * {@code ./tck exhaustive}: every float32 input of one elementwise function. Exit 0 nothing failed,
  * 1 something failed or nothing was checked (the implementation declines the function), 2 usage.
  */
-@Command(name = "exhaustive", mixinStandardHelpOptions = true,
+@Command(name = "exhaustive", mixinStandardHelpOptions = true, subcommands = ExhaustiveMerge.class,
     description = {"Checks all 2^32 float32 inputs (or a shard of them) of an implementation against "
         + "the correctly rounded float32 value, on all cores, with progress and an ETA on stderr when run from a terminal.",
         "Exit code 0 when nothing failed, 1 when something failed or the implementation declines "
             + "the function, 2 for a usage error."})
 final class ExhaustiveCommand implements Callable<Integer> {
 
-  @Option(names = "--function", required = true, paramLabel = "F", description = "catalog id or alias, e.g. sigmoid")
+  @Option(names = "--function", paramLabel = "F", description = "catalog id or alias, e.g. sigmoid (required)")
   String function;
 
   @Option(names = "--dialect", defaultValue = "keras3", description = "keras3 (default), tf_keras2, pytorch, jax or onnx")
@@ -91,8 +96,25 @@ final class ExhaustiveCommand implements Callable<Integer> {
 
   @Option(names = "--report-json", paramLabel = "FILE") Path reportJson;
 
+  @Option(names = "--hard-cases", description = "also search the inputs whose exact results lie"
+      + " nearest a float32 rounding boundary (the " + HardCaseSet.NEAREST + " nearest, every tie and"
+      + " every double-rounding input), proven by the oracle at the end")
+  boolean hardCases;
+
+  @Option(names = "--result", paramLabel = "FILE", description = "the shard's self-describing result"
+      + " (JSON), rewritten atomically after every 2^26 inputs as a checkpoint: rerun the same"
+      + " command after a kill and it resumes; combine shards with ./tck exhaustive merge")
+  Path result;
+
+  @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "67108864",
+      description = "inputs between checkpoints of --result (default 2^26 = 67108864)")
+  long checkpointEvery;
+
   @Override
   public Integer call() throws IOException {
+    if (function == null) {
+      throw new IllegalArgumentException("Missing required option: '--function=F'");
+    }
     for (String t : paramTexts) {
       ParamOption.add(params, t);
     }
@@ -148,18 +170,64 @@ final class ExhaustiveCommand implements Callable<Integer> {
         // only a probe
       }
     }
+    int nearest = hardCases ? HardCaseSet.NEAREST : 0;
     Float32Sweep sweep = new Float32Sweep(() -> impl.create(shell, timeout), f.id(),
-        dialect, params, derivative, truth, budget, t, signedZero.equals("strict"), timeout);
-    SweepResult r = sweep.run(inputs, n, progressSeconds == 0 ? null : System.err,
-        Duration.ofMillis((long) (progressSeconds * 1000)));
+        dialect, params, derivative, truth, budget, t, signedZero.equals("strict"), timeout, nearest);
+    SweepResult r;
+    ShardResult shard = null;
+    if (hardCases || result != null) {
+      ShardResult.Identity id = new ShardResult.Identity(f.id(), dialect, params, derivative,
+          impl.describe(), t.id(), signedZero, nearest, versions());
+      shard = new ShardResult(id, inputs);
+      if (result != null) {
+        AtomicFiles.checkWritable("--result", result);
+        if (java.nio.file.Files.exists(result)) {
+          ShardResult old = ShardFiles.read(result);
+          if (!old.identity().equals(id) || !old.range().equals(inputs)) {
+            throw new IllegalArgumentException(result + ": holds another sweep (" + old.identity()
+                + ", " + old.range() + "); remove it or choose another --result");
+          }
+          shard = old;
+          if (!shard.complete()) {
+            System.err.printf("tck exhaustive: resuming %s from 0x%08x%n", result, shard.done());
+          }
+        }
+      }
+      Path file = result;
+      ShardRunner.run(sweep, shard, n, Oracle.standard(), progressSeconds == 0 ? null : System.err,
+          Duration.ofMillis((long) (progressSeconds * 1000)), checkpointEvery, s -> {
+            if (file != null) {
+              try {
+                AtomicFiles.write(file, ShardFiles.bytes(s));
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            }
+          });
+      r = shard.toSweepResult(n);
+    } else {
+      r = sweep.run(inputs, n, progressSeconds == 0 ? null : System.err,
+          Duration.ofMillis((long) (progressSeconds * 1000)));
+    }
     String label = f.id() + (derivative ? "'" : "");
     String title = String.format("activation-tck exhaustive: %s float32, dialect %s%s, %s, tier %s (budget %s ulp)",
         label, dialect, params.isEmpty() ? "" : " " + params, impl.describe(), t.id(),
         budget == Math.rint(budget) ? Long.toString((long) budget) : Double.toString(budget));
     SweepReport.print(title, r, System.out);
+    if (shard != null && nearest > 0) {
+      System.out.println(ExhaustiveMerge.hardCaseLine(shard));
+    }
     if (reportJson != null) {
       AtomicFiles.write(reportJson, SweepReport.json(r, f.id(), dialect, derivative, impl.describe(), t.id()));
     }
     return SweepReport.conforms(r) ? 0 : 1;
+  }
+
+  /** The versions a shard records: the kit's, the catalog's, the fixture set's. */
+  static java.util.Map<String, String> versions() {
+    String kit = ExhaustiveCommand.class.getPackage().getImplementationVersion();
+    return java.util.Map.of("kit", kit == null ? "dev" : kit,
+        "catalog", Catalog.standard().version(),
+        "fixtureSet", org.activationtck.fixtures.generator.FixtureGenerator.FIXTURE_SET_VERSION);
   }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "fixtures", mixinStandardHelpOptions = true,
     description = "Regenerates or verifies the golden fixtures.",
     subcommands = {FixturesCommand.Generate.class, FixturesCommand.Check.class,
-        FixturesCommand.Exhaustive.class})
+        FixturesCommand.Exhaustive.class, HardCasesCommand.class})
 final class FixturesCommand {
 
   static final String DEFAULT_DIR = "fixtures/src/main/resources/org/activationtck/fixtures/cases";
@@ -221,6 +221,10 @@ final class FixturesCommand {
     @Option(names = "--dir", description = "fixture folder (default: " + DEFAULT_DIR + ")")
     Path dir;
 
+    @Option(names = "--hard-cases-dir", paramLabel = "DIR", description = "hard-case folder (default:"
+        + " hardcases beside --dir, else " + HardCasesCommand.DEFAULT_DIR + ")")
+    Path hardCasesDir;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
       Path d = dir != null ? dir : ProjectRoot.path().resolve(DEFAULT_DIR);
@@ -241,8 +245,16 @@ final class FixturesCommand {
           System.out.println(g.function() + ": differs: " + firstDifference(committed, g, file));
         }
       }
-      if (stale > 0) {
-        System.out.println(stale + " fixture file(s) stale; run ./tck fixtures generate");
+      Path hard = hardCasesDir != null ? hardCasesDir
+          : dir != null ? d.resolveSibling("hardcases") : ProjectRoot.path().resolve(HardCasesCommand.DEFAULT_DIR);
+      int hardProblems = Files.isDirectory(hard) ? HardCasesCommand.check(hard) : -1;
+      if (hardProblems < 0) {
+        System.out.println("hard cases: no folder " + hard + "; run ./tck fixtures hardcases");
+        hardProblems = 1;
+      }
+      if (stale > 0 || hardProblems > 0) {
+        System.out.println(stale + " fixture file(s) stale, " + hardProblems + " hard-case problem(s);"
+            + " run ./tck fixtures generate, ./tck fixtures hardcases");
         return 1;
       }
       System.out.println("fixtures are up to date");

@@ -24,7 +24,8 @@ final class FixtureSource {
 
   /**
    * One reader per fixture file for the functions asked (all when empty), in run order (catalog
-   * order for the shipped set, file-name order for a folder). A reader yields empty when its file
+   * order for the shipped set, each function's cases then its hard cases; file-name order for a
+   * folder). A reader yields empty when its file
    * holds a function that was not asked for (a folder's files are named by nothing but their
    * content).
    *
@@ -41,6 +42,7 @@ final class FixtureSource {
       for (FunctionSpec f : catalog.functions()) {
         if (functions.isEmpty() || functions.contains(f.id())) {
           out.add(() -> Fixtures.shipped(f.id()));
+          out.add(() -> Fixtures.shippedHardCases(f.id()));
         }
       }
       return out;

@@ -47,6 +47,7 @@ public final class Float32Sweep {
   private final Tier tier;
   private final boolean signedZeroStrict;
   private final Duration callTimeout;
+  private final int hardCases;
 
   /**
    * @param implementations makes one implementation per thread
@@ -61,6 +62,19 @@ public final class Float32Sweep {
   public Float32Sweep(Supplier<Activation> implementations, String function, String dialect,
       Map<String, String> params, boolean derivative, Float32Truth truth, double budget, Tier tier,
       boolean signedZeroStrict, Duration callTimeout) {
+    this(implementations, function, dialect, params, derivative, truth, budget, tier,
+        signedZeroStrict, callTimeout, 0);
+  }
+
+  /**
+   * As the other constructor, with a hard-case search when {@code hardCases > 0}: every thread
+   * offers each input's truth estimate to its own {@link HardCaseCollector} of that many nearest,
+   * merged into {@link SweepResult#hardCases()}.
+   */
+  public Float32Sweep(Supplier<Activation> implementations, String function, String dialect,
+      Map<String, String> params, boolean derivative, Float32Truth truth, double budget, Tier tier,
+      boolean signedZeroStrict, Duration callTimeout, int hardCases) {
+    this.hardCases = hardCases;
     this.implementations = Objects.requireNonNull(implementations);
     this.call = new Call(function, dialect, params, Dtype.FLOAT32, derivative, -1);
     this.truth = Objects.requireNonNull(truth);
@@ -136,6 +150,9 @@ public final class Float32Sweep {
 
   private SweepTally work(BitRange range, AtomicLong next, AtomicLong done, AtomicLong failedSoFar) {
     SweepTally t = new SweepTally();
+    if (hardCases > 0) {
+      t.hardCases = new HardCaseCollector(hardCases, Dtype.FLOAT32);
+    }
     try (TimedImplementation impl = new TimedImplementation(implementations, callTimeout)) {
       boolean supported;
       String broken = null; // why every chunk fails: supports() itself threw
@@ -198,7 +215,7 @@ public final class Float32Sweep {
     }
     for (int i = 0; i < n; i++) {
       int bits = (int) (from + i);
-      float want = truth.at(Float.intBitsToFloat(bits), t);
+      float want = truth.at(Float.intBitsToFloat(bits), t, t.hardCases);
       if (problem != null) {
         t.fail(bits, want, Float.NaN, Double.POSITIVE_INFINITY, problem);
         continue;

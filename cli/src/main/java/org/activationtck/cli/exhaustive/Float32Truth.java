@@ -130,9 +130,23 @@ public final class Float32Truth {
    * reference, not included), and those left to the oracle.
    */
   public float at(float x, SweepTally tally) {
+    return at(x, tally, null);
+  }
+
+  /**
+   * As {@link #at(float, SweepTally)}, offering to {@code hard} (when not null) the estimate that
+   * decided, with its error bound: the first tier's y within {@code relativeBound |y|}, else the
+   * reference's r within 2 ulp(r) (the bound argument above).
+   */
+  public float at(float x, SweepTally tally, HardCaseCollector hard) {
     if (fast != null && x == x) {
-      float d = decided(fast.estimate(x), fast.relativeBound());
+      double y = fast.estimate(x);
+      float d = decided(y, fast.relativeBound());
       if (d == d) {
+        if (hard != null) {
+          hard.offer(Float.floatToRawIntBits(x), y,
+              Math.abs(y) * (fast.relativeBound() + 0x1p-52), Dtype.FLOAT32);
+        }
         return d;
       }
       tally.referenceFallbacks++;
@@ -140,6 +154,9 @@ public final class Float32Truth {
     double r = reference(x);
     if (r != r) {
       return Float.NaN;
+    }
+    if (hard != null) {
+      hard.offer(Float.floatToRawIntBits(x), r, 2 * Math.ulp(r), Dtype.FLOAT32);
     }
     float d = decided(r);
     if (d == d) {

@@ -46,8 +46,12 @@ public final class SweepReport {
       }
     }
     double s = r.elapsed().toNanos() / 1e9;
-    out.printf("time: %.1f s on %d threads (%s)%n", s, r.threads(),
-        Durations.rate(r.range().size() / Math.max(s, 1e-9)));
+    if (r.threads() > 0) {
+      out.printf("time: %.1f s on %d threads (%s)%n", s, r.threads(),
+          Durations.rate(r.range().size() / Math.max(s, 1e-9)));
+    } else {
+      out.printf("time: %.1f s, summed over the shards%n", s);
+    }
     out.println(r.failed() > 0 ? "RESULT: FAILED"
         : r.checked() == 0 ? "RESULT: NOT IMPLEMENTED (nothing was checked)"
         : "RESULT: CONFORMS (nothing failed)");

@@ -16,11 +16,13 @@ import org.activationtck.spi.API;
  * @param oracleFallbacks inputs whose truth came from the oracle (see {@link Float32Truth})
  * @param worst the input with the largest error, or {@code null} when every answer was exact
  * @param classes the failing input classes, in class order
+ * @param hardCases the hard-case search's candidates (unproven), or null when it was off
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SweepResult(BitRange range, long checked, long passed, long failed,
     long notImplemented, long correctlyRounded, long referenceFallbacks, long oracleFallbacks, double maxUlps,
-    SweepTally.Example worst, List<FailingClass> classes, Duration elapsed, int threads) {
+    SweepTally.Example worst, List<FailingClass> classes, Duration elapsed, int threads,
+    HardCaseCollector hardCases) {
 
   /** One failing input class: how many failures, their largest error, the first examples. */
   public record FailingClass(int id, String label, long failures, double maxUlps,
@@ -35,6 +37,7 @@ public record SweepResult(BitRange range, long checked, long passed, long failed
       }
     }
     return new SweepResult(range, t.checked, t.passed, t.failed, t.notImplemented,
-        t.correctlyRounded, t.referenceFallbacks, t.oracleFallbacks, t.maxUlps, t.worst, classes, elapsed, threads);
+        t.correctlyRounded, t.referenceFallbacks, t.oracleFallbacks, t.maxUlps, t.worst, classes, elapsed, threads,
+        t.hardCases);
   }
 }

@@ -26,6 +26,8 @@ public final class SweepTally {
   long oracleFallbacks;
   double maxUlps;
   Example worst;
+  /** The hard-case search's candidates, or null when the sweep searches none. */
+  HardCaseCollector hardCases;
   final long[] classFailures = new long[InputClass.COUNT];
   final double[] classMaxUlps = new double[InputClass.COUNT];
   @SuppressWarnings("unchecked")
@@ -66,10 +68,19 @@ public final class SweepTally {
   }
 
   private void noteUlps(double ulps, Example e) {
-    if (worst == null || ulps > maxUlps) {
+    if (worse(e, ulps)) {
       maxUlps = ulps;
       worst = e;
     }
+  }
+
+  /**
+   * Whether e (of ulps) replaces the worst so far: a larger error, or an equal one at a smaller
+   * bit pattern (unsigned), so the worst of a sweep does not depend on thread timing or shards.
+   */
+  private boolean worse(Example e, double ulps) {
+    return worst == null || ulps > maxUlps
+        || ulps == maxUlps && Integer.compareUnsigned(e.bits(), worst.bits()) < 0;
   }
 
   /** Adds another tally into this one. */
@@ -81,7 +92,14 @@ public final class SweepTally {
     correctlyRounded += o.correctlyRounded;
     referenceFallbacks += o.referenceFallbacks;
     oracleFallbacks += o.oracleFallbacks;
-    if (o.worst != null && (worst == null || o.maxUlps > maxUlps)) {
+    if (o.hardCases != null) {
+      if (hardCases == null) {
+        hardCases = o.hardCases;
+      } else {
+        hardCases.merge(o.hardCases);
+      }
+    }
+    if (o.worst != null && worse(o.worst, o.maxUlps)) {
       maxUlps = o.maxUlps;
       worst = o.worst;
     }

@@ -48,7 +48,9 @@ class OnnxRuntimeConformanceTest {
   @Test
   void otherDialectsDerivativesAndFloat64LeakyReluAreNotImplemented() {
     for (Check c : result.checks()) {
+      // (the 16-bit hard cases: the adapter declares float64 and float32 only)
       boolean declared = c.dialect().equals("onnx") && !c.derivative()
+          && (c.dtype() == Dtype.FLOAT32 || c.dtype() == Dtype.FLOAT64)
           && !(c.function().equals("leaky_relu") && c.dtype() == Dtype.FLOAT64);
       if (!declared) {
         assertEquals(Check.Status.NOT_IMPLEMENTED, c.status(), c.caseId() + " " + c.dialect());

@@ -1,0 +1,207 @@
+package org.activationtck.cli.exhaustive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.activationtck.fixtures.generator.HardCaseSet;
+import org.activationtck.spi.API;
+
+/**
+ * The self-describing result of one shard of a float32 sweep (or of several merged): what was swept
+ * ({@link Identity}), which bit patterns ({@link #range}, done up to {@link #done}), the counts,
+ * the failures, and the hard-case search: its unproven candidates while the shard runs (so that
+ * a checkpoint resumes the search), its proven distances once it is complete. Read and written as
+ * JSON by {@link ShardFiles}. Not thread-safe.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class ShardResult {
+
+  /**
+   * What the shard swept, and with what; shards merge only when these are equal.
+   *
+   * @param function catalog id
+   * @param dialect dialect id
+   * @param params explicit parameters
+   * @param derivative f' instead of f
+   * @param implementation how the implementation was named
+   * @param tier tier id
+   * @param signedZero strict or lenient
+   * @param hardCases nearest inputs the search keeps (0: no search)
+   * @param versions the kit's, the catalog's and the fixture set's versions
+   */
+  public record Identity(String function, String dialect, Map<String, String> params,
+      boolean derivative, String implementation, String tier, String signedZero, int hardCases,
+      Map<String, String> versions) {
+
+    public Identity {
+      params = new TreeMap<>(params);
+      versions = new TreeMap<>(versions);
+    }
+  }
+
+  /** One proven hard case: input bits, distance (full digits) and its error, side, double rounding. */
+  public record ProvenCase(int bits, String distance, String error, String side, boolean doubleRounding) {}
+
+  final Identity identity;
+  final BitRange range;
+  long done;
+  long checked;
+  long passed;
+  long failed;
+  long notImplemented;
+  long correctlyRounded;
+  long referenceFallbacks;
+  long oracleFallbacks;
+  double maxUlps;
+  SweepTally.Example worst;
+  final Map<Integer, SweepResult.FailingClass> classes = new TreeMap<>();
+  double elapsedSeconds;
+  /** While incomplete: the search's candidates (null when it is off). */
+  HardCaseCollector collector;
+  /** Once complete: the proven distances (null when the search is off). */
+  List<ProvenCase> proven;
+  long overflowed;
+
+  /** A fresh shard: nothing done yet. */
+  public ShardResult(Identity identity, BitRange range) {
+    this.identity = identity;
+    this.range = range;
+    this.done = range.from();
+    if (identity.hardCases() > 0) {
+      collector = new HardCaseCollector(identity.hardCases(), org.activationtck.spi.Dtype.FLOAT32);
+    }
+  }
+
+  public Identity identity() {
+    return identity;
+  }
+
+  public BitRange range() {
+    return range;
+  }
+
+  /** The next bit pattern to sweep; {@link BitRange#to()} when complete. */
+  public long done() {
+    return done;
+  }
+
+  public boolean complete() {
+    return done == range.to() && (identity.hardCases() == 0 || proven != null);
+  }
+
+  public long failed() {
+    return failed;
+  }
+
+  public long checked() {
+    return checked;
+  }
+
+  public List<ProvenCase> proven() {
+    return proven == null ? List.of() : proven;
+  }
+
+  /** Folds a segment's result in; the segment must start at {@link #done()}. */
+  void add(SweepResult r) {
+    if (r.range().from() != done) {
+      throw new IllegalStateException("segment " + r.range() + " does not start at 0x" + Long.toHexString(done));
+    }
+    done = r.range().to();
+    checked += r.checked();
+    passed += r.passed();
+    failed += r.failed();
+    notImplemented += r.notImplemented();
+    correctlyRounded += r.correctlyRounded();
+    referenceFallbacks += r.referenceFallbacks();
+    oracleFallbacks += r.oracleFallbacks();
+    noteWorst(r.worst(), r.maxUlps());
+    for (SweepResult.FailingClass c : r.classes()) {
+      addClass(c);
+    }
+    elapsedSeconds += r.elapsed().toNanos() / 1e9;
+    if (r.hardCases() != null) {
+      overflowed += r.hardCases().overflowed();
+      collector.merge(r.hardCases());
+    }
+  }
+
+  private void noteWorst(SweepTally.Example e, double ulps) {
+    if (e != null && (worst == null || ulps > maxUlps
+        || ulps == maxUlps && Integer.compareUnsigned(e.bits(), worst.bits()) < 0)) {
+      worst = e;
+      maxUlps = ulps;
+    }
+  }
+
+  private void addClass(SweepResult.FailingClass c) {
+    SweepResult.FailingClass old = classes.get(c.id());
+    if (old == null) {
+      classes.put(c.id(), c);
+      return;
+    }
+    List<SweepTally.Example> ex = new ArrayList<>(old.examples());
+    ex.addAll(c.examples());
+    ex.sort((a, b) -> Integer.compareUnsigned(a.bits(), b.bits()));
+    classes.put(c.id(), new SweepResult.FailingClass(c.id(), c.label(), old.failures() + c.failures(),
+        Math.max(old.maxUlps(), c.maxUlps()),
+        List.copyOf(ex.subList(0, Math.min(SweepTally.EXAMPLES_PER_CLASS, ex.size())))));
+  }
+
+  /**
+   * Merges complete shards of one identity whose ranges are consecutive (sorted by the caller):
+   * counts add, failures merge as the sweep merges its threads, proven hard cases are pooled (the
+   * nearest of the whole range are among the nearest of its parts).
+   */
+  public static ShardResult merge(List<ShardResult> parts) {
+    ShardResult first = parts.get(0);
+    ShardResult m = new ShardResult(first.identity, new BitRange(first.range.from(),
+        parts.get(parts.size() - 1).range.to()));
+    m.collector = null;
+    m.done = m.range.to();
+    if (first.identity.hardCases() > 0) {
+      m.proven = new ArrayList<>();
+    }
+    for (ShardResult p : parts) {
+      m.checked += p.checked;
+      m.passed += p.passed;
+      m.failed += p.failed;
+      m.notImplemented += p.notImplemented;
+      m.correctlyRounded += p.correctlyRounded;
+      m.referenceFallbacks += p.referenceFallbacks;
+      m.oracleFallbacks += p.oracleFallbacks;
+      m.noteWorst(p.worst, p.maxUlps);
+      p.classes.values().forEach(m::addClass);
+      m.elapsedSeconds += p.elapsedSeconds;
+      m.overflowed += p.overflowed;
+      if (m.proven != null) {
+        m.proven.addAll(p.proven);
+      }
+    }
+    return m;
+  }
+
+  /** As the sweep's result, for the console report ({@code threads} 0: times summed over shards). */
+  public SweepResult toSweepResult(int threads) {
+    return new SweepResult(range, checked, passed, failed, notImplemented, correctlyRounded,
+        referenceFallbacks, oracleFallbacks, maxUlps, worst, List.copyOf(classes.values()),
+        java.time.Duration.ofMillis(Math.round(elapsedSeconds * 1000)), threads, null);
+  }
+
+  /** Whether the merged sweep conforms: nothing failed and something was checked. */
+  public boolean conforms() {
+    return failed == 0 && checked > 0;
+  }
+
+  /** The proven cases as the fixture selection takes them. */
+  public List<HardCaseSet.Proven> provenForSelection() {
+    List<HardCaseSet.Proven> out = new ArrayList<>();
+    for (ProvenCase p : proven()) {
+      out.add(new HardCaseSet.Proven(Float.intBitsToFloat(p.bits()),
+          new org.activationtck.fixtures.generator.HardCaseProof.Distance(
+              new java.math.BigDecimal(p.distance()), new java.math.BigDecimal(p.error()), p.side(),
+              p.doubleRounding())));
+    }
+    return out;
+  }
+}

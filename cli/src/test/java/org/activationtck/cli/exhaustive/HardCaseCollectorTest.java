@@ -1,0 +1,94 @@
+package org.activationtck.cli.exhaustive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.activationtck.spi.Dtype;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The collector's promise against brute force: whatever the order and the split between
+ * threads, its candidates hold the K inputs with the smallest true distance, every input that
+ * may lie within the double-rounding window and every possible tie.
+ */
+class HardCaseCollectorTest {
+
+  private record Input(int bits, double truth, double estimate, double error) {}
+
+  private static List<Input> inputs(long seed, int n) {
+    Random r = new Random(seed);
+    List<Input> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double truth = r.nextInt(50) == 0 ? 0 : Math.pow(r.nextDouble(), 3) * 0.5;
+      double error = Math.scalb(1.0, -20 - r.nextInt(20));
+      double estimate = truth + (2 * r.nextDouble() - 1) * error;
+      out.add(new Input(i, truth, estimate, error));
+    }
+    return out;
+  }
+
+  @Test
+  void required_candidates_holdNearestTiesAndDoubleRoundingWindow() {
+    for (long seed = 1; seed <= 20; seed++) {
+      List<Input> all = inputs(seed, 20_000);
+      int k = 1 + (int) (seed * 7 % 64);
+      HardCaseCollector[] parts = new HardCaseCollector[3];
+      for (int p = 0; p < parts.length; p++) {
+        parts[p] = new HardCaseCollector(k, Dtype.FLOAT32);
+      }
+      for (Input in : all) {
+        parts[in.bits() % 3].offer(new HardCaseCollector.Candidate(in.bits(), in.estimate(), in.error()));
+      }
+      parts[0].merge(parts[1]);
+      parts[0].merge(parts[2]);
+      Set<Integer> kept = new HashSet<>();
+      parts[0].candidates().forEach(c -> kept.add(c.bits()));
+      List<Input> byTruth = new ArrayList<>(all);
+      byTruth.removeIf(in -> in.truth() >= HardCaseCollector.HARD);
+      byTruth.sort(Comparator.comparingDouble(Input::truth));
+      for (int i = 0; i < Math.min(k, byTruth.size()); i++) {
+        assertTrue(kept.contains(byTruth.get(i).bits()), "seed " + seed + ": nearest #" + i + " missing");
+      }
+      double window = HardCaseCollector.doubleRoundingWindow(Dtype.FLOAT32);
+      for (Input in : all) {
+        if (in.truth() <= window) {
+          assertTrue(kept.contains(in.bits()), "seed " + seed + ": input within the window missing");
+        }
+      }
+      assertTrue(kept.size() < all.size() / 10, "seed " + seed + ": kept " + kept.size());
+      assertEquals(0, parts[0].overflowed());
+    }
+  }
+
+  @Test
+  void required_estimate_measuresDistanceToMidpoint() {
+    double mid = 1 + Math.scalb(1.0, -24);
+    assertEquals(0.0, MidpointEstimate.distance(mid, Dtype.FLOAT32));
+    assertEquals(0.5, MidpointEstimate.distance(1.0, Dtype.FLOAT32));
+    assertEquals(0.25, MidpointEstimate.distance(1 + Math.scalb(1.0, -25), Dtype.FLOAT32));
+    // just below 1 the ulp is 2^-24: 1 - 2^-25 is the midpoint
+    assertEquals(0.0, MidpointEstimate.distance(1 - Math.scalb(1.0, -25), Dtype.FLOAT32));
+    assertEquals(0.0, MidpointEstimate.distance(-(1 + Math.scalb(1.0, -11)), Dtype.FLOAT16));
+    assertEquals(0.5, MidpointEstimate.distance(0.0, Dtype.FLOAT32));
+    assertEquals(0.5, MidpointEstimate.distance(-0.0, Dtype.FLOAT16));
+    // the float32 fast path and the general one agree
+    java.util.Random r = new java.util.Random(7);
+    for (int i = 0; i < 100_000; i++) {
+      double y = Float.intBitsToFloat(r.nextInt()) * (1 + r.nextGaussian() * 0x1p-24);
+      if (Double.isFinite(y) && y != 0 && Math.abs(y) < Float.MAX_VALUE) {
+        double lo = MidpointEstimate.floor(Math.abs(y), Dtype.FLOAT32);
+        double u = org.activationtck.spec.format.Rounding.next(lo, Dtype.FLOAT32, true) - lo;
+        assertEquals(Math.abs(Math.abs(y) - (lo + u / 2)) / u, MidpointEstimate.distance(y, Dtype.FLOAT32), 0.0, "y = " + y);
+      }
+    }
+    assertTrue(Double.isNaN(MidpointEstimate.distance(1e300, Dtype.FLOAT32)));
+    assertEquals(Math.scalb(1.0, -29), MidpointEstimate.error(1.0, Math.scalb(1.0, -53), Dtype.FLOAT32),
+        Math.scalb(1.0, -70));
+  }
+}
