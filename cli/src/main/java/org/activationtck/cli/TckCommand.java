@@ -53,7 +53,7 @@ public final class TckCommand implements Runnable {
   }
 
   /** The command line with the named subcommand only, or with all of them for {@code null}. */
-  private static CommandLine commandLine(String subcommand) {
+  static CommandLine commandLine(String subcommand) {
     CommandLine cl = new CommandLine(new TckCommand());
     if (subcommand != null && SUBCOMMANDS.containsKey(subcommand)) {
       cl.addSubcommand(subcommand, SUBCOMMANDS.get(subcommand));

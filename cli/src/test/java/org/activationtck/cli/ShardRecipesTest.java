@@ -83,7 +83,7 @@ class ShardRecipesTest {
       boolean merge = false;
       for (List<String> c : commands) {
         // throws for an option the TCK does not have, or a missing value
-        new CommandLine(new TckCommand()).parseArgs(c.toArray(new String[0]));
+        TckCommand.commandLine(null).parseArgs(c.toArray(new String[0]));
         shard |= c.contains("--shard") && c.contains("--result") && c.get(c.indexOf("--shard") + 1).equals("3/8");
         merge |= c.size() > 1 && c.get(1).equals("merge");
       }
