@@ -42,7 +42,8 @@ public final class ConsoleReport {
     String fmt = "%-18s %-8s %7s %7s %6s %7s %8s %7s %6s  %-24s %s";
     out.println(String.format(fmt, "function", "dtype", "checks", "passed", "failed", "not-impl",
         "max-ulp", "budget", "CR%", "dialects", "worst input"));
-    for (List<RunResult.Row> same : sameResults(r.rows())) {
+    List<RunResult.Row> rows = r.rows(); // groups every check: once per report
+    for (List<RunResult.Row> same : sameResults(rows)) {
       RunResult.Row row = same.get(0);
       Check w = row.worst();
       // the reason may carry an implementation's text: plain() strips control characters
@@ -67,7 +68,7 @@ public final class ConsoleReport {
       out.println("failed by kind: " + kinds.entrySet().stream()
           .map(e -> e.getValue() + " " + e.getKey().description()).collect(Collectors.joining(", ")));
     }
-    int flushed = r.rows().stream().mapToInt(RunResult.Row::flushed).sum();
+    int flushed = rows.stream().mapToInt(RunResult.Row::flushed).sum();
     if (flushed > 0) {
       out.printf("forgiven by the %s tier: %d results flushed to zero where the exact value is"
           + " subnormal (not in max-ulp)%n", r.config().tier().id(), flushed);
