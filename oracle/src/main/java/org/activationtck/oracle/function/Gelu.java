@@ -49,7 +49,7 @@ import org.activationtck.oracle.internal.Precision;
  * Exp#MAX_ARGUMENT} or above and |f| < e^(-x^2/2)/sqrt(2 pi) (from erfc t < e^(-t^2)/(t sqrt pi)) <
  * 10^-2127000000 and |f'| < |x| phi(x), as small: TINY, negative. Above it, down to x = -40 and
  * beyond, f and f' are computed to real digits (gelu(-40) = -1.4624...e-348): erfc by its
- * asymptotic series, t taken to log10(2t(t + 1)) + 2 guard digits ({@link #argGuard}), phi's
+ * continued fraction (see {@link Erfc}), t taken to log10(2t(t + 1)) + 2 guard digits ({@link #argGuard}), phi's
  * exponent to d + 10 + (decimal exponent of x^2) digits. t^2 = s^2 x^2 >= (d+4) ln 10 ({@link Erf#saturation}): erfc(x/sqrt 2)/2 and x phi(x)
  * (x < 160 there for d <= 10^4, x e^(-x^2/2) decreasing) are below 10^-(d+2): f = x and f' = 1
  * within that, returned as approximations. Tanh form: v < -4.9 * 10^9 + 1 ({@link #tanhTiny}; every

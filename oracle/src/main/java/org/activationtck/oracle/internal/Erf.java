@@ -22,6 +22,12 @@ import java.math.MathContext;
  * Beyond the saturation point erf(t) = 1 - erfc(t) with erfc(t) < e^(-t^2) <= 10^-(d+4), so 1 is
  * within relative 10^-(d+3) and is returned (as an approximation, never exact).
  *
+ * <p>Between {@link ErfcContinuedFraction#cutOver}(d) (0.5 sqrt(d) + 1, at least 2) and saturation the
+ * series would need about 2t^2 terms just to pass its largest term; there erf(t) = 1 - erfc(t)
+ * with erfc from the continued fraction to only m = max(1, d + 2 - L) digits, L = floor(t^2 /
+ * LN10_UP) <= t^2 / ln 10: erfc(t) < e^(-t^2) <= 10^-L (t >= 1), so its error is below
+ * 10^-(d+2) absolute, relative 1.02 * 10^-(d+2) of erf(t) >= erf(2) > 0.99; the subtraction is exact.
+ *
  * <p>Error bound, P = ceil((d + 3) log2 10), F = P + {@link #SERIES_BITS}. Stopping rule: the ratio
  * r_n = 2t^2/(2n+3) decreases in n; once r_n <= 1/2 the tail after a_n is at most a_n
  * (r + r^2 + ... <= 1) and the loop stops when a_n <= S 2^-(P+1). Truncation: 2t^2 is within one
@@ -53,7 +59,7 @@ public final class Erf {
 
   /**
    * The smallest t^2 at which erfc(t) < e^(-t^2) <= 10^-(d+4): beyond it erf is 1 and erfc uses
-   * its asymptotic expansion (see {@link Erfc}).
+   * the continued fraction (see {@link Erfc}).
    */
   public static double saturation(int digits) {
     return (digits + 4) * LN10_UP;
@@ -70,8 +76,14 @@ public final class Erf {
     MathContext mc = Precision.of(digits + SERIES_GUARD);
     BigDecimal t2 = t.multiply(t, mc);
     // (approximate: relative 10^-10, far inside LN10_UP's margin over ln 10 of 6 * 10^-6)
-    if (FixedPoint.approximate(t2) >= saturation(digits)) {
+    double t2d = FixedPoint.approximate(t2);
+    if (t2d >= saturation(digits)) {
       return BigDecimal.ONE;
+    }
+    if (FixedPoint.approximate(t) >= ErfcContinuedFraction.cutOver(digits)) {
+      int m = Math.max(1, digits + 2 - (int) Math.floor(t2d / LN10_UP));
+      return BigDecimal.ONE.subtract(ErfcContinuedFraction.erfc(t, m))
+          .round(Precision.working(digits));
     }
     return scaledSeries(t, t2, digits, mc);
   }

@@ -15,15 +15,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Erf and Erfc against Apfloat's erf/erfc (an independent implementation) at 150 digits, on each
- * side of every cut-over: the saturation point t^2 = (d+4) ln 10 (t = 10.066 at d = 40, 8.26 at
- * d = 20, 13.74 at d = 80) where erfc switches from 1 - erf to the asymptotic series.
+ * side of every cut-over: the continued fraction's (t = 3.236 at d = 20, 4.162 at d = 40, 5.472
+ * at d = 80) where erfc leaves 1 - erf and erf becomes 1 - erfc, and the saturation point t^2 =
+ * (d+4) ln 10 (t = 10.066 at d = 40, 8.26 at d = 20, 13.74 at d = 80) where erf becomes 1.
  */
 class ErfTest {
 
   private static final int P = 150;
 
   @ParameterizedTest
-  @ValueSource(doubles = {1e-300, 4.9e-324, 1e-20, 0.1, 0.5, 1, 2.5, 5, 8.2, 8.3, 10.0, 10.1,
+  @ValueSource(doubles = {1e-300, 4.9e-324, 1e-20, 0.1, 0.5, 1, 2.5, 3.2, 3.3, 4.1, 4.2, 5.4,
+      5.5, 5, 8.2, 8.3, 10.0, 10.1,
       13.7, 13.8, 27, -0.3, -3, -12})
   void erf_matchesApfloat(double t) {
     Apfloat expected = ApfloatMath.erf(apfloat(t, P));
@@ -33,7 +35,7 @@ class ErfTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {1e-300, 1e-20, 0.1, 0.5, 1, 2.5, 5, 8.2, 8.3, 10.0, 10.1, 13.7, 13.8,
+  @ValueSource(doubles = {1e-300, 1e-20, 0.1, 0.5, 1, 2.5, 3.2, 3.3, 4.1, 4.2, 5.4, 5.5, 5, 8.2, 8.3, 10.0, 10.1, 13.7, 13.8,
       20, 26.5, 28.3, 100, 999.9, 1000.5, 4344.5, 69999.75, 70000, -1e-10, -0.7, -4, -30})
   void erfc_matchesApfloat(double t) {
     Apfloat expected = ApfloatMath.erfc(apfloat(t, P));
