@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.activationtck.cli.exhaustive.BitRange;
+import org.activationtck.cli.exhaustive.HardCaseCollector;
 import org.activationtck.cli.exhaustive.ShardFiles;
 import org.activationtck.cli.exhaustive.ShardResult;
 import org.activationtck.cli.exhaustive.SweepReport;
@@ -114,7 +115,12 @@ final class ExhaustiveMerge implements Callable<Integer> {
           .findFirst().orElseThrow(() -> new IllegalArgumentException(names.get(0) + ": dialect "
               + id.dialect() + " with parameters " + id.params() + " is no behaviour of the"
               + " fixtures of " + f.id()));
-      HardCaseSet.Selection s = HardCaseSet.select(merged.provenForSelection());
+      if (merged.overflowed() > 0) {
+        throw new IllegalArgumentException(names.get(0) + ": the hard-case search kept at most "
+            + HardCaseCollector.CAP + " candidates and counted " + merged.overflowed()
+            + " more: incomplete, no fixture");
+      }
+      HardCaseSet.Selection s = merged.selection();
       List<FixtureCase> cases = HardCaseSet.cases(oracle, f, b, Dtype.FLOAT32, id.derivative(), s.kept(), 0);
       fixtureFile = fixtures.resolve(f.id() + ".json");
       FixtureFile existing = Files.exists(fixtureFile) ? Fixtures.read(fixtureFile) : null;
@@ -150,13 +156,15 @@ final class ExhaustiveMerge implements Callable<Integer> {
 
   /** One line on a shard's hard-case search. */
   static String hardCaseLine(ShardResult r) {
-    HardCaseSet.Selection s = HardCaseSet.select(r.provenForSelection());
+    HardCaseSet.Selection s = r.selection();
     String hardest = s.kept().stream().filter(p -> !p.distance().tie()).findFirst()
         .map(p -> p.distance().printed() + " ulp (< " + p.distance().below() + ", " + p.distance().side()
             + ") at x = " + (float) p.x() + String.format(" (0x%08x)", Float.floatToRawIntBits((float) p.x())))
         .orElse("none below 1e-3 ulp");
-    return String.format("hard cases: %d proven; hardest %s; %d exact ties, %d double-rounding inputs",
-        r.proven().size(), hardest, s.ties(), s.doubleRounding());
+    return String.format("hard cases: %d proven; hardest %s; %d exact ties, %d double-rounding inputs%s",
+        r.proven().size(), hardest, s.ties(), s.doubleRounding(), r.overflowed() == 0 ? ""
+            : String.format("; INCOMPLETE: %d candidates beyond the cap of %d", r.overflowed(),
+                HardCaseCollector.CAP));
   }
 
   private static String difference(ShardResult.Identity a, ShardResult.Identity b) {

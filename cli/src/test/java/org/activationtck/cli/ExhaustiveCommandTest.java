@@ -35,6 +35,28 @@ class ExhaustiveCommandTest {
   }
 
   @Test
+  void exactTies_areCountedAll_whileOnlySamplesAreProven(@TempDir Path dir) throws Exception {
+    // relu with negative_slope 0.5 halves negative x: the result is a float32 midpoint exactly when
+    // x's significand is odd and the half falls below the normal range. In 0x807f8000..0x80807fff,
+    // 32,768 subnormal and 32,768 normal inputs, every odd significand field: 32,768 ties.
+    long expected = 0;
+    for (long bits = 0x807f8000L; bits < 0x80808000L; bits++) {
+      expected += bits & 1;
+    }
+    Path result = dir.resolve("r.json");
+    CliRun r = CliRun.exec("exhaustive", "--function", "relu", "--param", "negative_slope=0.5",
+        "--range", "0x807f8000:0x80808000", "--threads", "2", "--progress", "0", "--hard-cases",
+        "--result", result.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains(expected + " exact ties, 0 double-rounding inputs"), r.out());
+    org.activationtck.cli.exhaustive.ShardResult s =
+        org.activationtck.cli.exhaustive.ShardFiles.read(result);
+    assertEquals(expected, s.selection().ties());
+    assertTrue(s.proven().size() <= 2 * org.activationtck.cli.exhaustive.HardCaseCollector.TIE_SAMPLES,
+        "proved " + s.proven().size() + " ties; samples suffice");
+  }
+
+  @Test
   void badInput_exits2WithOneLine() {
     String[][] cases = {
         {"exhaustive", "--function", "softmax"},

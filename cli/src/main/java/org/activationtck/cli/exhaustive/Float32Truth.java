@@ -1,7 +1,10 @@
 package org.activationtck.cli.exhaustive;
 
 import org.activationtck.oracle.ElementwiseFunction;
+import org.activationtck.fixtures.generator.FixtureGenerator;
+import org.activationtck.fixtures.generator.HardCaseProof;
 import org.activationtck.oracle.OracleValue;
+import org.activationtck.oracle.Real;
 import org.activationtck.spec.params.Params;
 import org.activationtck.spi.API;
 import org.activationtck.spi.Dtype;
@@ -136,7 +139,9 @@ public final class Float32Truth {
   /**
    * As {@link #at(float, SweepTally)}, offering to {@code hard} (when not null) the estimate that
    * decided, with its error bound: the first tier's y within {@code relativeBound |y|}, else the
-   * reference's r within 2 ulp(r) (the bound argument above).
+   * reference's r within 2 ulp(r) (the bound argument above); where the oracle decides, an input
+   * whose exact result is a rounding boundary goes to {@link HardCaseCollector#offerExactTie}
+   * (every tie ends there: no estimate with a nonzero bound decides a tie).
    */
   public float at(float x, SweepTally tally, HardCaseCollector hard) {
     if (fast != null && x == x) {
@@ -155,22 +160,46 @@ public final class Float32Truth {
     if (r != r) {
       return Float.NaN;
     }
-    if (hard != null) {
-      hard.offer(Float.floatToRawIntBits(x), r, 2 * Math.ulp(r), Dtype.FLOAT32);
-    }
     float d = decided(r);
     if (d == d) {
+      if (hard != null) {
+        hard.offer(Float.floatToRawIntBits(x), r, 2 * Math.ulp(r), Dtype.FLOAT32);
+      }
       return d;
     }
     tally.oracleFallbacks++;
-    return oracle(x);
+    OracleValue v = oracleValue(x);
+    if (hard != null) {
+      if (exactTie(v)) {
+        hard.offerExactTie(Float.floatToRawIntBits(x));
+      } else {
+        hard.offer(Float.floatToRawIntBits(x), r, 2 * Math.ulp(r), Dtype.FLOAT32);
+      }
+    }
+    return (float) v.rounded(Dtype.FLOAT32);
+  }
+
+  /**
+   * Whether the exact result is a float32 rounding boundary: only an exact oracle value can be
+   * (the fixtures' rule, {@code HardCaseProof}); zero and non-finite results are not hard cases.
+   */
+  private static boolean exactTie(OracleValue v) {
+    Real real = v.at(FixtureGenerator.EXACT_DIGITS);
+    if (real.kind() != Real.Kind.FINITE || !real.isExact()) {
+      return false;
+    }
+    HardCaseProof.Distance distance = HardCaseProof.of(v, Dtype.FLOAT32);
+    return distance != null && distance.tie();
+  }
+
+  private OracleValue oracleValue(float x) {
+    double xd = x;
+    return new OracleValue(digits -> derivative ? oracle.derivative(xd, params, digits)
+        : oracle.value(xd, params, digits));
   }
 
   /** The oracle's correctly rounded float32 value at x. */
   public float oracle(float x) {
-    double xd = x;
-    OracleValue v = new OracleValue(digits -> derivative ? oracle.derivative(xd, params, digits)
-        : oracle.value(xd, params, digits));
-    return (float) v.rounded(Dtype.FLOAT32);
+    return (float) oracleValue(x).rounded(Dtype.FLOAT32);
   }
 }

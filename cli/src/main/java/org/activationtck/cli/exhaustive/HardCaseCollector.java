@@ -14,10 +14,12 @@ import org.activationtck.spi.Dtype;
  * distances ({@code HardCaseProof}).
  *
  * <p>The argument. Each input i comes with an estimated distance e_i and an error bound ε_i
- * ({@link MidpointEstimate}), so its true distance d_i lies in [e_i - ε_i, e_i + ε_i]. Let U be
- * the {@code nearest}-th smallest upper bound e_i + ε_i seen so far: at least {@code nearest}
- * inputs have d_i <= U, so an input with e_i - ε_i > U is not among the nearest; U only falls as
- * inputs come, so one dropped earlier stays dropped at the end. An input is kept when its lower
+ * ({@link MidpointEstimate}), so its true distance d_i lies in [e_i - ε_i, e_i + ε_i]. The
+ * nearest are the nearest <em>non-tie</em> inputs (ties are counted apart), so only inputs known
+ * not to be ties, e_i - ε_i > 0, set the bar: let U be the {@code nearest}-th smallest upper bound
+ * e_i + ε_i among them; at least {@code nearest} non-tie inputs have d_i <= U, so an input with
+ * e_i - ε_i > U is not among the nearest; U only falls as inputs come, so one dropped earlier
+ * stays dropped at the end. An input is kept when its lower
  * bound is at most U, at most {@link #doubleRoundingWindow} (double rounding through a format with
  * w more bits needs d <= 2^-(w+1) ulps; the window is 2^-w, twice that), or at most 0 (a possible
  * tie). Hence: <em>the nearest inputs, every double-rounding input and every tie of the swept
@@ -26,8 +28,14 @@ import org.activationtck.spi.Dtype;
  * not). Only distances below {@link #HARD} (10^-3 ulp, the fixtures' {@code hard} threshold) are
  * considered: piecewise-linear functions with exactly representable results have none.
  *
- * <p>Memory: the kept list is pruned to the current U whenever it doubles; possible ties and
- * double-rounding inputs beyond {@link #CAP} are counted ({@link #overflowed()}), not kept. Not
+ * <p>Exact ties proven on the way ({@link #offerExactTie}: the float32 sweep asks the oracle at
+ * every input whose estimate cannot decide the rounding, which every tie is) are counted, and
+ * only the first {@link #TIE_SAMPLES} are kept: a piecewise-linear function with a dyadic slope
+ * has millions (relu with negative_slope 0.5: 2^23 in float32), which would otherwise fill the
+ * list.
+ *
+ * <p>Memory: the kept list is pruned to the current U whenever it doubles; candidates beyond
+ * {@link #CAP} are counted ({@link #overflowed()}), not kept, and make the search incomplete. Not
  * thread-safe: one per sweep thread, {@link #merge}d at the end.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
@@ -38,6 +46,9 @@ public final class HardCaseCollector {
 
   /** Candidates kept at most; beyond it they are counted. */
   public static final int CAP = 1 << 16;
+
+  /** Exact ties kept per collector as samples (a fixture keeps 32); all are counted. */
+  public static final int TIE_SAMPLES = 32;
 
   /** One candidate: the input's bits in its format, the estimate and its error (ulps). */
   public record Candidate(int bits, double estimate, double error) {
@@ -56,6 +67,7 @@ public final class HardCaseCollector {
   private final List<Candidate> kept = new ArrayList<>();
   private int pruneAt = 1024;
   private long overflowed;
+  private long exactTies;
 
   /**
    * @param nearest how many nearest inputs the search must contain (at least 1)
@@ -103,8 +115,20 @@ public final class HardCaseCollector {
   }
 
   void offer(Candidate c) {
-    noteUpper(c.upper());
+    if (c.lower() > 0) {
+      noteUpper(c.upper());
+    }
     keep(c);
+  }
+
+  /**
+   * Counts an input whose exact result the oracle showed to be a rounding boundary (a tie), and
+   * keeps it as a candidate while fewer than {@link #TIE_SAMPLES} are.
+   */
+  public void offerExactTie(int bits) {
+    if (exactTies++ < TIE_SAMPLES) {
+      keep(new Candidate(bits, 0, 0));
+    }
   }
 
   private void noteUpper(double up) {
@@ -145,6 +169,7 @@ public final class HardCaseCollector {
       noteUpper(u);
     }
     overflowed += o.overflowed;
+    exactTies += o.exactTies;
     for (Candidate c : o.kept) {
       keep(c);
     }
@@ -161,5 +186,10 @@ public final class HardCaseCollector {
   /** Candidates counted but not kept (beyond {@link #CAP}): the search is incomplete when nonzero. */
   public long overflowed() {
     return overflowed;
+  }
+
+  /** The exact ties counted by {@link #offerExactTie} (merged collectors included). */
+  public long exactTies() {
+    return exactTies;
   }
 }

@@ -87,6 +87,9 @@ public final class ShardFiles {
     }
     root.put("elapsedSeconds", Math.round(r.elapsedSeconds * 1000) / 1000.0);
     root.put("candidatesOverCap", r.overflowed);
+    if (r.exactTies >= 0) {
+      root.put("exactTies", r.exactTies);
+    }
     if (r.collector != null) {
       ArrayNode cs = root.putArray("candidates");
       for (HardCaseCollector.Candidate c : r.collector.candidates()) {
@@ -189,6 +192,7 @@ public final class ShardFiles {
     }
     s.elapsedSeconds = root.path("elapsedSeconds").asDouble();
     s.overflowed = integer(root, "candidatesOverCap");
+    s.exactTies = root.has("exactTies") ? integer(root, "exactTies") : -1;
     boolean complete = bool(root, "complete");
     if (root.has("candidates")) {
       s.collector = new HardCaseCollector(Math.max(1, id.hardCases()), org.activationtck.spi.Dtype.FLOAT32);

@@ -62,6 +62,8 @@ public final class ShardResult {
   /** Once complete: the proven distances (null when the search is off). */
   List<ProvenCase> proven;
   long overflowed;
+  /** Exact ties counted by the search ({@link HardCaseCollector#exactTies}); -1: not counted. */
+  long exactTies;
 
   /** A fresh shard: nothing done yet. */
   public ShardResult(Identity identity, BitRange range) {
@@ -122,6 +124,9 @@ public final class ShardResult {
     elapsedSeconds += r.elapsed().toNanos() / 1e9;
     if (r.hardCases() != null) {
       overflowed += r.hardCases().overflowed();
+      if (exactTies >= 0) {
+        exactTies += r.hardCases().exactTies();
+      }
       collector.merge(r.hardCases());
     }
   }
@@ -174,6 +179,7 @@ public final class ShardResult {
       p.classes.values().forEach(m::addClass);
       m.elapsedSeconds += p.elapsedSeconds;
       m.overflowed += p.overflowed;
+      m.exactTies = m.exactTies < 0 || p.exactTies < 0 ? -1 : m.exactTies + p.exactTies;
       if (m.proven != null) {
         m.proven.addAll(p.proven);
       }
@@ -191,6 +197,30 @@ public final class ShardResult {
   /** Whether the merged sweep conforms: nothing failed and something was checked. */
   public boolean conforms() {
     return failed == 0 && checked > 0;
+  }
+
+  /**
+   * The fixture selection of the proven cases with every exact tie counted: the sweep counts the
+   * ties the oracle shows on the way and proves only samples of them; a result without that count
+   * ({@code exactTies} -1, written by an earlier version) counts the proven ones.
+   *
+   * @throws IllegalStateException when more ties were proven than counted (a tie that bypassed
+   *     the count: a bug)
+   */
+  public HardCaseSet.Selection selection() {
+    HardCaseSet.Selection s = HardCaseSet.select(provenForSelection());
+    if (exactTies < 0) {
+      return s;
+    }
+    if (exactTies < s.ties()) {
+      throw new IllegalStateException(s.ties() + " ties proven but only " + exactTies + " counted");
+    }
+    return new HardCaseSet.Selection(s.kept(), exactTies, s.doubleRounding());
+  }
+
+  /** Candidates the search could not keep (beyond its cap): the search is incomplete when nonzero. */
+  public long overflowed() {
+    return overflowed;
   }
 
   /** The proven cases as the fixture selection takes them. */

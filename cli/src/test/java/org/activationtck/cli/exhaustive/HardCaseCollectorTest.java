@@ -67,6 +67,31 @@ class HardCaseCollectorTest {
   }
 
   @Test
+  void possibleTies_doNotCrowdOutTheNearestNonTies() {
+    // 100 inputs that may be ties (their intervals contain 0) and one non-tie at 5e-4 ulp: the
+    // nearest non-tie must stay a candidate however many possible ties come before it
+    HardCaseCollector c = new HardCaseCollector(64, Dtype.FLOAT32);
+    for (int i = 0; i < 100; i++) {
+      c.offer(new HardCaseCollector.Candidate(i, 1e-12, 1e-9));
+    }
+    c.offer(new HardCaseCollector.Candidate(1000, 5e-4, 1e-9));
+    assertTrue(c.candidates().stream().anyMatch(x -> x.bits() == 1000), "the non-tie was dropped");
+  }
+
+  @Test
+  void exactTies_areCountedAll_andSampled() {
+    HardCaseCollector a = new HardCaseCollector(64, Dtype.FLOAT32);
+    HardCaseCollector b = new HardCaseCollector(64, Dtype.FLOAT32);
+    for (int i = 0; i < 100_000; i++) {
+      (i % 2 == 0 ? a : b).offerExactTie(i);
+    }
+    a.merge(b);
+    assertEquals(100_000, a.exactTies());
+    assertEquals(2 * HardCaseCollector.TIE_SAMPLES, a.candidates().size());
+    assertEquals(0, a.overflowed());
+  }
+
+  @Test
   void required_estimate_measuresDistanceToMidpoint() {
     double mid = 1 + Math.scalb(1.0, -24);
     assertEquals(0.0, MidpointEstimate.distance(mid, Dtype.FLOAT32));
