@@ -25,15 +25,15 @@ import java.math.MathContext;
  *
  * <p>Arithmetic, in binary fixed point of W = P + {@link #GUARD_BITS} bits (integers, no decimal
  * rounding). 2t is held as T = floor(2t 2^W), within relative 2^-(W+1) below (t >= 1). A_k and
- * B_k are integers: the product term is floor(T A_(k-1) / 2^W), and whenever the smallest of the
- * four live values exceeds 2^(W+{@link #RESCALE_BITS}) all four are shifted right by the same
- * amount, keeping each >= 2^W. Each of these truncations is a relative error of at most 2^-W on
+ * B_k are integers: the product term is floor(T A_(k-1) / 2^W), and whenever the older pair
+ * (A_(k-1), B_(k-1), the smaller values: both sequences increase) exceeds 2^(W+{@link
+ * #RESCALE_BITS}) all four are shifted right by the same amount, keeping each >= 2^W. Each of these truncations is a relative error of at most 2^-W on
  * a positive quantity, and sums of positives take the larger relative error of their terms, so
  * after n steps A_n and B_n are within 2n 2^-W of the exact recurrence with T. T's own error
  * moves A_n and B_n, polynomials of degree <= n in T with nonnegative coefficients, by at most
  * n 2^-(W+1) relative. So each computed convergent is within 6n 2^-W of the exact C_n(t), the
  * measured gap within 12n 2^-W of the exact one, and |f - computed C_n| <= (2^-(P+2) + 18n 2^-W)
- * C_n < 2^-(P+1) C_n for n <= {@link #MAX_TERMS} = 2^20 (18 * 2^20 * 2^-(P+26) < 2^-(P+1.8)).
+ * C_n < 2^-(P+1) C_n for n <= {@link #MAX_TERMS} = 2^20 (18 * 2^20 * 2^-(P+28) < 2^-(P+3.8)).
  * The quotient C_n is taken with P + 40 fraction bits (C_n >= 1/(2t) > 2^-18 for t <= 70,000:
  * relative 2^-(P+22)) and truncated to d + 10 decimals (relative 10^-(d+10) 2t < 10^-(d+4)).
  * e^(-t^2) at the exact square t^2, sqrt(pi) and the two operations at d + {@link #GUARD} digits
@@ -49,8 +49,8 @@ import java.math.MathContext;
  */
 public final class ErfcContinuedFraction {
 
-  /** W - P: 18n 2^-W < 2^-(P+1.8) for n <= MAX_TERMS = 2^20, see the class comment. */
-  static final int GUARD_BITS = 26;
+  /** W - P: 18n 2^-W < 2^-(P+3.8) for n <= MAX_TERMS = 2^20, see the class comment. */
+  static final int GUARD_BITS = 28;
 
   /** Bits above 2^W the smallest live value may reach before all four are shifted down. */
   static final int RESCALE_BITS = 64;
@@ -136,8 +136,8 @@ public final class ErfcContinuedFraction {
       bPrev = bCur;
       aCur = aNext;
       bCur = bNext;
-      if (aPrev.compareTo(rescaleAbove) > 0) {
-        int s = aPrev.bitLength() - w - 1;
+      if (aPrev.compareTo(rescaleAbove) > 0 && bPrev.compareTo(rescaleAbove) > 0) {
+        int s = Math.min(aPrev.bitLength(), bPrev.bitLength()) - w - 1;
         aPrev = aPrev.shiftRight(s);
         bPrev = bPrev.shiftRight(s);
         aCur = aCur.shiftRight(s);
