@@ -1,7 +1,6 @@
 package org.activationtck.cli.exhaustive;
 
 import org.activationtck.oracle.ElementwiseFunction;
-import org.activationtck.fixtures.generator.FixtureGenerator;
 import org.activationtck.fixtures.generator.HardCaseProof;
 import org.activationtck.oracle.OracleValue;
 import org.activationtck.oracle.Real;
@@ -169,6 +168,7 @@ public final class Float32Truth {
     }
     tally.oracleFallbacks++;
     OracleValue v = oracleValue(x);
+    float rounded = (float) v.rounded(Dtype.FLOAT32);
     if (hard != null) {
       if (exactTie(v)) {
         hard.offerExactTie(Float.floatToRawIntBits(x));
@@ -176,15 +176,16 @@ public final class Float32Truth {
         hard.offer(Float.floatToRawIntBits(x), r, 2 * Math.ulp(r), Dtype.FLOAT32);
       }
     }
-    return (float) v.rounded(Dtype.FLOAT32);
+    return rounded;
   }
 
   /**
    * Whether the exact result is a float32 rounding boundary: only an exact oracle value can be
    * (the fixtures' rule, {@code HardCaseProof}); zero and non-finite results are not hard cases.
+   * After {@code rounded}, {@code at(1)} is the value the rounding used: no second evaluation.
    */
   private static boolean exactTie(OracleValue v) {
-    Real real = v.at(FixtureGenerator.EXACT_DIGITS);
+    Real real = v.at(1);
     if (real.kind() != Real.Kind.FINITE || !real.isExact()) {
       return false;
     }
