@@ -7,6 +7,7 @@ import static org.activationtck.reference.internal.DoubleDouble.sub;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ErfcDoubleDouble;
+import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.GeluExactFastPath;
 import org.activationtck.reference.kernel.GeluScales;
@@ -199,7 +200,7 @@ public final class Gelu extends RoundingFunction {
     if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
       return DoubleDouble.round(mul(phi(k, x, t), x), rounding);
     }
-    DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.negate(tSquare(k, x)));
+    DoubleDouble.Scaled e = ExpDoubleDouble.expScaled(DoubleDouble.negate(tSquare(k, x)));
     return e.times(mul(ErfcDoubleDouble.tailFactor(t), halfX), rounding);
   }
 
@@ -224,10 +225,10 @@ public final class Gelu extends RoundingFunction {
     DoubleDouble t = mul(k.s, Math.abs(x));
     DoubleDouble minusT2 = DoubleDouble.negate(tSquare(k, x));
     if (t.hi < ErfcDoubleDouble.SERIES_LIMIT || x > 0) {
-      DoubleDouble density = mul(mul(DoubleDouble.exp(minusT2), k.density), x);
+      DoubleDouble density = mul(mul(ExpDoubleDouble.exp(minusT2), k.density), x);
       return DoubleDouble.round(add(phi(k, x, t), density), rounding);
     }
-    DoubleDouble.Scaled e = DoubleDouble.expScaled(minusT2);
+    DoubleDouble.Scaled e = ExpDoubleDouble.expScaled(minusT2);
     DoubleDouble bracket = add(mul(ErfcDoubleDouble.tailFactor(t), HALF),
         mul(k.density, x));
     return e.times(bracket, rounding);
@@ -249,7 +250,7 @@ public final class Gelu extends RoundingFunction {
     }
     DoubleDouble v = v(k, x);
     if (v.hi < -700) {
-      return DoubleDouble.expScaled(v).times(DoubleDouble.of(x), rounding);
+      return ExpDoubleDouble.expScaled(v).times(DoubleDouble.of(x), rounding);
     }
     return DoubleDouble.round(mul(sigmoid(v, false), x), rounding);
   }
@@ -276,7 +277,7 @@ public final class Gelu extends RoundingFunction {
     DoubleDouble slope = mul(mul(k.c, dp), x);
     DoubleDouble v = v(k, x);
     if (v.hi < -700) {
-      return DoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), rounding);
+      return ExpDoubleDouble.expScaled(v).times(add(DoubleDouble.ONE, slope), rounding);
     }
     DoubleDouble b = add(DoubleDouble.ONE, mul(slope, sigmoid(v, true)));
     return DoubleDouble.round(mul(sigmoid(v, false), b), rounding);
@@ -293,7 +294,7 @@ public final class Gelu extends RoundingFunction {
   /** Phi(x) for t = s |x| < 3, or x > 0 with t <= 8.5. */
   private static DoubleDouble phi(GeluScales k, double x, DoubleDouble t) {
     DoubleDouble erfc = t.hi < ErfcDoubleDouble.SERIES_LIMIT ? ErfcDoubleDouble.erfcSmall(t)
-        : mul(ErfcDoubleDouble.tailFactor(t), DoubleDouble.exp(DoubleDouble.negate(tSquare(k, x))));
+        : mul(ErfcDoubleDouble.tailFactor(t), ExpDoubleDouble.exp(DoubleDouble.negate(tSquare(k, x))));
     DoubleDouble half = mul(erfc, HALF);
     return x < 0 ? half : sub(DoubleDouble.ONE, half);
   }
@@ -307,7 +308,7 @@ public final class Gelu extends RoundingFunction {
   /** sigma(v), or sigma(-v) when complement, for v >= -700. */
   private static DoubleDouble sigmoid(DoubleDouble v, boolean complement) {
     boolean positive = (v.hi >= 0) != complement;
-    DoubleDouble e = DoubleDouble.exp(DoubleDouble.negate(v.hi >= 0 ? v : DoubleDouble.negate(v)));
+    DoubleDouble e = ExpDoubleDouble.exp(DoubleDouble.negate(v.hi >= 0 ? v : DoubleDouble.negate(v)));
     return div(positive ? DoubleDouble.ONE : e, add(DoubleDouble.ONE, e));
   }
 

@@ -2,6 +2,7 @@ package org.activationtck.reference.function;
 
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.ZivRounding;
@@ -25,7 +26,7 @@ import org.activationtck.spec.params.Params;
  * e^-|b|, the quotient and the product, one scalar pass for the decision. Other elements (zeros,
  * non-finite values, far tails, tiny results) take the exact path.
  *
- * <p>Exact path: in double-double with a separate binary exponent. write a = A 2^ea with A in [1, 2) and e^(-|b|) = E 2^k ({@link DoubleDouble#expScaled}).
+ * <p>Exact path: in double-double with a separate binary exponent. write a = A 2^ea with A in [1, 2) and e^(-|b|) = E 2^k ({@link ExpDoubleDouble#expScaled}).
  * For b >= 0, sigmoid(b) = 1 / (1 + E 2^k); for b < 0, sigmoid(b) = E 2^k / (1 + E 2^k). The
  * product A * sigmoid-mantissa is formed in double-double and scaled by 2^(ea [+ k]) once at the
  * end, so neither an underflowing sigmoid (b < -745) nor an overflowing intermediate loses the
@@ -145,7 +146,7 @@ public final class Glu extends RoundingAxisFunction {
       ea = Math.getExponent(a * 0x1p60) - 60;
     }
     double mantissa = Math.scalb(a, -ea);
-    DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.of(-Math.abs(b)));
+    DoubleDouble.Scaled e = ExpDoubleDouble.expScaled(DoubleDouble.of(-Math.abs(b)));
     // 1 + e^-|b|; underflow of the tail is harmless
     DoubleDouble denominator = DoubleDouble.add(DoubleDouble.scalb(e.m, e.k), DoubleDouble.ONE);
     if (b >= 0) {

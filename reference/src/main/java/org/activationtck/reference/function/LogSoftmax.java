@@ -3,7 +3,9 @@ package org.activationtck.reference.function;
 import java.util.Arrays;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FinalRounding;
+import org.activationtck.reference.internal.Log1pDoubleDouble;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.AxisScratch;
 import org.activationtck.reference.kernel.ExpTermSum;
@@ -19,8 +21,8 @@ import org.activationtck.spec.params.Params;
  * <p>Exact path: 1. t = the largest element after setting one maximum aside; s = e^(t - m) * S' with
  * S' = sum_{j != argmax} e^(x_j - t) in [1, n], so s keeps its relative accuracy however small it
  * is (the maximum's value is -log1p(s), as small as s); 2. log1p(s) by
- * {@link DoubleDouble#log1p}, or s (1 - s/2) when s < 2^-60 (remainder s^3/3, relative 2^-120),
- * carried as a mantissa and a binary exponent so it cannot underflow early; 3. x_i - m exactly
+ * {@link Log1pDoubleDouble#log1p(DoubleDouble)}, or s (1 - s/2) when s < 2^-60 (remainder s^3/3,
+ * relative 2^-120), carried as a mantissa and a binary exponent so it cannot underflow early; 3. x_i - m exactly
  * (TwoSum) minus log1p(s): both terms <= 0, no cancellation.
  *
  * <p>Results are rounded once by {@link DoubleRounding#finish}: to nearest for float64; to odd for
@@ -38,14 +40,16 @@ import org.activationtck.spec.params.Params;
  *
  * <p>Fast path (every element finite, m - min x finite, t - m >= -600): the same method with S' by
  * {@link ExpTermSum#sumExcept} (relative error relativeError(n) = 2^-76.99 + about 2^-89 from
- * ShiftedExp's terms and the lane-wise summation) instead of double-double objects; then L = log1p(s) as above. A relative
- * error delta in s moves log1p(s) by s delta / (1 + s) <= log1p(s) delta, so L's relative error is
- * at most relativeError(n) + 2^-80 (log1p) + 2^-94 (expScaled, products). Per element, r = (d_h +
- * d_l) - L with d = x_i - m exact (TwoSum): both terms <= 0, so |r| >= max(|d|, L) and the three
- * low parts (each below 2^-53 |r|) summed with two roundings add below 6 u^2 |r| = 2^-103.4 |r|:
- * |r~ - r| <= B |r|, B = relativeError(n) + 2^-80 + 2^-94 + 2^-98 (the last a margin for the
- * rounded test). The per-element part runs in blocks of 256 through short vectorized loops over
- * per-thread scratch ({@link ZivBlock}), the decisions in a last scalar pass. Ziv's test as in Softmax: r + (rl +- B|r|) both round to r (float64), and for the
+ * ShiftedExp's terms and the lane-wise summation) instead of double-double objects; then L =
+ * log1p(s) as above. A relative error delta in s moves log1p(s) by s delta / (1 + s) <= log1p(s)
+ * delta, so L's relative error is at most relativeError(n) + 2^-80 (log1p) + 2^-94 (the
+ * exponential, 2^-102, and the products). Per element, r = (d_h + d_l) - L with d = x_i - m exact
+ * (TwoSum): both terms <= 0, so |r| >= max(|d|, L) and the three low parts (each below 2^-53 |r|)
+ * summed with two roundings add below 6 u^2 |r| = 2^-103.4 |r|: |r~ - r| <= B |r|, B =
+ * relativeError(n) + 2^-80 + 2^-94 + 2^-98 (the last a margin for the rounded test). The
+ * per-element part runs in blocks of 256 through short vectorized loops over per-thread scratch
+ * ({@link ZivBlock}), the decisions in a last scalar pass. Ziv's test as in Softmax: r + (rl +-
+ * B|r|) both round to r (float64), and for the
  * narrow dtypes also |rl| > B|r| (then r rounded to odd towards rl). Both paths agree wherever the
  * exact one is correctly rounded (AxisFastPathTest; for the narrow dtypes after their rounding:
  * the exact path's maximum in the series case returns the nearest double, the fast one rounds
@@ -96,7 +100,7 @@ public final class LogSoftmax extends RoundingAxisFunction {
     AxisScratch scratch = AxisScratch.get();
     ExpTermSum terms = scratch.terms;
     DoubleDouble inner = terms.sumExcept(x, t, argmax, min);
-    DoubleDouble.Scaled e = DoubleDouble.expScaled(u);
+    DoubleDouble.Scaled e = ExpDoubleDouble.expScaled(u);
     int k = e.k;
     DoubleDouble mantissa = DoubleDouble.mul(e.m, inner);
     DoubleDouble log;
@@ -104,7 +108,7 @@ public final class LogSoftmax extends RoundingAxisFunction {
       double half = Math.scalb(mantissa.hi, k - 1);
       log = DoubleDouble.scalb(DoubleDouble.mul(mantissa, DoubleDouble.sum(1.0, -half)), k);
     } else {
-      log = DoubleDouble.log1p(DoubleDouble.scalb(mantissa, k));
+      log = Log1pDoubleDouble.log1p(DoubleDouble.scalb(mantissa, k));
     }
     double bound = ExpTermSum.relativeError(n) + 0x1p-80 + 0x1p-94 + 0x1p-98;
     double[] y = new double[n];
@@ -191,10 +195,10 @@ public final class LogSoftmax extends RoundingAxisFunction {
         for (int j = 0; j < x.length; j++) {
           DoubleDouble d = DoubleDouble.sum(x[j], -t);
           if (j != argmax && d.hi >= Softmax.CUTOFF) {
-            inner = DoubleDouble.add(inner, DoubleDouble.exp(d));
+            inner = DoubleDouble.add(inner, ExpDoubleDouble.exp(d));
           }
         }
-        DoubleDouble.Scaled e = DoubleDouble.expScaled(u);
+        DoubleDouble.Scaled e = ExpDoubleDouble.expScaled(u);
         int k = e.k;
         DoubleDouble mantissa = DoubleDouble.mul(e.m, inner);
         if (k < SERIES_EXPONENT) {
@@ -203,7 +207,7 @@ public final class LogSoftmax extends RoundingAxisFunction {
           maxValue = -Math.scalb(scaled.hi, k);
           log = DoubleDouble.of(Math.scalb(scaled.hi, k));
         } else {
-          log = DoubleDouble.log1p(DoubleDouble.scalb(mantissa, k));
+          log = Log1pDoubleDouble.log1p(DoubleDouble.scalb(mantissa, k));
           maxValue = -DoubleDouble.round(log, rounding);
         }
       }

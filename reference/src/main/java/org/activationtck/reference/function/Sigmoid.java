@@ -1,6 +1,7 @@
 package org.activationtck.reference.function;
 
 import org.activationtck.reference.internal.DoubleDouble;
+import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
@@ -16,7 +17,7 @@ import org.activationtck.spec.params.Params;
  *
  * <p>Method: E = e^(-|x|) as a double-double; sigma(|x|) = 1/(1 + E), sigma(-|x|) = E/(1 + E);
  * derivative E/(1 + E)^2. No cancellation anywhere. |x| <= 700: {@link SigmoidDoubleDouble}
- * (allocation-free); beyond, E from {@link DoubleDouble#expScaled}, scaled once.
+ * (allocation-free); beyond, E from {@link ExpDoubleDouble#expScaled}, scaled once.
  *
  * <p>Fast paths (Ziv). E from {@link FastExpDoubleDouble} (2^-77), the same quotients with one
  * correction, q + c. float64: {@link ZivRounding}: the nearest double whenever the bound
@@ -296,7 +297,7 @@ public final class Sigmoid extends RoundingFunction {
       return !rounding.toOdd() || x == 0 ? 0.5 : x > 0 ? Math.nextUp(0.5) : Math.nextDown(0.5);
     }
     if (a > TAIL) {
-      return x > 0 ? 1.0 : DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, rounding);
+      return x > 0 ? 1.0 : ExpDoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, rounding);
     }
     return SigmoidDoubleDouble.value(x, rounding);
   }
@@ -316,7 +317,7 @@ public final class Sigmoid extends RoundingFunction {
       return !rounding.toOdd() || x == 0 ? 0.25 : Math.nextDown(0.25);
     }
     if (a > TAIL) {
-      return DoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, rounding);
+      return ExpDoubleDouble.expScaled(DoubleDouble.of(-a)).times(DoubleDouble.ONE, rounding);
     }
     return SigmoidDoubleDouble.derivative(x, rounding);
   }

@@ -118,7 +118,7 @@ public final class Silu extends RoundingFunction {
         if (x == Double.NEGATIVE_INFINITY) {
           return -0.0;
         }
-        return DoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)), rounding);
+        return ExpDoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)), rounding);
       }
       if (RootTaylor.near(x, ROOT)) {
         return RootTaylor.value(rounding, x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
@@ -227,7 +227,7 @@ public final class Silu extends RoundingFunction {
       return DoubleRounding.halfPlusSquare(x, rounding);
     }
     if (x < -TAIL) {
-      return DoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x), rounding);
+      return ExpDoubleDouble.expScaled(DoubleDouble.of(x)).times(DoubleDouble.of(x), rounding);
     }
     return timesSigmoid(x, rounding);
   }

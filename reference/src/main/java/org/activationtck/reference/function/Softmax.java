@@ -3,6 +3,7 @@ package org.activationtck.reference.function;
 import java.util.Arrays;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.ShiftedExp;
 import org.activationtck.reference.internal.ShiftedExpBlock;
@@ -20,8 +21,8 @@ import org.activationtck.spec.params.Params;
  * <p>Exact path (the reference's definition; every result the fast path cannot decide comes from
  * here): 1. d_j = x_j - m exactly as a double-double (TwoSum): the plain double difference is
  * rounded, an absolute error up to |d| 2^-53 that becomes a relative error |d| 2^-53 in e^d, i.e.
- * hundreds of ulps at d = -700; 2. e^(d_j) = e^r 2^k by {@link DoubleDouble#expScaled} (relative
- * error about 2^-96); 3. S = sum of the terms in double-double (S in [1, n], positive terms);
+ * hundreds of ulps at d = -700; 2. e^(d_j) = e^r 2^k by {@link ExpDoubleDouble#expScaled} (relative
+ * error below 2^-102); 3. S = sum of the terms in double-double (S in [1, n], positive terms);
  * 4. y_i = (e^r / S) 2^k, scaled once at the end so a subnormal result is rounded once. The
  * quotient, within 2^-90 relative, is rounded once by {@link DoubleRounding#finish}: to nearest
  * for float64, to odd for the narrower dtypes so that their rounding of the result is correct.
@@ -185,7 +186,7 @@ public final class Softmax extends RoundingAxisFunction {
     for (double u : x) {
       DoubleDouble d = DoubleDouble.sum(sign * u, -m);
       if (d.hi >= CUTOFF) {
-        sum = DoubleDouble.add(sum, DoubleDouble.exp(d));
+        sum = DoubleDouble.add(sum, ExpDoubleDouble.exp(d));
       }
     }
     return sum;
@@ -197,7 +198,7 @@ public final class Softmax extends RoundingAxisFunction {
     if (!(d.hi >= CUTOFF)) { // also -Infinity elements and overflowed differences
       return 0.0;
     }
-    DoubleDouble.Scaled e = DoubleDouble.expScaled(d);
+    DoubleDouble.Scaled e = ExpDoubleDouble.expScaled(d);
     DoubleDouble q = DoubleDouble.div(e.m, sum);
     return e.k >= -1000 ? Math.scalb(DoubleDouble.round(q, rounding), e.k)
         : DoubleRounding.scaleDown(q.hi, q.lo, -e.k);

@@ -95,7 +95,7 @@ public final class Tanh extends RoundingFunction {
       }
       double a = Math.abs(x);
       if (a > 350) {
-        return DoubleDouble.expScaled(DoubleDouble.of(-2 * a)).times(DoubleDouble.of(4), rounding);
+        return ExpDoubleDouble.expScaled(DoubleDouble.of(-2 * a)).times(DoubleDouble.of(4), rounding);
       }
       if (rounding.toOdd()) {
         // Fast path: e within 1 ulp, d = 1 + e within 1.5, d^2 within 3.5, 4e / d^2 within 5

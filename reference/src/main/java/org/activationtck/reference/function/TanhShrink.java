@@ -6,6 +6,7 @@ import static org.activationtck.reference.internal.DoubleDouble.mul;
 import static org.activationtck.reference.internal.DoubleDouble.sub;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
+import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.FastPathRounding;
@@ -367,7 +368,7 @@ public final class TanhShrink extends RoundingFunction {
           break;
         }
       }
-      DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(a));
+      DoubleDouble e = ExpDoubleDouble.exp(DoubleDouble.of(a));
       DoubleDouble cosh = DoubleDouble.scalb(add(e, div(DoubleDouble.ONE, e)), -1);
       return DoubleDouble.round(div(s, cosh), rounding);
     }
@@ -387,7 +388,7 @@ public final class TanhShrink extends RoundingFunction {
 
   /** tanh(a) in double-double for 2^-27 <= a <= 40 (below, m = e^(2a) - 1 loses too much). */
   static DoubleDouble tanh(double a) {
-    DoubleDouble m = sub(DoubleDouble.exp(DoubleDouble.of(2 * a)), DoubleDouble.ONE);
+    DoubleDouble m = sub(ExpDoubleDouble.exp(DoubleDouble.of(2 * a)), DoubleDouble.ONE);
     return div(m, add(m, DoubleDouble.of(2)));
   }
 

@@ -25,7 +25,8 @@ import org.activationtck.spi.API;
  * </ol>
  *
  * <p>Accuracy: relative error below 10^-27 for erf on [0, 3), erfc on [0, 3) below 10^-22, the
- * continued-fraction factor below 10^-29; the exponential is {@link DoubleDouble#expScaled}.
+ * continued-fraction factor below 10^-29; the exponential is
+ * {@link ExpDoubleDouble#exp(DoubleDouble)} (below 2^-102).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ErfcDoubleDouble {
@@ -58,7 +59,7 @@ public final class ErfcDoubleDouble {
         break;
       }
     }
-    DoubleDouble e = DoubleDouble.exp(DoubleDouble.negate(t2));
+    DoubleDouble e = ExpDoubleDouble.exp(DoubleDouble.negate(t2));
     return mul(mul(s, e), TWO_OVER_SQRT_PI);
   }
 

@@ -14,6 +14,13 @@ import org.activationtck.spi.API;
  * ({@link ExpDoubleDouble}, relative 2^-80) and w ~ 2^-52 from y's error, so ln(1 + w) = w - w^2/2
  * = w to 2^-105; the product (1 + s) e^-y is formed with fma and its - 1 is exact (Sterbenz).
  * Error: 2^-80 absolute in w, at most 2^-60 relative to ln(1 + s) >= 2^-20 (1 - 2^-21).
+ *
+ * <p>{@link #log1p(DoubleDouble)}: ln(1 + s) for a double-double s >= 0 as a double-double,
+ * relative error below 2^-79 (log_softmax's exact path). For s < 2^-20 the series s - s^2/2 + ...
+ * - s^6/6 in double-double (remainder s^7/7 < 2^-120 s); above, the same Newton step with y =
+ * Math.log1p(s) and e^-y from {@link ExpDoubleDouble#exp(DoubleDouble)} (relative 2^-102): w =
+ * (1 + s) e^-y - 1 in double-double, absolute error about 2^-100 (1 + s) e^-y = 2^-100, relative
+ * 2^-80 of ln(1 + s) at worst (s = 2^-20), plus the dropped w^2/2 (2^-104).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Log1pDoubleDouble {
@@ -22,6 +29,28 @@ public final class Log1pDoubleDouble {
   static final double SERIES = 0x1p-20;
 
   private Log1pDoubleDouble() {}
+
+  /** ln(1 + s) for a double-double s >= 0 (see the class comment). */
+  public static DoubleDouble log1p(DoubleDouble s) {
+    if (s.hi == 0) {
+      return DoubleDouble.ZERO;
+    }
+    if (s.hi < SERIES) {
+      DoubleDouble sum = DoubleDouble.ZERO;
+      DoubleDouble power = s;
+      for (int i = 1; i <= 6; i++) {
+        DoubleDouble t = DoubleDouble.div(power, i);
+        sum = (i % 2 == 1) ? DoubleDouble.add(sum, t) : DoubleDouble.sub(sum, t);
+        power = DoubleDouble.mul(power, s);
+      }
+      return sum;
+    }
+    double y = Math.log1p(s.hi + s.lo);
+    DoubleDouble inverse = ExpDoubleDouble.exp(DoubleDouble.of(-y));
+    DoubleDouble correction = DoubleDouble.add(
+        DoubleDouble.mul(DoubleDouble.add(s, DoubleDouble.ONE), inverse), DoubleDouble.of(-1.0));
+    return DoubleDouble.add(correction, DoubleDouble.of(y));
+  }
 
   /**
    * ln(1 + s) for 0 <= s <= 1 within 2.25 2^-52 relative, from the intrinsic Math.log (Kahan's

@@ -15,7 +15,7 @@ import org.activationtck.spi.API;
  *
  * <p>Range: any z; below z = -708 the results are subnormal and e^z is rounded to the subnormal
  * grid before the quotient (within 1 ulp; callers that need more, such as the sigmoid tail, use
- * {@link DoubleDouble#expScaled}). NaN gives NaN.
+ * {@link ExpDoubleDouble#expScaled}). NaN gives NaN.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class SigmoidDoubleDouble {
