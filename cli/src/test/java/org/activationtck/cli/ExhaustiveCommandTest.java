@@ -1,6 +1,7 @@
 package org.activationtck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,35 @@ class ExhaustiveCommandTest {
     assertEquals(expected, s.selection().ties());
     assertTrue(s.proven().size() <= 2 * org.activationtck.cli.exhaustive.HardCaseCollector.TIE_SAMPLES,
         "proved " + s.proven().size() + " ties; samples suffice");
+  }
+
+  @Test
+  void doubleRoundingInputs_areCountedAll_andTheNearestAreNotCrowdedOut(@TempDir Path dir)
+      throws Exception {
+    // hard_silu(x) = x (x + 3) / 6 = x/2 + x^2/6 for a subnormal x = n 2^-149: with n = 2k + 1
+    // odd, x/2 is the float32 midpoint between k and k + 1 units, the exact value lies just above
+    // it (correct rounding: k + 1), and its nearest double is the midpoint itself, which rounds to
+    // the even one of k and k + 1: double rounding exactly when k is even, n = 1 mod 4. Counted
+    // from the bits, not from the oracle: 0x20000 / 4 inputs in 0x00000001..0x0001ffff. Before
+    // the count, the 65,536 odd n were kept as possible ties, filled the cap and crowded out the
+    // nearest (x = 2^-149, 2^-149/6 ulps from its midpoint).
+    long expected = 0;
+    for (long n = 1; n < 0x20000; n++) {
+      expected += (n & 3) == 1 ? 1 : 0;
+    }
+    Path result = dir.resolve("r.json");
+    CliRun r = CliRun.exec("exhaustive", "--function", "hard_silu", "--range", "0x00000001:0x00020000",
+        "--threads", "2", "--progress", "0", "--hard-cases", "--result", result.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("0 exact ties, " + expected + " double-rounding inputs"), r.out());
+    assertTrue(r.out().contains("at x = 1.4E-45 (0x00000001)"), r.out());
+    assertFalse(r.out().contains("INCOMPLETE"), r.out());
+    org.activationtck.cli.exhaustive.ShardResult s =
+        org.activationtck.cli.exhaustive.ShardFiles.read(result);
+    assertEquals(expected, s.selection().doubleRounding());
+    assertEquals(0, s.overflowed());
+    assertTrue(s.proven().size() <= 64 + 2 * 2 * org.activationtck.cli.exhaustive.HardCaseCollector.DOUBLE_ROUNDING_SAMPLES,
+        "proved " + s.proven().size() + "; the nearest and samples suffice");
   }
 
   @Test

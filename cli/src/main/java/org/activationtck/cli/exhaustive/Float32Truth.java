@@ -3,7 +3,6 @@ package org.activationtck.cli.exhaustive;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.fixtures.generator.HardCaseProof;
 import org.activationtck.oracle.OracleValue;
-import org.activationtck.oracle.Real;
 import org.activationtck.spec.params.Params;
 import org.activationtck.spi.API;
 import org.activationtck.spi.Dtype;
@@ -138,9 +137,12 @@ public final class Float32Truth {
   /**
    * As {@link #at(float, SweepTally)}, offering to {@code hard} (when not null) the estimate that
    * decided, with its error bound: the first tier's y within {@code relativeBound |y|}, else the
-   * reference's r within 2 ulp(r) (the bound argument above); where the oracle decides, an input
-   * whose exact result is a rounding boundary goes to {@link HardCaseCollector#offerExactTie}
-   * (every tie ends there: no estimate with a nonzero bound decides a tie).
+   * reference's r within 2 ulp(r) (the bound argument above); where the oracle decides, the
+   * distance its evaluation shows ({@link HardCaseProof#known}): an input whose exact result is a
+   * rounding boundary goes to {@link HardCaseCollector#offerExactTie}, one that rounds differently
+   * through float64 to {@link HardCaseCollector#offerDoubleRounding} (every tie and every
+   * double-rounding input ends there: no estimate with a nonzero bound decides a tie, and rounding
+   * to float64 lands them on the midpoint), the others to {@link HardCaseCollector#offerKnown}.
    */
   public float at(float x, SweepTally tally, HardCaseCollector hard) {
     if (fast != null && x == x) {
@@ -170,27 +172,27 @@ public final class Float32Truth {
     OracleValue v = oracleValue(x);
     float rounded = (float) v.rounded(Dtype.FLOAT32);
     if (hard != null) {
-      if (exactTie(v)) {
-        hard.offerExactTie(Float.floatToRawIntBits(x));
-      } else {
-        hard.offer(Float.floatToRawIntBits(x), r, 2 * Math.ulp(r), Dtype.FLOAT32);
-      }
+      offerDecided(hard, Float.floatToRawIntBits(x), v, r);
     }
     return rounded;
   }
 
-  /**
-   * Whether the exact result is a float32 rounding boundary: only an exact oracle value can be
-   * (the fixtures' rule, {@code HardCaseProof}); zero and non-finite results are not hard cases.
-   * After {@code rounded}, {@code at(1)} is the value the rounding used: no second evaluation.
-   */
-  private static boolean exactTie(OracleValue v) {
-    Real real = v.at(1);
-    if (real.kind() != Real.Kind.FINITE || !real.isExact()) {
-      return false;
+  private static void offerDecided(HardCaseCollector hard, int bits, OracleValue v, double r) {
+    HardCaseProof.Distance known = HardCaseProof.known(v, Dtype.FLOAT32);
+    if (known == null) {
+      hard.offer(bits, r, 2 * Math.ulp(r), Dtype.FLOAT32); // not separated from 0: a possible tie
+    } else if (known.tie()) {
+      hard.offerExactTie(bits);
+    } else {
+      double distance = known.approximate();
+      // the proven error, plus the conversion of the distance to double
+      double error = known.error().doubleValue() * (1 + 0x1p-50) + distance * 0x1p-50;
+      if (known.doubleRounding()) {
+        hard.offerDoubleRounding(bits, distance, error);
+      } else {
+        hard.offerKnown(bits, distance, error);
+      }
     }
-    HardCaseProof.Distance distance = HardCaseProof.of(v, Dtype.FLOAT32);
-    return distance != null && distance.tie();
   }
 
   private OracleValue oracleValue(float x) {

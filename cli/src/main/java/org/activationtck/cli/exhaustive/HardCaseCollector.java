@@ -34,6 +34,15 @@ import org.activationtck.spi.Dtype;
  * has millions (relu with negative_slope 0.5: 2^23 in float32), which would otherwise fill the
  * list.
  *
+ * <p>Double-rounding inputs, likewise ({@link #offerDoubleRounding}): every one ends at the
+ * oracle too (rounding the value to float64 lands on the float32 midpoint, which no estimate
+ * within 2 ulps of float64 can decide), and the oracle tells them apart; they are counted and the
+ * first {@link #DOUBLE_ROUNDING_SAMPLES} kept. The other inputs the oracle decides come with the
+ * distance its evaluation shows ({@link #offerKnown}): not ties, not double-rounding inputs, so
+ * only the nearest rule keeps them. Without this, gelu, silu and hard_silu, whose 2^23 odd
+ * subnormal inputs x have x/2 within 10^-30 ulps of a float32 midpoint (about half of them
+ * double-rounding inputs), overflowed the cap.
+ *
  * <p>Memory: the kept list is pruned to the current U whenever it doubles; candidates beyond
  * {@link #CAP} are counted ({@link #overflowed()}), not kept, and make the search incomplete. Not
  * thread-safe: one per sweep thread, {@link #merge}d at the end.
@@ -49,6 +58,9 @@ public final class HardCaseCollector {
 
   /** Exact ties kept per collector as samples (a fixture keeps 32); all are counted. */
   public static final int TIE_SAMPLES = 32;
+
+  /** Double-rounding inputs kept per collector as samples (a fixture keeps 256); all are counted. */
+  public static final int DOUBLE_ROUNDING_SAMPLES = 256;
 
   /** One candidate: the input's bits in its format, the estimate and its error (ulps). */
   public record Candidate(int bits, double estimate, double error) {
@@ -68,6 +80,7 @@ public final class HardCaseCollector {
   private int pruneAt = 1024;
   private long overflowed;
   private long exactTies;
+  private long doubleRounding;
 
   /**
    * @param nearest how many nearest inputs the search must contain (at least 1)
@@ -131,6 +144,35 @@ public final class HardCaseCollector {
     }
   }
 
+  /**
+   * Counts an input the oracle showed to round differently through float64, and keeps it as a
+   * candidate (with the distance the oracle showed, within {@code error} ulps) while fewer than
+   * {@link #DOUBLE_ROUNDING_SAMPLES} are.
+   */
+  public void offerDoubleRounding(int bits, double distance, double error) {
+    Candidate c = new Candidate(bits, distance, error);
+    if (c.lower() > 0) {
+      noteUpper(c.upper());
+    }
+    if (doubleRounding++ < DOUBLE_ROUNDING_SAMPLES) {
+      keep(c);
+    }
+  }
+
+  /**
+   * Offers an input the oracle decided, at the distance it showed (within {@code error} ulps): not
+   * a tie and not a double-rounding input, so it is kept only while it may be among the nearest.
+   */
+  public void offerKnown(int bits, double distance, double error) {
+    Candidate c = new Candidate(bits, distance, error);
+    if (c.lower() > 0) {
+      noteUpper(c.upper());
+    }
+    if (c.lower() <= threshold()) {
+      keep(c);
+    }
+  }
+
   private void noteUpper(double up) {
     if (up < HARD && (uppers.size() < nearest || up < uppers.peek())) {
       uppers.add(up);
@@ -170,6 +212,7 @@ public final class HardCaseCollector {
     }
     overflowed += o.overflowed;
     exactTies += o.exactTies;
+    doubleRounding += o.doubleRounding;
     for (Candidate c : o.kept) {
       keep(c);
     }
@@ -186,6 +229,11 @@ public final class HardCaseCollector {
   /** Candidates counted but not kept (beyond {@link #CAP}): the search is incomplete when nonzero. */
   public long overflowed() {
     return overflowed;
+  }
+
+  /** The double-rounding inputs counted by {@link #offerDoubleRounding} (merged collectors included). */
+  public long doubleRounding() {
+    return doubleRounding;
   }
 
   /** The exact ties counted by {@link #offerExactTie} (merged collectors included). */

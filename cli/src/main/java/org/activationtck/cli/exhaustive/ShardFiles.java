@@ -90,6 +90,9 @@ public final class ShardFiles {
     if (r.exactTies >= 0) {
       root.put("exactTies", r.exactTies);
     }
+    if (r.doubleRounding >= 0) {
+      root.put("doubleRoundingInputs", r.doubleRounding);
+    }
     if (r.collector != null) {
       ArrayNode cs = root.putArray("candidates");
       for (HardCaseCollector.Candidate c : r.collector.candidates()) {
@@ -193,6 +196,7 @@ public final class ShardFiles {
     s.elapsedSeconds = root.path("elapsedSeconds").asDouble();
     s.overflowed = integer(root, "candidatesOverCap");
     s.exactTies = root.has("exactTies") ? integer(root, "exactTies") : -1;
+    s.doubleRounding = root.has("doubleRoundingInputs") ? integer(root, "doubleRoundingInputs") : -1;
     boolean complete = bool(root, "complete");
     if (root.has("candidates")) {
       s.collector = new HardCaseCollector(Math.max(1, id.hardCases()), org.activationtck.spi.Dtype.FLOAT32);

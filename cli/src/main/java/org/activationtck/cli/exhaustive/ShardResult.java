@@ -64,6 +64,11 @@ public final class ShardResult {
   long overflowed;
   /** Exact ties counted by the search ({@link HardCaseCollector#exactTies}); -1: not counted. */
   long exactTies;
+  /**
+   * Double-rounding inputs counted by the search ({@link HardCaseCollector#doubleRounding}); -1:
+   * not counted (a result written before the search counted them).
+   */
+  long doubleRounding;
 
   /** A fresh shard: nothing done yet. */
   public ShardResult(Identity identity, BitRange range) {
@@ -127,6 +132,9 @@ public final class ShardResult {
       if (exactTies >= 0) {
         exactTies += r.hardCases().exactTies();
       }
+      if (doubleRounding >= 0) {
+        doubleRounding += r.hardCases().doubleRounding();
+      }
       collector.merge(r.hardCases());
     }
   }
@@ -180,6 +188,8 @@ public final class ShardResult {
       m.elapsedSeconds += p.elapsedSeconds;
       m.overflowed += p.overflowed;
       m.exactTies = m.exactTies < 0 || p.exactTies < 0 ? -1 : m.exactTies + p.exactTies;
+      m.doubleRounding = m.doubleRounding < 0 || p.doubleRounding < 0 ? -1
+          : m.doubleRounding + p.doubleRounding;
       if (m.proven != null) {
         m.proven.addAll(p.proven);
       }
@@ -200,22 +210,27 @@ public final class ShardResult {
   }
 
   /**
-   * The fixture selection of the proven cases with every exact tie counted: the sweep counts the
-   * ties the oracle shows on the way and proves only samples of them; a result without that count
-   * ({@code exactTies} -1, written by an earlier version) counts the proven ones.
+   * The fixture selection of the proven cases with every exact tie and every double-rounding input
+   * counted: the sweep counts those the oracle shows on the way and proves only samples of them; a
+   * result without a count (-1, written by an earlier version) counts the proven ones.
    *
-   * @throws IllegalStateException when more ties were proven than counted (a tie that bypassed
-   *     the count: a bug)
+   * @throws IllegalStateException when more were proven than counted (one that bypassed the
+   *     count: a bug)
    */
   public HardCaseSet.Selection selection() {
     HardCaseSet.Selection s = HardCaseSet.select(provenForSelection());
-    if (exactTies < 0) {
-      return s;
+    return new HardCaseSet.Selection(s.kept(), counted("ties", exactTies, s.ties()),
+        counted("double-rounding inputs", doubleRounding, s.doubleRounding()));
+  }
+
+  private static long counted(String what, long counted, long proven) {
+    if (counted < 0) {
+      return proven;
     }
-    if (exactTies < s.ties()) {
-      throw new IllegalStateException(s.ties() + " ties proven but only " + exactTies + " counted");
+    if (counted < proven) {
+      throw new IllegalStateException(proven + " " + what + " proven but only " + counted + " counted");
     }
-    return new HardCaseSet.Selection(s.kept(), exactTies, s.doubleRounding());
+    return counted;
   }
 
   /** Candidates the search could not keep (beyond its cap): the search is incomplete when nonzero. */

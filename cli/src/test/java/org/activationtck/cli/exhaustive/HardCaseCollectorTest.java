@@ -92,6 +92,35 @@ class HardCaseCollectorTest {
   }
 
   @Test
+  void doubleRoundingInputs_areCountedAll_andSampled_andKnownOnesKeepOnlyTheNearest() {
+    // 200,000 oracle-decided inputs far inside the double-rounding window (1e-36 ulps and up),
+    // every other one a double-rounding input: all counted, samples kept, and of the others only
+    // those that may be among the 64 nearest (before the count they were all kept: over the cap)
+    HardCaseCollector a = new HardCaseCollector(64, Dtype.FLOAT32);
+    HardCaseCollector b = new HardCaseCollector(64, Dtype.FLOAT32);
+    for (int i = 1; i <= 200_000; i++) {
+      HardCaseCollector c = i % 4 < 2 ? a : b;
+      double distance = 1e-36 * i;
+      if (i % 2 == 0) {
+        c.offerDoubleRounding(i, distance, distance * 1e-6);
+      } else {
+        c.offerKnown(i, distance, distance * 1e-6);
+      }
+    }
+    a.merge(b);
+    assertEquals(100_000, a.doubleRounding());
+    assertEquals(0, a.overflowed());
+    long samples = a.candidates().stream().filter(x -> x.bits() % 2 == 0).count();
+    assertEquals(2 * HardCaseCollector.DOUBLE_ROUNDING_SAMPLES, samples);
+    for (int i = 1; i <= 127; i += 2) {
+      int bits = i;
+      assertTrue(a.candidates().stream().anyMatch(x -> x.bits() == bits), "nearest " + i + " dropped");
+    }
+    assertTrue(a.candidates().size() < 2 * HardCaseCollector.DOUBLE_ROUNDING_SAMPLES + 200,
+        "kept " + a.candidates().size());
+  }
+
+  @Test
   void required_estimate_measuresDistanceToMidpoint() {
     double mid = 1 + Math.scalb(1.0, -24);
     assertEquals(0.0, MidpointEstimate.distance(mid, Dtype.FLOAT32));
