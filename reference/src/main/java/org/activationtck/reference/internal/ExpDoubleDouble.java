@@ -49,8 +49,8 @@ import org.activationtck.spi.API;
  * is half the table's 2^((j + 256)/256), exactly), so m lies in [0.706, 1.42] and the caller
  * scales once (a subnormal result is rounded once, by {@link DoubleDouble.Scaled#times}). About
  * half the double-double operations of the method it replaced (e^(r/256) by a Taylor series to
- * degree 12, then eight squarings: 20 multiplications, 20 additions and 9 scalings, against 10
- * multiplications and 11 additions here).
+ * degree 12, then eight squarings: 21 multiplications, 21 additions and 9 scalings, against 10
+ * multiplications, 10 additions and two TwoSums here).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ExpDoubleDouble {
