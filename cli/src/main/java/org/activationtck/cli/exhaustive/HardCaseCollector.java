@@ -39,9 +39,9 @@ import org.activationtck.spi.Dtype;
  * within 2 ulps of float64 can decide), and the oracle tells them apart; they are counted and the
  * first {@link #DOUBLE_ROUNDING_SAMPLES} kept. The other inputs the oracle decides come with the
  * distance its evaluation shows ({@link #offerKnown}): not ties, not double-rounding inputs, so
- * only the nearest rule keeps them. Without this, gelu, silu and hard_silu, whose 2^23 odd
- * subnormal inputs x have x/2 within 10^-30 ulps of a float32 midpoint (about half of them
- * double-rounding inputs), overflowed the cap.
+ * only the nearest rule keeps them. Without this, gelu, silu and hard_silu, whose 2^24 inputs
+ * with |x| < 2^-125 and an odd significand have x/2 within 10^-30 ulps of a float32 midpoint
+ * (half of them double-rounding inputs), overflowed the cap.
  *
  * <p>Memory: the kept list is pruned to the current U whenever it doubles; candidates beyond
  * {@link #CAP} are counted ({@link #overflowed()}), not kept, and make the search incomplete. Not
