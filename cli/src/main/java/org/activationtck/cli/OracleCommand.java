@@ -41,7 +41,7 @@ final class OracleCommand implements Callable<Integer> {
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--serve", description = "answer JSON-lines requests on stdin, one reply line "
-      + "each on stdout, until stdin ends (docs/ORACLE-SERVER.md); no other option applies")
+      + "each on stdout, until stdin ends (docs/ORACLE-SERVER.md); every other option is a request field and is refused here")
   boolean serve;
 
   @Option(names = "--dialect", defaultValue = "keras3",
@@ -92,6 +92,16 @@ final class OracleCommand implements Callable<Integer> {
       if (function != null || !paramTexts.isEmpty()) {
         throw new IllegalArgumentException("--serve takes no FUNCTION, X or --param: each request "
             + "names its own (docs/ORACLE-SERVER.md)");
+      }
+      // each option and the request field that replaces it
+      String[][] perRequest = {{"--dialect", "dialect"}, {"--derivative", "derivative"},
+          {"--wrt", "wrt"}, {"--digits", "digits"}, {"--input-dtype", "input_dtype"},
+          {"--format", "formats"}};
+      for (String[] o : perRequest) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(o[0])) {
+          throw new IllegalArgumentException("--serve takes no " + o[0] + ": each request names its "
+              + "own (field " + o[1] + ", docs/ORACLE-SERVER.md)");
+        }
       }
       return new OracleServer(System.in, spec.commandLine().getOut()).serve();
     }

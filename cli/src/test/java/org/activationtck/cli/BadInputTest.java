@@ -55,6 +55,8 @@ class BadInputTest {
         bad("unterminated quote", "run", "--impl-command", "a \"b"),
         bad("is a directory", "run", "--functions", "linear", "--report-json", System.getProperty("java.io.tmpdir")),
         bad("'FUNCTION'", "oracle"),
+        bad("--serve takes no --digits: each request names its own (field digits", "oracle", "--serve", "--digits", "100"),
+        bad("--serve takes no --format: each request names its own (field formats", "oracle", "--serve", "--format", "float32"),
         bad("'nosuch'", "oracle", "nosuch", "1"),
         bad("'1x'", "oracle", "exponential", "1x"),
         bad("number out of range (exponent beyond 999999, limit decimal_exponent): '1e99999999'", "oracle", "exponential", "1e99999999"),
