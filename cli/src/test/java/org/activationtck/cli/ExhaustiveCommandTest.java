@@ -87,6 +87,26 @@ class ExhaustiveCommandTest {
   }
 
   @Test
+  void overflowedSearch_saysIncomplete_insteadOfProvingWhatItCannot() {
+    // tanh_shrink(x) = x - 1 + 2 e^(-2x) + ... for x in [2^24, 2^25): x - 1 is a float32 midpoint
+    // e^(-2^25) from the value, beyond the prover's 6,400 digits. 65,537 such inputs overflow the
+    // cap; the sweep's verdict stands and the search says INCOMPLETE (it used to try to prove the
+    // kept candidates and stop with an internal error).
+    CliRun r = CliRun.exec("exhaustive", "--function", "tanh_shrink", "--range", "0x4b800000:0x4b810002",
+        "--threads", "2", "--progress", "0", "--hard-cases");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("RESULT: CONFORMS"), r.out());
+    assertTrue(r.out().contains("INCOMPLETE: 1 candidates beyond the cap of 65536"), r.out());
+    // In segments of 40,000 each segment stays under the cap and only their union exceeds it:
+    // that overflow is counted too (it used to be dropped silently, and the search called complete).
+    CliRun segments = CliRun.exec("exhaustive", "--function", "tanh_shrink", "--range",
+        "0x4b800000:0x4b810002", "--threads", "2", "--progress", "0", "--hard-cases",
+        "--checkpoint-every", "40000");
+    assertEquals(0, segments.code(), segments.out() + segments.err());
+    assertTrue(segments.out().contains("INCOMPLETE: 1 candidates beyond the cap of 65536"), segments.out());
+  }
+
+  @Test
   void badInput_exits2WithOneLine() {
     String[][] cases = {
         {"exhaustive", "--function", "softmax"},

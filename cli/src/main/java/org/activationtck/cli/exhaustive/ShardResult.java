@@ -128,7 +128,8 @@ public final class ShardResult {
     }
     elapsedSeconds += r.elapsed().toNanos() / 1e9;
     if (r.hardCases() != null) {
-      overflowed += r.hardCases().overflowed();
+      // the segment's own overflow, and what the merge into this shard's candidates drops
+      long before = collector.overflowed();
       if (exactTies >= 0) {
         exactTies += r.hardCases().exactTies();
       }
@@ -136,6 +137,7 @@ public final class ShardResult {
         doubleRounding += r.hardCases().doubleRounding();
       }
       collector.merge(r.hardCases());
+      overflowed += collector.overflowed() - before;
     }
   }
 
