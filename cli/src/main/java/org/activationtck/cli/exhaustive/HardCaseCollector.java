@@ -128,10 +128,15 @@ public final class HardCaseCollector {
   }
 
   void offer(Candidate c) {
+    keep(noted(c));
+  }
+
+  /** c, after its upper bound was noted if it is known not to be a tie (see the class comment). */
+  private Candidate noted(Candidate c) {
     if (c.lower() > 0) {
       noteUpper(c.upper());
     }
-    keep(c);
+    return c;
   }
 
   /**
@@ -150,10 +155,7 @@ public final class HardCaseCollector {
    * {@link #DOUBLE_ROUNDING_SAMPLES} are.
    */
   public void offerDoubleRounding(int bits, double distance, double error) {
-    Candidate c = new Candidate(bits, distance, error);
-    if (c.lower() > 0) {
-      noteUpper(c.upper());
-    }
+    Candidate c = noted(new Candidate(bits, distance, error));
     if (doubleRounding++ < DOUBLE_ROUNDING_SAMPLES) {
       keep(c);
     }
@@ -164,10 +166,7 @@ public final class HardCaseCollector {
    * a tie and not a double-rounding input, so it is kept only while it may be among the nearest.
    */
   public void offerKnown(int bits, double distance, double error) {
-    Candidate c = new Candidate(bits, distance, error);
-    if (c.lower() > 0) {
-      noteUpper(c.upper());
-    }
+    Candidate c = noted(new Candidate(bits, distance, error));
     if (c.lower() <= threshold()) {
       keep(c);
     }

@@ -46,27 +46,30 @@ public final class ShardRunner {
       shard.add(r);
       checkpoint.accept(shard);
     }
-    if (shard.identity.hardCases() > 0 && shard.proven == null && shard.overflowed() > 0) {
-      // Over the cap the nearest inputs are not known and merge writes no fixture: proving the
-      // kept candidates would only cost time, and may meet distances beyond the prover's digits
-      // (tanh_shrink, docs/HARD-CASES.md, Limits). The summary says INCOMPLETE.
-      shard.proven = List.of();
-      shard.collector = null;
-    }
     if (shard.identity.hardCases() > 0 && shard.proven == null) {
-      ShardResult.Identity id = shard.identity;
-      HardCaseSet.Behaviour b = new HardCaseSet.Behaviour(id.function(), List.of(id.dialect()), id.params());
-      List<ShardResult.ProvenCase> proven = new ArrayList<>();
-      for (HardCaseSet.Proven p : HardCaseSearch.prove(oracle, b, Dtype.FLOAT32, id.derivative(),
-          shard.collector.candidates())) {
-        BigDecimal d = p.distance().distance();
-        proven.add(new ShardResult.ProvenCase(Float.floatToRawIntBits((float) p.x()),
-            d.toString(), p.distance().error().toString(), p.distance().side(),
-            p.distance().doubleRounding()));
-      }
-      shard.proven = proven;
+      shard.proven = shard.overflowed() > 0 ? List.of() : prove(shard, oracle);
       shard.collector = null;
     }
     checkpoint.accept(shard);
+  }
+
+  /**
+   * The shard's candidates proven by the oracle. Not called over the cap: there the nearest
+   * inputs are not known and merge writes no fixture, so proving would only cost time, and may
+   * meet distances beyond the prover's digits (tanh_shrink, docs/HARD-CASES.md, Limits); the
+   * summary says INCOMPLETE.
+   */
+  private static List<ShardResult.ProvenCase> prove(ShardResult shard, Oracle oracle) {
+    ShardResult.Identity id = shard.identity;
+    HardCaseSet.Behaviour b = new HardCaseSet.Behaviour(id.function(), List.of(id.dialect()), id.params());
+    List<ShardResult.ProvenCase> proven = new ArrayList<>();
+    for (HardCaseSet.Proven p : HardCaseSearch.prove(oracle, b, Dtype.FLOAT32, id.derivative(),
+        shard.collector.candidates())) {
+      BigDecimal d = p.distance().distance();
+      proven.add(new ShardResult.ProvenCase(Float.floatToRawIntBits((float) p.x()),
+          d.toString(), p.distance().error().toString(), p.distance().side(),
+          p.distance().doubleRounding()));
+    }
+    return proven;
   }
 }

@@ -27,8 +27,8 @@ import java.math.MathContext;
  * rounding). 2t is held as T = floor(2t 2^W), within relative 2^-(W+1) below (t >= 1). A_k and
  * B_k are integers: the product term is floor(T A_(k-1) / 2^W), and whenever the older pair
  * (A_(k-1), B_(k-1), the smaller values: both sequences increase) exceeds 2^(W+{@link
- * #RESCALE_BITS}) all four are shifted right by the same amount, keeping each >= 2^W. Each of these truncations is a relative error of at most 2^-W on
- * a positive quantity, and sums of positives take the larger relative error of their terms, so
+ * #RESCALE_BITS}) all four are shifted right by the same amount, keeping each >= 2^W. Each of
+ * these truncations is a relative error of at most 2^-W on a positive quantity, and sums of positives take the larger relative error of their terms, so
  * after n steps A_n and B_n are within 2n 2^-W of the exact recurrence with T. T's own error
  * moves A_n and B_n, polynomials of degree <= n in T with nonnegative coefficients, by at most
  * n 2^-(W+1) relative. So each computed convergent is within 6n 2^-W of the exact C_n(t), the
