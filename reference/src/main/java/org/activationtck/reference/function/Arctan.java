@@ -6,6 +6,7 @@ import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.FastPathKernel;
 import org.activationtck.reference.kernel.ReciprocalSquare;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.spec.params.Params;
@@ -20,7 +21,7 @@ import org.activationtck.spec.params.Params;
  * with a proved error bound and a rounding test (Ziv), and the accurate halving method, which
  * runs where the test fails (about 2^-8 of the inputs) and outside 2^-27 <= a <= 2^27.
  *
- * <p>Table method ({@link #atan}). 1. t = min(a, 1/a) as th + tl (for a > 1, th = 1/a and tl its
+ * <p>Table method ({@link #fast}). 1. t = min(a, 1/a) as th + tl (for a > 1, th = 1/a and tl its
  * remainder, exact by fma, times 1/a: 2^-102 relative). 2. c = j/64 the nearest table point to
  * th, r = (t - c)/(1 + t c), so atan t = atan c + atan r: th - c is exact (Sterbenz, c/2 <= th
  * <= 2c for j >= 1), t c exact by fma, the quotient with one fma correction (2^-100 relative);
@@ -141,44 +142,47 @@ public final class Arctan extends RoundingFunction {
 
   @Override
   public Kernel bind(Params p, FinalRounding rounding) {
-    return new Kernel() {
-      @Override
-      public double value(double x) {
-        return atan(x, rounding);
-      }
+    return new ArctanKernel(rounding);
+  }
 
-      @Override
-      public void values(double[] x, double[] y) {
-        Kernel.requireSameLength(x.length, y.length);
-        for (int i = 0; i < x.length; i++) {
-          y[i] = atan(x[i], rounding);
-        }
-      }
+  /** The table method, else the halving method; the derivative 1/(1 + x^2) has one path. */
+  private static final class ArctanKernel extends FastPathKernel<Void> {
+    private final FinalRounding rounding;
 
-      @Override
-      public void values(float[] x, float[] y) {
-        Kernel.requireSameLength(x.length, y.length);
-        for (int i = 0; i < x.length; i++) {
-          y[i] = (float) atan(x[i], rounding);
-        }
-      }
+    ArctanKernel(FinalRounding rounding) {
+      this.rounding = rounding;
+    }
 
-      @Override
-      public double derivative(double x) {
-        return ReciprocalSquare.of(Math.abs(x), true);
-      }
-    };
+    @Override
+    protected double fastValue(double x, double[] scratch) {
+      return fast(x, rounding);
+    }
+
+    @Override
+    protected double accurateValue(double x) {
+      return accurate(x, rounding);
+    }
+
+    @Override
+    protected double fastDerivative(double x, double[] scratch) {
+      return accurateDerivative(x);
+    }
+
+    @Override
+    protected double accurateDerivative(double x) {
+      return ReciprocalSquare.of(Math.abs(x), true);
+    }
   }
 
   /**
-   * atan x rounded once for the dtype: the table method (see the class comment) where its
-   * rounding test decides, else {@link #accurate}. Allocation-free and branch-free on the fast
-   * path; the one branch (the test, or the range) is taken for about 2^-8 of the inputs.
+   * atan x rounded once for the dtype by the table method (see the class comment) where its
+   * rounding test decides, else NaN (and for NaN, zeros, tiny, huge and infinite x).
+   * Allocation-free and branch-free but for the range test.
    */
-  static double atan(double x, FinalRounding rounding) {
+  static double fast(double x, FinalRounding rounding) {
     double a = Math.abs(x);
     if (!(a >= TINY && a <= FAST_LIMIT)) {
-      return accurate(x, rounding); // NaN, zeros, tiny, huge and infinite x
+      return Double.NaN;
     }
     // t = min(a, 1/a) = num / den as th + tl: for a <= 1, den = 1 and th = a exactly, tl = 0;
     // for a > 1, th = 1/a rounded and tl its remainder (exact by fma, scaled by 1/a).
@@ -218,12 +222,12 @@ public final class Arctan extends RoundingFunction {
     if (rounding.toOdd() ? NarrowShortcut.decides(r, NARROW_BOUND) : ZivRounding.decides(r, rr, FAST_BOUND * Math.abs(r), FinalRounding.NEAREST)) {
       return Math.copySign(r, x);
     }
-    return accurate(x, rounding);
+    return Double.NaN;
   }
 
   /**
    * atan x rounded once for the dtype by the halving method (the accurate path, see the class
-   * comment), also the fallback of {@link #atan} where the fast path cannot decide.
+   * comment), also the fallback of {@link #fast} where the fast path cannot decide.
    */
   static double accurate(double x, FinalRounding rounding) {
     if (x != x || x == 0) {

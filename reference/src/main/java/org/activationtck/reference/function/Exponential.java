@@ -6,13 +6,13 @@ import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.ExpBlockPipeline;
+import org.activationtck.reference.kernel.FastPathKernel;
 import org.activationtck.spec.params.Params;
 
 /**
  * exponential: e^x. Fast path (Ziv): hi + lo from {@link FastExpDoubleDouble} (relative error
  * below 2^-77) when {@link ZivRounding#nearest} proves its rounding (all but about 2^-23 of the
- * inputs in [-680, 709]); the float32 array form first tries Math.exp with {@link
- * NarrowShortcut} (see {@link #MATH_EXP_BOUND}). Accurate path: in the normal range the leading
+ * inputs in [-680, 709]). Accurate path: in the normal range the leading
  * part of {@link ExpDoubleDouble} (relative error about 2^-80 before its final rounding, so
  * correctly rounded unless e^x lies within 2^-80 of a midpoint); outside it, where the result is
  * subnormal or overflows, {@link StrictMath#exp} (fdlibm's e_exp.c, error below 1 ulp). The
@@ -40,10 +40,9 @@ public final class Exponential implements ReferenceFunction {
    */
   static final double NARROW_BOUND = 0x1p-51;
 
-  /** e^x correctly rounded (Ziv on {@link FastExpDoubleDouble}), else the accurate path. */
-  private static double exp(double x, double[] lo) {
-    double r = ZivRounding.nearest(FastExpDoubleDouble.exp(x, lo, 0), lo[0], FAST_BOUND);
-    return r == r ? r : accurate(x);
+  /** e^x correctly rounded (Ziv on {@link FastExpDoubleDouble}), or NaN when undecided. */
+  private static double fast(double x, double[] lo) {
+    return ZivRounding.nearest(FastExpDoubleDouble.exp(x, lo, 0), lo[0], FAST_BOUND);
   }
 
   private static double accurate(double x) {
@@ -53,12 +52,7 @@ public final class Exponential implements ReferenceFunction {
     return StrictMath.exp(x);
   }
 
-  /**
-   * {@link #exp} as a block pipeline: the argument is x, the approximation e^x itself. An element
-   * the block cannot decide falls back to {@link #exp} itself, so the float32 form equals
-   * (float) value(x) bit for bit; in the float64 form those elements (about 2^-23 of them) repeat
-   * the fast path's Ziv test, which fails again, before the accurate path.
-   */
+  /** {@link #fast} as a block pipeline: the argument is x, the approximation e^x itself. */
   private static final ExpBlockPipeline.Stages STAGES = new ExpBlockPipeline.Stages() {
     @Override
     public void argument(ExpBlockPipeline p, int n) {
@@ -70,47 +64,62 @@ public final class Exponential implements ReferenceFunction {
       System.arraycopy(p.eh, 0, p.h, 0, n);
       System.arraycopy(p.el, 0, p.l, 0, n);
     }
-
-    @Override
-    public double accurate(double x, double w) {
-      return exp(x, new double[1]);
-    }
   };
 
-  private static final Kernel KERNEL = new Kernel() {
+  /**
+   * One kernel for every dtype (e^x is its own derivative): float64 results are {@link #fast}'s
+   * or {@link #accurate}'s; the float32 array form keeps the block's y where {@link
+   * NarrowShortcut} decides it at {@link #NARROW_BOUND}, which rounds to float32 as value(x)
+   * does.
+   */
+  private static final class ExpKernel extends FastPathKernel<ExpBlockPipeline> {
     @Override
-    public double value(double x) {
-      return exp(x, new double[1]);
+    protected double fastValue(double x, double[] scratch) {
+      return fast(x, scratch);
     }
 
     @Override
-    public double derivative(double x) {
-      return exp(x, new double[1]);
+    protected double accurateValue(double x) {
+      return accurate(x);
     }
 
     @Override
-    public void values(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline(x.length).nearest(STAGES, FAST_BOUND, x, y);
+    protected double fastDerivative(double x, double[] scratch) {
+      return fast(x, scratch);
     }
 
     @Override
-    public void derivatives(double[] x, double[] y) {
-      values(x, y);
-    }
-
-    /** (float) value(x[i]), bit for bit (see {@link #NARROW_BOUND}). */
-    @Override
-    public void values(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline(x.length).narrow(STAGES, NARROW_BOUND, x, y);
+    protected double accurateDerivative(double x) {
+      return accurate(x);
     }
 
     @Override
-    public void derivatives(float[] x, float[] y) {
-      values(x, y);
+    protected ExpBlockPipeline newScratch(int length) {
+      return new ExpBlockPipeline(length);
     }
-  };
+
+    @Override
+    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
+      return p.nearest(STAGES, FAST_BOUND, x, from, to, y);
+    }
+
+    @Override
+    protected int fastValues(float[] x, float[] y, int from, int to, ExpBlockPipeline p) {
+      return p.narrow(STAGES, NARROW_BOUND, x, from, to, y);
+    }
+
+    @Override
+    protected int fastDerivatives(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
+      return fastValues(x, y, from, to, p);
+    }
+
+    @Override
+    protected int fastDerivatives(float[] x, float[] y, int from, int to, ExpBlockPipeline p) {
+      return fastValues(x, y, from, to, p);
+    }
+  }
+
+  private static final Kernel KERNEL = new ExpKernel();
 
   @Override
   public Kernel bind(Params p) {

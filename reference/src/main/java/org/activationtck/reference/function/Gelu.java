@@ -9,6 +9,7 @@ import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ErfcDoubleDouble;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FinalRounding;
+import org.activationtck.reference.kernel.FastPathKernel;
 import org.activationtck.reference.kernel.GeluExactFastPath;
 import org.activationtck.reference.kernel.GeluScales;
 import org.activationtck.reference.kernel.GeluTanhFastPath;
@@ -63,121 +64,68 @@ public final class Gelu extends RoundingFunction {
   private static final DoubleDouble HALF = DoubleDouble.of(0.5);
 
   /**
-   * The kernel of one form (exact or tanh) for one final rounding: nearest (float64) or to odd
-   * (narrower dtypes). Each result comes from the form's fast path ({@link GeluExactFastPath},
-   * {@link GeluTanhFastPath}), or from its accurate path where the fast path returns NaN
-   * (undecided or outside its range); the array forms run the fast path first, in blocks of
-   * {@link #BLOCK}, then redo the NaN results. The form is fixed per kernel, so its tests are
-   * loop-invariant.
+   * The exact form's kernel for one final rounding: nearest (float64) or to odd (narrower
+   * dtypes). Each result comes from {@link GeluExactFastPath}, or from the accurate path where it
+   * returns NaN (undecided or outside its range).
    */
-  private static final class FormKernel implements Kernel {
-    /** Scratch doubles for either fast path (the exact form needs 5, the tanh form 1). */
-    private static final int SCRATCH = 5;
-
-    private final boolean exact;
+  private static final class ExactFormKernel extends FastPathKernel<Void> {
     private final FinalRounding rounding;
     private final GeluScales k;
 
-    FormKernel(boolean exact, FinalRounding rounding, GeluScales k) {
-      this.exact = exact;
+    ExactFormKernel(FinalRounding rounding, GeluScales k) {
       this.rounding = rounding;
       this.k = k;
     }
 
-    private double fastValue(double x, double[] scratch) {
-      return exact ? GeluExactFastPath.value(k, x, rounding, scratch)
-          : GeluTanhFastPath.value(k, x, rounding, scratch);
-    }
-
-    private double fastDerivative(double x, double[] scratch) {
-      return exact ? GeluExactFastPath.derivative(k, x, rounding, scratch)
-          : GeluTanhFastPath.derivative(k, x, rounding, scratch);
-    }
-
-    private double accurateValue(double x) {
-      return exact ? accurateExactValue(k, x, rounding) : accurateTanhValue(k, x, rounding);
-    }
-
-    private double accurateDerivative(double x) {
-      return exact ? accurateExactDerivative(k, x, rounding) : accurateTanhDerivative(k, x, rounding);
+    @Override
+    protected double fastValue(double x, double[] scratch) {
+      return GeluExactFastPath.value(k, x, rounding, scratch);
     }
 
     @Override
-    public double value(double x) {
-      double y = fastValue(x, new double[SCRATCH]);
-      return y == y ? y : accurateValue(x);
+    protected double accurateValue(double x) {
+      return accurateExactValue(k, x, rounding);
     }
 
     @Override
-    public double derivative(double x) {
-      double y = fastDerivative(x, new double[SCRATCH]);
-      return y == y ? y : accurateDerivative(x);
+    protected double fastDerivative(double x, double[] scratch) {
+      return GeluExactFastPath.derivative(k, x, rounding, scratch);
     }
 
     @Override
-    public void values(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[SCRATCH];
-      for (int from = 0; from < x.length; from += BLOCK) {
-        int to = Math.min(x.length, from + BLOCK);
-        if (exact) {
-          GeluExactFastPath.values(k, x, y, from, to, rounding, scratch);
-        } else {
-          GeluTanhFastPath.values(k, x, y, from, to, rounding, scratch);
-        }
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = accurateValue(x[i]);
-        }
-      }
+    protected double accurateDerivative(double x) {
+      return accurateExactDerivative(k, x, rounding);
+    }
+  }
+
+  /** The tanh form's kernel, as {@link ExactFormKernel} with {@link GeluTanhFastPath}. */
+  private static final class TanhFormKernel extends FastPathKernel<Void> {
+    private final FinalRounding rounding;
+    private final GeluScales k;
+
+    TanhFormKernel(FinalRounding rounding, GeluScales k) {
+      this.rounding = rounding;
+      this.k = k;
     }
 
     @Override
-    public void values(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[SCRATCH];
-      for (int from = 0; from < x.length; from += BLOCK) {
-        int to = Math.min(x.length, from + BLOCK);
-        if (exact) {
-          GeluExactFastPath.values(k, x, y, from, to, rounding, scratch);
-        } else {
-          GeluTanhFastPath.values(k, x, y, from, to, rounding, scratch);
-        }
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = (float) accurateValue(x[i]);
-        }
-      }
+    protected double fastValue(double x, double[] scratch) {
+      return GeluTanhFastPath.value(k, x, rounding, scratch);
     }
 
     @Override
-    public void derivatives(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[SCRATCH];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = fastDerivative(x[i], scratch);
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = accurateDerivative(x[i]);
-        }
-      }
+    protected double accurateValue(double x) {
+      return accurateTanhValue(k, x, rounding);
     }
 
     @Override
-    public void derivatives(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[SCRATCH];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = (float) fastDerivative(x[i], scratch);
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = (float) accurateDerivative(x[i]);
-        }
-      }
+    protected double fastDerivative(double x, double[] scratch) {
+      return GeluTanhFastPath.derivative(k, x, rounding, scratch);
+    }
+
+    @Override
+    protected double accurateDerivative(double x) {
+      return accurateTanhDerivative(k, x, rounding);
     }
   }
 
@@ -312,17 +260,10 @@ public final class Gelu extends RoundingFunction {
     return div(positive ? DoubleDouble.ONE : e, add(DoubleDouble.ONE, e));
   }
 
-  /**
-   * Elements per call of the array forms' fast loops: a short method called often is compiled
-   * with its loop's full profile, where one long loop is first compiled on stack replacement
-   * from an early, partial one.
-   */
-  public static final int BLOCK = 512;
-
-
   @Override
   public Kernel bind(Params p, FinalRounding rounding) {
     boolean tanh = p.has("approximate") && p.bool("approximate");
-    return new FormKernel(!tanh, rounding, GeluScales.of(p));
+    GeluScales k = GeluScales.of(p);
+    return tanh ? new TanhFormKernel(rounding, k) : new ExactFormKernel(rounding, k);
   }
 }

@@ -74,7 +74,13 @@ public final class Glu extends RoundingAxisFunction {
     double[] y = new double[n];
     ExpBlockPipeline pipeline = SCRATCH.get();
     if (!rounding.toOdd()) {
-      pipeline.nearest(STAGES, BOUND, x, n, x, 0, y, 0, n);
+      if (pipeline.nearest(STAGES, BOUND, x, n, x, 0, y, 0, n) != 0) {
+        for (int i = 0; i < n; i++) {
+          if (y[i] != y[i]) {
+            y[i] = gated(x[i], x[n + i], FinalRounding.NEAREST);
+          }
+        }
+      }
       return y;
     }
     for (int done = 0, m; done < n; done += m) {
@@ -122,11 +128,6 @@ public final class Glu extends RoundingAxisFunction {
         h[i] = r;
         l[i] = pe - (r - ph);
       }
-    }
-
-    @Override
-    public double accurate(double b, double a) {
-      return gated(a, b, FinalRounding.NEAREST);
     }
   };
 

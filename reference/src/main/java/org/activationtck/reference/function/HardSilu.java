@@ -7,6 +7,7 @@ import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.FastPathKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Sixth;
 import org.activationtck.reference.kernel.Step;
@@ -284,7 +285,7 @@ public final class HardSilu extends RoundingFunction {
    * → x/2 + a x^2 = x/2 with ties broken upward ({@link #tiny}, as for the exact sixth:
    * a x^2 &lt; 2^-61 |x/2|). Derivative: 0 at -Inf, 1 at +Inf.
    */
-  static final class OnnxHardSwish implements Kernel {
+  static final class OnnxHardSwish extends FastPathKernel<Void> {
 
     /** Relative error bound of the double-double results (2^-103, with spare). */
     public static final double BOUND = 0x1p-100;
@@ -307,7 +308,7 @@ public final class HardSilu extends RoundingFunction {
     }
 
     @Override
-    public double value(double x) {
+    protected double fastValue(double x, double[] scratch) {
       if (x != x || x == Double.NEGATIVE_INFINITY) {
         return Double.NaN;
       }
@@ -329,12 +330,20 @@ public final class HardSilu extends RoundingFunction {
         return x;
       }
       double p = x * h;
-      double y = ZivRounding.forDtype(p, Math.fma(x, h, -p) + x * residual, BOUND, rounding);
-      return y == y ? y : exact(new BigDecimal(x).multiply(slopeSum(x)));
+      return ZivRounding.forDtype(p, Math.fma(x, h, -p) + x * residual, BOUND, rounding);
+    }
+
+    /** Where {@link #fastValue} gives up: NaN for NaN and -Infinity, else x (a x + 1/2) exactly. */
+    @Override
+    protected double accurateValue(double x) {
+      if (x != x || x == Double.NEGATIVE_INFINITY) {
+        return Double.NaN;
+      }
+      return exact(new BigDecimal(x).multiply(slopeSum(x)));
     }
 
     @Override
-    public double derivative(double x) {
+    protected double fastDerivative(double x, double[] scratch) {
       if (x != x) {
         return x;
       }
@@ -355,8 +364,16 @@ public final class HardSilu extends RoundingFunction {
       double twice = 2 * t;                   // 2 a x + 1/2 = 2t + 1/2 + 2 fma(a, x, -t)
       double d = twice + 0.5;
       double dTail = DoubleDouble.twoSumError(twice, 0.5, d) + 2 * Math.fma(a, x, -t);
-      double y = ZivRounding.forDtype(d, dTail, BOUND, rounding);
-      return y == y ? y : exact(slopeSum(x).add(new BigDecimal(a).multiply(new BigDecimal(x))));
+      return ZivRounding.forDtype(d, dTail, BOUND, rounding);
+    }
+
+    /** Where {@link #fastDerivative} gives up: NaN for NaN, else 2 a x + 1/2 exactly. */
+    @Override
+    protected double accurateDerivative(double x) {
+      if (x != x) {
+        return x;
+      }
+      return exact(slopeSum(x).add(new BigDecimal(a).multiply(new BigDecimal(x))));
     }
 
     /** a x + 1/2, exactly. */

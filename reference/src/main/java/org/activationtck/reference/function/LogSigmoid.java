@@ -3,12 +3,13 @@ package org.activationtck.reference.function;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
+import org.activationtck.reference.kernel.FastPathKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.SoftplusBlock;
 import org.activationtck.spec.params.Params;
 
 /**
- * log_sigmoid: -softplus(-x) (see {@link Softplus#softplus}, its fast paths and their bounds),
+ * log_sigmoid: -softplus(-x) (see {@link Softplus#fast}, its fast paths and their bounds),
  * f'(x) = sigma(-x). f(+Infinity) is -0.0, except pytorch's +0.0. The array forms run softplus's
  * block evaluation ({@link SoftplusBlock}) on -x, as {@link Softplus}'s array forms do: float64
  * bit for bit the scalar form, float32 the block's rounded double where {@link NarrowShortcut}
@@ -20,62 +21,81 @@ public final class LogSigmoid extends RoundingFunction {
   @Override
   public Kernel bind(Params p, FinalRounding rounding) {
     final boolean pytorch = p.dialect().equals("pytorch");
-    return new Kernel() {
-      @Override
-      public double value(double x) {
-        return value(x, new double[1]);
-      }
+    return new LogSigmoidKernel(pytorch, rounding);
+  }
 
-      private double value(double x, double[] scratch) {
-        if (x == Double.POSITIVE_INFINITY && pytorch) {
-          return 0.0;
-        }
-        return -Softplus.softplus(-x, 0, 1, rounding, scratch);
-      }
+  /** -softplus(-x) by {@link Softplus}'s paths; the derivative sigma(-x) has one path. */
+  private static final class LogSigmoidKernel extends FastPathKernel<SoftplusBlock> {
+    private final boolean pytorch;
+    private final FinalRounding rounding;
 
-      @Override
-      public void values(double[] x, double[] y) {
-        Kernel.requireSameLength(x.length, y.length);
-        double[] scratch = new double[1];
-        if (rounding.toOdd()) {
-          for (int i = 0; i < x.length; i++) {
-            y[i] = value(x[i], scratch);
-          }
-          return;
-        }
-        // float64: -softplus(-x) by the block form of Softplus.nearest, bit for bit.
-        SoftplusBlock b = new SoftplusBlock();
-        for (int from = 0; from < x.length; from += SoftplusBlock.LENGTH) {
-          int n = Math.min(SoftplusBlock.LENGTH, x.length - from);
-          b.load(x, from, n);
-          b.evaluate(n, -1, 1, true);
-          for (int i = 0; i < n; i++) {
-            y[from + i] = b.decided(i) ? -b.r(i) : value(x[from + i], scratch);
-          }
-        }
-      }
+    LogSigmoidKernel(boolean pytorch, FinalRounding rounding) {
+      this.pytorch = pytorch;
+      this.rounding = rounding;
+    }
 
-      @Override
-      public void values(float[] x, float[] y) {
-        Kernel.requireSameLength(x.length, y.length);
-        double[] scratch = new double[1];
-        SoftplusBlock b = new SoftplusBlock();
-        for (int from = 0; from < x.length; from += SoftplusBlock.LENGTH) {
-          int n = Math.min(SoftplusBlock.LENGTH, x.length - from);
-          b.load(x, from, n);
-          b.evaluate(n, -1, 1, false);
-          for (int i = 0; i < n; i++) {
-            double r = b.r(i);
-            y[from + i] = NarrowShortcut.decides(r, Softplus.NARROW_BLOCK_BOUND)
-                ? (float) -r : (float) value(x[from + i], scratch);
-          }
-        }
+    @Override
+    protected double fastValue(double x, double[] scratch) {
+      if (x == Double.POSITIVE_INFINITY && pytorch) {
+        return 0.0;
       }
+      return -Softplus.fast(-x, 0, 1, rounding, scratch);
+    }
 
-      @Override
-      public double derivative(double x) {
-        return SigmoidDoubleDouble.value(-x, rounding);
+    @Override
+    protected double accurateValue(double x) {
+      if (x == Double.POSITIVE_INFINITY && pytorch) {
+        return 0.0;
       }
-    };
+      return -Softplus.accurate(-x, 0, 1, rounding);
+    }
+
+    @Override
+    protected double fastDerivative(double x, double[] scratch) {
+      return accurateDerivative(x);
+    }
+
+    @Override
+    protected double accurateDerivative(double x) {
+      return SigmoidDoubleDouble.value(-x, rounding);
+    }
+
+    @Override
+    protected SoftplusBlock newScratch(int length) {
+      return new SoftplusBlock();
+    }
+
+    /** float64: -softplus(-x) by the block form of Softplus.nearest, bit for bit. */
+    @Override
+    protected int fastValues(double[] x, double[] y, int from, int to, SoftplusBlock b) {
+      if (rounding.toOdd()) {
+        return super.fastValues(x, y, from, to, b);
+      }
+      int n = to - from;
+      b.load(x, from, n);
+      b.evaluate(n, -1, 1, true);
+      int undecided = 0;
+      for (int i = 0; i < n; i++) {
+        boolean decided = b.decided(i);
+        y[from + i] = decided ? -b.r(i) : Double.NaN;
+        undecided += decided ? 0 : 1;
+      }
+      return undecided;
+    }
+
+    @Override
+    protected int fastValues(float[] x, float[] y, int from, int to, SoftplusBlock b) {
+      int n = to - from;
+      b.load(x, from, n);
+      b.evaluate(n, -1, 1, false);
+      int undecided = 0;
+      for (int i = 0; i < n; i++) {
+        double r = b.r(i);
+        boolean decided = NarrowShortcut.decides(r, Softplus.NARROW_BLOCK_BOUND);
+        y[from + i] = decided ? (float) -r : Float.NaN;
+        undecided += decided ? 0 : 1;
+      }
+      return undecided;
+    }
   }
 }

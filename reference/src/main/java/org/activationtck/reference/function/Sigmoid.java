@@ -8,6 +8,7 @@ import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.ExpBlockPipeline;
+import org.activationtck.reference.kernel.FastPathKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Step;
 import org.activationtck.spec.params.Params;
@@ -80,29 +81,40 @@ public final class Sigmoid extends RoundingFunction {
    * The array forms are {@link ExpBlockPipeline}s of the same arithmetic ({@link #VALUE_STAGES},
    * {@link #DERIVATIVE_STAGES}).
    */
-  private static final class Float64Kernel implements Kernel {
+  private static final class Float64Kernel extends FastPathKernel<ExpBlockPipeline> {
     @Override
-    public double value(double x) {
-      double r = fastValue(x, new double[1]);
-      return r == r ? r : accurateValue(x, FinalRounding.NEAREST);
+    protected double fastValue(double x, double[] scratch) {
+      return Sigmoid.fastValue(x, scratch);
     }
 
     @Override
-    public double derivative(double x) {
-      double r = fastDerivative(x, new double[1]);
-      return r == r ? r : accurateDerivative(x, FinalRounding.NEAREST);
+    protected double accurateValue(double x) {
+      return Sigmoid.accurateValue(x, FinalRounding.NEAREST);
     }
 
     @Override
-    public void values(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline(x.length).nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, y);
+    protected double fastDerivative(double x, double[] scratch) {
+      return Sigmoid.fastDerivative(x, scratch);
     }
 
     @Override
-    public void derivatives(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline(x.length).nearest(DERIVATIVE_STAGES, FAST64_DERIVATIVE_BOUND, x, y);
+    protected double accurateDerivative(double x) {
+      return Sigmoid.accurateDerivative(x, FinalRounding.NEAREST);
+    }
+
+    @Override
+    protected ExpBlockPipeline newScratch(int length) {
+      return new ExpBlockPipeline(length);
+    }
+
+    @Override
+    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
+      return p.nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, from, to, y);
+    }
+
+    @Override
+    protected int fastDerivatives(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
+      return p.nearest(DERIVATIVE_STAGES, FAST64_DERIVATIVE_BOUND, x, from, to, y);
     }
   }
 
@@ -111,41 +123,50 @@ public final class Sigmoid extends RoundingFunction {
    * NarrowShortcut} proves it rounds like sigma(x) in every narrow dtype ({@link #NARROW_BOUND};
    * all but about 2^-26 of the inputs with |x| <= 680); else the accurate path rounded to odd.
    */
-  private static final class NarrowKernel implements Kernel {
+  private static final class NarrowKernel extends FastPathKernel<ExpBlockPipeline> {
     @Override
-    public double value(double x) {
-      double r = narrowValue(x, new double[1]);
-      return r == r ? r : accurateValue(x, FinalRounding.TO_ODD);
+    protected double fastValue(double x, double[] scratch) {
+      return narrowValue(x, scratch);
     }
 
     @Override
-    public double derivative(double x) {
-      double r = narrowDerivative(x, new double[1]);
-      return r == r ? r : accurateDerivative(x, FinalRounding.TO_ODD);
+    protected double accurateValue(double x) {
+      return Sigmoid.accurateValue(x, FinalRounding.TO_ODD);
     }
 
     @Override
-    public void values(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline(x.length).narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
+    protected double fastDerivative(double x, double[] scratch) {
+      return narrowDerivative(x, scratch);
     }
 
     @Override
-    public void values(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline(x.length).narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
+    protected double accurateDerivative(double x) {
+      return Sigmoid.accurateDerivative(x, FinalRounding.TO_ODD);
     }
 
     @Override
-    public void derivatives(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline(x.length).narrow(NARROW_DERIVATIVE_STAGES, NARROW_BOUND, x, y);
+    protected ExpBlockPipeline newScratch(int length) {
+      return new ExpBlockPipeline(length);
     }
 
     @Override
-    public void derivatives(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      new ExpBlockPipeline(x.length).narrow(NARROW_DERIVATIVE_STAGES, NARROW_BOUND, x, y);
+    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
+      return p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y);
+    }
+
+    @Override
+    protected int fastValues(float[] x, float[] y, int from, int to, ExpBlockPipeline p) {
+      return p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y);
+    }
+
+    @Override
+    protected int fastDerivatives(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
+      return p.narrow(DERIVATIVE_STAGES, NARROW_BOUND, x, from, to, y);
+    }
+
+    @Override
+    protected int fastDerivatives(float[] x, float[] y, int from, int to, ExpBlockPipeline p) {
+      return p.narrow(DERIVATIVE_STAGES, NARROW_BOUND, x, from, to, y);
     }
   }
 
@@ -216,7 +237,7 @@ public final class Sigmoid extends RoundingFunction {
   }
 
   /** The block form of {@link #fastQuotient}: h + l = q + c for e^-|x|. */
-  private abstract static class ValueStages implements ExpBlockPipeline.Stages {
+  private static final class ValueStages implements ExpBlockPipeline.Stages {
     @Override
     public void argument(ExpBlockPipeline p, int n) {
       ExpBlockPipeline.negativeAbs(p.x, p.t, n);
@@ -231,7 +252,7 @@ public final class Sigmoid extends RoundingFunction {
   }
 
   /** The block form of {@link #fastDerivativeQuotient}. */
-  private abstract static class DerivativeStages implements ExpBlockPipeline.Stages {
+  private static final class DerivativeStages implements ExpBlockPipeline.Stages {
     @Override
     public void argument(ExpBlockPipeline p, int n) {
       ExpBlockPipeline.negativeAbs(p.x, p.t, n);
@@ -254,33 +275,8 @@ public final class Sigmoid extends RoundingFunction {
     }
   }
 
-  static final ExpBlockPipeline.Stages VALUE_STAGES = new ValueStages() {
-    @Override
-    public double accurate(double x, double w) {
-      return accurateValue(x, FinalRounding.NEAREST);
-    }
-  };
-
-  static final ExpBlockPipeline.Stages NARROW_VALUE_STAGES = new ValueStages() {
-    @Override
-    public double accurate(double x, double w) {
-      return accurateValue(x, FinalRounding.TO_ODD);
-    }
-  };
-
-  static final ExpBlockPipeline.Stages DERIVATIVE_STAGES = new DerivativeStages() {
-    @Override
-    public double accurate(double x, double w) {
-      return accurateDerivative(x, FinalRounding.NEAREST);
-    }
-  };
-
-  static final ExpBlockPipeline.Stages NARROW_DERIVATIVE_STAGES = new DerivativeStages() {
-    @Override
-    public double accurate(double x, double w) {
-      return accurateDerivative(x, FinalRounding.TO_ODD);
-    }
-  };
+  static final ExpBlockPipeline.Stages VALUE_STAGES = new ValueStages();
+  static final ExpBlockPipeline.Stages DERIVATIVE_STAGES = new DerivativeStages();
 
   /** The accurate path for one final rounding: nearest (float64) or to odd (narrower dtypes). */
   static double accurateValue(double x, FinalRounding rounding) {

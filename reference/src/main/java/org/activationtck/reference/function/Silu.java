@@ -9,6 +9,7 @@ import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.ExpBlockPipeline;
+import org.activationtck.reference.kernel.FastPathKernel;
 import org.activationtck.reference.kernel.RootTaylor;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Step;
@@ -70,7 +71,7 @@ public final class Silu extends RoundingFunction {
   static final double FAST64_VALUE_BOUND = 0x1p-75;
 
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
-  private static final class RoundingKernel implements Kernel {
+  private static final class RoundingKernel extends FastPathKernel<ExpBlockPipeline> {
     private final FinalRounding rounding;
 
     RoundingKernel(FinalRounding rounding) {
@@ -78,54 +79,66 @@ public final class Silu extends RoundingFunction {
     }
 
     @Override
-    public double value(double x) {
-      double r = rounding.toOdd() ? narrowValue(x, new double[1]) : fastValue(x, new double[1]);
-      return r == r ? r : accurateValue(x, rounding);
+    protected double fastValue(double x, double[] scratch) {
+      return rounding.toOdd() ? narrowValue(x, scratch) : Silu.fastValue(x, scratch);
     }
 
     @Override
-    public void values(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      if (rounding.toOdd()) {
-        new ExpBlockPipeline(x.length).narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
-      } else {
-        new ExpBlockPipeline(x.length).nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, y);
-      }
+    protected double accurateValue(double x) {
+      return Silu.accurateValue(x, rounding);
+    }
+
+    /** The derivative has one path: it decides everything. */
+    @Override
+    protected double fastDerivative(double x, double[] scratch) {
+      return Silu.derivative(x, rounding);
     }
 
     @Override
-    public void values(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      if (!rounding.toOdd()) {
-        Kernel.super.values(x, y);
-        return;
-      }
-      new ExpBlockPipeline(x.length).narrow(NARROW_VALUE_STAGES, NARROW_BOUND, x, y);
+    protected double accurateDerivative(double x) {
+      return Silu.derivative(x, rounding);
     }
 
     @Override
-    public double derivative(double x) {
-      if (x != x) {
-        return x;
-      }
-      if (x == 0) {
-        return 0.5;
-      }
-      if (x > LINEAR) {
-        return 1.0;
-      }
-      if (x < -TAIL) {
-        if (x == Double.NEGATIVE_INFINITY) {
-          return -0.0;
-        }
-        return ExpDoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)), rounding);
-      }
-      if (RootTaylor.near(x, ROOT)) {
-        return RootTaylor.value(rounding, x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
-            -0x1.f2d0e32bc2994p-7, -0x1.b0f82c498fd2fp-8);
-      }
-      return slope(x, rounding);
+    protected ExpBlockPipeline newScratch(int length) {
+      return new ExpBlockPipeline(length);
     }
+
+    @Override
+    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
+      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y)
+          : p.nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, from, to, y);
+    }
+
+    @Override
+    protected int fastValues(float[] x, float[] y, int from, int to, ExpBlockPipeline p) {
+      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y)
+          : super.fastValues(x, y, from, to, p);
+    }
+  }
+
+  /** f'(x) rounded once for the dtype (one path, special cases included). */
+  static double derivative(double x, FinalRounding rounding) {
+    if (x != x) {
+      return x;
+    }
+    if (x == 0) {
+      return 0.5;
+    }
+    if (x > LINEAR) {
+      return 1.0;
+    }
+    if (x < -TAIL) {
+      if (x == Double.NEGATIVE_INFINITY) {
+        return -0.0;
+      }
+      return ExpDoubleDouble.expScaled(DoubleDouble.of(x)).times(add(DoubleDouble.ONE, DoubleDouble.of(x)), rounding);
+    }
+    if (RootTaylor.near(x, ROOT)) {
+      return RootTaylor.value(rounding, x, ROOT, C1, 0x1.2c563458cc0adp-3, 0x1.353eb573ca457p-6,
+          -0x1.f2d0e32bc2994p-7, -0x1.b0f82c498fd2fp-8);
+    }
+    return slope(x, rounding);
   }
 
   /**
@@ -170,7 +183,7 @@ public final class Silu extends RoundingFunction {
   }
 
   /** The block form of {@link #fastQuotient} for {@link ExpBlockPipeline}. */
-  private abstract static class ValueStages implements ExpBlockPipeline.Stages {
+  private static final class ValueStages implements ExpBlockPipeline.Stages {
     @Override
     public void argument(ExpBlockPipeline p, int n) {
       ExpBlockPipeline.negativeAbs(p.x, p.t, n);
@@ -198,19 +211,7 @@ public final class Silu extends RoundingFunction {
     }
   }
 
-  static final ExpBlockPipeline.Stages VALUE_STAGES = new ValueStages() {
-    @Override
-    public double accurate(double x, double w) {
-      return accurateValue(x, FinalRounding.NEAREST);
-    }
-  };
-
-  static final ExpBlockPipeline.Stages NARROW_VALUE_STAGES = new ValueStages() {
-    @Override
-    public double accurate(double x, double w) {
-      return accurateValue(x, FinalRounding.TO_ODD);
-    }
-  };
+  static final ExpBlockPipeline.Stages VALUE_STAGES = new ValueStages();
 
   /** The accurate path of the value for one final rounding (nearest or to odd). */
   static double accurateValue(double x, FinalRounding rounding) {

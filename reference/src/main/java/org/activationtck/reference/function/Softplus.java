@@ -10,6 +10,7 @@ import org.activationtck.reference.internal.Log1pDoubleDouble;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.FastPathKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.SoftplusBlock;
 import org.activationtck.reference.kernel.Step;
@@ -79,101 +80,119 @@ public final class Softplus extends RoundingFunction {
     }
     final boolean hasThreshold = p.has("threshold");
     final double threshold = hasThreshold ? p.real("threshold").doubleValue() : 0;
-    // The array forms' test for the cut-over, without hasThreshold: z > cut iff it applies.
     final double cut = hasThreshold ? threshold : Double.POSITIVE_INFINITY;
-    return new Kernel() {
-      @Override
-      public double value(double x) {
-        return value(x, new double[1]);
-      }
+    return new SoftplusKernel(beta, hasThreshold, threshold, cut, rounding);
+  }
 
-      private double value(double x, double[] scratch) {
-        double z = beta * x;
-        if (hasThreshold && z > threshold) {
-          return x;
-        }
-        return softplus(z, Math.fma(beta, x, -z), beta, rounding, scratch);
-      }
+  /**
+   * The kernel for resolved parameters and one final rounding. The value's fast path is {@link
+   * #fast}; its block forms are {@link SoftplusBlock}'s (see the class comment). The derivative
+   * has one path.
+   */
+  private static final class SoftplusKernel extends FastPathKernel<SoftplusBlock> {
+    private final double beta;
+    private final boolean hasThreshold;
+    private final double threshold;
+    /** The block forms' test for the cut-over, without hasThreshold: z > cut iff it applies. */
+    private final double cut;
+    private final FinalRounding rounding;
 
-      @Override
-      public void values(double[] x, double[] y) {
-        Kernel.requireSameLength(x.length, y.length);
-        double[] scratch = new double[1];
-        if (rounding.toOdd()) {
-          for (int i = 0; i < x.length; i++) {
-            y[i] = value(x[i], scratch);
-          }
-          return;
-        }
-        // float64: the block form of nearest (SoftplusBlock, bit for bit); value(x) where it
-        // returns NaN or pytorch's threshold applies, as in the scalar form.
-        SoftplusBlock b = new SoftplusBlock();
-        for (int from = 0; from < x.length; from += SoftplusBlock.LENGTH) {
-          int n = Math.min(SoftplusBlock.LENGTH, x.length - from);
-          b.load(x, from, n);
-          b.evaluate(n, 1, beta, true);
-          for (int i = 0; i < n; i++) {
-            y[from + i] = b.decided(i) & !(b.z[i] > cut) ? b.r(i) : value(x[from + i], scratch);
-          }
-        }
-      }
+    SoftplusKernel(double beta, boolean hasThreshold, double threshold, double cut, FinalRounding rounding) {
+      this.beta = beta;
+      this.hasThreshold = hasThreshold;
+      this.threshold = threshold;
+      this.cut = cut;
+      this.rounding = rounding;
+    }
 
-      @Override
-      public void values(float[] x, float[] y) {
-        Kernel.requireSameLength(x.length, y.length);
-        double[] scratch = new double[1];
-        // The block's double-double rounded once, r, kept where NarrowShortcut proves that it
-        // rounds to each narrow dtype as the exact value does (NARROW_BLOCK_BOUND); the scalar
-        // form, whose result rounds the same way, elsewhere and where the threshold applies.
-        SoftplusBlock b = new SoftplusBlock();
-        for (int from = 0; from < x.length; from += SoftplusBlock.LENGTH) {
-          int n = Math.min(SoftplusBlock.LENGTH, x.length - from);
-          b.load(x, from, n);
-          b.evaluate(n, 1, beta, false);
-          for (int i = 0; i < n; i++) {
-            double r = b.r(i);
-            y[from + i] = NarrowShortcut.decides(r, NARROW_BLOCK_BOUND) & !(b.z[i] > cut)
-                ? (float) r : (float) value(x[from + i], scratch);
-          }
-        }
+    @Override
+    protected double fastValue(double x, double[] scratch) {
+      double z = beta * x;
+      if (hasThreshold && z > threshold) {
+        return x;
       }
+      return fast(z, Math.fma(beta, x, -z), beta, rounding, scratch);
+    }
 
-      @Override
-      public double derivative(double x) {
-        double z = beta * x;
-        if (hasThreshold && z > threshold) {
-          return 1.0;
-        }
-        return SigmoidDoubleDouble.value(z, rounding);
+    @Override
+    protected double accurateValue(double x) {
+      double z = beta * x;
+      if (hasThreshold && z > threshold) {
+        return x;
       }
-    };
+      return accurate(z, Math.fma(beta, x, -z), beta, rounding);
+    }
+
+    @Override
+    protected double fastDerivative(double x, double[] scratch) {
+      return accurateDerivative(x);
+    }
+
+    @Override
+    protected double accurateDerivative(double x) {
+      double z = beta * x;
+      if (hasThreshold && z > threshold) {
+        return 1.0;
+      }
+      return SigmoidDoubleDouble.value(z, rounding);
+    }
+
+    @Override
+    protected SoftplusBlock newScratch(int length) {
+      return new SoftplusBlock();
+    }
+
+    /** float64: the block form of {@link #nearest}, bit for bit; to odd: the scalar fast path. */
+    @Override
+    protected int fastValues(double[] x, double[] y, int from, int to, SoftplusBlock b) {
+      if (rounding.toOdd()) {
+        return super.fastValues(x, y, from, to, b);
+      }
+      int n = to - from;
+      b.load(x, from, n);
+      b.evaluate(n, 1, beta, true);
+      int undecided = 0;
+      for (int i = 0; i < n; i++) {
+        boolean decided = b.decided(i) & !(b.z[i] > cut);
+        y[from + i] = decided ? b.r(i) : Double.NaN;
+        undecided += decided ? 0 : 1;
+      }
+      return undecided;
+    }
+
+    /**
+     * The block's double-double rounded once, r, kept where NarrowShortcut proves that it rounds
+     * to each narrow dtype as the exact value does ({@link #NARROW_BLOCK_BOUND}); NaN elsewhere
+     * and where the threshold applies.
+     */
+    @Override
+    protected int fastValues(float[] x, float[] y, int from, int to, SoftplusBlock b) {
+      int n = to - from;
+      b.load(x, from, n);
+      b.evaluate(n, 1, beta, false);
+      int undecided = 0;
+      for (int i = 0; i < n; i++) {
+        double r = b.r(i);
+        boolean decided = NarrowShortcut.decides(r, NARROW_BLOCK_BOUND) & !(b.z[i] > cut);
+        y[from + i] = decided ? (float) r : Float.NaN;
+        undecided += decided ? 0 : 1;
+      }
+      return undecided;
+    }
   }
 
   /**
    * ln(1 + e^(z + zl)) / beta rounded once for the dtype ({@link DoubleRounding#finish}), where
-   * z + zl = beta x exactly (zl the product's error by fma; 0 when beta = 1). See the class
-   * comment; the value ln(1 + e^z) = h + l is a double-double (relative error about 2^-60),
-   * zl enters through the derivative, sigma(z) zl, and the quotient by beta gets one fma
-   * correction.
+   * z + zl = beta x exactly (zl the product's error by fma; 0 when beta = 1), by the fast path:
+   * to odd, {@link #plain} where {@link NarrowShortcut} decides it; nearest, {@link #nearest};
+   * NaN where they give up ({@link #accurate} decides those).
    */
-  static double softplus(double z, double zl, double beta, FinalRounding rounding) {
-    return softplus(z, zl, beta, rounding, new double[1]);
-  }
-
-  /** {@link #softplus(double, double, double, boolean)} with a caller's scratch (length >= 1). */
-  static double softplus(double z, double zl, double beta, FinalRounding rounding, double[] scratch) {
+  static double fast(double z, double zl, double beta, FinalRounding rounding, double[] scratch) {
     if (rounding.toOdd()) {
       double y = plain(z, zl, beta);
-      if (NarrowShortcut.decides(y, FAST_BOUND)) {
-        return y;
-      }
-    } else {
-      double y = nearest(z, zl, beta, scratch);
-      if (y == y) {
-        return y;
-      }
+      return NarrowShortcut.decides(y, FAST_BOUND) ? y : Double.NaN;
     }
-    return accurate(z, zl, beta, rounding);
+    return nearest(z, zl, beta, scratch);
   }
 
   /**
@@ -220,7 +239,7 @@ public final class Softplus extends RoundingFunction {
     return (Math.max(z, 0) + (ln + (z > 0 ? zl : 0))) / beta;
   }
 
-  /** {@link #softplus} by the double-double method (see the class comment). */
+  /** ln(1 + e^(z + zl)) / beta by the double-double method (see the class comment). */
   static double accurate(double z, double zl, double beta, FinalRounding rounding) {
     if (z != z || z == Double.POSITIVE_INFINITY) {
       return z;

@@ -9,6 +9,7 @@ import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
 import org.activationtck.reference.internal.ZivRounding;
+import org.activationtck.reference.kernel.FastPathKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.spec.params.Params;
 
@@ -58,7 +59,7 @@ public final class Tanh extends RoundingFunction {
   static final double NARROW_FAST_LOW = 0.5;
 
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
-  private static final class RoundingKernel implements Kernel {
+  private static final class RoundingKernel extends FastPathKernel<Void> {
     private final FinalRounding rounding;
 
     RoundingKernel(FinalRounding rounding) {
@@ -66,30 +67,35 @@ public final class Tanh extends RoundingFunction {
     }
 
     @Override
-    public double value(double x) {
-      return tanh(x, rounding);
+    protected double fastValue(double x, double[] scratch) {
+      return fast(x, rounding, scratch);
     }
 
     @Override
-    public void values(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = tanh(x[i], rounding, scratch);
+    protected double accurateValue(double x) {
+      return accurate(x, rounding);
+    }
+
+    /**
+     * Narrow dtypes, |x| <= 350: 4e / d^2 with e = Math.exp(-2|x|) within 1 ulp, d = 1 + e
+     * within 1.5, d^2 within 3.5, the quotient within 5 ulps (the factor 4 is exact): below
+     * 2^-49 relative, kept where {@link NarrowShortcut} decides it. float64 has one path.
+     */
+    @Override
+    protected double fastDerivative(double x, double[] scratch) {
+      if (!rounding.toOdd()) {
+        return accurateDerivative(x);
       }
+      double a = Math.abs(x);
+      double e = Math.exp(a <= 350 ? -2 * a : Double.NaN);
+      double d = 1 + e;
+      double y = 4 * e / (d * d);
+      return NarrowShortcut.decides(y, FAST_DERIVATIVE_BOUND) ? y : Double.NaN;
     }
 
+    /** tanh'(a) = 4 e^-2a / (1 + e^-2a)^2 = 4 sigma'(2a), a = |x|; the factor 4 is exact. */
     @Override
-    public void values(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[1];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = (float) tanh(x[i], rounding, scratch);
-      }
-    }
-
-    @Override
-    public double derivative(double x) {
+    protected double accurateDerivative(double x) {
       if (x != x) {
         return x;
       }
@@ -97,33 +103,13 @@ public final class Tanh extends RoundingFunction {
       if (a > 350) {
         return ExpDoubleDouble.expScaled(DoubleDouble.of(-2 * a)).times(DoubleDouble.of(4), rounding);
       }
-      if (rounding.toOdd()) {
-        // Fast path: e within 1 ulp, d = 1 + e within 1.5, d^2 within 3.5, 4e / d^2 within 5
-        // ulps (the factor 4 is exact): below 2^-49 relative.
-        double e = Math.exp(-2 * a);
-        double d = 1 + e;
-        double y = 4 * e / (d * d);
-        if (NarrowShortcut.decides(y, FAST_DERIVATIVE_BOUND)) {
-          return y;
-        }
-      }
-      // tanh'(a) = 4 e^-2a / (1 + e^-2a)^2 = 4 sigma'(2a); the factor 4 is exact.
       return 4 * SigmoidDoubleDouble.derivative(2 * a, rounding);
     }
   }
 
-  /** tanh x rounded once for the dtype (see the class comment). */
-  static double tanh(double x, FinalRounding rounding) {
-    return tanh(x, rounding, new double[1]);
-  }
-
-  /** {@link #tanh(double, boolean)} with a caller's scratch array (length >= 1). */
-  static double tanh(double x, FinalRounding rounding, double[] scratch) {
-    double y = rounding.toOdd() ? plain(x) : nearest(x, scratch);
-    if (y == y) {
-      return y;
-    }
-    return accurate(x, rounding);
+  /** The fast path for the dtype ({@link #plain} or {@link #nearest}), or NaN where it gives up. */
+  static double fast(double x, FinalRounding rounding, double[] scratch) {
+    return rounding.toOdd() ? plain(x) : nearest(x, scratch);
   }
 
   /**

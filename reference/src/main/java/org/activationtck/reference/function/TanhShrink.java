@@ -9,6 +9,7 @@ import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
 import org.activationtck.reference.internal.FinalRounding;
+import org.activationtck.reference.kernel.FastPathKernel;
 import org.activationtck.reference.kernel.FastPathRounding;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.spec.params.Params;
@@ -65,9 +66,6 @@ import org.activationtck.spec.params.Params;
  */
 public final class TanhShrink extends RoundingFunction {
 
-  /** Elements per call of the array forms' fast loop (see fastValues). */
-  static final int BLOCK = 512;
-
   /** Below this |x| (1/8) the fast path sums the Taylor series, above it uses e^(-2|x|). */
   static final double SERIES_BELOW = 0x1p-3;
 
@@ -103,7 +101,7 @@ public final class TanhShrink extends RoundingFunction {
   private static final double C11 = -0x1.0b132d39a6050p-16;
 
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
-  private static final class RoundingKernel implements Kernel {
+  private static final class RoundingKernel extends FastPathKernel<Void> {
     private final FinalRounding rounding;
 
     RoundingKernel(FinalRounding rounding) {
@@ -111,92 +109,23 @@ public final class TanhShrink extends RoundingFunction {
     }
 
     @Override
-    public double value(double x) {
-      double y = fastValue(x, rounding);
-      return y == y ? y : accurateValue(x, rounding);
+    protected double fastValue(double x, double[] scratch) {
+      return TanhShrink.fastValue(x, rounding, scratch);
     }
 
     @Override
-    public void values(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[2];
-      for (int from = 0; from < x.length; from += BLOCK) {
-        fastValues(x, y, from, Math.min(x.length, from + BLOCK), rounding, scratch);
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = accurateValue(x[i], rounding);
-        }
-      }
+    protected double accurateValue(double x) {
+      return TanhShrink.accurateValue(x, rounding);
     }
 
     @Override
-    public void values(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[2];
-      for (int from = 0; from < x.length; from += BLOCK) {
-        fastValues(x, y, from, Math.min(x.length, from + BLOCK), rounding, scratch);
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = (float) accurateValue(x[i], rounding);
-        }
-      }
+    protected double fastDerivative(double x, double[] scratch) {
+      return TanhShrink.fastDerivative(x, rounding, scratch);
     }
 
     @Override
-    public double derivative(double x) {
-      double y = fastDerivative(x, rounding, new double[2]);
-      return y == y ? y : accurateDerivative(x, rounding);
-    }
-
-    @Override
-    public void derivatives(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[2];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = fastDerivative(x[i], rounding, scratch);
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = accurateDerivative(x[i], rounding);
-        }
-      }
-    }
-
-    @Override
-    public void derivatives(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      double[] scratch = new double[2];
-      for (int i = 0; i < x.length; i++) {
-        y[i] = (float) fastDerivative(x[i], rounding, scratch);
-      }
-      for (int i = 0; i < x.length; i++) {
-        if (y[i] != y[i]) {
-          y[i] = (float) accurateDerivative(x[i], rounding);
-        }
-      }
-    }
-  }
-
-
-  /**
-   * y[i] = fastValue(x[i]) for i in [from, to). The array forms run it block by block: a short
-   * method called often is compiled with its loop's full profile, where one long loop is first
-   * compiled on stack replacement from an early, partial one (seen as run-to-run swings of 2x).
-   */
-  private static void fastValues(double[] x, double[] y, int from, int to, FinalRounding rounding,
-      double[] scratch) {
-    for (int i = from; i < to; i++) {
-      y[i] = fastValue(x[i], rounding, scratch);
-    }
-  }
-
-  /** As {@link #fastValues(double[], double[], int, int, boolean, double[])}, narrowed to float. */
-  private static void fastValues(float[] x, float[] y, int from, int to, FinalRounding rounding,
-      double[] scratch) {
-    for (int i = from; i < to; i++) {
-      y[i] = (float) fastValue(x[i], rounding, scratch);
+    protected double accurateDerivative(double x) {
+      return TanhShrink.accurateDerivative(x, rounding);
     }
   }
 

@@ -5,11 +5,12 @@ import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
 
 /**
- * The array forms of the kernels built on e^t, as block pipelines around {@link FastExpBlock}:
- * per block of up to {@link #LENGTH} elements, copy the inputs into scratch, compute the
- * argument t (a vector loop), e^t = eh + el ({@link FastExpBlock#exp}), the kernel's fast
- * approximation h + l of its result (vector loops), and then one scalar pass that keeps the fast
- * result where a rounding test decides it and calls the kernel's accurate path elsewhere.
+ * The block forms of the fast paths built on e^t, as pipelines around {@link FastExpBlock}: per
+ * block of up to {@link #LENGTH} elements, copy the inputs into scratch, compute the argument t
+ * (a vector loop), e^t = eh + el ({@link FastExpBlock#exp}), the kernel's fast approximation h +
+ * l of its result (vector loops), and then one scalar pass that keeps the fast result where a
+ * rounding test decides it and writes NaN elsewhere, counting them: the {@link FastPathKernel}
+ * redoes those by its accurate path.
  *
  * <p>Why this shape (measured on JDK 17, C2): the same arithmetic per element, fused with the
  * decision, does not vectorize and costs about twice as much. SuperWord vectorizes only short
@@ -17,15 +18,13 @@ import org.activationtck.reference.internal.ZivRounding;
  * reads and writes this object's scratch arrays (never the caller's at an offset), has no
  * branch, select or bit operation, and a kernel's case split by the sign of x uses {@link Step}'s
  * exact 0/1 indicators. The rounding decisions (an equality of two doubles, a test on bits) are
- * not vectorizable and stay in the scalar pass, where the fallback branch is rare and so
- * predictable.
+ * not vectorizable and stay in the scalar pass, written as selects and a count.
  *
  * <p>Two decisions:
  * <ul>
  *   <li>{@link #nearest}: {@link ZivRounding#nearest} split in two, the ends of the interval
  *       h + l -+ b in a vector loop ({@link #ends}) and their comparison in the scalar pass. The
- *       result is, bit for bit, {@code ZivRounding.nearest(h, l, bound)} where it is not NaN and
- *       the accurate path elsewhere, so a scalar form that computes h and l by the same IEEE
+ *       result is, bit for bit, {@code ZivRounding.nearest(h, l, bound)}, so a scalar form that computes h and l by the same IEEE
  *       operations and then calls ZivRounding.nearest agrees with the array form.
  *   <li>{@link #narrow}: y = h + l rounded to a double, kept where {@link NarrowShortcut#decides}
  *       proves that y rounds, in every narrow dtype, like every value within bound |y| of it.
@@ -52,9 +51,6 @@ public final class ExpBlockPipeline {
      * el[i] (NaN in both parts outside FastExpBlock's domain), for i < n; s0..s3 are free.
      */
     public void approximate(ExpBlockPipeline p, int n);
-
-    /** The accurate result for the element x (w its second operand, 0 for unary kernels). */
-    public double accurate(double x, double w);
   }
 
   private final FastExpBlock exp = new FastExpBlock();
@@ -100,20 +96,21 @@ public final class ExpBlockPipeline {
   }
 
   /**
-   * out[i] = ZivRounding.nearest(h, l, bound) for the kernel's h + l at in[i], or
-   * stages.accurate(in[i], 0) where that is NaN, for every i.
+   * out[i] = ZivRounding.nearest(h, l, bound) for the kernel's h + l at in[i], i in [from, to),
+   * NaN where undecided; returns the number of NaN written.
    */
-  public void nearest(Stages stages, double bound, double[] in, double[] out) {
-    nearest(stages, bound, in, 0, null, 0, out, 0, in.length);
+  public int nearest(Stages stages, double bound, double[] in, int from, int to, double[] out) {
+    return nearest(stages, bound, in, from, null, 0, out, from, to - from);
   }
 
   /**
-   * As {@link #nearest(Stages, double, double[], double[])} for the elements in[inFrom + i] and,
-   * when other is not null, the second operands other[otherFrom + i], i < length, into
+   * As {@link #nearest(Stages, double, double[], int, int, double[])} for the elements in[inFrom
+   * + i] and, when other is not null, the second operands other[otherFrom + i], i < length, into
    * out[outFrom + i].
    */
-  public void nearest(Stages stages, double bound, double[] in, int inFrom, double[] other, int otherFrom,
+  public int nearest(Stages stages, double bound, double[] in, int inFrom, double[] other, int otherFrom,
       double[] out, int outFrom, int length) {
+    int undecided = 0;
     for (int done = 0, n; done < length; done += n) {
       n = Math.min(x.length, length - done);
       load(in, inFrom + done, other, other == null ? 0 : otherFrom + done, n);
@@ -124,33 +121,41 @@ public final class ExpBlockPipeline {
       int base = outFrom + done;
       for (int i = 0; i < n; i++) {
         double r = lo[i];
-        out[base + i] = r == up[i] ? r : stages.accurate(x[i], w[i]);
+        boolean decided = r == up[i];
+        out[base + i] = decided ? r : Double.NaN;
+        undecided += decided ? 0 : 1;
       }
     }
+    return undecided;
   }
 
   /**
-   * out[i] = y = h + l rounded for the kernel's h + l at in[i] where {@link
-   * NarrowShortcut#decides}(y, bound), else stages.accurate(in[i], 0).
+   * out[i] = y = h + l rounded for the kernel's h + l at in[i], i in [from, to), where {@link
+   * NarrowShortcut#decides}(y, bound), else NaN; returns the number of NaN written.
    */
-  public void narrow(Stages stages, double bound, double[] in, double[] out) {
-    for (int done = 0, n; done < in.length; done += n) {
-      n = Math.min(x.length, in.length - done);
+  public int narrow(Stages stages, double bound, double[] in, int from, int to, double[] out) {
+    int undecided = 0;
+    for (int done = from, n; done < to; done += n) {
+      n = Math.min(x.length, to - done);
       System.arraycopy(in, done, x, 0, n);
       block(stages, n);
       sums(n);
       double[] y = s0;
       for (int i = 0; i < n; i++) {
         double r = y[i];
-        out[done + i] = NarrowShortcut.decides(r, bound) ? r : stages.accurate(x[i], 0);
+        boolean decided = NarrowShortcut.decides(r, bound);
+        out[done + i] = decided ? r : Double.NaN;
+        undecided += decided ? 0 : 1;
       }
     }
+    return undecided;
   }
 
-  /** As {@link #narrow(Stages, double, double[], double[])}, each result narrowed to float32. */
-  public void narrow(Stages stages, double bound, float[] in, float[] out) {
-    for (int done = 0, n; done < in.length; done += n) {
-      n = Math.min(x.length, in.length - done);
+  /** As {@link #narrow(Stages, double, double[], int, int, double[])}, each result narrowed to float32. */
+  public int narrow(Stages stages, double bound, float[] in, int from, int to, float[] out) {
+    int undecided = 0;
+    for (int done = from, n; done < to; done += n) {
+      n = Math.min(x.length, to - done);
       double[] xs = x;
       for (int i = 0; i < n; i++) {
         xs[i] = in[done + i];
@@ -160,9 +165,12 @@ public final class ExpBlockPipeline {
       double[] y = s0;
       for (int i = 0; i < n; i++) {
         double r = y[i];
-        out[done + i] = (float) (NarrowShortcut.decides(r, bound) ? r : stages.accurate(xs[i], 0));
+        boolean decided = NarrowShortcut.decides(r, bound);
+        out[done + i] = decided ? (float) r : Float.NaN;
+        undecided += decided ? 0 : 1;
       }
     }
+    return undecided;
   }
 
   /**

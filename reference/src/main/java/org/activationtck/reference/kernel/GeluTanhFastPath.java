@@ -133,20 +133,4 @@ public final class GeluTanhFastPath {
     scratch[0] += eh * zl;
     return eh;
   }
-
-  /** y[i] = value(x[i]) for i in [from, to) (one block of {@link Gelu}'s array forms). */
-  public static void values(GeluScales k, double[] x, double[] y, int from, int to, FinalRounding rounding,
-      double[] scratch) {
-    for (int i = from; i < to; i++) {
-      y[i] = value(k, x[i], rounding, scratch);
-    }
-  }
-
-  /** y[i] = (float) value(x[i]) for i in [from, to). */
-  public static void values(GeluScales k, float[] x, float[] y, int from, int to, FinalRounding rounding,
-      double[] scratch) {
-    for (int i = from; i < to; i++) {
-      y[i] = (float) value(k, x[i], rounding, scratch);
-    }
-  }
 }

@@ -1,32 +1,28 @@
 package org.activationtck.reference.kernel;
 
-import org.activationtck.reference.ReferenceFunction.Kernel;
 import org.activationtck.reference.internal.FastExpBlock;
 
 /**
- * The kernel shape elu, selu and celu share: a linear arm for x > 0, and for x <= 0 a fast path
- * (a double-double with a rounding test, NaN when it cannot decide) backed by an accurate path.
- * The scalar forms try the fast path, then the accurate one; the array forms of values work in
- * blocks of {@link #BLOCK}: pass 1 stores the linear arm for every element (what the scalar form
- * returns for x > 0) and lists, without a branch, the indices whose sign bit of x - 2^-1074 is set
- * (x <= 0, +0.0 included); pass 2 gathers those, computes their unrounded fast values p + pl in
- * vector loops around {@link FastExpBlock} ({@link #fastParts}), and decides each in a scalar
- * loop by the same {@link #fastFinish} as the scalar form, calling the accurate path where it
- * does not decide. Half the exponentials of uniform inputs, and no data-dependent branch. NaNs
- * with a clear sign bit stay unlisted: the linear arm gives them the scalar form's result too.
+ * The {@link FastPathKernel}s of elu, selu and celu: a linear arm for x > 0, and for x <= 0 a fast
+ * path (a double-double with a rounding test, NaN when it cannot decide) backed by an accurate
+ * path. The block forms of values pass twice over their block: pass 1 stores the linear arm for
+ * every element (what the scalar form returns for x > 0) and lists, without a branch, the indices
+ * whose sign bit of x - 2^-1074 is set (x <= 0, +0.0 included); pass 2 gathers those, computes
+ * their unrounded fast values p + pl in vector loops around {@link FastExpBlock} ({@link
+ * #fastParts}), and decides each by the same {@link #fastFinish} as the scalar form. Half the
+ * exponentials of uniform inputs, and no data-dependent branch. NaNs with a clear sign bit stay
+ * unlisted: the linear arm gives them the scalar form's result too.
  *
  * <p>Contract for subclasses: fastValue(x) is fastFinish(x, p, pl) for the p + pl its own
  * per-element arithmetic gives, and {@link #fastParts} gives bit for bit the same p and pl for
  * x <= 0 and NaN (FastExpBlock is bit for bit FastExpDoubleDouble).
  */
-public abstract class NegativeArmKernel implements Kernel {
+public abstract class NegativeArmKernel extends FastPathKernel<NegativeArmKernel.Scratch> {
 
-  /** Elements per block: at most one FastExpBlock of listed arguments. */
-  public static final int BLOCK = FastExpBlock.LENGTH;
-
-  /** Scratch of the array forms: the gathered arguments, the exponential's parts, p and pl. */
+  /** Scratch of the block forms: the listed indices, the gathered arguments, e^x's parts, p and pl. */
   public static final class Scratch {
     public final FastExpBlock exp = new FastExpBlock();
+    final int[] listed = new int[BLOCK];
     public final double[] x = new double[BLOCK];
     public final double[] u = new double[BLOCK];
     public final double[] hi = new double[BLOCK];
@@ -47,96 +43,52 @@ public abstract class NegativeArmKernel implements Kernel {
   /** The x > 0 arm (x, or scale * x for selu), exactly as the scalar form returns it there. */
   public abstract double linear(double x);
 
-  /** The fast path of the subclass's class comment, or NaN when undecided (lo: scratch >= 1). */
-  public abstract double fastValue(double x, double[] lo);
-
-  public abstract double accurateValue(double x);
-
-  /** f'(x) by the fast path, or NaN when undecided. */
-  public abstract double fastDerivative(double x, double[] lo);
-
-  public abstract double accurateDerivative(double x);
-
   @Override
-  public final double value(double x) {
-    double r = fastValue(x, new double[1]);
-    return r == r ? r : accurateValue(x);
+  protected final Scratch newScratch(int length) {
+    return new Scratch();
   }
 
   @Override
-  public final double derivative(double x) {
-    double r = fastDerivative(x, new double[1]);
-    return r == r ? r : accurateDerivative(x);
-  }
-
-  @Override
-  public final void values(double[] x, double[] y) {
-    Kernel.requireSameLength(x.length, y.length);
-    Scratch s = new Scratch();
-    int[] listed = new int[BLOCK];
-    for (int start = 0; start < x.length; start += BLOCK) {
-      int end = Math.min(x.length, start + BLOCK);
-      int m = 0;
-      for (int i = start; i < end; i++) {
-        y[i] = linear(x[i]);
-        listed[m] = i;
-        m += (int) (Double.doubleToRawLongBits(x[i] - Double.MIN_VALUE) >>> 63);
-      }
-      for (int j = 0; j < m; j++) {
-        s.x[j] = x[listed[j]];
-      }
-      fastParts(s, m);
-      for (int j = 0; j < m; j++) {
-        double v = s.x[j];
-        double r = fastFinish(v, s.p[j], s.pl[j]);
-        y[listed[j]] = r == r ? r : accurateValue(v);
-      }
+  protected final int fastValues(double[] x, double[] y, int from, int to, Scratch s) {
+    int[] listed = s.listed;
+    int m = 0;
+    for (int i = from; i < to; i++) {
+      y[i] = linear(x[i]);
+      listed[m] = i;
+      m += (int) (Double.doubleToRawLongBits(x[i] - Double.MIN_VALUE) >>> 63);
     }
-  }
-
-  /** As {@link #values(double[], double[])}, narrowing each result once. */
-  @Override
-  public final void values(float[] x, float[] y) {
-    Kernel.requireSameLength(x.length, y.length);
-    Scratch s = new Scratch();
-    int[] listed = new int[BLOCK];
-    for (int start = 0; start < x.length; start += BLOCK) {
-      int end = Math.min(x.length, start + BLOCK);
-      int m = 0;
-      for (int i = start; i < end; i++) {
-        y[i] = (float) linear(x[i]);
-        listed[m] = i;
-        m += Float.floatToRawIntBits(x[i] - Float.MIN_VALUE) >>> 31;
-      }
-      for (int j = 0; j < m; j++) {
-        s.x[j] = x[listed[j]];
-      }
-      fastParts(s, m);
-      for (int j = 0; j < m; j++) {
-        double v = s.x[j];
-        double r = fastFinish(v, s.p[j], s.pl[j]);
-        y[listed[j]] = (float) (r == r ? r : accurateValue(v));
-      }
+    for (int j = 0; j < m; j++) {
+      s.x[j] = x[listed[j]];
     }
+    fastParts(s, m);
+    int undecided = 0;
+    for (int j = 0; j < m; j++) {
+      double r = fastFinish(s.x[j], s.p[j], s.pl[j]);
+      y[listed[j]] = r;
+      undecided += r != r ? 1 : 0;
+    }
+    return undecided;
   }
 
   @Override
-  public final void derivatives(double[] x, double[] y) {
-    Kernel.requireSameLength(x.length, y.length);
-    double[] lo = new double[1];
-    for (int i = 0; i < x.length; i++) {
-      double r = fastDerivative(x[i], lo);
-      y[i] = r == r ? r : accurateDerivative(x[i]);
+  protected final int fastValues(float[] x, float[] y, int from, int to, Scratch s) {
+    int[] listed = s.listed;
+    int m = 0;
+    for (int i = from; i < to; i++) {
+      y[i] = (float) linear(x[i]);
+      listed[m] = i;
+      m += Float.floatToRawIntBits(x[i] - Float.MIN_VALUE) >>> 31;
     }
-  }
-
-  @Override
-  public final void derivatives(float[] x, float[] y) {
-    Kernel.requireSameLength(x.length, y.length);
-    double[] lo = new double[1];
-    for (int i = 0; i < x.length; i++) {
-      double r = fastDerivative(x[i], lo);
-      y[i] = (float) (r == r ? r : accurateDerivative(x[i]));
+    for (int j = 0; j < m; j++) {
+      s.x[j] = x[listed[j]];
     }
+    fastParts(s, m);
+    int undecided = 0;
+    for (int j = 0; j < m; j++) {
+      double r = fastFinish(s.x[j], s.p[j], s.pl[j]);
+      y[listed[j]] = (float) r;
+      undecided += r != r ? 1 : 0;
+    }
+    return undecided;
   }
 }

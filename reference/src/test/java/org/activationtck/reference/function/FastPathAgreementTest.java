@@ -3,6 +3,7 @@ package org.activationtck.reference.function;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.oracle.FunctionRegistry;
 import org.activationtck.oracle.OracleValue;
@@ -47,7 +48,7 @@ class FastPathAgreementTest {
     for (int i = 0; i < SAMPLES; i++) {
       double x = input(rnd, i);
       for (FinalRounding rounding : FinalRounding.values()) {
-        double fast = Arctan.atan(x, rounding);
+        double fast = atan(x, rounding);
         double slow = Arctan.accurate(x, rounding);
         boolean same = rounding.toOdd() ? (float) fast == (float) slow : fast == slow;
         if (!same && failures.length() < 2000) {
@@ -69,7 +70,7 @@ class FastPathAgreementTest {
         double z = beta * x;
         double zl = Math.fma(beta, x, -z);
         for (FinalRounding rounding : FinalRounding.values()) {
-          double fast = Softplus.softplus(z, zl, beta, rounding);
+          double fast = softplus(z, zl, beta, rounding);
           double slow = Softplus.accurate(z, zl, beta, rounding);
           boolean same = rounding.toOdd() ? (float) fast == (float) slow
               : Double.doubleToLongBits(fast) == Double.doubleToLongBits(slow);
@@ -136,8 +137,8 @@ class FastPathAgreementTest {
 
   @Test
   void softplus_agreesWithOracle_correctlyRounded() {
-    checkOracle("softplus", "keras3", Map.of(), x -> Softplus.softplus(x, 0, 1, FinalRounding.NEAREST),
-        x -> Softplus.softplus(x, 0, 1, FinalRounding.TO_ODD));
+    checkOracle("softplus", "keras3", Map.of(), x -> softplus(x, 0, 1, FinalRounding.NEAREST),
+        x -> softplus(x, 0, 1, FinalRounding.TO_ODD));
   }
 
   @Test
@@ -147,7 +148,7 @@ class FastPathAgreementTest {
     for (int i = 0; i < SAMPLES; i++) {
       double x = i % 5 == 4 ? rnd.nextDouble() * 50 - 25 : input(rnd, i);
       for (FinalRounding rounding : FinalRounding.values()) {
-        double fast = Tanh.tanh(x, rounding);
+        double fast = tanh(x, rounding);
         double slow = Tanh.accurate(x, rounding);
         boolean same = rounding.toOdd() ? (float) fast == (float) slow
             : Double.doubleToLongBits(fast) == Double.doubleToLongBits(slow);
@@ -162,12 +163,30 @@ class FastPathAgreementTest {
 
   @Test
   void tanh_agreesWithOracle_correctlyRounded() {
-    checkOracle("tanh", "keras3", Map.of(), x -> Tanh.tanh(x, FinalRounding.NEAREST), x -> Tanh.tanh(x, FinalRounding.TO_ODD));
+    checkOracle("tanh", "keras3", Map.of(), x -> tanh(x, FinalRounding.NEAREST), x -> tanh(x, FinalRounding.TO_ODD));
   }
 
   @Test
   void arctan_agreesWithOracle_correctlyRounded() {
-    checkOracle("arctan", "keras3", Map.of(), x -> Arctan.atan(x, FinalRounding.NEAREST), x -> Arctan.atan(x, FinalRounding.TO_ODD));
+    checkOracle("arctan", "keras3", Map.of(), x -> atan(x, FinalRounding.NEAREST), x -> atan(x, FinalRounding.TO_ODD));
+  }
+
+  /** A fast path's result where it decides, else the accurate path's: FastPathKernel's value(x). */
+  private static double firstOf(double fast, DoubleSupplier accurate) {
+    return fast == fast ? fast : accurate.getAsDouble();
+  }
+
+  private static double atan(double x, FinalRounding rounding) {
+    return firstOf(Arctan.fast(x, rounding), () -> Arctan.accurate(x, rounding));
+  }
+
+  private static double softplus(double z, double zl, double beta, FinalRounding rounding) {
+    return firstOf(Softplus.fast(z, zl, beta, rounding, new double[1]),
+        () -> Softplus.accurate(z, zl, beta, rounding));
+  }
+
+  private static double tanh(double x, FinalRounding rounding) {
+    return firstOf(Tanh.fast(x, rounding, new double[1]), () -> Tanh.accurate(x, rounding));
   }
 
   private static void checkOracle(String id, String dialect, Map<String, String> explicit,

@@ -1,0 +1,183 @@
+package org.activationtck.reference.kernel;
+
+import org.activationtck.reference.ReferenceFunction.Kernel;
+
+/**
+ * The one shape of the reference's two-tier kernels: each result comes from a fast path that
+ * either proves it (returns the kernel's result) or gives up (returns NaN), and where it gives up
+ * from the accurate path. This class owns the control flow of all four forms (scalar and array,
+ * value and derivative); a subclass supplies the paths.
+ *
+ * <p>Contract for subclasses, per result (value or derivative):
+ * <ul>
+ *   <li>{@code fast(x)} is the kernel's result at x or NaN; {@code accurate(x)} is the kernel's
+ *       result at every x where fast gives up (NaN inputs included, which a fast path may give
+ *       up on). A result with a single path implements it as the fast path, which then decides
+ *       everything but NaN, and gives the same method as the accurate path.
+ *   <li>The block forms ({@link #fastValues(double[], double[], int, int, Object)} and the
+ *       others) give, for each i in [from, to), the scalar fast path's result at x[i] (for float
+ *       arrays, narrowed) or NaN, bit for bit; they may give up where the scalar path decides (a
+ *       cheaper test in a vector loop). They return an upper bound on the number of NaN they
+ *       wrote: when it is not 0 the caller scans the block and redoes each NaN by the scalar form,
+ *       fast path and then accurate path. The defaults run the scalar fast path and count.
+ * </ul>
+ * So value(x) and the array forms agree bit for bit ({@code ArrayKernelConsistencyTest}).
+ *
+ * <p>Scratch: the scalar fast paths get {@link #SCRATCH} doubles (a constant length, so that an
+ * inlined fast path's array is scalar-replaced); the block forms get one S per array call from
+ * {@link #newScratch} (a block pipeline's arrays, sized for the call).
+ *
+ * <p>Kernels whose results need no fallback (exact arithmetic in straight-line loops) are {@link
+ * BranchFreeKernel}s instead.
+ *
+ * @param <S> the block forms' scratch (Void when they use none)
+ */
+public abstract class FastPathKernel<S> implements Kernel {
+
+  /** Elements per block of the array forms: one {@link ExpBlockPipeline} block. */
+  public static final int BLOCK = ExpBlockPipeline.LENGTH;
+
+  /** Scratch doubles of the scalar fast paths: the most any needs (gelu's exact form). */
+  public static final int SCRATCH = 5;
+
+  /** f(x) as this kernel returns it, or NaN where the fast path gives up. */
+  protected abstract double fastValue(double x, double[] scratch);
+
+  /** f(x) as this kernel returns it, wherever {@link #fastValue} gives up. */
+  protected abstract double accurateValue(double x);
+
+  /** f'(x) as this kernel returns it, or NaN where the fast path gives up. */
+  protected abstract double fastDerivative(double x, double[] scratch);
+
+  /** f'(x) as this kernel returns it, wherever {@link #fastDerivative} gives up. */
+  protected abstract double accurateDerivative(double x);
+
+  /** The block forms' scratch for one array call of the given length; null by default. */
+  protected S newScratch(int length) {
+    return null;
+  }
+
+  /** fastValue(x[i]) for i in [from, to) into y[i]; returns a bound on the NaN written. */
+  protected int fastValues(double[] x, double[] y, int from, int to, S scratch) {
+    double[] s = new double[SCRATCH];
+    int undecided = 0;
+    for (int i = from; i < to; i++) {
+      double r = fastValue(x[i], s);
+      y[i] = r;
+      undecided += r != r ? 1 : 0;
+    }
+    return undecided;
+  }
+
+  /** As {@link #fastValues(double[], double[], int, int, Object)}, each result narrowed. */
+  protected int fastValues(float[] x, float[] y, int from, int to, S scratch) {
+    double[] s = new double[SCRATCH];
+    int undecided = 0;
+    for (int i = from; i < to; i++) {
+      double r = fastValue(x[i], s);
+      y[i] = (float) r;
+      undecided += r != r ? 1 : 0;
+    }
+    return undecided;
+  }
+
+  /** As {@link #fastValues(double[], double[], int, int, Object)} for the derivative. */
+  protected int fastDerivatives(double[] x, double[] y, int from, int to, S scratch) {
+    double[] s = new double[SCRATCH];
+    int undecided = 0;
+    for (int i = from; i < to; i++) {
+      double r = fastDerivative(x[i], s);
+      y[i] = r;
+      undecided += r != r ? 1 : 0;
+    }
+    return undecided;
+  }
+
+  /** As {@link #fastDerivatives(double[], double[], int, int, Object)}, each result narrowed. */
+  protected int fastDerivatives(float[] x, float[] y, int from, int to, S scratch) {
+    double[] s = new double[SCRATCH];
+    int undecided = 0;
+    for (int i = from; i < to; i++) {
+      double r = fastDerivative(x[i], s);
+      y[i] = (float) r;
+      undecided += r != r ? 1 : 0;
+    }
+    return undecided;
+  }
+
+  @Override
+  public final double value(double x) {
+    double r = fastValue(x, new double[SCRATCH]);
+    return r == r ? r : accurateValue(x);
+  }
+
+  @Override
+  public final double derivative(double x) {
+    double r = fastDerivative(x, new double[SCRATCH]);
+    return r == r ? r : accurateDerivative(x);
+  }
+
+  @Override
+  public final void values(double[] x, double[] y) {
+    Kernel.requireSameLength(x.length, y.length);
+    S scratch = newScratch(x.length);
+    for (int from = 0; from < x.length; from += BLOCK) {
+      int to = Math.min(x.length, from + BLOCK);
+      if (fastValues(x, y, from, to, scratch) != 0) {
+        for (int i = from; i < to; i++) {
+          if (y[i] != y[i]) {
+            y[i] = value(x[i]);
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public final void values(float[] x, float[] y) {
+    Kernel.requireSameLength(x.length, y.length);
+    S scratch = newScratch(x.length);
+    for (int from = 0; from < x.length; from += BLOCK) {
+      int to = Math.min(x.length, from + BLOCK);
+      if (fastValues(x, y, from, to, scratch) != 0) {
+        for (int i = from; i < to; i++) {
+          if (y[i] != y[i]) {
+            y[i] = (float) value(x[i]);
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public final void derivatives(double[] x, double[] y) {
+    Kernel.requireSameLength(x.length, y.length);
+    S scratch = newScratch(x.length);
+    for (int from = 0; from < x.length; from += BLOCK) {
+      int to = Math.min(x.length, from + BLOCK);
+      if (fastDerivatives(x, y, from, to, scratch) != 0) {
+        for (int i = from; i < to; i++) {
+          if (y[i] != y[i]) {
+            y[i] = derivative(x[i]);
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public final void derivatives(float[] x, float[] y) {
+    Kernel.requireSameLength(x.length, y.length);
+    S scratch = newScratch(x.length);
+    for (int from = 0; from < x.length; from += BLOCK) {
+      int to = Math.min(x.length, from + BLOCK);
+      if (fastDerivatives(x, y, from, to, scratch) != 0) {
+        for (int i = from; i < to; i++) {
+          if (y[i] != y[i]) {
+            y[i] = (float) derivative(x[i]);
+          }
+        }
+      }
+    }
+  }
+}
