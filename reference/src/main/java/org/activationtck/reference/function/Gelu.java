@@ -64,68 +64,43 @@ public final class Gelu extends RoundingFunction {
   private static final DoubleDouble HALF = DoubleDouble.of(0.5);
 
   /**
-   * The exact form's kernel for one final rounding: nearest (float64) or to odd (narrower
-   * dtypes). Each result comes from {@link GeluExactFastPath}, or from the accurate path where it
-   * returns NaN (undecided or outside its range).
+   * The kernel of one form (exact or tanh) for one final rounding: nearest (float64) or to odd
+   * (narrower dtypes). Each result comes from the form's fast path ({@link GeluExactFastPath},
+   * {@link GeluTanhFastPath}), or from its accurate path where the fast path returns NaN
+   * (undecided or outside its range). The form is fixed per kernel, so its tests are
+   * loop-invariant.
    */
-  private static final class ExactFormKernel extends FastPathKernel<Void> {
+  private static final class FormKernel extends FastPathKernel<Void> {
+    private final boolean exact;
     private final FinalRounding rounding;
     private final GeluScales k;
 
-    ExactFormKernel(FinalRounding rounding, GeluScales k) {
+    FormKernel(boolean exact, FinalRounding rounding, GeluScales k) {
+      this.exact = exact;
       this.rounding = rounding;
       this.k = k;
     }
 
     @Override
     protected double fastValue(double x, double[] scratch) {
-      return GeluExactFastPath.value(k, x, rounding, scratch);
+      return exact ? GeluExactFastPath.value(k, x, rounding, scratch)
+          : GeluTanhFastPath.value(k, x, rounding, scratch);
     }
 
     @Override
     protected double accurateValue(double x) {
-      return accurateExactValue(k, x, rounding);
+      return exact ? accurateExactValue(k, x, rounding) : accurateTanhValue(k, x, rounding);
     }
 
     @Override
     protected double fastDerivative(double x, double[] scratch) {
-      return GeluExactFastPath.derivative(k, x, rounding, scratch);
+      return exact ? GeluExactFastPath.derivative(k, x, rounding, scratch)
+          : GeluTanhFastPath.derivative(k, x, rounding, scratch);
     }
 
     @Override
     protected double accurateDerivative(double x) {
-      return accurateExactDerivative(k, x, rounding);
-    }
-  }
-
-  /** The tanh form's kernel, as {@link ExactFormKernel} with {@link GeluTanhFastPath}. */
-  private static final class TanhFormKernel extends FastPathKernel<Void> {
-    private final FinalRounding rounding;
-    private final GeluScales k;
-
-    TanhFormKernel(FinalRounding rounding, GeluScales k) {
-      this.rounding = rounding;
-      this.k = k;
-    }
-
-    @Override
-    protected double fastValue(double x, double[] scratch) {
-      return GeluTanhFastPath.value(k, x, rounding, scratch);
-    }
-
-    @Override
-    protected double accurateValue(double x) {
-      return accurateTanhValue(k, x, rounding);
-    }
-
-    @Override
-    protected double fastDerivative(double x, double[] scratch) {
-      return GeluTanhFastPath.derivative(k, x, rounding, scratch);
-    }
-
-    @Override
-    protected double accurateDerivative(double x) {
-      return accurateTanhDerivative(k, x, rounding);
+      return exact ? accurateExactDerivative(k, x, rounding) : accurateTanhDerivative(k, x, rounding);
     }
   }
 
@@ -263,7 +238,6 @@ public final class Gelu extends RoundingFunction {
   @Override
   public Kernel bind(Params p, FinalRounding rounding) {
     boolean tanh = p.has("approximate") && p.bool("approximate");
-    GeluScales k = GeluScales.of(p);
-    return tanh ? new TanhFormKernel(rounding, k) : new ExactFormKernel(rounding, k);
+    return new FormKernel(!tanh, rounding, GeluScales.of(p));
   }
 }

@@ -68,34 +68,13 @@ public final class LogSigmoid extends RoundingFunction {
     /** float64: -softplus(-x) by the block form of Softplus.nearest, bit for bit. */
     @Override
     protected int fastValues(double[] x, double[] y, int from, int to, SoftplusBlock b) {
-      if (rounding.toOdd()) {
-        return super.fastValues(x, y, from, to, b);
-      }
-      int n = to - from;
-      b.load(x, from, n);
-      b.evaluate(n, -1, 1, true);
-      int undecided = 0;
-      for (int i = 0; i < n; i++) {
-        boolean decided = b.decided(i);
-        y[from + i] = decided ? -b.r(i) : Double.NaN;
-        undecided += decided ? 0 : 1;
-      }
-      return undecided;
+      return rounding.toOdd() ? super.fastValues(x, y, from, to, b)
+          : b.nearest(x, y, from, to, -1, 1, Double.POSITIVE_INFINITY);
     }
 
     @Override
     protected int fastValues(float[] x, float[] y, int from, int to, SoftplusBlock b) {
-      int n = to - from;
-      b.load(x, from, n);
-      b.evaluate(n, -1, 1, false);
-      int undecided = 0;
-      for (int i = 0; i < n; i++) {
-        double r = b.r(i);
-        boolean decided = NarrowShortcut.decides(r, Softplus.NARROW_BLOCK_BOUND);
-        y[from + i] = decided ? (float) -r : Float.NaN;
-        undecided += decided ? 0 : 1;
-      }
-      return undecided;
+      return b.narrow(x, y, from, to, -1, 1, Double.POSITIVE_INFINITY, Softplus.NARROW_BLOCK_BOUND);
     }
   }
 }

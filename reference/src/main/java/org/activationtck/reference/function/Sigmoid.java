@@ -76,30 +76,39 @@ public final class Sigmoid extends RoundingFunction {
   static final double NARROW_BOUND = 0x1p-52;
 
   /**
-   * float64: {@link FastExpDoubleDouble} and a Ziv test ({@link ZivRounding}) decide all but
-   * about 2^-22 of the inputs (and those outside |x| <= 680); the rest take the accurate path.
-   * The array forms are {@link ExpBlockPipeline}s of the same arithmetic ({@link #VALUE_STAGES},
-   * {@link #DERIVATIVE_STAGES}).
+   * The kernel for one final rounding. float64: {@link FastExpDoubleDouble} and a Ziv test
+   * ({@link ZivRounding}) decide all but about 2^-22 of the inputs (and those outside |x| <=
+   * 680); the rest take the accurate path. Narrow dtypes: the same q + c rounded to a double,
+   * kept where {@link NarrowShortcut} proves it rounds like sigma(x) in every narrow dtype
+   * ({@link #NARROW_BOUND}; all but about 2^-26 of the inputs with |x| <= 680); else the accurate
+   * path rounded to odd. The array forms are {@link ExpBlockPipeline}s of the same arithmetic
+   * ({@link #VALUE_STAGES}, {@link #DERIVATIVE_STAGES}).
    */
-  private static final class Float64Kernel extends FastPathKernel<ExpBlockPipeline> {
+  private static final class RoundingKernel extends FastPathKernel<ExpBlockPipeline> {
+    private final FinalRounding rounding;
+
+    RoundingKernel(FinalRounding rounding) {
+      this.rounding = rounding;
+    }
+
     @Override
     protected double fastValue(double x, double[] scratch) {
-      return Sigmoid.fastValue(x, scratch);
+      return rounding.toOdd() ? narrowValue(x, scratch) : Sigmoid.fastValue(x, scratch);
     }
 
     @Override
     protected double accurateValue(double x) {
-      return Sigmoid.accurateValue(x, FinalRounding.NEAREST);
+      return Sigmoid.accurateValue(x, rounding);
     }
 
     @Override
     protected double fastDerivative(double x, double[] scratch) {
-      return Sigmoid.fastDerivative(x, scratch);
+      return rounding.toOdd() ? narrowDerivative(x, scratch) : Sigmoid.fastDerivative(x, scratch);
     }
 
     @Override
     protected double accurateDerivative(double x) {
-      return Sigmoid.accurateDerivative(x, FinalRounding.NEAREST);
+      return Sigmoid.accurateDerivative(x, rounding);
     }
 
     @Override
@@ -109,64 +118,26 @@ public final class Sigmoid extends RoundingFunction {
 
     @Override
     protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
-      return p.nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, from, to, y);
-    }
-
-    @Override
-    protected int fastDerivatives(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
-      return p.nearest(DERIVATIVE_STAGES, FAST64_DERIVATIVE_BOUND, x, from, to, y);
-    }
-  }
-
-  /**
-   * The narrow dtypes: the float64 fast path's q + c rounded to a double, kept where {@link
-   * NarrowShortcut} proves it rounds like sigma(x) in every narrow dtype ({@link #NARROW_BOUND};
-   * all but about 2^-26 of the inputs with |x| <= 680); else the accurate path rounded to odd.
-   */
-  private static final class NarrowKernel extends FastPathKernel<ExpBlockPipeline> {
-    @Override
-    protected double fastValue(double x, double[] scratch) {
-      return narrowValue(x, scratch);
-    }
-
-    @Override
-    protected double accurateValue(double x) {
-      return Sigmoid.accurateValue(x, FinalRounding.TO_ODD);
-    }
-
-    @Override
-    protected double fastDerivative(double x, double[] scratch) {
-      return narrowDerivative(x, scratch);
-    }
-
-    @Override
-    protected double accurateDerivative(double x) {
-      return Sigmoid.accurateDerivative(x, FinalRounding.TO_ODD);
-    }
-
-    @Override
-    protected ExpBlockPipeline newScratch(int length) {
-      return new ExpBlockPipeline(length);
-    }
-
-    @Override
-    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
-      return p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y);
+      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y)
+          : p.nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, from, to, y);
     }
 
     @Override
     protected int fastValues(float[] x, float[] y, int from, int to, ExpBlockPipeline p) {
-      return p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y);
+      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y)
+          : super.fastValues(x, y, from, to, p);
     }
 
     @Override
     protected int fastDerivatives(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
-      return p.narrow(DERIVATIVE_STAGES, NARROW_BOUND, x, from, to, y);
+      return rounding.toOdd() ? p.narrow(DERIVATIVE_STAGES, NARROW_BOUND, x, from, to, y)
+          : p.nearest(DERIVATIVE_STAGES, FAST64_DERIVATIVE_BOUND, x, from, to, y);
     }
 
     @Override
     protected int fastDerivatives(float[] x, float[] y, int from, int to, ExpBlockPipeline p) {
-      return p.narrow(DERIVATIVE_STAGES, NARROW_BOUND, x, from, to, y);
+      return rounding.toOdd() ? p.narrow(DERIVATIVE_STAGES, NARROW_BOUND, x, from, to, y)
+          : super.fastDerivatives(x, y, from, to, p);
     }
   }
 
@@ -321,6 +292,6 @@ public final class Sigmoid extends RoundingFunction {
 
   @Override
   public Kernel bind(Params p, FinalRounding rounding) {
-    return rounding.toOdd() ? new NarrowKernel() : new Float64Kernel();
+    return new RoundingKernel(rounding);
   }
 }

@@ -145,39 +145,16 @@ public final class Softplus extends RoundingFunction {
     /** float64: the block form of {@link #nearest}, bit for bit; to odd: the scalar fast path. */
     @Override
     protected int fastValues(double[] x, double[] y, int from, int to, SoftplusBlock b) {
-      if (rounding.toOdd()) {
-        return super.fastValues(x, y, from, to, b);
-      }
-      int n = to - from;
-      b.load(x, from, n);
-      b.evaluate(n, 1, beta, true);
-      int undecided = 0;
-      for (int i = 0; i < n; i++) {
-        boolean decided = b.decided(i) & !(b.z[i] > cut);
-        y[from + i] = decided ? b.r(i) : Double.NaN;
-        undecided += decided ? 0 : 1;
-      }
-      return undecided;
+      return rounding.toOdd() ? super.fastValues(x, y, from, to, b) : b.nearest(x, y, from, to, 1, beta, cut);
     }
 
     /**
      * The block's double-double rounded once, r, kept where NarrowShortcut proves that it rounds
-     * to each narrow dtype as the exact value does ({@link #NARROW_BLOCK_BOUND}); NaN elsewhere
-     * and where the threshold applies.
+     * to each narrow dtype as the exact value does ({@link #NARROW_BLOCK_BOUND}).
      */
     @Override
     protected int fastValues(float[] x, float[] y, int from, int to, SoftplusBlock b) {
-      int n = to - from;
-      b.load(x, from, n);
-      b.evaluate(n, 1, beta, false);
-      int undecided = 0;
-      for (int i = 0; i < n; i++) {
-        double r = b.r(i);
-        boolean decided = NarrowShortcut.decides(r, NARROW_BLOCK_BOUND) & !(b.z[i] > cut);
-        y[from + i] = decided ? (float) r : Float.NaN;
-        undecided += decided ? 0 : 1;
-      }
-      return undecided;
+      return b.narrow(x, y, from, to, 1, beta, cut, NARROW_BLOCK_BOUND);
     }
   }
 

@@ -59,50 +59,22 @@ public abstract class FastPathKernel<S> implements Kernel {
 
   /** fastValue(x[i]) for i in [from, to) into y[i]; returns a bound on the NaN written. */
   protected int fastValues(double[] x, double[] y, int from, int to, S scratch) {
-    double[] s = new double[SCRATCH];
-    int undecided = 0;
-    for (int i = from; i < to; i++) {
-      double r = fastValue(x[i], s);
-      y[i] = r;
-      undecided += r != r ? 1 : 0;
-    }
-    return undecided;
+    return scalarBlock(x, y, from, to, false);
   }
 
   /** As {@link #fastValues(double[], double[], int, int, Object)}, each result narrowed. */
   protected int fastValues(float[] x, float[] y, int from, int to, S scratch) {
-    double[] s = new double[SCRATCH];
-    int undecided = 0;
-    for (int i = from; i < to; i++) {
-      double r = fastValue(x[i], s);
-      y[i] = (float) r;
-      undecided += r != r ? 1 : 0;
-    }
-    return undecided;
+    return scalarBlock(x, y, from, to, false);
   }
 
   /** As {@link #fastValues(double[], double[], int, int, Object)} for the derivative. */
   protected int fastDerivatives(double[] x, double[] y, int from, int to, S scratch) {
-    double[] s = new double[SCRATCH];
-    int undecided = 0;
-    for (int i = from; i < to; i++) {
-      double r = fastDerivative(x[i], s);
-      y[i] = r;
-      undecided += r != r ? 1 : 0;
-    }
-    return undecided;
+    return scalarBlock(x, y, from, to, true);
   }
 
   /** As {@link #fastDerivatives(double[], double[], int, int, Object)}, each result narrowed. */
   protected int fastDerivatives(float[] x, float[] y, int from, int to, S scratch) {
-    double[] s = new double[SCRATCH];
-    int undecided = 0;
-    for (int i = from; i < to; i++) {
-      double r = fastDerivative(x[i], s);
-      y[i] = (float) r;
-      undecided += r != r ? 1 : 0;
-    }
-    return undecided;
+    return scalarBlock(x, y, from, to, true);
   }
 
   @Override
@@ -119,65 +91,77 @@ public abstract class FastPathKernel<S> implements Kernel {
 
   @Override
   public final void values(double[] x, double[] y) {
-    Kernel.requireSameLength(x.length, y.length);
-    S scratch = newScratch(x.length);
-    for (int from = 0; from < x.length; from += BLOCK) {
-      int to = Math.min(x.length, from + BLOCK);
-      if (fastValues(x, y, from, to, scratch) != 0) {
-        for (int i = from; i < to; i++) {
-          if (y[i] != y[i]) {
-            y[i] = value(x[i]);
-          }
-        }
-      }
-    }
+    run(x, y, false);
   }
 
   @Override
   public final void values(float[] x, float[] y) {
-    Kernel.requireSameLength(x.length, y.length);
-    S scratch = newScratch(x.length);
-    for (int from = 0; from < x.length; from += BLOCK) {
-      int to = Math.min(x.length, from + BLOCK);
-      if (fastValues(x, y, from, to, scratch) != 0) {
-        for (int i = from; i < to; i++) {
-          if (y[i] != y[i]) {
-            y[i] = (float) value(x[i]);
-          }
-        }
-      }
-    }
+    run(x, y, false);
   }
 
   @Override
   public final void derivatives(double[] x, double[] y) {
+    run(x, y, true);
+  }
+
+  @Override
+  public final void derivatives(float[] x, float[] y) {
+    run(x, y, true);
+  }
+
+  // The array forms, value or derivative by a constant argument (folded where inlined).
+
+  private void run(double[] x, double[] y, boolean derivative) {
     Kernel.requireSameLength(x.length, y.length);
     S scratch = newScratch(x.length);
     for (int from = 0; from < x.length; from += BLOCK) {
       int to = Math.min(x.length, from + BLOCK);
-      if (fastDerivatives(x, y, from, to, scratch) != 0) {
+      int undecided = derivative ? fastDerivatives(x, y, from, to, scratch) : fastValues(x, y, from, to, scratch);
+      if (undecided != 0) {
         for (int i = from; i < to; i++) {
           if (y[i] != y[i]) {
-            y[i] = derivative(x[i]);
+            y[i] = derivative ? derivative(x[i]) : value(x[i]);
           }
         }
       }
     }
   }
 
-  @Override
-  public final void derivatives(float[] x, float[] y) {
+  private void run(float[] x, float[] y, boolean derivative) {
     Kernel.requireSameLength(x.length, y.length);
     S scratch = newScratch(x.length);
     for (int from = 0; from < x.length; from += BLOCK) {
       int to = Math.min(x.length, from + BLOCK);
-      if (fastDerivatives(x, y, from, to, scratch) != 0) {
+      int undecided = derivative ? fastDerivatives(x, y, from, to, scratch) : fastValues(x, y, from, to, scratch);
+      if (undecided != 0) {
         for (int i = from; i < to; i++) {
           if (y[i] != y[i]) {
-            y[i] = (float) derivative(x[i]);
+            y[i] = (float) (derivative ? derivative(x[i]) : value(x[i]));
           }
         }
       }
     }
+  }
+
+  private int scalarBlock(double[] x, double[] y, int from, int to, boolean derivative) {
+    double[] s = new double[SCRATCH];
+    int undecided = 0;
+    for (int i = from; i < to; i++) {
+      double r = derivative ? fastDerivative(x[i], s) : fastValue(x[i], s);
+      y[i] = r;
+      undecided += r != r ? 1 : 0;
+    }
+    return undecided;
+  }
+
+  private int scalarBlock(float[] x, float[] y, int from, int to, boolean derivative) {
+    double[] s = new double[SCRATCH];
+    int undecided = 0;
+    for (int i = from; i < to; i++) {
+      double r = derivative ? fastDerivative(x[i], s) : fastValue(x[i], s);
+      y[i] = (float) r;
+      undecided += r != r ? 1 : 0;
+    }
+    return undecided;
   }
 }

@@ -3,6 +3,7 @@ package org.activationtck.reference.kernel;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.FastExpBlock;
 import org.activationtck.reference.internal.FastLog1pBlock;
+import org.activationtck.reference.internal.NarrowShortcut;
 
 /**
  * {@link Softplus#nearest} over a block of up to {@link #LENGTH} arguments, bit for bit: the same
@@ -181,6 +182,44 @@ public final class SoftplusBlock {
       lo[i] = s + (t - err);
       up[i] = s + (t + err);
     }
+  }
+
+  /**
+   * The float64 block form of {@link Softplus#nearest} for {@code sign} x[i], i in [from, to):
+   * y[i] = sign r where {@link #decided} and not z > cut (pytorch's threshold; +Infinity for
+   * none), else NaN; returns the number of NaN written. sign is 1 (softplus) or -1 (log_sigmoid,
+   * -softplus(-x)).
+   */
+  public int nearest(double[] x, double[] y, int from, int to, double sign, double beta, double cut) {
+    int n = to - from;
+    load(x, from, n);
+    evaluate(n, sign, beta, true);
+    int undecided = 0;
+    for (int i = 0; i < n; i++) {
+      boolean decided = decided(i) & !(z[i] > cut);
+      y[from + i] = decided ? sign * first[i] : Double.NaN;
+      undecided += decided ? 0 : 1;
+    }
+    return undecided;
+  }
+
+  /**
+   * The float32 block form: y[i] = (float) (sign r) where {@link NarrowShortcut#decides}(r,
+   * bound) and not z > cut, else NaN (see {@link #nearest(double[], double[], int, int, double,
+   * double, double)}); returns the number of NaN written.
+   */
+  public int narrow(float[] x, float[] y, int from, int to, double sign, double beta, double cut, double bound) {
+    int n = to - from;
+    load(x, from, n);
+    evaluate(n, sign, beta, false);
+    int undecided = 0;
+    for (int i = 0; i < n; i++) {
+      double r = first[i];
+      boolean decided = NarrowShortcut.decides(r, bound) & !(z[i] > cut);
+      y[from + i] = decided ? (float) (sign * r) : Float.NaN;
+      undecided += decided ? 0 : 1;
+    }
+    return undecided;
   }
 
   /** h + l rounded, after {@link #evaluate}. */
