@@ -99,23 +99,24 @@ public final class Exponential implements ReferenceFunction {
     }
 
     @Override
-    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
-      return p.nearest(STAGES, FAST_BOUND, x, from, to, y);
+    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
+      return p.nearest(STAGES, FAST_BOUND, x, from, to, y, pending);
+    }
+
+    /** The narrow test gives up where the Ziv test may decide: those go to {@link #fast} again. */
+    @Override
+    protected int fastValues(float[] x, float[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
+      return retryFast(x, y, pending, p.narrow(STAGES, NARROW_BOUND, x, from, to, y, pending), false);
     }
 
     @Override
-    protected int fastValues(float[] x, float[] y, int from, int to, ExpBlockPipeline p) {
-      return p.narrow(STAGES, NARROW_BOUND, x, from, to, y);
+    protected int fastDerivatives(double[] x, double[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
+      return fastValues(x, y, from, to, p, pending);
     }
 
     @Override
-    protected int fastDerivatives(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
-      return fastValues(x, y, from, to, p);
-    }
-
-    @Override
-    protected int fastDerivatives(float[] x, float[] y, int from, int to, ExpBlockPipeline p) {
-      return fastValues(x, y, from, to, p);
+    protected int fastDerivatives(float[] x, float[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
+      return retryFast(x, y, pending, p.narrow(STAGES, NARROW_BOUND, x, from, to, y, pending), true);
     }
   }
 

@@ -74,7 +74,7 @@ public final class Glu extends RoundingAxisFunction {
     double[] y = new double[n];
     ExpBlockPipeline pipeline = SCRATCH.get();
     if (!rounding.toOdd()) {
-      if (pipeline.nearest(STAGES, BOUND, x, n, x, 0, y, 0, n) != 0) {
+      if (pipeline.nearest(STAGES, BOUND, x, n, x, 0, y, 0, n, null) != 0) {
         for (int i = 0; i < n; i++) {
           if (y[i] != y[i]) {
             y[i] = gated(x[i], x[n + i], FinalRounding.NEAREST);

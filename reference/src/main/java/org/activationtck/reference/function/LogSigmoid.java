@@ -13,7 +13,7 @@ import org.activationtck.spec.params.Params;
  * f'(x) = sigma(-x). f(+Infinity) is -0.0, except pytorch's +0.0. The array forms run softplus's
  * block evaluation ({@link SoftplusBlock}) on -x, as {@link Softplus}'s array forms do: float64
  * bit for bit the scalar form, float32 the block's rounded double where {@link NarrowShortcut}
- * decides it with {@link Softplus#NARROW_BLOCK_BOUND}; the scalar form elsewhere (+Infinity,
+ * decides it with {@link SoftplusBlock#NARROW_BOUND}; the scalar form elsewhere (+Infinity,
  * whose -x is outside the block's domain, included).
  */
 public final class LogSigmoid extends RoundingFunction {
@@ -67,14 +67,14 @@ public final class LogSigmoid extends RoundingFunction {
 
     /** float64: -softplus(-x) by the block form of Softplus.nearest, bit for bit. */
     @Override
-    protected int fastValues(double[] x, double[] y, int from, int to, SoftplusBlock b) {
-      return rounding.toOdd() ? super.fastValues(x, y, from, to, b)
-          : b.nearest(x, y, from, to, -1, 1, Double.POSITIVE_INFINITY);
+    protected int fastValues(double[] x, double[] y, int from, int to, SoftplusBlock b, int[] pending) {
+      return rounding.toOdd() ? super.fastValues(x, y, from, to, b, pending)
+          : b.nearest(x, y, from, to, -1, 1, Double.POSITIVE_INFINITY, pending);
     }
 
     @Override
-    protected int fastValues(float[] x, float[] y, int from, int to, SoftplusBlock b) {
-      return b.narrow(x, y, from, to, -1, 1, Double.POSITIVE_INFINITY, Softplus.NARROW_BLOCK_BOUND);
+    protected int fastValues(float[] x, float[] y, int from, int to, SoftplusBlock b, int[] pending) {
+      return retryFast(x, y, pending, b.narrow(x, y, from, to, -1, 1, Double.POSITIVE_INFINITY, pending), false);
     }
   }
 }

@@ -105,15 +105,15 @@ public final class Silu extends RoundingFunction {
     }
 
     @Override
-    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p) {
-      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y)
-          : p.nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, from, to, y);
+    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
+      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y, pending)
+          : p.nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, from, to, y, pending);
     }
 
     @Override
-    protected int fastValues(float[] x, float[] y, int from, int to, ExpBlockPipeline p) {
-      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y)
-          : super.fastValues(x, y, from, to, p);
+    protected int fastValues(float[] x, float[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
+      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y, pending)
+          : super.fastValues(x, y, from, to, p, pending);
     }
   }
 

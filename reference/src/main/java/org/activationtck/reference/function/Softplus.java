@@ -50,7 +50,7 @@ import org.activationtck.spec.params.Params;
  * <p>Array forms. float64 runs {@link #nearest} in blocks ({@link SoftplusBlock}, bit for bit) and
  * the scalar form where it returns NaN. float32 arrays keep r = h + l, that double-double
  * rounded once to a double, where {@link NarrowShortcut} decides it with
- * {@link #NARROW_BLOCK_BOUND} = 2^-50: |r - v| <= |r - (h + l)| + |h + l - v| <= 2^-53 |r| +
+ * {@link SoftplusBlock#NARROW_BOUND} = 2^-50: |r - v| <= |r - (h + l)| + |h + l - v| <= 2^-53 |r| +
  * 2^-65.9 |v| < 2^-52.9 |r|; where the quotient by beta nears the subnormal range its roundings
  * are absolute, at most 2^-1075 each, below 2^-53 |r| each for the normal r the test accepts (it
  * rejects subnormal ones), and the four of them keep the total below 5.1 2^-53 < 2^-50. Such r
@@ -61,13 +61,6 @@ public final class Softplus extends RoundingFunction {
 
   /** Relative error bound of {@link #plain} (5.25 2^-52, see the class comment), a factor 3 spare. */
   static final double FAST_BOUND = 0x1p-48;
-
-  /**
-   * Relative error bound of the float32 array form's double, {@link #nearest}'s h + l rounded
-   * once (2^-52.9; 5.1 2^-53 where the quotient by beta nears the subnormal range; see the class
-   * comment), a factor 1.5 spare at worst, 7.5 in general.
-   */
-  static final double NARROW_BLOCK_BOUND = 0x1p-50;
 
   /** Below this z, e^z / 2 < 2^-55: ln(1 + e^z) rounds like e^z. */
   private static final double EXP_TAIL = -37.5;
@@ -142,19 +135,23 @@ public final class Softplus extends RoundingFunction {
       return new SoftplusBlock();
     }
 
-    /** float64: the block form of {@link #nearest}, bit for bit; to odd: the scalar fast path. */
+    /**
+     * float64: the block form of {@link #nearest}, bit for bit, and NaN where the threshold
+     * applies (the accurate path returns x there too); to odd: the scalar fast path.
+     */
     @Override
-    protected int fastValues(double[] x, double[] y, int from, int to, SoftplusBlock b) {
-      return rounding.toOdd() ? super.fastValues(x, y, from, to, b) : b.nearest(x, y, from, to, 1, beta, cut);
+    protected int fastValues(double[] x, double[] y, int from, int to, SoftplusBlock b, int[] pending) {
+      return rounding.toOdd() ? super.fastValues(x, y, from, to, b, pending) : b.nearest(x, y, from, to, 1, beta, cut, pending);
     }
 
     /**
      * The block's double-double rounded once, r, kept where NarrowShortcut proves that it rounds
-     * to each narrow dtype as the exact value does ({@link #NARROW_BLOCK_BOUND}).
+     * to each narrow dtype as the exact value does ({@link SoftplusBlock#NARROW_BOUND}); where it gives
+     * up, the scalar fast path.
      */
     @Override
-    protected int fastValues(float[] x, float[] y, int from, int to, SoftplusBlock b) {
-      return b.narrow(x, y, from, to, 1, beta, cut, NARROW_BLOCK_BOUND);
+    protected int fastValues(float[] x, float[] y, int from, int to, SoftplusBlock b, int[] pending) {
+      return retryFast(x, y, pending, b.narrow(x, y, from, to, 1, beta, cut, pending), false);
     }
   }
 

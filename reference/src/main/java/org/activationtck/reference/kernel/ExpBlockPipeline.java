@@ -9,8 +9,8 @@ import org.activationtck.reference.internal.ZivRounding;
  * block of up to {@link #LENGTH} elements, copy the inputs into scratch, compute the argument t
  * (a vector loop), e^t = eh + el ({@link FastExpBlock#exp}), the kernel's fast approximation h +
  * l of its result (vector loops), and then one scalar pass that keeps the fast result where a
- * rounding test decides it and writes NaN elsewhere, counting them: the {@link FastPathKernel}
- * redoes those by its accurate path.
+ * rounding test decides it and lists the others: the {@link FastPathKernel} redoes those by its
+ * accurate path.
  *
  * <p>Why this shape (measured on JDK 17, C2): the same arithmetic per element, fused with the
  * decision, does not vectorize and costs about twice as much. SuperWord vectorizes only short
@@ -18,14 +18,16 @@ import org.activationtck.reference.internal.ZivRounding;
  * reads and writes this object's scratch arrays (never the caller's at an offset), has no
  * branch, select or bit operation, and a kernel's case split by the sign of x uses {@link Step}'s
  * exact 0/1 indicators. The rounding decisions (an equality of two doubles, a test on bits) are
- * not vectorizable and stay in the scalar pass, written as selects and a count.
+ * not vectorizable and stay in the scalar pass, where the branch to the list is rare and so
+ * predictable.
  *
  * <p>Two decisions:
  * <ul>
  *   <li>{@link #nearest}: {@link ZivRounding#nearest} split in two, the ends of the interval
  *       h + l -+ b in a vector loop ({@link #ends}) and their comparison in the scalar pass. The
- *       result is, bit for bit, {@code ZivRounding.nearest(h, l, bound)}, so a scalar form that computes h and l by the same IEEE
- *       operations and then calls ZivRounding.nearest agrees with the array form.
+ *       result is, bit for bit, {@code ZivRounding.nearest(h, l, bound)} (NaN where listed), so
+ *       a scalar form that computes h and l by the same IEEE operations and then calls
+ *       ZivRounding.nearest agrees with the array form.
  *   <li>{@link #narrow}: y = h + l rounded to a double, kept where {@link NarrowShortcut#decides}
  *       proves that y rounds, in every narrow dtype, like every value within bound |y| of it.
  * </ul>
@@ -97,20 +99,21 @@ public final class ExpBlockPipeline {
 
   /**
    * out[i] = ZivRounding.nearest(h, l, bound) for the kernel's h + l at in[i], i in [from, to),
-   * NaN where undecided; returns the number of NaN written.
+   * where it decides; the other indices listed in pending (their out NaN); returns how many.
    */
-  public int nearest(Stages stages, double bound, double[] in, int from, int to, double[] out) {
-    return nearest(stages, bound, in, from, null, 0, out, from, to - from);
+  public int nearest(Stages stages, double bound, double[] in, int from, int to, double[] out, int[] pending) {
+    return nearest(stages, bound, in, from, null, 0, out, from, to - from, pending);
   }
 
   /**
-   * As {@link #nearest(Stages, double, double[], int, int, double[])} for the elements in[inFrom
-   * + i] and, when other is not null, the second operands other[otherFrom + i], i < length, into
-   * out[outFrom + i].
+   * As {@link #nearest(Stages, double, double[], int, int, double[], int[])} for the elements
+   * in[inFrom + i] and, when other is not null, the second operands other[otherFrom + i], i <
+   * length, into out[outFrom + i]; pending lists the undecided out indices, or is null (then out
+   * holds NaN there, and the return value is their count).
    */
   public int nearest(Stages stages, double bound, double[] in, int inFrom, double[] other, int otherFrom,
-      double[] out, int outFrom, int length) {
-    int undecided = 0;
+      double[] out, int outFrom, int length, int[] pending) {
+    int listed = 0;
     for (int done = 0, n; done < length; done += n) {
       n = Math.min(x.length, length - done);
       load(in, inFrom + done, other, other == null ? 0 : otherFrom + done, n);
@@ -121,56 +124,65 @@ public final class ExpBlockPipeline {
       int base = outFrom + done;
       for (int i = 0; i < n; i++) {
         double r = lo[i];
-        boolean decided = r == up[i];
-        out[base + i] = decided ? r : Double.NaN;
-        undecided += decided ? 0 : 1;
+        if (r == up[i]) {
+          out[base + i] = r;
+        } else {
+          out[base + i] = Double.NaN;
+          if (pending != null) {
+            pending[listed] = base + i;
+          }
+          listed++;
+        }
       }
     }
-    return undecided;
+    return listed;
   }
 
   /**
-   * out[i] = y = h + l rounded for the kernel's h + l at in[i], i in [from, to), where {@link
-   * NarrowShortcut#decides}(y, bound), else NaN; returns the number of NaN written.
+   * out[i] = y = h + l rounded for the kernel's h + l at in[i], i in [from, to) (to - from <=
+   * {@link #LENGTH}), where {@link NarrowShortcut#decides}(y, bound); the other indices listed in
+   * pending; returns how many.
    */
-  public int narrow(Stages stages, double bound, double[] in, int from, int to, double[] out) {
-    int undecided = 0;
-    for (int done = from, n; done < to; done += n) {
-      n = Math.min(x.length, to - done);
-      System.arraycopy(in, done, x, 0, n);
-      block(stages, n);
-      sums(n);
-      double[] y = s0;
-      for (int i = 0; i < n; i++) {
-        double r = y[i];
-        boolean decided = NarrowShortcut.decides(r, bound);
-        out[done + i] = decided ? r : Double.NaN;
-        undecided += decided ? 0 : 1;
+  public int narrow(Stages stages, double bound, double[] in, int from, int to, double[] out, int[] pending) {
+    int n = to - from;
+    System.arraycopy(in, from, x, 0, n);
+    block(stages, n);
+    sums(n);
+    double[] y = s0;
+    int listed = 0;
+    for (int i = 0; i < n; i++) {
+      double r = y[i];
+      if (NarrowShortcut.decides(r, bound)) {
+        out[from + i] = r;
+      } else {
+        out[from + i] = Double.NaN;
+        pending[listed++] = from + i;
       }
     }
-    return undecided;
+    return listed;
   }
 
-  /** As {@link #narrow(Stages, double, double[], int, int, double[])}, each result narrowed to float32. */
-  public int narrow(Stages stages, double bound, float[] in, int from, int to, float[] out) {
-    int undecided = 0;
-    for (int done = from, n; done < to; done += n) {
-      n = Math.min(x.length, to - done);
-      double[] xs = x;
-      for (int i = 0; i < n; i++) {
-        xs[i] = in[done + i];
-      }
-      block(stages, n);
-      sums(n);
-      double[] y = s0;
-      for (int i = 0; i < n; i++) {
-        double r = y[i];
-        boolean decided = NarrowShortcut.decides(r, bound);
-        out[done + i] = decided ? (float) r : Float.NaN;
-        undecided += decided ? 0 : 1;
+  /** As {@link #narrow(Stages, double, double[], int, int, double[], int[])}, each result narrowed to float32. */
+  public int narrow(Stages stages, double bound, float[] in, int from, int to, float[] out, int[] pending) {
+    int n = to - from;
+    double[] xs = x;
+    for (int i = 0; i < n; i++) {
+      xs[i] = in[from + i];
+    }
+    block(stages, n);
+    sums(n);
+    double[] y = s0;
+    int listed = 0;
+    for (int i = 0; i < n; i++) {
+      double r = y[i];
+      if (NarrowShortcut.decides(r, bound)) {
+        out[from + i] = (float) r;
+      } else {
+        out[from + i] = Float.NaN;
+        pending[listed++] = from + i;
       }
     }
-    return undecided;
+    return listed;
   }
 
   /**

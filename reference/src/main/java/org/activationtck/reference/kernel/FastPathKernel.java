@@ -14,12 +14,13 @@ import org.activationtck.reference.ReferenceFunction.Kernel;
  *       result at every x where fast gives up (NaN inputs included, which a fast path may give
  *       up on). A result with a single path implements it as the fast path, which then decides
  *       everything but NaN, and gives the same method as the accurate path.
- *   <li>The block forms ({@link #fastValues(double[], double[], int, int, Object)} and the
- *       others) give, for each i in [from, to), the scalar fast path's result at x[i] (for float
- *       arrays, narrowed) or NaN, bit for bit; they may give up where the scalar path decides (a
- *       cheaper test in a vector loop). They return an upper bound on the number of NaN they
- *       wrote: when it is not 0 the caller scans the block and redoes each NaN by the scalar form,
- *       fast path and then accurate path. The defaults run the scalar fast path and count.
+ *   <li>The block forms ({@link #fastValues(double[], double[], int, int, Object, int[])} and
+ *       the others) give, for each i in [from, to), the scalar fast path's result at x[i] (for
+ *       float arrays, narrowed) where it decides, bit for bit, list the other indices i in
+ *       pending (in increasing order) and return how many they listed; the caller redoes those
+ *       by the accurate path. A block form whose test is cheaper than the scalar one (it gives up
+ *       on more inputs) passes its list through {@link #retryFast} first. The defaults run the
+ *       scalar fast path element by element.
  * </ul>
  * So value(x) and the array forms agree bit for bit ({@code ArrayKernelConsistencyTest}).
  *
@@ -57,24 +58,46 @@ public abstract class FastPathKernel<S> implements Kernel {
     return null;
   }
 
-  /** fastValue(x[i]) for i in [from, to) into y[i]; returns a bound on the NaN written. */
-  protected int fastValues(double[] x, double[] y, int from, int to, S scratch) {
-    return scalarBlock(x, y, from, to, false);
+  /**
+   * fastValue(x[i]) for i in [from, to) (to - from <= {@link #BLOCK}) into y[i] where it
+   * decides; the others listed in pending; returns how many.
+   */
+  protected int fastValues(double[] x, double[] y, int from, int to, S scratch, int[] pending) {
+    return scalarBlock(x, y, from, to, pending, false);
   }
 
-  /** As {@link #fastValues(double[], double[], int, int, Object)}, each result narrowed. */
-  protected int fastValues(float[] x, float[] y, int from, int to, S scratch) {
-    return scalarBlock(x, y, from, to, false);
+  /** As {@link #fastValues(double[], double[], int, int, Object, int[])}, each result narrowed. */
+  protected int fastValues(float[] x, float[] y, int from, int to, S scratch, int[] pending) {
+    return scalarBlock(x, y, from, to, pending, false);
   }
 
-  /** As {@link #fastValues(double[], double[], int, int, Object)} for the derivative. */
-  protected int fastDerivatives(double[] x, double[] y, int from, int to, S scratch) {
-    return scalarBlock(x, y, from, to, true);
+  /** As {@link #fastValues(double[], double[], int, int, Object, int[])} for the derivative. */
+  protected int fastDerivatives(double[] x, double[] y, int from, int to, S scratch, int[] pending) {
+    return scalarBlock(x, y, from, to, pending, true);
   }
 
-  /** As {@link #fastDerivatives(double[], double[], int, int, Object)}, each result narrowed. */
-  protected int fastDerivatives(float[] x, float[] y, int from, int to, S scratch) {
-    return scalarBlock(x, y, from, to, true);
+  /** As {@link #fastDerivatives(double[], double[], int, int, Object, int[])}, each result narrowed. */
+  protected int fastDerivatives(float[] x, float[] y, int from, int to, S scratch, int[] pending) {
+    return scalarBlock(x, y, from, to, pending, true);
+  }
+
+  /**
+   * For a block form that gives up where the scalar fast path may decide: each listed element
+   * redone by fastValue (fastDerivative when {@code derivative}), so that the block gives what
+   * the scalar fast path gives; keeps listed, in order, those it gives up on and returns how
+   * many.
+   */
+  protected final int retryFast(float[] x, float[] y, int[] pending, int listed, boolean derivative) {
+    double[] s = new double[SCRATCH];
+    int left = 0;
+    for (int j = 0; j < listed; j++) {
+      int i = pending[j];
+      double r = derivative ? fastDerivative(x[i], s) : fastValue(x[i], s);
+      y[i] = (float) r;
+      pending[left] = i;
+      left += r != r ? 1 : 0;
+    }
+    return left;
   }
 
   @Override
@@ -109,20 +132,25 @@ public abstract class FastPathKernel<S> implements Kernel {
     run(x, y, true);
   }
 
-  // The array forms, value or derivative by a constant argument (folded where inlined).
+  // The array forms, value or derivative by a constant argument (folded where inlined). The
+  // fast loop and the accurate path stay in separate loops (and the default fast loop in a
+  // method of its own): with the accurate path called inside the fast loop, gelu's float32
+  // form ran at 44 ns per element instead of 28 (measured; C2 compiles the loop around the
+  // large, rarely taken call). The list of undecided elements spares a scan of the block for
+  // them (about 0.35 ns per element, 4% of tanh's float64 form where the fast path gives up on
+  // a few inputs in most blocks).
 
   private void run(double[] x, double[] y, boolean derivative) {
     Kernel.requireSameLength(x.length, y.length);
     S scratch = newScratch(x.length);
+    int[] pending = new int[BLOCK];
     for (int from = 0; from < x.length; from += BLOCK) {
       int to = Math.min(x.length, from + BLOCK);
-      int undecided = derivative ? fastDerivatives(x, y, from, to, scratch) : fastValues(x, y, from, to, scratch);
-      if (undecided != 0) {
-        for (int i = from; i < to; i++) {
-          if (y[i] != y[i]) {
-            y[i] = derivative ? derivative(x[i]) : value(x[i]);
-          }
-        }
+      int listed = derivative ? fastDerivatives(x, y, from, to, scratch, pending)
+          : fastValues(x, y, from, to, scratch, pending);
+      for (int j = 0; j < listed; j++) {
+        int i = pending[j];
+        y[i] = derivative ? accurateDerivative(x[i]) : accurateValue(x[i]);
       }
     }
   }
@@ -130,38 +158,39 @@ public abstract class FastPathKernel<S> implements Kernel {
   private void run(float[] x, float[] y, boolean derivative) {
     Kernel.requireSameLength(x.length, y.length);
     S scratch = newScratch(x.length);
+    int[] pending = new int[BLOCK];
     for (int from = 0; from < x.length; from += BLOCK) {
       int to = Math.min(x.length, from + BLOCK);
-      int undecided = derivative ? fastDerivatives(x, y, from, to, scratch) : fastValues(x, y, from, to, scratch);
-      if (undecided != 0) {
-        for (int i = from; i < to; i++) {
-          if (y[i] != y[i]) {
-            y[i] = (float) (derivative ? derivative(x[i]) : value(x[i]));
-          }
-        }
+      int listed = derivative ? fastDerivatives(x, y, from, to, scratch, pending)
+          : fastValues(x, y, from, to, scratch, pending);
+      for (int j = 0; j < listed; j++) {
+        int i = pending[j];
+        y[i] = (float) (derivative ? accurateDerivative(x[i]) : accurateValue(x[i]));
       }
     }
   }
 
-  private int scalarBlock(double[] x, double[] y, int from, int to, boolean derivative) {
+  private int scalarBlock(double[] x, double[] y, int from, int to, int[] pending, boolean derivative) {
     double[] s = new double[SCRATCH];
-    int undecided = 0;
+    int listed = 0;
     for (int i = from; i < to; i++) {
       double r = derivative ? fastDerivative(x[i], s) : fastValue(x[i], s);
       y[i] = r;
-      undecided += r != r ? 1 : 0;
+      pending[listed] = i;
+      listed += r != r ? 1 : 0;
     }
-    return undecided;
+    return listed;
   }
 
-  private int scalarBlock(float[] x, float[] y, int from, int to, boolean derivative) {
+  private int scalarBlock(float[] x, float[] y, int from, int to, int[] pending, boolean derivative) {
     double[] s = new double[SCRATCH];
-    int undecided = 0;
+    int listed = 0;
     for (int i = from; i < to; i++) {
       double r = derivative ? fastDerivative(x[i], s) : fastValue(x[i], s);
       y[i] = (float) r;
-      undecided += r != r ? 1 : 0;
+      pending[listed] = i;
+      listed += r != r ? 1 : 0;
     }
-    return undecided;
+    return listed;
   }
 }

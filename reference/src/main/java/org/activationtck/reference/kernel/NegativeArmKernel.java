@@ -49,7 +49,7 @@ public abstract class NegativeArmKernel extends FastPathKernel<NegativeArmKernel
   }
 
   @Override
-  protected final int fastValues(double[] x, double[] y, int from, int to, Scratch s) {
+  protected final int fastValues(double[] x, double[] y, int from, int to, Scratch s, int[] pending) {
     int[] listed = s.listed;
     int m = 0;
     for (int i = from; i < to; i++) {
@@ -64,14 +64,16 @@ public abstract class NegativeArmKernel extends FastPathKernel<NegativeArmKernel
     int undecided = 0;
     for (int j = 0; j < m; j++) {
       double r = fastFinish(s.x[j], s.p[j], s.pl[j]);
-      y[listed[j]] = r;
+      int i = listed[j];
+      y[i] = r;
+      pending[undecided] = i;
       undecided += r != r ? 1 : 0;
     }
     return undecided;
   }
 
   @Override
-  protected final int fastValues(float[] x, float[] y, int from, int to, Scratch s) {
+  protected final int fastValues(float[] x, float[] y, int from, int to, Scratch s, int[] pending) {
     int[] listed = s.listed;
     int m = 0;
     for (int i = from; i < to; i++) {
@@ -86,7 +88,9 @@ public abstract class NegativeArmKernel extends FastPathKernel<NegativeArmKernel
     int undecided = 0;
     for (int j = 0; j < m; j++) {
       double r = fastFinish(s.x[j], s.p[j], s.pl[j]);
-      y[listed[j]] = (float) r;
+      int i = listed[j];
+      y[i] = (float) r;
+      pending[undecided] = i;
       undecided += r != r ? 1 : 0;
     }
     return undecided;

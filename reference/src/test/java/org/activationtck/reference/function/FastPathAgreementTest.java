@@ -86,7 +86,7 @@ class FastPathAgreementTest {
 
   /**
    * The float32 array forms of softplus (pytorch's beta and threshold) and log_sigmoid keep the
-   * block's rounded double where NarrowShortcut decides it (Softplus.NARROW_BLOCK_BOUND): after
+   * block's rounded double where NarrowShortcut decides it (SoftplusBlock.NARROW_BOUND): after
    * narrowing they must give what the double-double method gives, also for betas whose
    * quotients reach the subnormal range (2^100: z = beta x in [-700, 40] for float32 x).
    */
