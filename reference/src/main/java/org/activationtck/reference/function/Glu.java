@@ -74,12 +74,11 @@ public final class Glu extends RoundingAxisFunction {
     double[] y = new double[n];
     ExpBlockPipeline pipeline = SCRATCH.get();
     if (!rounding.toOdd()) {
-      if (pipeline.nearest(STAGES, BOUND, x, n, x, 0, y, 0, n, null) != 0) {
-        for (int i = 0; i < n; i++) {
-          if (y[i] != y[i]) {
-            y[i] = gated(x[i], x[n + i], FinalRounding.NEAREST);
-          }
-        }
+      int[] pending = new int[n];
+      int listed = pipeline.nearest(STAGES, BOUND, x, n, x, 0, y, 0, n, pending);
+      for (int j = 0; j < listed; j++) {
+        int i = pending[j];
+        y[i] = gated(x[i], x[n + i], FinalRounding.NEAREST);
       }
       return y;
     }

@@ -108,8 +108,7 @@ public final class ExpBlockPipeline {
   /**
    * As {@link #nearest(Stages, double, double[], int, int, double[], int[])} for the elements
    * in[inFrom + i] and, when other is not null, the second operands other[otherFrom + i], i <
-   * length, into out[outFrom + i]; pending lists the undecided out indices, or is null (then out
-   * holds NaN there, and the return value is their count).
+   * length, into out[outFrom + i]; pending (of capacity length) lists the undecided out indices.
    */
   public int nearest(Stages stages, double bound, double[] in, int inFrom, double[] other, int otherFrom,
       double[] out, int outFrom, int length, int[] pending) {
@@ -128,10 +127,7 @@ public final class ExpBlockPipeline {
           out[base + i] = r;
         } else {
           out[base + i] = Double.NaN;
-          if (pending != null) {
-            pending[listed] = base + i;
-          }
-          listed++;
+          pending[listed++] = base + i;
         }
       }
     }
@@ -149,10 +145,11 @@ public final class ExpBlockPipeline {
     block(stages, n);
     sums(n);
     double[] y = s0;
+    long k = NarrowShortcut.margin(bound);
     int listed = 0;
     for (int i = 0; i < n; i++) {
       double r = y[i];
-      if (NarrowShortcut.decides(r, bound)) {
+      if (NarrowShortcut.decidesWithin(r, k)) {
         out[from + i] = r;
       } else {
         out[from + i] = Double.NaN;
@@ -172,10 +169,11 @@ public final class ExpBlockPipeline {
     block(stages, n);
     sums(n);
     double[] y = s0;
+    long k = NarrowShortcut.margin(bound);
     int listed = 0;
     for (int i = 0; i < n; i++) {
       double r = y[i];
-      if (NarrowShortcut.decides(r, bound)) {
+      if (NarrowShortcut.decidesWithin(r, k)) {
         out[from + i] = (float) r;
       } else {
         out[from + i] = Float.NaN;
