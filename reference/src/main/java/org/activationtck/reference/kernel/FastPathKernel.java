@@ -88,6 +88,9 @@ public abstract class FastPathKernel<S> implements Kernel {
    * many.
    */
   protected final int retryFast(float[] x, float[] y, int[] pending, int listed, boolean derivative) {
+    if (listed == 0) {
+      return 0;
+    }
     double[] s = new double[SCRATCH];
     int left = 0;
     for (int j = 0; j < listed; j++) {
