@@ -7,8 +7,9 @@ import java.util.regex.*;
 
 /**
  * Two builds of the reference, bit for bit, on every elementwise behaviour of the hard-cases table
- * (each line of docs/hard-cases-table.md with a command {@code ./tck exhaustive --function F
- * --dialect D [--param k=v ...]}, read at run time), through the public provider API only: for
+ * (read at run time from docs/hard-cases-table.md: each row's function and dialect/parameters,
+ * and each command {@code ./tck exhaustive --function F --dialect D [--param k=v ...]} of the
+ * behaviours not searched yet), through the public provider API only: for
  * each behaviour, value and derivative (both, whatever the line's {@code --derivative} says), in
  * float64 ({@code apply} on double[]), float32 ({@code applyFloat32} on float[]), float16 and
  * bfloat16 ({@code applyBits16} on all 65,536 bit patterns, once in order and once shuffled). For a
@@ -129,8 +130,23 @@ public class KernelDiff {
 
   static List<Behaviour> behaviours(Path table) throws Exception {
     Pattern cmd = Pattern.compile("\\./tck exhaustive --function (\\S+) --dialect (\\S+)((?: --param \\S+)*)");
-    List<Behaviour> out = new ArrayList<>();
+    // A searched behaviour's row: | function | dialect/params | dtype | ... (params "default" or k=v,k=v).
+    Pattern row = Pattern.compile("^\\| ([a-z0-9_]+) \\| ([a-z0-9_]+)/(\\S+) \\| ");
+    Set<Behaviour> out = new LinkedHashSet<>();
     for (String line : Files.readAllLines(table)) {
+      Matcher r = row.matcher(line);
+      if (r.find()) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!r.group(3).equals("default")) {
+          for (String p : r.group(3).split(",")) {
+            int eq = p.indexOf('=');
+            if (eq < 0) throw new IllegalArgumentException("bad parameters in: " + line);
+            params.put(p.substring(0, eq), p.substring(eq + 1));
+          }
+        }
+        out.add(new Behaviour(r.group(1), r.group(2), Map.copyOf(params)));
+        continue;
+      }
       Matcher m = cmd.matcher(line);
       if (!m.find()) continue;
       Map<String, String> params = new LinkedHashMap<>();
@@ -142,7 +158,7 @@ public class KernelDiff {
       }
       out.add(new Behaviour(m.group(1), m.group(2), Map.copyOf(params)));
     }
-    return out;
+    return new ArrayList<>(out);
   }
 
   // ---- inputs -----------------------------------------------------------------------------

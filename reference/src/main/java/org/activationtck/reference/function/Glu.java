@@ -106,14 +106,12 @@ public final class Glu extends RoundingAxisFunction {
   private static final ExpBlockPipeline.Stages STAGES = new ExpBlockPipeline.Stages() {
     @Override
     public void argument(ExpBlockPipeline p, int n) {
-      ExpBlockPipeline.negativeAbs(p.x, p.t, n);
+      Sigmoid.VALUE_STAGES.argument(p, n);
     }
 
     @Override
     public void approximate(ExpBlockPipeline p, int n) {
-      ExpBlockPipeline.sigmoidNumerator(p.x, p.eh, p.el, p.s0, p.s1, n);
-      ExpBlockPipeline.onePlus(p.eh, p.el, p.s2, p.s3, n);
-      ExpBlockPipeline.quotient(p.s0, p.s1, p.s2, p.s3, p.h, p.l, n);
+      Sigmoid.VALUE_STAGES.approximate(p, n);
       // a (q + c) in place: ph = a q exactly split by fma, then r + rl by FastTwoSum
       double[] a = p.w;
       double[] h = p.h;

@@ -8,7 +8,7 @@ import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.SigmoidDoubleDouble;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.ExpBlockPipeline;
-import org.activationtck.reference.kernel.FastPathKernel;
+import org.activationtck.reference.kernel.ExpPipelineKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Step;
 import org.activationtck.spec.params.Params;
@@ -84,11 +84,9 @@ public final class Sigmoid extends RoundingFunction {
    * path rounded to odd. The array forms are {@link ExpBlockPipeline}s of the same arithmetic
    * ({@link #VALUE_STAGES}, {@link #DERIVATIVE_STAGES}).
    */
-  private static final class RoundingKernel extends FastPathKernel<ExpBlockPipeline> {
-    private final FinalRounding rounding;
-
+  private static final class RoundingKernel extends ExpPipelineKernel {
     RoundingKernel(FinalRounding rounding) {
-      this.rounding = rounding;
+      super(rounding, VALUE_STAGES, FAST64_VALUE_BOUND, DERIVATIVE_STAGES, FAST64_DERIVATIVE_BOUND, NARROW_BOUND);
     }
 
     @Override
@@ -109,35 +107,6 @@ public final class Sigmoid extends RoundingFunction {
     @Override
     protected double accurateDerivative(double x) {
       return Sigmoid.accurateDerivative(x, rounding);
-    }
-
-    @Override
-    protected ExpBlockPipeline newScratch(int length) {
-      return new ExpBlockPipeline(length);
-    }
-
-    @Override
-    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
-      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y, pending)
-          : p.nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, from, to, y, pending);
-    }
-
-    @Override
-    protected int fastValues(float[] x, float[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
-      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y, pending)
-          : super.fastValues(x, y, from, to, p, pending);
-    }
-
-    @Override
-    protected int fastDerivatives(double[] x, double[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
-      return rounding.toOdd() ? p.narrow(DERIVATIVE_STAGES, NARROW_BOUND, x, from, to, y, pending)
-          : p.nearest(DERIVATIVE_STAGES, FAST64_DERIVATIVE_BOUND, x, from, to, y, pending);
-    }
-
-    @Override
-    protected int fastDerivatives(float[] x, float[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
-      return rounding.toOdd() ? p.narrow(DERIVATIVE_STAGES, NARROW_BOUND, x, from, to, y, pending)
-          : super.fastDerivatives(x, y, from, to, p, pending);
     }
   }
 

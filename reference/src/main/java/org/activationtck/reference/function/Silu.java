@@ -9,7 +9,7 @@ import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.ExpBlockPipeline;
-import org.activationtck.reference.kernel.FastPathKernel;
+import org.activationtck.reference.kernel.ExpPipelineKernel;
 import org.activationtck.reference.kernel.RootTaylor;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Step;
@@ -71,11 +71,9 @@ public final class Silu extends RoundingFunction {
   static final double FAST64_VALUE_BOUND = 0x1p-75;
 
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
-  private static final class RoundingKernel extends FastPathKernel<ExpBlockPipeline> {
-    private final FinalRounding rounding;
-
+  private static final class RoundingKernel extends ExpPipelineKernel {
     RoundingKernel(FinalRounding rounding) {
-      this.rounding = rounding;
+      super(rounding, VALUE_STAGES, FAST64_VALUE_BOUND, null, 0, NARROW_BOUND);
     }
 
     @Override
@@ -97,23 +95,6 @@ public final class Silu extends RoundingFunction {
     @Override
     protected double accurateDerivative(double x) {
       return Silu.derivative(x, rounding);
-    }
-
-    @Override
-    protected ExpBlockPipeline newScratch(int length) {
-      return new ExpBlockPipeline(length);
-    }
-
-    @Override
-    protected int fastValues(double[] x, double[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
-      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y, pending)
-          : p.nearest(VALUE_STAGES, FAST64_VALUE_BOUND, x, from, to, y, pending);
-    }
-
-    @Override
-    protected int fastValues(float[] x, float[] y, int from, int to, ExpBlockPipeline p, int[] pending) {
-      return rounding.toOdd() ? p.narrow(VALUE_STAGES, NARROW_BOUND, x, from, to, y, pending)
-          : super.fastValues(x, y, from, to, p, pending);
     }
   }
 
