@@ -226,16 +226,33 @@ public final class SoftplusBlock {
     load(x, from, n);
     evaluate(n, sign, beta, false);
     int undecided = 0;
-    for (int i = 0; i < n; i++) {
-      double r = first[i];
-      if (NarrowShortcut.decides(r, NARROW_BOUND) & !(z[i] > cut)) {
-        y[from + i] = (float) (sign * r);
-      } else {
-        y[from + i] = Float.NaN;
-        pending[undecided++] = from + i;
+    if (cut == Double.POSITIVE_INFINITY) { // no threshold: the loop without z (measured 8% of log_sigmoid)
+      for (int i = 0; i < n; i++) {
+        double r = first[i];
+        boolean decided = NarrowShortcut.decides(r, NARROW_BOUND);
+        y[from + i] = decided ? (float) (sign * r) : Float.NaN;
+        undecided += decided ? 0 : 1;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        double r = first[i];
+        boolean decided = NarrowShortcut.decides(r, NARROW_BOUND) & !(z[i] > cut);
+        y[from + i] = decided ? (float) (sign * r) : Float.NaN;
+        undecided += decided ? 0 : 1;
       }
     }
-    return undecided;
+    return undecided == 0 ? 0 : list(y, from, to, pending);
+  }
+
+  /** Lists the NaN of y[from, to) in pending, in order; returns how many (the rare second pass). */
+  private static int list(float[] y, int from, int to, int[] pending) {
+    int listed = 0;
+    for (int i = from; i < to; i++) {
+      if (y[i] != y[i]) {
+        pending[listed++] = i;
+      }
+    }
+    return listed;
   }
 
   /** h + l rounded, after {@link #evaluate}. */
