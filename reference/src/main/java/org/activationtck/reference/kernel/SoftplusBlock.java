@@ -241,18 +241,7 @@ public final class SoftplusBlock {
         undecided += decided ? 0 : 1;
       }
     }
-    return undecided == 0 ? 0 : list(y, from, to, pending);
-  }
-
-  /** Lists the NaN of y[from, to) in pending, in order; returns how many (the rare second pass). */
-  private static int list(float[] y, int from, int to, int[] pending) {
-    int listed = 0;
-    for (int i = from; i < to; i++) {
-      if (y[i] != y[i]) {
-        pending[listed++] = i;
-      }
-    }
-    return listed;
+    return undecided == 0 ? 0 : FastPathKernel.listNaN(y, from, to, pending);
   }
 
   /** h + l rounded, after {@link #evaluate}. */
