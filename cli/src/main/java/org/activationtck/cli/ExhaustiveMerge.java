@@ -120,6 +120,10 @@ final class ExhaustiveMerge implements Callable<Integer> {
             + HardCaseCollector.CAP + " candidates and counted " + merged.overflowed()
             + " more: incomplete, no fixture");
       }
+      if (merged.beyondPrecision() != null) {
+        throw new IllegalArgumentException(names.get(0) + ": the hard-case search is incomplete: "
+            + merged.incomplete() + "; no fixture");
+      }
       HardCaseSet.Selection s = merged.selection();
       List<FixtureCase> cases = HardCaseSet.cases(oracle, f, b, Dtype.FLOAT32, id.derivative(), s.kept(), 0);
       fixtureFile = fixtures.resolve(f.id() + ".json");
@@ -162,9 +166,8 @@ final class ExhaustiveMerge implements Callable<Integer> {
             + ") at x = " + (float) p.x() + String.format(" (0x%08x)", Float.floatToRawIntBits((float) p.x())))
         .orElse("none below 1e-3 ulp");
     return String.format("hard cases: %d proven; hardest %s; %d exact ties, %d double-rounding inputs%s",
-        r.proven().size(), hardest, s.ties(), s.doubleRounding(), r.overflowed() == 0 ? ""
-            : String.format("; INCOMPLETE: %d candidates beyond the cap of %d", r.overflowed(),
-                HardCaseCollector.CAP));
+        r.proven().size(), hardest, s.ties(), s.doubleRounding(),
+        r.incomplete() == null ? "" : "; INCOMPLETE: " + r.incomplete());
   }
 
   private static String difference(ShardResult.Identity a, ShardResult.Identity b) {

@@ -107,6 +107,38 @@ class ExhaustiveCommandTest {
   }
 
   @Test
+  void candidateBeyondThePrecision_saysIncomplete_andMergeRefusesIt(@TempDir Path dir) throws Exception {
+    // tanh_shrink at x = 2^24 + 2 lies about e^(-2^25) from the midpoint x - 1: no number of the
+    // oracle's digits separates them. The search says INCOMPLETE and names the input (it used to
+    // stop with "internal error ... a bug in the TCK", exit 3), the result records it, and merge
+    // writes no fixture from it (exit 2, one line naming the file).
+    Path result = dir.resolve("r.json");
+    CliRun r = CliRun.exec("exhaustive", "--function", "tanh_shrink", "--range", "0x4b800000:0x4b800010",
+        "--threads", "2", "--progress", "0", "--hard-cases", "--result", result.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("RESULT: CONFORMS"), r.out());
+    assertTrue(r.out().contains("INCOMPLETE: the candidate x = 1.6777218E7 (0x4b800001) lies closer to a"
+        + " float32 midpoint than the oracle's digits can separate"), r.out());
+    ObjectMapper json = new ObjectMapper();
+    JsonNode shard = json.readTree(result.toFile());
+    assertEquals("0x4b800001", shard.get("candidateBeyondPrecision").asText());
+    // Claimed over every input (merge needs the whole range), the shard must still be refused.
+    com.fasterxml.jackson.databind.node.ObjectNode all = (com.fasterxml.jackson.databind.node.ObjectNode) shard;
+    ((com.fasterxml.jackson.databind.node.ObjectNode) all.get("range")).put("from", "0x00000000").put("to", "0x100000000");
+    all.put("done", "0x100000000");
+    Path whole = dir.resolve("whole.json");
+    json.writeValue(whole.toFile(), all);
+    Path fixtures = Files.createDirectories(dir.resolve("fx"));
+    CliRun merge = CliRun.exec("exhaustive", "merge", whole.toString(), "--fixtures", fixtures.toString());
+    assertEquals(2, merge.code(), merge.out() + merge.err());
+    assertEquals(1, merge.err().strip().lines().count(), merge.err());
+    assertTrue(merge.err().contains(whole + ": the hard-case search is incomplete: the candidate x ="), merge.err());
+    try (var files = Files.list(fixtures)) {
+      assertEquals(0, files.count(), "merge wrote into the fixtures");
+    }
+  }
+
+  @Test
   void badInput_exits2WithOneLine() {
     String[][] cases = {
         {"exhaustive", "--function", "softmax"},

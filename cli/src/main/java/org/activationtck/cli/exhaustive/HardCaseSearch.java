@@ -61,6 +61,31 @@ public final class HardCaseSearch {
    *
    * @throws IllegalStateException naming the input when a proven distance contradicts its estimate
    */
+  /**
+   * A candidate whose distance from a midpoint the prover cannot separate from 0 within the
+   * oracle's digits (tanh_shrink's float32 value: docs/HARD-CASES.md, Limits): the nearest inputs
+   * are then not known, a known limit rather than a bug.
+   */
+  public static final class BeyondPrecision extends RuntimeException {
+    private final int bits;
+
+    BeyondPrecision(int bits, String message, Throwable cause) {
+      super(message, cause);
+      this.bits = bits;
+    }
+
+    /** The candidate's input bits. */
+    public int bits() {
+      return bits;
+    }
+  }
+
+  /**
+   * The candidates' proven distances, in order; none for an input that rounds to zero or
+   * overflows.
+   *
+   * @throws BeyondPrecision for a candidate the prover cannot separate from a midpoint
+   */
   public static List<HardCaseSet.Proven> prove(Oracle oracle, Behaviour b, Dtype t,
       boolean derivative, List<HardCaseCollector.Candidate> candidates) {
     List<HardCaseSet.Proven> out = new ArrayList<>();
@@ -72,7 +97,7 @@ public final class HardCaseSearch {
       try {
         d = HardCaseProof.of(v, t);
       } catch (ArithmeticException e) {
-        throw new IllegalStateException(String.format("%s %s %s %s at x = %s (bits 0x%x): %s",
+        throw new BeyondPrecision(c.bits(), String.format("%s %s %s %s at x = %s (bits 0x%x): %s",
             b.function(), b.key(), t.id(), derivative ? "derivative" : "value", x, c.bits(),
             e.getMessage()), e);
       }

@@ -87,6 +87,9 @@ public final class ShardFiles {
     }
     root.put("elapsedSeconds", Math.round(r.elapsedSeconds * 1000) / 1000.0);
     root.put("candidatesOverCap", r.overflowed);
+    if (r.beyondPrecision != null) {
+      root.put("candidateBeyondPrecision", String.format("0x%08x", r.beyondPrecision));
+    }
     if (r.exactTies >= 0) {
       root.put("exactTies", r.exactTies);
     }
@@ -195,6 +198,9 @@ public final class ShardFiles {
     }
     s.elapsedSeconds = root.path("elapsedSeconds").asDouble();
     s.overflowed = integer(root, "candidatesOverCap");
+    if (root.has("candidateBeyondPrecision")) {
+      s.beyondPrecision = Integer.parseUnsignedInt(text(root, "candidateBeyondPrecision").substring(2), 16);
+    }
     s.exactTies = root.has("exactTies") ? integer(root, "exactTies") : -1;
     s.doubleRounding = root.has("doubleRoundingInputs") ? integer(root, "doubleRoundingInputs") : -1;
     boolean complete = bool(root, "complete");

@@ -62,6 +62,11 @@ public final class ShardResult {
   /** Once complete: the proven distances (null when the search is off). */
   List<ProvenCase> proven;
   long overflowed;
+  /**
+   * The input bits of a candidate the prover could not separate from a midpoint
+   * ({@link HardCaseSearch.BeyondPrecision}): the search is incomplete; null when none.
+   */
+  Integer beyondPrecision;
   /** Exact ties counted by the search ({@link HardCaseCollector#exactTies}); -1: not counted. */
   long exactTies;
   /**
@@ -189,6 +194,9 @@ public final class ShardResult {
       p.classes.values().forEach(m::addClass);
       m.elapsedSeconds += p.elapsedSeconds;
       m.overflowed += p.overflowed;
+      if (m.beyondPrecision == null) {
+        m.beyondPrecision = p.beyondPrecision;
+      }
       m.exactTies = m.exactTies < 0 || p.exactTies < 0 ? -1 : m.exactTies + p.exactTies;
       m.doubleRounding = m.doubleRounding < 0 || p.doubleRounding < 0 ? -1
           : m.doubleRounding + p.doubleRounding;
@@ -238,6 +246,23 @@ public final class ShardResult {
   /** Candidates the search could not keep (beyond its cap): the search is incomplete when nonzero. */
   public long overflowed() {
     return overflowed;
+  }
+
+  /** The input bits of a candidate beyond the prover's digits (the search is incomplete), or null. */
+  public Integer beyondPrecision() {
+    return beyondPrecision;
+  }
+
+  /** Why the hard-case search is incomplete, or null when it is not. */
+  public String incomplete() {
+    if (overflowed > 0) {
+      return String.format("%d candidates beyond the cap of %d", overflowed, HardCaseCollector.CAP);
+    }
+    if (beyondPrecision != null) {
+      return String.format("the candidate x = %s (0x%08x) lies closer to a float32 midpoint than the"
+          + " oracle's digits can separate", Float.intBitsToFloat(beyondPrecision), beyondPrecision);
+    }
+    return null;
   }
 
   /** The proven cases as the fixture selection takes them. */

@@ -57,14 +57,21 @@ public final class ShardRunner {
    * The shard's candidates proven by the oracle. Not called over the cap: there the nearest
    * inputs are not known and merge writes no fixture, so proving would only cost time, and may
    * meet distances beyond the prover's digits (tanh_shrink, docs/HARD-CASES.md, Limits); the
-   * summary says INCOMPLETE.
+   * summary says INCOMPLETE. A candidate beyond the prover's digits makes the search incomplete
+   * too (no cases, {@link ShardResult#beyondPrecision}).
    */
   private static List<ShardResult.ProvenCase> prove(ShardResult shard, Oracle oracle) {
     ShardResult.Identity id = shard.identity;
     HardCaseSet.Behaviour b = new HardCaseSet.Behaviour(id.function(), List.of(id.dialect()), id.params());
     List<ShardResult.ProvenCase> proven = new ArrayList<>();
-    for (HardCaseSet.Proven p : HardCaseSearch.prove(oracle, b, Dtype.FLOAT32, id.derivative(),
-        shard.collector.candidates())) {
+    List<HardCaseSet.Proven> all;
+    try {
+      all = HardCaseSearch.prove(oracle, b, Dtype.FLOAT32, id.derivative(), shard.collector.candidates());
+    } catch (HardCaseSearch.BeyondPrecision e) {
+      shard.beyondPrecision = e.bits();
+      return List.of();
+    }
+    for (HardCaseSet.Proven p : all) {
       BigDecimal d = p.distance().distance();
       proven.add(new ShardResult.ProvenCase(Float.floatToRawIntBits((float) p.x()),
           d.toString(), p.distance().error().toString(), p.distance().side(),
