@@ -48,14 +48,14 @@ import org.activationtck.spec.params.Params;
  * {@link SoftplusBlock#FAST_DOUBLE_DOUBLE_BOUND} = 2^-64 (a factor 3.7).
  *
  * <p>Array forms. float64 runs {@link #nearest} in blocks ({@link SoftplusBlock}, bit for bit) and
- * the scalar form where it returns NaN. float32 arrays keep r = h + l, that double-double
+ * the accurate path where it gives up. float32 arrays keep r = h + l, that double-double
  * rounded once to a double, where {@link NarrowShortcut} decides it with
  * {@link SoftplusBlock#NARROW_BOUND} = 2^-50: |r - v| <= |r - (h + l)| + |h + l - v| <= 2^-53 |r| +
  * 2^-65.9 |v| < 2^-52.9 |r|; where the quotient by beta nears the subnormal range its roundings
  * are absolute, at most 2^-1075 each, below 2^-53 |r| each for the normal r the test accepts (it
  * rejects subnormal ones), and the four of them keep the total below 5.1 2^-53 < 2^-50. Such r
  * rounds to float32 as v does, and so does the scalar form's result: the two agree after
- * narrowing; elsewhere the array form calls the scalar form.
+ * narrowing; elsewhere the array form runs the scalar fast path, then the accurate path.
  */
 public final class Softplus extends RoundingFunction {
 
