@@ -5,8 +5,8 @@ import org.activationtck.reference.ReferenceFunction.Kernel;
 /**
  * The one shape of the reference's two-tier kernels: each result comes from a fast path that
  * either proves it (returns the kernel's result) or gives up (returns NaN), and where it gives up
- * from the accurate path. This class owns the control flow of all four forms (scalar and array,
- * value and derivative); a subclass supplies the paths.
+ * from the accurate path. This class owns the control flow of all eight forms (scalar and array,
+ * double and float, value and derivative); a subclass supplies the paths.
  *
  * <p>Contract for subclasses, per result (value or derivative):
  * <ul>
@@ -19,8 +19,9 @@ import org.activationtck.reference.ReferenceFunction.Kernel;
  *       float arrays, narrowed) where it decides, bit for bit, list the other indices i in
  *       pending (in increasing order) and return how many they listed; the caller redoes those
  *       by the accurate path. A block form whose test is cheaper than the scalar one (it gives up
- *       on more inputs) passes its list through {@link #retryFast} first. The defaults run the
- *       scalar fast path element by element.
+ *       on more inputs) passes its list through {@link #retryFast} first, unless the accurate
+ *       path gives the same result on those inputs (softplus's threshold, where both return x).
+ *       The defaults run the scalar fast path element by element.
  * </ul>
  * So value(x) and the array forms agree bit for bit ({@code ArrayKernelConsistencyTest}).
  *
