@@ -50,12 +50,7 @@ public final class HardSigmoid extends RoundingFunction {
   }
 
   /** relu6(x + 3) / 6: u = clamp(x, -3, 3), then (u + 3) / 6 rounded once. */
-  private static final class Relu6Form extends BranchFreeKernel {
-    private final FinalRounding rounding;
-
-    Relu6Form(FinalRounding rounding) {
-      this.rounding = rounding;
-    }
+  private record Relu6Form(FinalRounding rounding) implements BranchFreeKernel {
 
     private static double nearest(double x) {
       double u = Math.min(Math.max(x, -3.0), 3.0);

@@ -163,12 +163,7 @@ public final class HardSilu extends RoundingFunction {
         .orElseGet(() -> new RoundingKernel(rounding));
   }
 
-  private static final class RoundingKernel extends BranchFreeKernel {
-    private final FinalRounding rounding;
-
-    RoundingKernel(FinalRounding rounding) {
-      this.rounding = rounding;
-    }
+  private record RoundingKernel(FinalRounding rounding) implements BranchFreeKernel {
 
     @Override
     public double value(double x) {

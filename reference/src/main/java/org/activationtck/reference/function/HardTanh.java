@@ -46,16 +46,7 @@ public final class HardTanh implements ReferenceFunction {
   }
 
   /** Finite nonzero bounds lo <= hi. */
-  private static final class Clip extends BranchFreeKernel {
-    private final double lo;
-    private final double hi;
-    private final boolean open;
-
-    Clip(double lo, double hi, boolean open) {
-      this.lo = lo;
-      this.hi = hi;
-      this.open = open;
-    }
+  private record Clip(double lo, double hi, boolean open) implements BranchFreeKernel {
 
     @Override
     public double value(double x) {

@@ -1,13 +1,14 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.kernel.LeakyKernel;
+import org.activationtck.spec.params.Params;
 
 /**
  * prelu per dialect (see the oracle's Prelu): Keras relu(x) - alpha relu(-x) evaluated term by
  * term so that IEEE arithmetic produces the same signed zeros and NaN at -Inf; PyTorch
  * x > 0 ? x : w x; ONNX x >= 0 ? x : slope x. One rounding at most (the product). For alpha > 0
- * the three agree on every value ({@link LeakyRelu#leaky}: at -0.0 and -Infinity the products
+ * the three agree on every value ({@link LeakyKernel#leaky}: at -0.0 and -Infinity the products
  * keep the signs) and differ only in the derivative at 0, so the kernel is the branch-free
  * leaky one.
  */
@@ -18,9 +19,9 @@ public final class Prelu implements ReferenceFunction {
     double a = p.real("alpha").doubleValue();
     String dialect = p.dialect();
     if (a > 0 && a < Double.POSITIVE_INFINITY) {
-      LeakyRelu.Kink kink = "pytorch".equals(dialect) ? LeakyRelu.Kink.SLOPE
-          : "onnx".equals(dialect) ? LeakyRelu.Kink.ONE : LeakyRelu.Kink.ZERO;
-      return new LeakyRelu.LeakyKernel(a, kink);
+      LeakyKernel.Kink kink = "pytorch".equals(dialect) ? LeakyKernel.Kink.SLOPE
+          : "onnx".equals(dialect) ? LeakyKernel.Kink.ONE : LeakyKernel.Kink.ZERO;
+      return new LeakyKernel(a, kink);
     }
     return new Kernel() {
       @Override

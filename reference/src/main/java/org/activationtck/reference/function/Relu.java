@@ -4,6 +4,8 @@ import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.LeakyKernel;
+import org.activationtck.reference.kernel.ThresholdGate;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Step;
 import org.activationtck.spec.params.Params;
@@ -19,7 +21,7 @@ import org.activationtck.spec.params.Params;
  * it to odd for the narrower dtypes (no double rounding there). All other results are exact.
  *
  * <p>Array forms: the common parameter sets get {@link BranchFreeKernel}s built from
- * {@link Step#positivePart}, {@link LeakyRelu#leaky} and {@link Step}: the defaults (max(x, 0) with
+ * {@link Step#positivePart}, {@link LeakyKernel#leaky} and {@link Step}: the defaults (max(x, 0) with
  * the catalog's signed zeros), the leaky path (s > 0), max_value alone (m > 0) and threshold
  * alone. Every other combination keeps the scalar loops.
  */
@@ -43,13 +45,13 @@ public final class Relu extends RoundingFunction {
       return new Plain();
     }
     if (leaky && s > 0 && s < Double.POSITIVE_INFINITY) {
-      return new LeakyRelu.LeakyKernel(s, LeakyRelu.Kink.SLOPE);
+      return new LeakyKernel(s, LeakyKernel.Kink.SLOPE);
     }
     if (s == 0 && t == 0 && hasMax && m > 0 && m < Double.POSITIVE_INFINITY) {
       return new Clipped(m);
     }
     if (s == 0 && !hasMax && t != 0 && Math.abs(t) < Double.POSITIVE_INFINITY) {
-      return new Thresholded(t);
+      return new ThresholdGate(t);
     }
     return new Kernel() {
       @Override
@@ -116,7 +118,7 @@ public final class Relu extends RoundingFunction {
   }
 
   /** The default parameters: max(x, 0), f' = [x > 0]. */
-  private static final class Plain extends BranchFreeKernel {
+  private static final class Plain implements BranchFreeKernel {
     @Override
     public double value(double x) {
       return Step.positivePart(x);
@@ -146,13 +148,10 @@ public final class Relu extends RoundingFunction {
    * max_value m alone (finite m > 0): min(max(x, 0), m), exact, -0.0 kept. f' = [0 < x < 6] for
    * m = 6 (tf.nn.relu6), [0 < x <= m] otherwise (tf.clip_by_value sends the tie at m to x).
    */
-  private static final class Clipped extends BranchFreeKernel {
-    private final double m;
-    private final boolean relu6;
+  private record Clipped(double m) implements BranchFreeKernel {
 
-    Clipped(double m) {
-      this.m = m;
-      this.relu6 = m == 6;
+    private boolean relu6() {
+      return m == 6;
     }
 
     @Override
@@ -162,7 +161,7 @@ public final class Relu extends RoundingFunction {
 
     @Override
     public double derivative(double x) {
-      return relu6 ? Step.positive(Math.min(x, 6 - x)) : Step.positive(x) * Step.nonNegative(m - x);
+      return relu6() ? Step.positive(Math.min(x, 6 - x)) : Step.positive(x) * Step.nonNegative(m - x);
     }
 
     @Override
@@ -176,7 +175,7 @@ public final class Relu extends RoundingFunction {
     @Override
     public void derivatives(double[] x, double[] y, int n) {
       double m = this.m;
-      if (relu6) {
+      if (relu6()) {
         for (int i = 0; i < n; i++) {
           double v = x[i];
           y[i] = Step.positive(Math.min(v, 6 - v));
@@ -186,42 +185,6 @@ public final class Relu extends RoundingFunction {
           double v = x[i];
           y[i] = Step.positive(v) * Step.nonNegative(m - v);
         }
-      }
-    }
-  }
-
-  /** threshold t alone (finite, nonzero): x [x > t], whose zeros take x's sign; f' = [x > t]. */
-  private static final class Thresholded extends BranchFreeKernel {
-    private final double t;
-
-    Thresholded(double t) {
-      this.t = t;
-    }
-
-    @Override
-    public double value(double x) {
-      return x * Step.positive(x - t);
-    }
-
-    @Override
-    public double derivative(double x) {
-      return Step.positive(x - t);
-    }
-
-    @Override
-    public void values(double[] x, double[] y, int n) {
-      double t = this.t;
-      for (int i = 0; i < n; i++) {
-        double v = x[i];
-        y[i] = v * Step.positive(v - t);
-      }
-    }
-
-    @Override
-    public void derivatives(double[] x, double[] y, int n) {
-      double t = this.t;
-      for (int i = 0; i < n; i++) {
-        y[i] = Step.positive(x[i] - t);
       }
     }
   }

@@ -1,13 +1,14 @@
 package org.activationtck.reference.function;
 
-import org.activationtck.spec.params.Params;
 import org.activationtck.reference.ReferenceFunction;
+import org.activationtck.reference.kernel.LeakyKernel;
+import org.activationtck.spec.params.Params;
 
 /**
  * rrelu (evaluation mode): leaky relu with slope (lower + upper) / 2. The slope is computed in
  * double as PyTorch does; for bounds of one binary format within a factor 2^29 of each other the
  * sum is exact, so the slope is the exact one and a x is one rounding. For a > 0 the kernel is
- * the branch-free {@link LeakyRelu#leaky}.
+ * the branch-free {@link LeakyKernel#leaky}.
  */
 public final class Rrelu implements ReferenceFunction {
 
@@ -21,7 +22,7 @@ public final class Rrelu implements ReferenceFunction {
     }
     double a = (lower + upper) / 2;
     if (a > 0 && a < Double.POSITIVE_INFINITY) {
-      return new LeakyRelu.LeakyKernel(a, LeakyRelu.Kink.SLOPE);
+      return new LeakyKernel(a, LeakyKernel.Kink.SLOPE);
     }
     return new Kernel() {
       @Override

@@ -85,7 +85,7 @@ public final class Squareplus extends RoundingFunction {
   }
 
   /** 2^-500 <= b <= 2^500: {@link #sumForm} on [-8 sqrt(b), 2^500], the general kernel elsewhere. */
-  private static final class SumForm extends BranchFreeKernel {
+  private static final class SumForm implements BranchFreeKernel {
     private final double b;
     private final FinalRounding rounding;
     private final double low;

@@ -3,19 +3,19 @@ package org.activationtck.reference.kernel;
 import org.activationtck.reference.ReferenceFunction.Kernel;
 
 /**
- * Base of the kernels whose array forms are straight-line loops that C2's SuperWord pass turns
+ * A kernel whose array forms are straight-line loops that C2's SuperWord pass turns
  * into SIMD code: only add, subtract, multiply, divide, sqrt, fma, abs and Math.min/max per
  * element, no branches, calls or conversions inside the loop. On random inputs a sign or
  * threshold branch mispredicts half the time (about 5 ns, more than a whole vectorized relu), and
  * a double compare-and-select compiles to a branch on x86, so every case split is written with
  * {@link Step} instead.
  *
- * <p>Contract for subclasses: {@link #values(double[], double[], int)} and
+ * <p>Contract for implementations (records holding the parameters, usually): {@link #values(double[], double[], int)} and
  * {@link #derivatives(double[], double[], int)} give, for the first n elements, bit for bit
  * {@link #value} and {@link #derivative}. The usual way is that the scalar form calls the same
  * static arithmetic as the loop; inputs the straight-line form gets wrong (a NaN that must map to
  * a number, a signed zero) are redone by a second, scalar pass whose branch is predictably not
- * taken.
+ * taken. The whole-array forms below are this interface's and are not overridden.
  *
  * <p>float[] forms: a loop that mixes float and double elements does not vectorize on JDK 17, so
  * each block of {@link #BLOCK} floats is widened into a scratch double array (one vectorized
@@ -38,55 +38,55 @@ import org.activationtck.reference.ReferenceFunction.Kernel;
  * loops over an L1-resident block (the reason was not pinned down), so longer kernels run in
  * passes over {@link #BLOCK}-element scratch arrays.
  */
-public abstract class BranchFreeKernel implements Kernel {
+public interface BranchFreeKernel extends Kernel {
 
   /** Block length of the float[] forms: two scratch arrays of 4 KiB, well inside L1. */
-  public static final int BLOCK = 512;
+  int BLOCK = 512;
 
   /** y[i] = value(x[i]) for i < n, bit for bit. */
-  public abstract void values(double[] x, double[] y, int n);
+  void values(double[] x, double[] y, int n);
 
   /** y[i] = derivative(x[i]) for i < n, bit for bit. */
-  public abstract void derivatives(double[] x, double[] y, int n);
+  void derivatives(double[] x, double[] y, int n);
 
   /**
    * out[i] for i < n such that (float) out[i] is (float) value(in[i]) unless out[i] is
    * {@link NarrowingCheck#risky} (write NaN to force that) and {@link #checksFloatValues} holds:
    * such elements are redone by the scalar form. The default is the double loop.
    */
-  public void floatValues(double[] in, double[] out, int n) {
+  default void floatValues(double[] in, double[] out, int n) {
     values(in, out, n);
   }
 
   /** As {@link #floatValues} for the derivative. */
-  public void floatDerivatives(double[] in, double[] out, int n) {
+  default void floatDerivatives(double[] in, double[] out, int n) {
     derivatives(in, out, n);
   }
 
   /** Whether the results of {@link #floatValues} are checked with {@link NarrowingCheck#risky}. */
-  public boolean checksFloatValues() {
+  default boolean checksFloatValues() {
     return false;
   }
 
   /** Whether the results of {@link #floatDerivatives} are checked likewise. */
-  public boolean checksFloatDerivatives() {
+  default boolean checksFloatDerivatives() {
     return false;
   }
 
   @Override
-  public final void values(double[] x, double[] y) {
+  default void values(double[] x, double[] y) {
     Kernel.requireSameLength(x.length, y.length);
     values(x, y, x.length);
   }
 
   @Override
-  public final void derivatives(double[] x, double[] y) {
+  default void derivatives(double[] x, double[] y) {
     Kernel.requireSameLength(x.length, y.length);
     derivatives(x, y, x.length);
   }
 
   @Override
-  public final void values(float[] x, float[] y) {
+  default void values(float[] x, float[] y) {
     Kernel.requireSameLength(x.length, y.length);
     double[] in = new double[Math.min(BLOCK, x.length)];
     double[] out = new double[in.length];
@@ -107,7 +107,7 @@ public abstract class BranchFreeKernel implements Kernel {
   }
 
   @Override
-  public final void derivatives(float[] x, float[] y) {
+  default void derivatives(float[] x, float[] y) {
     Kernel.requireSameLength(x.length, y.length);
     double[] in = new double[Math.min(BLOCK, x.length)];
     double[] out = new double[in.length];
@@ -140,7 +140,7 @@ public abstract class BranchFreeKernel implements Kernel {
   }
 
   /** y[i] = +0.0 where x[i] is NaN, unless nanPasses: the second pass of the shrink kernels. */
-  public static void zeroNaNs(double[] x, double[] y, int n, boolean nanPasses) {
+  static void zeroNaNs(double[] x, double[] y, int n, boolean nanPasses) {
     if (nanPasses) {
       return;
     }
