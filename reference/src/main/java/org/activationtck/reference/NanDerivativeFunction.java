@@ -19,20 +19,11 @@ import org.activationtck.spec.catalog.FunctionSpec;
  * <p>The value is exact in the catalog (a decimal or a real parameter already rounded to the compute
  * format); the kernel returns it rounded to the dtype it is bound for, float64 for
  * {@link #bind(Params)}, which is that exact value for every entry of the catalog. Thread-safe.
+ *
+ * @param spec the catalog entry, never {@code null}
+ * @param kernels the function's reference, never {@code null}
  */
-final class NanDerivativeFunction implements ReferenceFunction {
-
-  private final FunctionSpec spec;
-  private final ReferenceFunction kernels;
-
-  /**
-   * @param spec the catalog entry, never {@code null}
-   * @param kernels the function's reference, never {@code null}
-   */
-  NanDerivativeFunction(FunctionSpec spec, ReferenceFunction kernels) {
-    this.spec = spec;
-    this.kernels = kernels;
-  }
+record NanDerivativeFunction(FunctionSpec spec, ReferenceFunction kernels) implements ReferenceFunction {
 
   @Override
   public Kernel bind(Params p) {
@@ -50,14 +41,7 @@ final class NanDerivativeFunction implements ReferenceFunction {
   }
 
   /** The wrapped kernel with f'(NaN) = {@code atNan}; bit for bit the same everywhere else. */
-  private static final class AtNan implements Kernel {
-    private final Kernel k;
-    private final double atNan;
-
-    AtNan(Kernel k, double atNan) {
-      this.k = k;
-      this.atNan = atNan;
-    }
+  private record AtNan(Kernel k, double atNan) implements Kernel {
 
     @Override
     public double value(double x) {

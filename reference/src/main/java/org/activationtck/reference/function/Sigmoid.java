@@ -90,8 +90,8 @@ public final class Sigmoid extends RoundingFunction {
     }
 
     @Override
-    protected double fastValue(double x, double[] scratch) {
-      return rounding.toOdd() ? narrowValue(x, scratch) : Sigmoid.fastValue(x, scratch);
+    protected double valueQuotient(double x, double[] c) {
+      return fastQuotient(x, c);
     }
 
     @Override
@@ -100,8 +100,8 @@ public final class Sigmoid extends RoundingFunction {
     }
 
     @Override
-    protected double fastDerivative(double x, double[] scratch) {
-      return rounding.toOdd() ? narrowDerivative(x, scratch) : Sigmoid.fastDerivative(x, scratch);
+    protected double derivativeQuotient(double x, double[] c) {
+      return fastDerivativeQuotient(x, c);
     }
 
     @Override
@@ -147,33 +147,6 @@ public final class Sigmoid extends RoundingFunction {
     double q = eh * inv;
     c[0] = (Math.fma(-q, sh, eh) + el - q * sl) * inv;
     return q;
-  }
-
-  /** sigma(x) correctly rounded, or NaN when undecided ({@link ZivRounding#nearest}). */
-  static double fastValue(double x, double[] c) {
-    double q = fastQuotient(x, c);
-    return ZivRounding.nearest(q, c[0], FAST64_VALUE_BOUND);
-  }
-
-  /** sigma'(x) correctly rounded, or NaN when undecided (as {@link #fastValue}). */
-  static double fastDerivative(double x, double[] c) {
-    double q = fastDerivativeQuotient(x, c);
-    return ZivRounding.nearest(q, c[0], FAST64_DERIVATIVE_BOUND);
-  }
-
-  /**
-   * sigma(x) as y = q + c rounded to a double when {@link NarrowShortcut} decides it for {@link
-   * #NARROW_BOUND}, else NaN (also for NaN, zero, subnormal and infinite y, and |x| > 680).
-   */
-  static double narrowValue(double x, double[] c) {
-    double y = fastQuotient(x, c) + c[0];
-    return NarrowShortcut.decides(y, NARROW_BOUND) ? y : Double.NaN;
-  }
-
-  /** sigma'(x) as {@link #narrowValue}. */
-  static double narrowDerivative(double x, double[] c) {
-    double y = fastDerivativeQuotient(x, c) + c[0];
-    return NarrowShortcut.decides(y, NARROW_BOUND) ? y : Double.NaN;
   }
 
   /** The block form of {@link #fastQuotient}: h + l = q + c for e^-|x|. */

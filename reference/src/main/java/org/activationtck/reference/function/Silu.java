@@ -77,8 +77,8 @@ public final class Silu extends RoundingFunction {
     }
 
     @Override
-    protected double fastValue(double x, double[] scratch) {
-      return rounding.toOdd() ? narrowValue(x, scratch) : Silu.fastValue(x, scratch);
+    protected double valueQuotient(double x, double[] c) {
+      return fastQuotient(x, c);
     }
 
     @Override
@@ -143,24 +143,6 @@ public final class Silu extends RoundingFunction {
     double q = nh * inv;
     c[0] = (Math.fma(-q, dh, nh) + nl - q * dl) * inv;
     return q;
-  }
-
-  /**
-   * x sigma(x) correctly rounded ({@link ZivRounding#nearest}), or NaN when undecided: |x| > 680,
-   * zeros and results below 2^-1000, NaN, infinities, and about 2^-22 of the rest.
-   */
-  static double fastValue(double x, double[] c) {
-    double q = fastQuotient(x, c);
-    return ZivRounding.nearest(q, c[0], FAST64_VALUE_BOUND);
-  }
-
-  /**
-   * x sigma(x) as y = q + c rounded to a double when {@link NarrowShortcut} decides it for {@link
-   * #NARROW_BOUND}, else NaN (also for zero, subnormal, infinite and NaN y, and |x| > 680).
-   */
-  static double narrowValue(double x, double[] c) {
-    double y = fastQuotient(x, c) + c[0];
-    return NarrowShortcut.decides(y, NARROW_BOUND) ? y : Double.NaN;
   }
 
   /** The block form of {@link #fastQuotient} for {@link ExpBlockPipeline}. */

@@ -4,6 +4,7 @@ import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.Log1pDoubleDouble;
+import org.activationtck.reference.kernel.IdentityKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.spec.params.Params;
 
@@ -24,51 +25,10 @@ import org.activationtck.spec.params.Params;
  * rounded once ({@link DoubleRounding#finish}: nearest for float64, to odd for the narrower
  * dtypes).
  *
- * <p>Array forms at alpha = 0 (the default): a copy for the values, and min(max(x, 1), 1), that
- * is 1 or NaN, for the derivative. Other alphas keep the scalar loops.
+ * <p>At alpha = 0 (the default) the kernel is {@link IdentityKernel#NAN_AT_NAN} (array forms: a
+ * copy, and min(max(x, 1), 1) for the derivative). Other alphas keep the scalar loops.
  */
 public final class SoftExponential extends RoundingFunction {
-
-  /** alpha = 0: the identity. */
-  private static final Kernel IDENTITY = new Kernel() {
-    @Override
-    public double value(double x) {
-      return x;
-    }
-
-    @Override
-    public double derivative(double x) {
-      return Math.min(Math.max(x, 1.0), 1.0);
-    }
-
-    @Override
-    public void values(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      System.arraycopy(x, 0, y, 0, x.length);
-    }
-
-    @Override
-    public void derivatives(double[] x, double[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      for (int i = 0; i < x.length; i++) {
-        y[i] = Math.min(Math.max(x[i], 1.0), 1.0);
-      }
-    }
-
-    @Override
-    public void values(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      System.arraycopy(x, 0, y, 0, x.length);
-    }
-
-    @Override
-    public void derivatives(float[] x, float[] y) {
-      Kernel.requireSameLength(x.length, y.length);
-      for (int i = 0; i < x.length; i++) {
-        y[i] = Math.min(Math.max(x[i], 1.0f), 1.0f);   // 1 or NaN, as in double
-      }
-    }
-  };
 
   /**
    * (e^(a x) - 1 + a^2) / a for a > 0 and |a x| <= 700 in double-double arithmetic: a x = z + zl
@@ -98,7 +58,7 @@ public final class SoftExponential extends RoundingFunction {
   public Kernel bind(Params p, FinalRounding rounding) {
     final double a = p.real("alpha").doubleValue();
     if (a == 0) {
-      return IDENTITY;
+      return IdentityKernel.NAN_AT_NAN;
     }
     return new Kernel() {
       @Override

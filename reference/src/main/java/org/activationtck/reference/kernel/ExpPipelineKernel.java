@@ -1,6 +1,8 @@
 package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.FinalRounding;
+import org.activationtck.reference.internal.NarrowShortcut;
+import org.activationtck.reference.internal.ZivRounding;
 
 /**
  * A {@link FastPathKernel} whose block forms are {@link ExpBlockPipeline}s of its fast paths'
@@ -9,6 +11,12 @@ import org.activationtck.reference.internal.FinalRounding;
  * dtypes {@link ExpBlockPipeline#narrow} at the narrow bound, the same test as the scalar narrow
  * path. A result without stages (null) runs its scalar fast path in the block, as the default
  * does. float arrays of a float64 kernel also take the default.
+ *
+ * <p>The scalar fast paths are the stages' arithmetic for one element, q + c
+ * ({@link #valueQuotient}, {@link #derivativeQuotient}), decided the same two ways: float64 by
+ * Ziv's test on q + c at the path's bound ({@link ZivRounding#nearest}), the narrow dtypes by
+ * rounding q + c to a double and keeping it where {@link NarrowShortcut} decides it at the
+ * narrow bound.
  */
 public abstract class ExpPipelineKernel extends FastPathKernel<ExpBlockPipeline> {
 
@@ -35,6 +43,40 @@ public abstract class ExpPipelineKernel extends FastPathKernel<ExpBlockPipeline>
     this.derivativeStages = derivativeStages;
     this.derivativeBound = derivativeBound;
     this.narrowBound = narrowBound;
+  }
+
+  /**
+   * The value's fast path for one element, the same IEEE operations as its stages: returns q and
+   * stores c in c[0] (scratch of length >= 1), q + c within the value bound of f(x), relative;
+   * NaN where the path does not apply.
+   */
+  protected abstract double valueQuotient(double x, double[] c);
+
+  /**
+   * As {@link #valueQuotient} for the derivative, at the derivative bound. Kernels with
+   * derivative stages override it; the others override {@link #fastDerivative} instead.
+   */
+  protected double derivativeQuotient(double x, double[] c) {
+    throw new UnsupportedOperationException("no derivative stages");
+  }
+
+  @Override
+  protected final double fastValue(double x, double[] c) {
+    return decide(valueQuotient(x, c), c[0], valueBound);
+  }
+
+  @Override
+  protected double fastDerivative(double x, double[] c) {
+    return decide(derivativeQuotient(x, c), c[0], derivativeBound);
+  }
+
+  /** f(x) = q + c as the class comment decides it, or NaN when undecided. */
+  private double decide(double q, double c, double bound) {
+    if (rounding.toOdd()) {
+      double y = q + c;
+      return NarrowShortcut.decides(y, narrowBound) ? y : Double.NaN;
+    }
+    return ZivRounding.nearest(q, c, bound);
   }
 
   @Override
