@@ -3,7 +3,7 @@ package org.activationtck.reference.function;
 import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.FinalRounding;
-import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.NearestLoopKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Sixth;
 import org.activationtck.reference.kernel.Step;
@@ -50,7 +50,7 @@ public final class HardSigmoid extends RoundingFunction {
   }
 
   /** relu6(x + 3) / 6: u = clamp(x, -3, 3), then (u + 3) / 6 rounded once. */
-  private record Relu6Form(FinalRounding rounding) implements BranchFreeKernel {
+  private record Relu6Form(FinalRounding rounding) implements NearestLoopKernel {
 
     private static double nearest(double x) {
       double u = Math.min(Math.max(x, -3.0), 3.0);
@@ -79,37 +79,33 @@ public final class HardSigmoid extends RoundingFunction {
     }
 
     @Override
-    public void values(double[] x, double[] y, int n) {
-      if (rounding.toOdd()) {
+    public boolean nearest(double[] x, double[] y, int n, boolean derivative) {
+      if (derivative) {
         for (int i = 0; i < n; i++) {
-          y[i] = value(x[i]);
+          y[i] = slope(x[i]);
         }
-        return;
+      } else {
+        for (int i = 0; i < n; i++) {
+          y[i] = nearest(x[i]);
+        }
       }
-      nearestValues(x, y, n);
-    }
-
-    private static void nearestValues(double[] x, double[] y, int n) {
-      for (int i = 0; i < n; i++) {
-        y[i] = nearest(x[i]);
-      }
+      return false;
     }
 
     @Override
-    public void floatValues(double[] in, double[] out, int n) {
-      nearestValues(in, out, n);
+    public boolean special(double x, boolean derivative) {
+      return false;
     }
 
-    @Override
-    public boolean checksFloatValues() {
-      return rounding.toOdd();
-    }
-
+    /** The derivative is exact (1/6 or 0), the same double for every rounding: one loop. */
     @Override
     public void derivatives(double[] x, double[] y, int n) {
-      for (int i = 0; i < n; i++) {
-        y[i] = slope(x[i]);
-      }
+      nearest(x, y, n, true);
+    }
+
+    @Override
+    public boolean checksFloatDerivatives() {
+      return false;
     }
   }
 

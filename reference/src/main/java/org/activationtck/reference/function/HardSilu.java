@@ -6,8 +6,8 @@ import org.activationtck.reference.internal.DoubleDouble;
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.ZivRounding;
-import org.activationtck.reference.kernel.BranchFreeKernel;
 import org.activationtck.reference.kernel.FastPathKernel;
+import org.activationtck.reference.kernel.NearestLoopKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.reference.kernel.Sixth;
 import org.activationtck.reference.kernel.Step;
@@ -128,7 +128,7 @@ public final class HardSilu extends RoundingFunction {
    * scalar pass with a branch per element that it replaces cost about as much as the formula
    * each.
    */
-  private static boolean nearestValues(double[] x, double[] y, int n) {
+  private static boolean nearestInRange(double[] x, double[] y, int n) {
     for (int i = 0; i < n; i++) {
       y[i] = nearest(x[i]);
     }
@@ -163,7 +163,7 @@ public final class HardSilu extends RoundingFunction {
         .orElseGet(() -> new RoundingKernel(rounding));
   }
 
-  private record RoundingKernel(FinalRounding rounding) implements BranchFreeKernel {
+  private record RoundingKernel(FinalRounding rounding) implements NearestLoopKernel {
 
     @Override
     public double value(double x) {
@@ -171,7 +171,7 @@ public final class HardSilu extends RoundingFunction {
         return tiny(x, rounding);
       }
       if (!rounding.toOdd()) {
-        return x > LARGE ? x : nearest(x);
+        return x > LARGE ? x : HardSilu.nearest(x);
       }
       if (x <= -3) {
         return x * 0.0;                     // -0.0, and NaN for -Inf
@@ -204,58 +204,19 @@ public final class HardSilu extends RoundingFunction {
       return Sixth.of(s, DoubleDouble.twoSumError(twice, 3, s), FinalRounding.TO_ODD);
     }
 
+    /** The derivative's loop handles every input; the value's reports whether it saw a special. */
     @Override
-    public void values(double[] x, double[] y, int n) {
-      if (rounding.toOdd()) {
-        for (int i = 0; i < n; i++) {
-          y[i] = value(x[i]);
-        }
-        return;
+    public boolean nearest(double[] x, double[] y, int n, boolean derivative) {
+      if (derivative) {
+        nearestSlopes(x, y, n);
+        return false;
       }
-      if (!nearestValues(x, y, n)) {
-        for (int i = 0; i < n; i++) {
-          if (special(x[i])) {
-            y[i] = value(x[i]);
-          }
-        }
-      }
+      return !nearestInRange(x, y, n);
     }
 
     @Override
-    public void derivatives(double[] x, double[] y, int n) {
-      if (rounding.toOdd()) {
-        for (int i = 0; i < n; i++) {
-          y[i] = derivative(x[i]);
-        }
-        return;
-      }
-      nearestSlopes(x, y, n);
-    }
-
-    @Override
-    public void floatValues(double[] in, double[] out, int n) {
-      if (!nearestValues(in, out, n)) {
-        for (int i = 0; i < n; i++) {
-          if (special(in[i])) {
-            out[i] = rounding.toOdd() ? Double.NaN : value(in[i]);    // NaN: redone by the scalar form
-          }
-        }
-      }
-    }
-
-    @Override
-    public void floatDerivatives(double[] in, double[] out, int n) {
-      nearestSlopes(in, out, n);
-    }
-
-    @Override
-    public boolean checksFloatValues() {
-      return rounding.toOdd();
-    }
-
-    @Override
-    public boolean checksFloatDerivatives() {
-      return rounding.toOdd();
+    public boolean special(double x, boolean derivative) {
+      return !derivative && HardSilu.special(x);
     }
   }
 

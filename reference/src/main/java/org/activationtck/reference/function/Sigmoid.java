@@ -122,14 +122,7 @@ public final class Sigmoid extends RoundingFunction {
     double eh = FastExpDoubleDouble.exp(-Math.abs(x), c, 0);
     double el = c[0];
     double neg = Step.positive(-x);
-    double nh = Math.fma(neg, eh, 1 - neg);
-    double nl = neg * el;
-    double dh = 1 + eh;
-    double dl = (eh - (dh - 1)) + el;
-    double inv = 1 / dh;
-    double q = nh * inv;
-    c[0] = (Math.fma(-q, dh, nh) + nl - q * dl) * inv;
-    return q;
+    return ExpBlockPipeline.overOnePlus(Math.fma(neg, eh, 1 - neg), neg * el, eh, el, c);
   }
 
   /**

@@ -137,12 +137,7 @@ public final class Silu extends RoundingFunction {
     double s = Math.fma(neg, eh, 1 - neg);
     double nh = x * s;
     double nl = Math.fma(x, s, -nh) + x * (neg * el);
-    double dh = 1 + eh;
-    double dl = (eh - (dh - 1)) + el;
-    double inv = 1 / dh;
-    double q = nh * inv;
-    c[0] = (Math.fma(-q, dh, nh) + nl - q * dl) * inv;
-    return q;
+    return ExpBlockPipeline.overOnePlus(nh, nl, eh, el, c);
   }
 
   /** The block form of {@link #fastQuotient} for {@link ExpBlockPipeline}. */

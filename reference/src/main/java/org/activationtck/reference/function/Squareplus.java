@@ -2,7 +2,7 @@ package org.activationtck.reference.function;
 
 import org.activationtck.reference.internal.DoubleRounding;
 import org.activationtck.reference.internal.FinalRounding;
-import org.activationtck.reference.kernel.BranchFreeKernel;
+import org.activationtck.reference.kernel.NearestLoopKernel;
 import org.activationtck.reference.kernel.RoundingFunction;
 import org.activationtck.spec.params.Params;
 
@@ -85,7 +85,7 @@ public final class Squareplus extends RoundingFunction {
   }
 
   /** 2^-500 <= b <= 2^500: {@link #sumForm} on [-8 sqrt(b), 2^500], the general kernel elsewhere. */
-  private static final class SumForm implements BranchFreeKernel {
+  private static final class SumForm implements NearestLoopKernel {
     private final double b;
     private final FinalRounding rounding;
     private final double low;
@@ -109,94 +109,29 @@ public final class Squareplus extends RoundingFunction {
     }
 
     @Override
-    public void values(double[] x, double[] y, int n) {
-      if (rounding.toOdd()) {
+    public FinalRounding rounding() {
+      return rounding;
+    }
+
+    @Override
+    public boolean nearest(double[] x, double[] y, int n, boolean derivative) {
+      double b = this.b;
+      if (derivative) {
         for (int i = 0; i < n; i++) {
-          y[i] = value(x[i]);
+          y[i] = slopeSumForm(x[i], b, FinalRounding.NEAREST);
         }
-        return;
-      }
-      double b = this.b;
-      for (int i = 0; i < n; i++) {
-        y[i] = sumForm(x[i], b, FinalRounding.NEAREST);
-      }
-      redoOutside(x, y, n);
-    }
-
-    private void redoOutside(double[] x, double[] y, int n) {
-      for (int i = 0; i < n; i++) {
-        double v = x[i];
-        if (v < low || v > HUGE) {
-          y[i] = general.value(v);
-        }
-      }
-    }
-
-    @Override
-    public void floatValues(double[] in, double[] out, int n) {
-      double b = this.b;
-      for (int i = 0; i < n; i++) {
-        out[i] = sumForm(in[i], b, FinalRounding.NEAREST);
-      }
-      if (!rounding.toOdd()) {
-        redoOutside(in, out, n);
-        return;
-      }
-      // Outside the sum form's range: NaN sends the element to the scalar form.
-      for (int i = 0; i < n; i++) {
-        double v = in[i];
-        if (v < low || v > HUGE) {
-          out[i] = Double.NaN;
-        }
-      }
-    }
-
-    @Override
-    public boolean checksFloatValues() {
-      return rounding.toOdd();
-    }
-
-    @Override
-    public void derivatives(double[] x, double[] y, int n) {
-      if (rounding.toOdd()) {
+      } else {
         for (int i = 0; i < n; i++) {
-          y[i] = derivative(x[i]);
-        }
-        return;
-      }
-      double b = this.b;
-      for (int i = 0; i < n; i++) {
-        y[i] = slopeSumForm(x[i], b, FinalRounding.NEAREST);
-      }
-      for (int i = 0; i < n; i++) {
-        double v = x[i];
-        if (v < low || v > HUGE) {
-          y[i] = general.derivative(v);
+          y[i] = sumForm(x[i], b, FinalRounding.NEAREST);
         }
       }
+      return true;
     }
 
+    /** Outside the sum form's range. */
     @Override
-    public void floatDerivatives(double[] in, double[] out, int n) {
-      if (!rounding.toOdd()) {
-        derivatives(in, out, n);
-        return;
-      }
-      double b = this.b;
-      for (int i = 0; i < n; i++) {
-        out[i] = slopeSumForm(in[i], b, FinalRounding.NEAREST);
-      }
-      for (int i = 0; i < n; i++) {
-        double v = in[i];
-        if (v < low || v > HUGE) {
-          out[i] = Double.NaN;
-        }
-      }
-    }
-
-    @Override
-    public boolean checksFloatDerivatives() {
-      return rounding.toOdd();
+    public boolean special(double x, boolean derivative) {
+      return x < low || x > HUGE;
     }
   }
 

@@ -264,6 +264,20 @@ public final class ExpBlockPipeline {
     }
   }
 
+  /**
+   * One element of {@link #onePlus} then {@link #quotient}, the same operations: returns q and
+   * stores c in c[0], q + c = (nh + nl) / (1 + eh + el) for 0 <= eh <= 1. The scalar fast paths
+   * of the stages that end in that quotient (sigmoid, silu) call it.
+   */
+  public static double overOnePlus(double nh, double nl, double eh, double el, double[] c) {
+    double dh = 1 + eh;
+    double dl = (eh - (dh - 1)) + el;
+    double inv = 1 / dh;
+    double q = nh * inv;
+    c[0] = (Math.fma(-q, dh, nh) + nl - q * dl) * inv;
+    return q;
+  }
+
   /** The ends of {@link ZivRounding#nearest}'s interval for h[i] + l[i] (see there). */
   public static void ends(double[] h, double[] l, double bound, double[] lower, double[] upper, int n) {
     double widened = ZivRounding.widened(bound);
