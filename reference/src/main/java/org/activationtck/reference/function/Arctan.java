@@ -147,10 +147,8 @@ public final class Arctan extends RoundingFunction {
 
   /** The table method, else the halving method; the derivative 1/(1 + x^2) has one path. */
   private static final class ArctanKernel extends FastPathKernel<Void> {
-    private final FinalRounding rounding;
-
     ArctanKernel(FinalRounding rounding) {
-      this.rounding = rounding;
+      super(rounding);
     }
 
     @Override

@@ -58,15 +58,14 @@ public final class Celu extends RoundingFunction {
     private final double inverse;
     private final boolean fast;
     private final boolean plusZero;
-    private final FinalRounding rounding;
 
     CeluKernel(double alpha, boolean plusZero, FinalRounding rounding) {
+      super(rounding);
       this.alpha = alpha;
       this.inverse = 1 / alpha;
       // 1/alpha subnormal or infinite would spoil uh + ul: such kernels take the accurate path.
       this.fast = Math.abs(inverse) >= Double.MIN_NORMAL && Math.abs(inverse) <= Double.MAX_VALUE;
       this.plusZero = plusZero;
-      this.rounding = rounding;
     }
 
     @Override

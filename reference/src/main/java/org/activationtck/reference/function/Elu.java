@@ -41,12 +41,11 @@ public final class Elu extends RoundingFunction {
   private static final class EluKernel extends NegativeArmKernel {
     private final double alpha;
     private final boolean plusZero;
-    private final FinalRounding rounding;
 
     EluKernel(double alpha, boolean plusZero, FinalRounding rounding) {
+      super(rounding);
       this.alpha = alpha;
       this.plusZero = plusZero;
-      this.rounding = rounding;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.activationtck.reference.function;
 import org.activationtck.reference.ReferenceFunction;
 import org.activationtck.reference.internal.ExpDoubleDouble;
 import org.activationtck.reference.internal.FastExpDoubleDouble;
+import org.activationtck.reference.internal.FinalRounding;
 import org.activationtck.reference.internal.NarrowShortcut;
 import org.activationtck.reference.internal.ZivRounding;
 import org.activationtck.reference.kernel.ExpBlockPipeline;
@@ -73,6 +74,11 @@ public final class Exponential implements ReferenceFunction {
    * does.
    */
   private static final class ExpKernel extends FastPathKernel<ExpBlockPipeline> {
+    /** The nearest double for every dtype (the float32 forms check it, see the class comment). */
+    ExpKernel() {
+      super(FinalRounding.NEAREST);
+    }
+
     @Override
     protected double fastValue(double x, double[] scratch) {
       return fast(x, scratch);

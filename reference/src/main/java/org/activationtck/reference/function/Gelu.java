@@ -72,12 +72,11 @@ public final class Gelu extends RoundingFunction {
    */
   private static final class FormKernel extends FastPathKernel<Void> {
     private final boolean exact;
-    private final FinalRounding rounding;
     private final GeluScales k;
 
     FormKernel(boolean exact, FinalRounding rounding, GeluScales k) {
+      super(rounding);
       this.exact = exact;
-      this.rounding = rounding;
       this.k = k;
     }
 

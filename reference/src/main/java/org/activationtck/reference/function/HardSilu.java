@@ -252,15 +252,14 @@ public final class HardSilu extends RoundingFunction {
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private final double a;
-    private final FinalRounding rounding;
 
     /**
      * @param a the stored slope, float32(1/6) in ONNX; positive, at most 24 significant bits
      * @param rounding round the results to odd (narrow dtypes) instead of to nearest (float64)
      */
     public OnnxHardSwish(double a, FinalRounding rounding) {
+      super(rounding);
       this.a = a;
-      this.rounding = rounding;
     }
 
     @Override

@@ -27,11 +27,10 @@ public final class LogSigmoid extends RoundingFunction {
   /** -softplus(-x) by {@link Softplus}'s paths; the derivative sigma(-x) has one path. */
   private static final class LogSigmoidKernel extends FastPathKernel<SoftplusBlock> {
     private final boolean pytorch;
-    private final FinalRounding rounding;
 
     LogSigmoidKernel(boolean pytorch, FinalRounding rounding) {
+      super(rounding);
       this.pytorch = pytorch;
-      this.rounding = rounding;
     }
 
     @Override

@@ -54,16 +54,15 @@ public final class Selu extends RoundingFunction {
     private final double cLo;
     private final boolean plusZero;
     private final boolean zeroIsLinear;
-    private final FinalRounding rounding;
 
     SeluKernel(double scale, double cHi, double cLo, boolean plusZero, boolean zeroIsLinear,
         FinalRounding rounding) {
+      super(rounding);
       this.scale = scale;
       this.cHi = cHi;
       this.cLo = cLo;
       this.plusZero = plusZero;
       this.zeroIsLinear = zeroIsLinear;
-      this.rounding = rounding;
     }
 
     @Override

@@ -88,14 +88,13 @@ public final class Softplus extends RoundingFunction {
     private final double threshold;
     /** The block forms' test for the cut-over, without hasThreshold: z > cut iff it applies. */
     private final double cut;
-    private final FinalRounding rounding;
 
     SoftplusKernel(double beta, boolean hasThreshold, double threshold, double cut, FinalRounding rounding) {
+      super(rounding);
       this.beta = beta;
       this.hasThreshold = hasThreshold;
       this.threshold = threshold;
       this.cut = cut;
-      this.rounding = rounding;
     }
 
     @Override

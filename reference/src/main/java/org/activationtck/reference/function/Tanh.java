@@ -60,10 +60,8 @@ public final class Tanh extends RoundingFunction {
 
   /** The kernel for one final rounding: nearest (float64) or to odd (narrower dtypes). */
   private static final class RoundingKernel extends FastPathKernel<Void> {
-    private final FinalRounding rounding;
-
     RoundingKernel(FinalRounding rounding) {
-      this.rounding = rounding;
+      super(rounding);
     }
 
     @Override

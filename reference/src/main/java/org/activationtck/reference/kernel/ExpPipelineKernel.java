@@ -20,8 +20,6 @@ import org.activationtck.reference.internal.ZivRounding;
  */
 public abstract class ExpPipelineKernel extends FastPathKernel<ExpBlockPipeline> {
 
-  /** The final rounding: nearest (float64) or to odd (narrower dtypes). */
-  protected final FinalRounding rounding;
   private final ExpBlockPipeline.Stages valueStages;
   private final double valueBound;
   private final ExpBlockPipeline.Stages derivativeStages;
@@ -37,7 +35,7 @@ public abstract class ExpPipelineKernel extends FastPathKernel<ExpBlockPipeline>
    */
   protected ExpPipelineKernel(FinalRounding rounding, ExpBlockPipeline.Stages valueStages, double valueBound,
       ExpBlockPipeline.Stages derivativeStages, double derivativeBound, double narrowBound) {
-    this.rounding = rounding;
+    super(rounding);
     this.valueStages = valueStages;
     this.valueBound = valueBound;
     this.derivativeStages = derivativeStages;

@@ -1,6 +1,7 @@
 package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.ReferenceFunction.Kernel;
+import org.activationtck.reference.internal.FinalRounding;
 
 /**
  * The one shape of the reference's two-tier kernels: each result comes from a fast path that
@@ -41,6 +42,17 @@ public abstract class FastPathKernel<S> implements Kernel {
 
   /** Scratch doubles of the scalar fast paths: the most any needs (gelu's exact form). */
   public static final int SCRATCH = 5;
+
+  /**
+   * The final rounding of the results: nearest (float64) or to odd (the narrower dtypes, which
+   * round the double once more); a kernel that returns the nearest double for every dtype says so
+   * in its class comment.
+   */
+  protected final FinalRounding rounding;
+
+  protected FastPathKernel(FinalRounding rounding) {
+    this.rounding = rounding;
+  }
 
   /** f(x) as this kernel returns it, or NaN where the fast path gives up. */
   protected abstract double fastValue(double x, double[] scratch);

@@ -1,6 +1,7 @@
 package org.activationtck.reference.kernel;
 
 import org.activationtck.reference.internal.FastExpBlock;
+import org.activationtck.reference.internal.FinalRounding;
 
 /**
  * The {@link FastPathKernel}s of elu, selu and celu: a linear arm for x > 0, and for x <= 0 a fast
@@ -18,6 +19,10 @@ import org.activationtck.reference.internal.FastExpBlock;
  * x <= 0 and NaN (FastExpBlock is bit for bit FastExpDoubleDouble).
  */
 public abstract class NegativeArmKernel extends FastPathKernel<NegativeArmKernel.Scratch> {
+
+  protected NegativeArmKernel(FinalRounding rounding) {
+    super(rounding);
+  }
 
   /** Scratch of the block forms: the listed indices, the gathered arguments, e^x's parts, p and pl. */
   public static final class Scratch {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import org.activationtck.reference.internal.FinalRounding;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ class FastPathKernelTest {
     int accurateCalls;
 
     Toy(boolean block) {
+      super(FinalRounding.NEAREST);
       this.block = block;
     }
 
