@@ -8,10 +8,9 @@
 # OLD_ROOT and NEW_ROOT are checkouts whose benchmarks are built (mvn -DskipTests package -pl
 # bench -am; e.g. OLD_ROOT a `git worktree add` of the base revision). ROUNDS defaults to 3,
 # DTYPES to "float64 float32". Extra JMH options go in JMH_OPTS. Keep the machine otherwise idle:
-# a busy second core moves rows by 10% and more. Do not pause a running ./tck exhaustive with
-# kill -STOP for it: its per-chunk --timeout counts wall time, so the chunk in flight fails as
-# "no answer" when it resumes (run the comparison between sweeps, or give the sweep a --timeout
-# longer than the pause).
+# a busy second core moves rows by 10% and more. Rather than pausing a running ./tck exhaustive
+# with kill -STOP, run the comparison between sweeps: a sweep's per-chunk --timeout counts wall
+# time, and a chunk whose two calls both span the pause fails as "no answer".
 set -euo pipefail
 old="${1:?usage: bench/compare-builds.sh OLD_ROOT NEW_ROOT FUNCTIONS [ROUNDS] [DTYPES]}"
 new="${2:?usage: bench/compare-builds.sh OLD_ROOT NEW_ROOT FUNCTIONS [ROUNDS] [DTYPES]}"

@@ -180,38 +180,42 @@ public final class Float32Sweep {
   }
 
   /**
-   * Checks one chunk; false when the call timed out (its input array is then abandoned). With
-   * {@code broken} set, the chunk fails with that reason without a call.
+   * Checks one chunk; false when a call timed out (its input array is then abandoned). With
+   * {@code broken} set, the chunk fails with that reason without a call. A call that times out is
+   * made once more, of the fresh instance that replaces the stuck one, on a fresh copy of the
+   * inputs: the time-out counts wall time, so a sweep suspended meanwhile (kill -STOP, a batch
+   * scheduler's suspend, a machine asleep) or starved for a while misses it with an
+   * implementation that works. The chunk fails only when the second call times out too.
    */
   private boolean chunk(TimedImplementation impl, long from, int n, float[] x, SweepTally t,
       String broken) {
-    for (int i = 0; i < n; i++) {
-      x[i] = Float.intBitsToFloat((int) (from + i));
-    }
-    float[] y;
+    fill(x, from, n);
+    float[] y = null;
     String problem = broken;
     boolean answered = true;
-    try {
-      y = broken != null ? null : impl.applyFloat32(call, x);
-      if (broken != null) {
-        problem = broken;
-      } else if (y == null) {
-        problem = "returned null";
-      } else if (y.length != n) {
-        problem = "returned " + y.length + " values for " + n + " inputs";
+    for (int attempt = 1; broken == null; attempt++) {
+      try {
+        y = impl.applyFloat32(call, attempt == 1 ? x : fill(new float[n], from, n));
+        problem = y == null ? "returned null"
+            : y.length != n ? "returned " + y.length + " values for " + n + " inputs" : null;
+        break;
+      } catch (UnsupportedOperationException e) {
+        t.notImplemented(n);
+        return answered;
+      } catch (TimeoutException e) {
+        y = null;
+        answered = false;
+        problem = "no answer within " + impl.timeoutMillis() + " ms, twice";
+        if (attempt == 2) {
+          break;
+        }
+      } catch (RuntimeException | Error e) {
+        // an OutOfMemoryError or StackOverflowError of the implementation fails its chunk, as in
+        // ./tck run; the sweep goes on
+        y = null;
+        problem = "threw " + e.getClass().getName() + ": " + e.getMessage();
+        break;
       }
-    } catch (UnsupportedOperationException e) {
-      t.notImplemented(n);
-      return true;
-    } catch (TimeoutException e) {
-      y = null;
-      answered = false;
-      problem = "no answer within " + impl.timeoutMillis() + " ms";
-    } catch (RuntimeException | Error e) {
-      // an OutOfMemoryError or StackOverflowError of the implementation fails its chunk, as in
-      // ./tck run; the sweep goes on
-      y = null;
-      problem = "threw " + e.getClass().getName() + ": " + e.getMessage();
     }
     for (int i = 0; i < n; i++) {
       int bits = (int) (from + i);
@@ -235,5 +239,13 @@ public final class Float32Sweep {
       }
     }
     return answered;
+  }
+
+  /** x[i] = the float32 with bits from + i, for i < n; returns x. */
+  private static float[] fill(float[] x, long from, int n) {
+    for (int i = 0; i < n; i++) {
+      x[i] = Float.intBitsToFloat((int) (from + i));
+    }
+    return x;
   }
 }

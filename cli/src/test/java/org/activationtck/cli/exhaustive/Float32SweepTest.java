@@ -141,9 +141,9 @@ class Float32SweepTest {
   }
 
   /**
-   * An instance that never answers for the chunk holding 2.0: that chunk fails with the
-   * time-out's reason, the stuck instance is closed and the thread goes on with a fresh one, so
-   * the chunks after it pass.
+   * An instance that never answers for the chunk holding 2.0: that chunk is asked once more, of a
+   * fresh instance, and fails with the time-out's reason when that one hangs too; each stuck
+   * instance is closed and the thread goes on with a fresh one, so the chunks after it pass.
    */
   @Test
   @Timeout(30) // without the time-out the sweep would wait for ever
@@ -177,10 +177,45 @@ class Float32SweepTest {
     }, "sigmoid", r, 1, Duration.ofMillis(300));
     assertEquals(chunk, s.failed());
     assertEquals(2L * chunk, s.passed());
-    assertEquals("no answer within 300 ms", s.worst().reason());
+    assertEquals("no answer within 300 ms, twice", s.worst().reason());
     assertEquals(0x40000000, s.classes().get(0).examples().get(0).bits());
+    assertEquals(3, made.get(), "a fresh instance after each time-out");
+    assertEquals(3, closed.get(), "the two stuck instances and the last one are closed");
+  }
+
+  /**
+   * A call that misses the time-out once and answers when asked again, as a sweep suspended for
+   * longer than the time-out does (kill -STOP, a batch scheduler's suspend): no input fails.
+   */
+  @Test
+  @Timeout(30)
+  void callThatTimesOutOnce_isAskedAgain_andNothingFails() {
+    AtomicInteger made = new AtomicInteger();
+    AtomicInteger stalls = new AtomicInteger();
+    class StallsOnce extends BrokenSigmoid {
+      @Override
+      public float[] applyFloat32(Call call, float[] x) {
+        if (x[0] == 2.0f && stalls.getAndIncrement() == 0) {
+          try {
+            Thread.sleep(Long.MAX_VALUE);   // until the sweep interrupts the abandoned call
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new float[0];
+        }
+        return new ReferenceActivation().applyFloat32(call, x);
+      }
+    }
+    int chunk = Float32Sweep.CHUNK;
+    BitRange r = new BitRange(0x40000000L - chunk, 0x40000000L + 2L * chunk);
+    SweepResult s = sweep(() -> {
+      made.incrementAndGet();
+      return new StallsOnce();
+    }, "sigmoid", r, 1, Duration.ofMillis(300));
+    assertEquals(0, s.failed());
+    assertEquals(3L * chunk, s.passed());
+    assertEquals(2, stalls.get(), "the chunk holding 2.0 was asked twice");
     assertEquals(2, made.get(), "one fresh instance after the time-out");
-    assertEquals(2, closed.get(), "the stuck instance and the last one are closed");
   }
 
   @Test
