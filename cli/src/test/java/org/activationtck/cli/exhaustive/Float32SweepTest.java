@@ -140,6 +140,16 @@ class Float32SweepTest {
         s.worst().reason());
   }
 
+  /** Sleeps until the sweep interrupts the abandoned call, then answers nothing. */
+  private static float[] hangUntilInterrupted() {
+    try {
+      Thread.sleep(Long.MAX_VALUE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new float[0];
+  }
+
   /**
    * An instance that never answers for the chunk holding 2.0: that chunk is asked once more, of a
    * fresh instance, and fails with the time-out's reason when that one hangs too; each stuck
@@ -154,12 +164,7 @@ class Float32SweepTest {
       @Override
       public float[] applyFloat32(Call call, float[] x) {
         if (x[0] == 2.0f) {
-          try {
-            Thread.sleep(Long.MAX_VALUE);   // until the sweep interrupts the abandoned call
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return new float[0];
+          return hangUntilInterrupted();
         }
         return new ReferenceActivation().applyFloat32(call, x);
       }
@@ -196,12 +201,7 @@ class Float32SweepTest {
       @Override
       public float[] applyFloat32(Call call, float[] x) {
         if (x[0] == 2.0f && stalls.getAndIncrement() == 0) {
-          try {
-            Thread.sleep(Long.MAX_VALUE);   // until the sweep interrupts the abandoned call
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return new float[0];
+          return hangUntilInterrupted();
         }
         return new ReferenceActivation().applyFloat32(call, x);
       }
