@@ -162,11 +162,12 @@ final class ExhaustiveMerge implements Callable<Integer> {
   static String hardCaseLine(ShardResult r) {
     HardCaseSet.Selection s = r.selection();
     String hardest = s.kept().stream().filter(p -> !p.distance().tie()).findFirst()
-        .map(p -> p.distance().printed() + " ulp (< " + p.distance().below() + ", " + p.distance().side()
-            + ") at x = " + (float) p.x() + String.format(" (0x%08x)", Float.floatToRawIntBits((float) p.x())))
+        .map(p -> p.distance().describe() + " at x = " + (float) p.x()
+            + String.format(" (0x%08x)", Float.floatToRawIntBits((float) p.x())))
         .orElse("none below 1e-3 ulp");
-    return String.format("hard cases: %d proven; hardest %s; %d exact ties, %d double-rounding inputs%s",
+    return String.format("hard cases: %d proven; hardest %s; %d exact ties, %d double-rounding inputs%s%s",
         r.proven().size(), hardest, s.ties(), s.doubleRounding(),
+        s.bounded() == 0 ? "" : String.format(", %d bounded inputs", s.bounded()),
         r.incomplete() == null ? "" : "; INCOMPLETE: " + r.incomplete());
   }
 

@@ -299,8 +299,8 @@ final class HardCasesCommand implements Callable<Integer> {
 
   static String describe(HardCaseSet.Selection s) {
     String hardest = s.kept().stream().filter(p -> !p.distance().tie()).findFirst()
-        .map(p -> p.distance().printed() + " ulp at " + p.x()).orElse("none below 1e-3 ulp");
-    return String.format("hardest %s, %d ties, %d double-rounding", hardest, s.ties(),
-        s.doubleRounding());
+        .map(p -> p.distance().describe() + " at " + p.x()).orElse("none below 1e-3 ulp");
+    return String.format("hardest %s, %d ties, %d double-rounding%s", hardest, s.ties(),
+        s.doubleRounding(), s.bounded() == 0 ? "" : ", " + s.bounded() + " bounded");
   }
 }

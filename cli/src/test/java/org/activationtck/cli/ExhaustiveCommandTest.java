@@ -87,45 +87,44 @@ class ExhaustiveCommandTest {
   }
 
   @Test
-  void overflowedSearch_saysIncomplete_insteadOfProvingWhatItCannot() {
-    // tanh_shrink(x) = x - 1 + 2 e^(-2x) + ... for x in [2^24, 2^25): x - 1 is a float32 midpoint
-    // e^(-2^25) from the value, beyond the prover's 6,400 digits. 65,537 such inputs overflow the
-    // cap; the sweep's verdict stands and the search says INCOMPLETE (it used to try to prove the
-    // kept candidates and stop with an internal error).
-    CliRun r = CliRun.exec("exhaustive", "--function", "tanh_shrink", "--range", "0x4b800000:0x4b810002",
-        "--threads", "2", "--progress", "0", "--hard-cases");
-    assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains("RESULT: CONFORMS"), r.out());
-    assertTrue(r.out().contains("INCOMPLETE: 1 candidates beyond the cap of 65536"), r.out());
-    // In segments of 40,000 each segment stays under the cap and only their union exceeds it:
-    // that overflow is counted too (it used to be dropped silently, and the search called complete).
-    CliRun segments = CliRun.exec("exhaustive", "--function", "tanh_shrink", "--range",
-        "0x4b800000:0x4b810002", "--threads", "2", "--progress", "0", "--hard-cases",
-        "--checkpoint-every", "40000");
-    assertEquals(0, segments.code(), segments.out() + segments.err());
-    assertTrue(segments.out().contains("INCOMPLETE: 1 candidates beyond the cap of 65536"), segments.out());
+  void boundedInputs_areCountedAll_andTheSearchIsComplete() {
+    // tanh_shrink(x) = x - 1 + 2/(e^(2x) + 1) for x in [2^24, 2^25): x - 1 is a float32 midpoint
+    // e^(-2^25) from the value, beyond any digits of the oracle, which returns x - 1 one-sided. The
+    // prover bounds those distances (it used to give up: "INCOMPLETE", first over the cap, then at
+    // the first such candidate). All 65,537 are counted, half of them double-rounding inputs
+    // (x - 1 rounds to even through float64), in one segment and over segments of 40,000.
+    for (String every : new String[] {"67108864", "40000"}) {
+      CliRun r = CliRun.exec("exhaustive", "--function", "tanh_shrink", "--range",
+          "0x4b800000:0x4b810002", "--threads", "2", "--progress", "0", "--hard-cases",
+          "--checkpoint-every", every);
+      assertEquals(0, r.code(), r.out() + r.err());
+      assertTrue(r.out().contains("RESULT: CONFORMS"), r.out());
+      assertFalse(r.out().contains("INCOMPLETE"), r.out());
+      assertTrue(r.out().contains("hardest bounded (< 2^-16985, above) at x = 1.6777218E7 (0x4b800001);"
+          + " 0 exact ties, 32769 double-rounding inputs, 65537 bounded inputs"), r.out());
+    }
   }
 
   @Test
-  void candidateBeyondThePrecision_saysIncomplete_andMergeRefusesIt(@TempDir Path dir) throws Exception {
-    // tanh_shrink at x = 2^24 + 2 lies about e^(-2^25) from the midpoint x - 1: no number of the
-    // oracle's digits separates them. The search says INCOMPLETE and names the input (it used to
-    // stop with "internal error ... a bug in the TCK", exit 3), the result records it, and merge
-    // writes no fixture from it (exit 2, one line naming the file).
+  void incompleteSearch_isRefusedByMerge(@TempDir Path dir) throws Exception {
+    // A candidate beyond the prover's digits that is not a one-sided midpoint (no function has one
+    // now: tanh_shrink's are bounded, above) makes the search incomplete; the shard records it and
+    // merge writes no fixture from it (exit 2, one line naming the file). The field is set by
+    // hand on a real shard claimed over every input.
     Path result = dir.resolve("r.json");
     CliRun r = CliRun.exec("exhaustive", "--function", "tanh_shrink", "--range", "0x4b800000:0x4b800010",
         "--threads", "2", "--progress", "0", "--hard-cases", "--result", result.toString());
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("RESULT: CONFORMS"), r.out());
-    assertTrue(r.out().contains("INCOMPLETE: the candidate x = 1.6777218E7 (0x4b800001) lies closer to a"
-        + " float32 midpoint than the oracle's digits can separate"), r.out());
     ObjectMapper json = new ObjectMapper();
     JsonNode shard = json.readTree(result.toFile());
-    assertEquals("0x4b800001", shard.get("candidateBeyondPrecision").asText());
-    // Claimed over every input (merge needs the whole range), the shard must still be refused.
+    assertEquals(15, shard.get("boundedInputs").asLong());
+    assertEquals(8, shard.get("doubleRoundingInputs").asLong());
+    assertTrue(shard.get("proven").get(0).get("bounded").asBoolean(), shard.get("proven").toString());
     com.fasterxml.jackson.databind.node.ObjectNode all = (com.fasterxml.jackson.databind.node.ObjectNode) shard;
     ((com.fasterxml.jackson.databind.node.ObjectNode) all.get("range")).put("from", "0x00000000").put("to", "0x100000000");
     all.put("done", "0x100000000");
+    all.put("candidateBeyondPrecision", "0x4b800001");
     Path whole = dir.resolve("whole.json");
     json.writeValue(whole.toFile(), all);
     Path fixtures = Files.createDirectories(dir.resolve("fx"));

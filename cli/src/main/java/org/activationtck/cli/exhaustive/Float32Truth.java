@@ -142,7 +142,8 @@ public final class Float32Truth {
    * rounding boundary goes to {@link HardCaseCollector#offerExactTie}, one that rounds differently
    * through float64 to {@link HardCaseCollector#offerDoubleRounding} (every tie and every
    * double-rounding input ends there: no estimate with a nonzero bound decides a tie, and rounding
-   * to float64 lands them on the midpoint), the others to {@link HardCaseCollector#offerKnown}.
+   * to float64 lands them on the midpoint), one it can only bound to {@link
+   * HardCaseCollector#offerBounded}, the others to {@link HardCaseCollector#offerKnown}.
    */
   public float at(float x, SweepTally tally, HardCaseCollector hard) {
     if (fast != null && x == x) {
@@ -183,6 +184,8 @@ public final class Float32Truth {
       hard.offer(bits, r, 2 * Math.ulp(r), Dtype.FLOAT32); // not separated from 0: a possible tie
     } else if (known.tie()) {
       hard.offerExactTie(bits);
+    } else if (known.bounded()) {
+      hard.offerBounded(bits, known.error().doubleValue() * (1 + 0x1p-50), known.doubleRounding());
     } else {
       double distance = known.approximate();
       // the proven error, plus the conversion of the distance to double

@@ -43,6 +43,13 @@ import org.activationtck.spi.Dtype;
  * with |x| < 2^-125 and an odd significand have x/2 within 10^-30 ulps of a float32 midpoint
  * (half of them double-rounding inputs), overflowed the cap.
  *
+ * <p>Bounded inputs, likewise ({@link #offerBounded}): the oracle shows the exact value strictly on
+ * one side of a midpoint but cannot measure how far (an asymptote such as tanh_shrink's x - 1 +
+ * 2e^(-2|x|), e^(-2^25) ulp from a float32 midpoint for 2^24 inputs); they are nearer than every
+ * measured input, yet cannot be ordered among themselves, so they are counted apart from the
+ * nearest (as ties are: they do not set U), and the first {@link #TIE_SAMPLES} kept, with every
+ * double-rounding one among them up to {@link #DOUBLE_ROUNDING_SAMPLES}.
+ *
  * <p>Memory: the kept list is pruned to the current U whenever it doubles; candidates beyond
  * {@link #CAP} are counted ({@link #overflowed()}), not kept, and make the search incomplete. Not
  * thread-safe: one per sweep thread, {@link #merge}d at the end.
@@ -81,6 +88,7 @@ public final class HardCaseCollector {
   private long overflowed;
   private long exactTies;
   private long doubleRounding;
+  private long bounded;
 
   /**
    * @param nearest how many nearest inputs the search must contain (at least 1)
@@ -162,6 +170,22 @@ public final class HardCaseCollector {
   }
 
   /**
+   * Counts an input whose distance the oracle could only bound (in (0, {@code bound}] ulps, the
+   * side known), and keeps it as a candidate while fewer than {@link #TIE_SAMPLES} are, or, if it
+   * rounds differently through float64 (counted there too), while fewer than {@link
+   * #DOUBLE_ROUNDING_SAMPLES} double-rounding inputs are. It never sets U (see the class comment).
+   */
+  public void offerBounded(int bits, double bound, boolean doubleRounds) {
+    boolean sample = bounded++ < TIE_SAMPLES;
+    if (doubleRounds) {
+      sample |= doubleRounding++ < DOUBLE_ROUNDING_SAMPLES;
+    }
+    if (sample) {
+      keep(new Candidate(bits, 0, bound));
+    }
+  }
+
+  /**
    * Offers an input the oracle decided, at the distance it showed (within {@code error} ulps): not
    * a tie and not a double-rounding input, so it is kept only while it may be among the nearest.
    */
@@ -212,6 +236,7 @@ public final class HardCaseCollector {
     overflowed += o.overflowed;
     exactTies += o.exactTies;
     doubleRounding += o.doubleRounding;
+    bounded += o.bounded;
     for (Candidate c : o.kept) {
       keep(c);
     }
@@ -233,6 +258,11 @@ public final class HardCaseCollector {
   /** The double-rounding inputs counted by {@link #offerDoubleRounding} (merged collectors included). */
   public long doubleRounding() {
     return doubleRounding;
+  }
+
+  /** The bounded inputs counted by {@link #offerBounded} (merged collectors included). */
+  public long bounded() {
+    return bounded;
   }
 
   /** The exact ties counted by {@link #offerExactTie} (merged collectors included). */

@@ -96,6 +96,9 @@ public final class ShardFiles {
     if (r.doubleRounding >= 0) {
       root.put("doubleRoundingInputs", r.doubleRounding);
     }
+    if (r.bounded >= 0) {
+      root.put("boundedInputs", r.bounded);
+    }
     if (r.collector != null) {
       ArrayNode cs = root.putArray("candidates");
       for (HardCaseCollector.Candidate c : r.collector.candidates()) {
@@ -115,6 +118,9 @@ public final class ShardFiles {
         o.put("error", p.error());
         o.put("side", p.side());
         o.put("doubleRounding", p.doubleRounding());
+        if (p.bounded()) {
+          o.put("bounded", true);
+        }
       }
     }
     try {
@@ -203,6 +209,7 @@ public final class ShardFiles {
     }
     s.exactTies = root.has("exactTies") ? integer(root, "exactTies") : -1;
     s.doubleRounding = root.has("doubleRoundingInputs") ? integer(root, "doubleRoundingInputs") : -1;
+    s.bounded = root.has("boundedInputs") ? integer(root, "boundedInputs") : -1;
     boolean complete = bool(root, "complete");
     if (root.has("candidates")) {
       s.collector = new HardCaseCollector(Math.max(1, id.hardCases()), org.activationtck.spi.Dtype.FLOAT32);
@@ -221,7 +228,7 @@ public final class ShardFiles {
         new java.math.BigDecimal(d);
         new java.math.BigDecimal(e);
         s.proven.add(new ShardResult.ProvenCase((int) bits(p, "bits", "/proven/bits"), d, e,
-            text(p, "side"), bool(p, "doubleRounding")));
+            text(p, "side"), bool(p, "doubleRounding"), p.has("bounded") && bool(p, "bounded")));
       }
     }
     if (complete != s.complete()) {

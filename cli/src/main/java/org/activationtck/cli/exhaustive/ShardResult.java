@@ -40,8 +40,12 @@ public final class ShardResult {
     }
   }
 
-  /** One proven hard case: input bits, distance (full digits) and its error, side, double rounding. */
-  public record ProvenCase(int bits, String distance, String error, String side, boolean doubleRounding) {}
+  /**
+   * One proven hard case: input bits, distance (full digits) and its error, side, double rounding,
+   * and whether the distance is only bounded (then distance is 0 and error the bound).
+   */
+  public record ProvenCase(int bits, String distance, String error, String side, boolean doubleRounding,
+      boolean bounded) {}
 
   final Identity identity;
   final BitRange range;
@@ -74,6 +78,11 @@ public final class ShardResult {
    * not counted (a result written before the search counted them).
    */
   long doubleRounding;
+  /**
+   * Inputs whose distance the oracle could only bound ({@link HardCaseCollector#bounded}); -1: not
+   * counted (a result written before the search counted them).
+   */
+  long bounded;
 
   /** A fresh shard: nothing done yet. */
   public ShardResult(Identity identity, BitRange range) {
@@ -141,6 +150,9 @@ public final class ShardResult {
       if (doubleRounding >= 0) {
         doubleRounding += r.hardCases().doubleRounding();
       }
+      if (bounded >= 0) {
+        bounded += r.hardCases().bounded();
+      }
       collector.merge(r.hardCases());
       overflowed += collector.overflowed() - before;
     }
@@ -200,6 +212,7 @@ public final class ShardResult {
       m.exactTies = m.exactTies < 0 || p.exactTies < 0 ? -1 : m.exactTies + p.exactTies;
       m.doubleRounding = m.doubleRounding < 0 || p.doubleRounding < 0 ? -1
           : m.doubleRounding + p.doubleRounding;
+      m.bounded = m.bounded < 0 || p.bounded < 0 ? -1 : m.bounded + p.bounded;
       if (m.proven != null) {
         m.proven.addAll(p.proven);
       }
@@ -220,8 +233,8 @@ public final class ShardResult {
   }
 
   /**
-   * The fixture selection of the proven cases with every exact tie and every double-rounding input
-   * counted: the sweep counts those the oracle shows on the way and proves only samples of them; a
+   * The fixture selection of the proven cases with every exact tie, every double-rounding input and
+   * every bounded input counted: the sweep counts those the oracle shows on the way and proves only samples of them; a
    * result without a count (-1, written by an earlier version) counts the proven ones.
    *
    * @throws IllegalStateException when more were proven than counted (one that bypassed the
@@ -230,7 +243,8 @@ public final class ShardResult {
   public HardCaseSet.Selection selection() {
     HardCaseSet.Selection s = HardCaseSet.select(provenForSelection());
     return new HardCaseSet.Selection(s.kept(), counted("ties", exactTies, s.ties()),
-        counted("double-rounding inputs", doubleRounding, s.doubleRounding()));
+        counted("double-rounding inputs", doubleRounding, s.doubleRounding()),
+        counted("bounded inputs", bounded, s.bounded()));
   }
 
   private static long counted(String what, long counted, long proven) {
@@ -272,7 +286,7 @@ public final class ShardResult {
       out.add(new HardCaseSet.Proven(Float.intBitsToFloat(p.bits()),
           new org.activationtck.fixtures.generator.HardCaseProof.Distance(
               new java.math.BigDecimal(p.distance()), new java.math.BigDecimal(p.error()), p.side(),
-              p.doubleRounding())));
+              p.doubleRounding(), p.bounded())));
     }
     return out;
   }

@@ -75,7 +75,7 @@ public final class ShardRunner {
       BigDecimal d = p.distance().distance();
       proven.add(new ShardResult.ProvenCase(Float.floatToRawIntBits((float) p.x()),
           d.toString(), p.distance().error().toString(), p.distance().side(),
-          p.distance().doubleRounding()));
+          p.distance().doubleRounding(), p.distance().bounded()));
     }
     return proven;
   }

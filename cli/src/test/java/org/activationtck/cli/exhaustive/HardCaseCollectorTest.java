@@ -92,6 +92,32 @@ class HardCaseCollectorTest {
   }
 
   @Test
+  void boundedInputs_areCountedAll_sampled_andDoNotSetTheBar() {
+    // tanh_shrink's float32 value: 2^24 inputs bounded e^(-2^25) ulp from a midpoint, half of
+    // them double-rounding inputs. Counted, sampled, and the nearest measured inputs (here 64 at
+    // 1e-20 ulp and up) still kept: a bounded input's tiny bound must not become U.
+    HardCaseCollector a = new HardCaseCollector(64, Dtype.FLOAT32);
+    HardCaseCollector b = new HardCaseCollector(64, Dtype.FLOAT32);
+    for (int i = 0; i < 200_000; i++) {
+      (i % 2 == 0 ? a : b).offerBounded(i, 0x1p-1074, i % 4 == 1);
+    }
+    for (int i = 0; i < 100; i++) {
+      a.offerKnown(1_000_000 + i, 1e-20 * (i + 1), 1e-30);
+    }
+    a.merge(b);
+    assertEquals(200_000, a.bounded());
+    assertEquals(50_000, a.doubleRounding());
+    assertEquals(0, a.overflowed());
+    long measured = a.candidates().stream().filter(c -> c.bits() >= 1_000_000).count();
+    assertEquals(64, measured, "the 64 nearest measured inputs");
+    // two collectors' samples: 32 bounded each, plus the double-rounding ones up to 256 each
+    long bounded = a.candidates().stream().filter(c -> c.bits() < 1_000_000).count();
+    assertTrue(bounded >= 2 * HardCaseCollector.TIE_SAMPLES
+        && bounded <= 2 * (HardCaseCollector.TIE_SAMPLES + HardCaseCollector.DOUBLE_ROUNDING_SAMPLES),
+        bounded + " bounded samples");
+  }
+
+  @Test
   void doubleRoundingInputs_areCountedAll_andSampled_andKnownOnesKeepOnlyTheNearest() {
     // 200,000 oracle-decided inputs far inside the double-rounding window (1e-36 ulps and up),
     // every other one a double-rounding input: all counted, samples kept, and of the others only
