@@ -54,7 +54,9 @@ import org.activationtck.spec.params.Params;
  * <p>Special cases (catalog): NaN → NaN; +Inf → +Inf; -Inf → NaN; ±0 → ±0. Derivative: +Inf → 1;
  * -Inf → -0.0; ±0 → 0.5.
  *
- * <p>Thresholds: |x| < 2^-60: x/2 + 0.3989 x^2 ({@link DoubleRounding#halfPlusSquare}). Exact form:
+ * <p>Thresholds: |x| < 2^-60: x/2 + 0.3989 x^2 ({@link DoubleRounding#halfPlusSquare}), derivative
+ * 1/2 + 0.7979 x ({@link DoubleRounding#halfPlusLinear}; the fast paths leave both to the accurate
+ * path, which answers them without evaluating anything). Exact form:
  * x <= -40 → -0.0 (|f| < e^-800, |f'| < 40 e^-800); x > 12 → f = x, f' = 1 (erfc(8.48)/2 <
  * 10^-32, x phi(x) < 10^-30). Tanh form: x <= -25 → -0.0 (v < -1154); x > 10 → f = x, f' = 1
  * (sigma(-v) < e^-87); v < -700: sigma(v) = e^v within e^-700, scaled once.
@@ -131,8 +133,8 @@ public final class Gelu extends RoundingFunction {
     if (x != x) {
       return x;
     }
-    if (x == 0) {
-      return 0.5;
+    if (Math.abs(x) < 0x1p-60) {
+      return DoubleRounding.halfPlusLinear(x, rounding);   // 1/2 + 2 phi(0) x + O(x^3)
     }
     if (x <= -40) {
       return -0.0;
@@ -182,8 +184,8 @@ public final class Gelu extends RoundingFunction {
     if (x != x) {
       return x;
     }
-    if (x == 0) {
-      return 0.5;
+    if (Math.abs(x) < 0x1p-60) {
+      return DoubleRounding.halfPlusLinear(x, rounding);   // 1/2 + (c/2) x + O(x^3)
     }
     if (x <= -25) {
       return -0.0;

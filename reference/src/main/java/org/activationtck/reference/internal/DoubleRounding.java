@@ -102,4 +102,14 @@ public final class DoubleRounding {
     }
     return Math.copySign((x + Double.MIN_VALUE) * 0.5, x);
   }
+
+  /**
+   * 1/2 + c x + r rounded, for |x| < 2^-60, 0 < c < 2 and |r| < |c x| / 2 (a derivative f'(x) =
+   * 1/2 + f''(0) x + O(x^2) near 0): |c x + r| < 2^-58, below half an ulp of 1/2 on either side
+   * (2^-55 below it, 2^-54 above), so the nearest double is 1/2 and the sign of x, which is the
+   * sign of c x + r, is the sticky bit of the rounding to odd. x = ±0 gives 1/2 exactly.
+   */
+  public static double halfPlusLinear(double x, FinalRounding rounding) {
+    return finish(0.5, x, rounding);
+  }
 }
