@@ -234,8 +234,9 @@ public final class ShardResult {
 
   /**
    * The fixture selection of the proven cases with every exact tie, every double-rounding input and
-   * every bounded input counted: the sweep counts those the oracle shows on the way and proves only samples of them; a
-   * result without a count (-1, written by an earlier version) counts the proven ones.
+   * every bounded input counted: the sweep counts those the oracle shows on the way and proves
+   * only samples of them; a result without a count (-1, written by an earlier version) counts the
+   * proven ones.
    *
    * @throws IllegalStateException when more were proven than counted (one that bypassed the
    *     count: a bug)
