@@ -204,7 +204,7 @@ public final class Gelu implements ElementwiseFunction {
    * else log10(2t(t + 1)) + 2 with t <= 0.7072 |x|, rounded up.
    */
   private static int argGuard(BigDecimal x) {
-    double t = 0.7072 * Math.abs(x.doubleValue());
+    double t = 0.7072 * Math.abs(FixedPoint.approximate(x));
     return t < 28.3 ? ARG_GUARD : (int) Math.ceil(Math.log10(2 * t * (t + 1))) + 2;
   }
 

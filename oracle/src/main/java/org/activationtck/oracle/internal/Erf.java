@@ -39,6 +39,15 @@ import java.math.MathContext;
  * e^(-t^2), 2/sqrt(pi) and the four products at q = d + {@link #SERIES_GUARD} digits add below
  * 6 * 10^(1-q). Total: below 10^-(d+2).
  *
+ * <p>Tiny arguments. Below t^2 = 10^-(d+3) ({@link #tiny}) the Maclaurin series
+ * erf(t) = (2/sqrt(pi)) t (1 - t^2/3 + t^4/10 - ...), alternating with decreasing terms for
+ * t^2 < 1, gives erf(t) = (2t/sqrt(pi))(1 - theta t^2/3), 0 <= theta <= 1: 2t/sqrt(pi) is within
+ * relative t^2/3 / (1 - t^2/3) < 10^-(d+3) (the computed t^2 is within relative 10^-(d+10), inside
+ * the factor 3). It is computed at q = d + {@link #SERIES_GUARD} digits (a
+ * product, a quotient, and sqrt(pi) within one unit: below 3 * 10^(1-q)): total below
+ * 10^-(d+2). This skips e^(-t^2) and the fixed-point series, which cost the same at t = 10^-40
+ * as at t = 1 (gelu's x/2 hard cases at tiny x evaluate erf there by the million).
+ *
  * <p>Cost: about 2t^2 + 2(d+3) terms, t^2 < (d+4) ln 10, so O(d) terms of q digits.
  */
 public final class Erf {
@@ -55,6 +64,8 @@ public final class Erf {
   /** ln 10 rounded up, so that t^2 >= (d+4) * LN10_UP implies t^2 >= (d+4) ln 10. */
   static final double LN10_UP = 2.3026;
 
+  private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
   private Erf() {}
 
   /**
@@ -63,6 +74,15 @@ public final class Erf {
    */
   public static double saturation(int digits) {
     return (digits + 4) * LN10_UP;
+  }
+
+  /**
+   * Whether t^2 (computed to d + {@link #SERIES_GUARD} digits) is below 10^-(d+3), where erf(t) =
+   * 2t/sqrt(pi) within relative 10^-(d+3): decided exactly on the decimal exponent, see the class
+   * comment.
+   */
+  static boolean tiny(BigDecimal t2, int digits) {
+    return Precision.exponent10(t2) < -(digits + 3L);
   }
 
   /** erf(t) within relative 10^-digits; exactly 0 for t = 0. */
@@ -79,6 +99,9 @@ public final class Erf {
     double t2d = FixedPoint.approximate(t2);
     if (t2d >= saturation(digits)) {
       return BigDecimal.ONE;
+    }
+    if (tiny(t2, digits)) {
+      return t.multiply(TWO, mc).divide(PiConstants.sqrtPi(mc.getPrecision()), mc);
     }
     if (FixedPoint.approximate(t) >= ErfcContinuedFraction.cutOver(digits)) {
       int m = Math.max(1, digits + 2 - (int) Math.floor(t2d / LN10_UP));

@@ -4,6 +4,7 @@ import static org.activationtck.oracle.testing.Truth.apfloat;
 import static org.activationtck.oracle.testing.Truth.assertAgrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import org.activationtck.oracle.Real;
@@ -17,14 +18,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Erf and Erfc against Apfloat's erf/erfc (an independent implementation) at 150 digits, on each
  * side of every cut-over: the continued fraction's (t = 3.236 at d = 20, 4.162 at d = 40, 5.472
  * at d = 80) where erfc leaves 1 - erf and erf becomes 1 - erfc, and the saturation point t^2 =
- * (d+4) ln 10 (t = 10.066 at d = 40, 8.26 at d = 20, 13.74 at d = 80) where erf becomes 1.
+ * (d+4) ln 10 (t = 10.066 at d = 40, 8.26 at d = 20, 13.74 at d = 80) where erf becomes 1;
+ * and the tiny-argument cut-over t^2 = 10^-(d+3) (t = 3.16e-12 at d = 20, 3.16e-22 at d = 40,
+ * 3.16e-42 at d = 80) where erf becomes 2t/sqrt(pi).
  */
 class ErfTest {
 
   private static final int P = 150;
 
   @ParameterizedTest
-  @ValueSource(doubles = {1e-300, 4.9e-324, 1e-20, 0.1, 0.5, 1, 2.5, 3.2, 3.3, 4.1, 4.2, 5.4,
+  @ValueSource(doubles = {1e-300, 4.9e-324, 1e-20, 3.1e-12, 3.2e-12, 3.1e-22, 3.2e-22, 3.1e-42,
+      3.2e-42, 0.1, 0.5, 1, 2.5, 3.2, 3.3, 4.1, 4.2, 5.4,
       5.5, 5, 8.2, 8.3, 10.0, 10.1,
       13.7, 13.8, 27, -0.3, -3, -12})
   void erf_matchesApfloat(double t) {
@@ -41,6 +45,25 @@ class ErfTest {
     Apfloat expected = ApfloatMath.erfc(apfloat(t, P));
     for (int d : new int[] {20, 40, 80}) {
       assertAgrees(expected, Real.approx(Erfc.erfc(new BigDecimal(t), d), d), d);
+    }
+  }
+
+  /**
+   * erf within its internal bound 10^-(d+2) on both sides of the tiny cut-over t^2 = 10^-(d+3):
+   * just below it (where the dropped term t^2/3 is largest) and at t^2 = 10^-(d+1), where
+   * 2t/sqrt(pi) would be 3.3 * 10^-(d+2) off, so a cut-over placed two decades too high fails.
+   */
+  @Test
+  void erf_aroundTinyCutOver_isWithinItsBound() {
+    for (int d : new int[] {20, 40, 80, 400}) {
+      BigDecimal below = new BigDecimal("3.16E-" + (d / 2 + 2));
+      BigDecimal above = new BigDecimal("3.17E-" + (d / 2 + 1));
+      assertTrue(Erf.tiny(below.multiply(below), d), "t = " + below + " at d = " + d);
+      for (BigDecimal t : new BigDecimal[] {below, above}) {
+        Apfloat expected = ApfloatMath.erf(new Apfloat(t, 2 * d + 40));
+        assertAgrees(expected, Real.approx(Erf.erf(t, d), d + 3), d + 3);
+        assertAgrees(expected, Real.approx(Erf.erf(t.negate(), d).negate(), d + 3), d + 3);
+      }
     }
   }
 
