@@ -231,7 +231,8 @@ public final class HardSilu extends RoundingFunction {
    * nearest double r and the residual (s - r) + tail give the clipping decisions by their signs,
    * as in hard_sigmoid's linear form (a tie with a bound is settled by the residual). Between the
    * kinks, f = x r + x residual: p = x r, with its fma error and x residual added, relative error
-   * below 2^-103; f' = 2t + 1/2 + 2te the same way. Each result stands when {@link
+   * below 2^-103; f' = 2t + 1/2 + 2te the same way, and exactly d + (TwoSum error) when te = 0
+   * (every float32 x), which is then rounded once without a proof. Each result stands when {@link
    * ZivRounding#forDtype} proves it rounds like the exact value with bound {@link #BOUND};
    * otherwise (values within 2^-100 of a rounding boundary, exact midpoints included: f is a
    * dyadic rational) it is recomputed exactly in BigDecimal and rounded once, nearest for float64,
@@ -323,8 +324,15 @@ public final class HardSilu extends RoundingFunction {
       }
       double twice = 2 * t;                   // 2 a x + 1/2 = 2t + 1/2 + 2 fma(a, x, -t)
       double d = twice + 0.5;
-      double dTail = DoubleDouble.twoSumError(twice, 0.5, d) + 2 * Math.fma(a, x, -t);
-      return ZivRounding.forDtype(d, dTail, BOUND, rounding);
+      double sumError = DoubleDouble.twoSumError(twice, 0.5, d);
+      double productError = Math.fma(a, x, -t);
+      if (productError == 0) {
+        // a x = t exactly (every float32 x: 24 + 24 bits), so 2 a x + 1/2 = d + sumError exactly,
+        // d its nearest double: rounded once, with no bound to prove (a tie of the double sum
+        // would otherwise fail the proof and take the BigDecimal path).
+        return DoubleRounding.finish(d, sumError, rounding);
+      }
+      return ZivRounding.forDtype(d, sumError + 2 * productError, BOUND, rounding);
     }
 
     /** Where {@link #fastDerivative} gives up: NaN for NaN, else 2 a x + 1/2 exactly. */
