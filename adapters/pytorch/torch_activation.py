@@ -13,10 +13,10 @@ What it computes: the catalog's pytorch dialect with torch itself, eager mode on
   one contiguous 1-D tensor of the request's dtype, built from the exact input values;
 - derivatives: autograd, torch.autograd.grad(y, x, grad_outputs=ones), for the elementwise
   functions (the protocol asks axis functions for values only);
-- dtypes: float64 and float32. float16 and bfloat16 are declined: the TCK's fixtures have no
-  16-bit cases, so nothing here could be judged. (Checked on 1.13.1: the CPU has no float16
-  kernel for any of these ops, relu included: 'not implemented for Half'; bfloat16 has all but
-  mish.);
+- dtypes: float64 and float32. float16 and bfloat16 are declined, so the hard cases' 16-bit
+  blocks are reported not implemented (checked on 1.13.1: the CPU has no float16 kernel for any
+  of these ops, relu included: 'not implemented for Half'; bfloat16 has all but mish, so a
+  bfloat16 path is possible and not written yet);
 - parameters: the pytorch dialect's, passed to torch as Python floats under torch's own names
   (lambd, value, weight, ...), so that torch rounds them the way it does for a user; an omitted
   parameter takes the pytorch default of the catalog (F.threshold has no defaults: the catalog's
