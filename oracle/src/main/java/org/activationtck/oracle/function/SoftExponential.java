@@ -6,6 +6,7 @@ import org.activationtck.oracle.ElementwiseFunction;
 import org.activationtck.spec.params.Params;
 import org.activationtck.oracle.Real;
 import org.activationtck.oracle.internal.Exp;
+import org.activationtck.oracle.internal.FixedPoint;
 import org.activationtck.oracle.internal.Expm1;
 import org.activationtck.oracle.internal.Log1p;
 import org.activationtck.oracle.internal.Precision;
@@ -207,8 +208,11 @@ public final class SoftExponential implements ElementwiseFunction,
       if (z.compareTo(Exp.MAX_ARGUMENT) > 0) {
         return Real.huge(false);
       }
-      double zd = z.doubleValue();
-      if (zd < -(digits + 3) * LN10 - Math.log(-zd)) {
+      // (approximate: relative 10^-10; 0 for |z| < 10^-299, which the test below rejects)
+      double zd = FixedPoint.approximate(z);
+      if (zd < 0 && zd + Math.log1p(-zd) < -(digits + 3) * LN10) {
+        // z < 0 and z + ln(1 + |z|) < -(d+3) ln 10, i.e. e^z (1 + |z|) < 10^-(d+3) (a test on
+        // ln|z| instead would pass every tiny |z|, where the true value is near 1).
         // g(z) = 1 - e^z (1 - z) = 1 within relative e^z (1 + |z|) < 10^-(d+3); the result
         // 1 + g/a^2 = (a^2 + 1)/a^2 to the same accuracy (covers every z < -MAX_ARGUMENT).
         Real q = Softsign.quotient(a2.add(BigDecimal.ONE), a2, digits + 1);

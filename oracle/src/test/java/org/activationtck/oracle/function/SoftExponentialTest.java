@@ -163,6 +163,32 @@ class SoftExponentialTest {
     assertAgrees(new BigDecimal("5.5"), SE.derivativeAlpha(3, alpha(-1e-30), 25), 25);
   }
 
+  /**
+   * d/dalpha for alpha > 0 at and near x = 0 (z = alpha x tiny, either sign, and x = -0.0), where
+   * it is 1 + (z e^z - expm1 z)/alpha^2 = 1 + x^2/2 + O(x^3): against that formula in Apfloat at
+   * 600 digits (enough for the cancellation), and exactly 1 at x = +-0. The saturated value
+   * (alpha^2 + 1)/alpha^2 belongs to x -> -Infinity only (checked at x = -1000).
+   */
+  @Test
+  void required_soft_exponential_derivative_alpha_nearZero() {
+    for (double a : new double[] {0.5, 2}) {
+      assertAgrees(BigDecimal.ONE, SE.derivativeAlpha(0.0, alpha(a), 40), 40);
+      assertAgrees(BigDecimal.ONE, SE.derivativeAlpha(-0.0, alpha(a), 40), 40);
+      for (double x : new double[] {-1e-20, -1e-50, -1e-200, -Double.MIN_VALUE, 1e-50, -0.75}) {
+        Apfloat aa = apfloat(a, 600);
+        Apfloat z = aa.multiply(apfloat(x, 600));
+        Apfloat one = new Apfloat(1, 600);
+        Apfloat ez = ApfloatMath.exp(z);
+        Apfloat expected = one.add(z.multiply(ez).subtract(ez.subtract(one)).divide(aa.multiply(aa)));
+        assertAgrees(expected, SE.derivativeAlpha(x, alpha(a), 40), 40);
+      }
+      BigDecimal ba = new BigDecimal(a);
+      BigDecimal saturated = ba.multiply(ba).add(BigDecimal.ONE)
+          .divide(ba.multiply(ba), java.math.MathContext.DECIMAL128);
+      assertAgrees(saturated, SE.derivativeAlpha(-1000, alpha(a), 30), 30);
+    }
+  }
+
   private static Apfloat defined(Apfloat a, double x) {
     Apfloat ax = apfloat(x, 400);
     Apfloat one = new Apfloat(1, 400);
