@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.util.Map;
 import org.activationtck.oracle.OracleValue;
@@ -184,7 +185,7 @@ class SoftExponentialTest {
       }
       BigDecimal ba = new BigDecimal(a);
       BigDecimal saturated = ba.multiply(ba).add(BigDecimal.ONE)
-          .divide(ba.multiply(ba), java.math.MathContext.DECIMAL128);
+          .divide(ba.multiply(ba), MathContext.DECIMAL128);
       assertAgrees(saturated, SE.derivativeAlpha(-1000, alpha(a), 30), 30);
     }
   }

@@ -312,8 +312,9 @@ public final class HardSilu extends RoundingFunction {
         return DoubleRounding.halfPlusLinear(x, rounding);   // 2 a x + 1/2, 2a = 1/3 (float32)
       }
       double t = a * x;
+      double productError = Math.fma(a, x, -t);
       double s = t + 0.5;
-      double tail = DoubleDouble.twoSumError(t, 0.5, s) + Math.fma(a, x, -t);
+      double tail = DoubleDouble.twoSumError(t, 0.5, s) + productError;
       double h = s + tail;
       double residual = (s - h) + tail;
       if (h < 0 || (h == 0 && residual <= 0)) {
@@ -325,7 +326,6 @@ public final class HardSilu extends RoundingFunction {
       double twice = 2 * t;                   // 2 a x + 1/2 = 2t + 1/2 + 2 fma(a, x, -t)
       double d = twice + 0.5;
       double sumError = DoubleDouble.twoSumError(twice, 0.5, d);
-      double productError = Math.fma(a, x, -t);
       if (productError == 0) {
         // a x = t exactly (every float32 x: 24 + 24 bits), so 2 a x + 1/2 = d + sumError exactly,
         // d its nearest double: rounded once, with no bound to prove (a tie of the double sum
